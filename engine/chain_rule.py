@@ -1,0 +1,221 @@
+"""Gradients by the hand-derived chain rule, without autograd: for explanation and cross-check.
+
+For an output neuron with an elementwise activation:
+    ∂E/∂w = ∂E/∂out · ∂out/∂net · ∂net/∂w
+For a hidden neuron, ∂E/∂out is the sum over every path to the loss:
+    ∂E/∂out_h = Σ_k ∂E/∂net_k · ∂net_k/∂out_h = Σ_k δ_k · w_kh
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from torch import Tensor
+
+from engine.activations import Activation
+from engine.losses import Loss
+from engine.model import MLP, ParamInfo
+
+
+def fmt(value: float) -> str:
+    """A number as explanations print it: nine decimals as in Mazur's post, no trailing 0s."""
+    if value != 0 and (abs(value) < 1e-4 or abs(value) >= 1e6) or value != value:
+        return f"{value:.6e}"
+    text = f"{value:.9f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+@dataclass(frozen=True)
+class Factor:
+    symbol: str  # e.g. "∂E/∂out_o1"
+    value: float
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """One gradient (or one neuron's δ) as a product of chain-rule factors."""
+
+    label: str
+    value: float
+    factors: tuple[Factor, ...]  # their product is `value` (summed over samples in a batch)
+    upstream: tuple[Factor, ...]  # the terms summed into the first factor (hidden neurons)
+    formula: str  # symbols = numbers = value
+    upstream_formula: str  # "" when there is no sum to show
+
+
+@dataclass(frozen=True)
+class LayerTrace:
+    """Per-sample values of one layer's neurons, shape (batch, neurons)."""
+
+    net: np.ndarray
+    out: np.ndarray
+    dE_dout: np.ndarray  # ∂E/∂out
+    dout_dnet: np.ndarray | None  # elementwise ∂out/∂net (None for softmax-like layers)
+    delta: np.ndarray  # ∂E/∂net
+
+
+class ChainRule:
+    """All factors of all gradients of one forward/backward, computed by hand."""
+
+    def __init__(
+        self,
+        model: MLP,
+        x: Tensor,
+        target: Tensor,
+        loss: Loss,
+        upstream_weights: list[Tensor] | None = None,
+    ) -> None:
+        self.model = model
+        self.batch = x.shape[0]
+        weights = [lin.weight.detach() for lin in model.linears]
+        biases = [lin.bias.detach() for lin in model.linears]
+        # The published variant reads the deltas back through other (already-updated) weights.
+        self.backward_weights = [w.detach() for w in upstream_weights or weights]
+        self.inputs = x.detach().double().cpu().numpy()
+        self.layers = self._trace(weights, biases, model.activations, x.detach(), target, loss)
+        self.grads = self._gradients()
+
+    def _trace(
+        self,
+        weights: list[Tensor],
+        biases: list[Tensor],
+        activations: list[Activation],
+        x: Tensor,
+        target: Tensor,
+        loss: Loss,
+    ) -> list[LayerTrace]:
+        with torch.no_grad():
+            nets, outs = [], []
+            signal = x
+            for w, b, act in zip(weights, biases, activations, strict=True):
+                net = signal @ w.T + b
+                signal = act.forward(net)
+                nets.append(net)
+                outs.append(signal)
+            dE_dout = loss.grad_output(outs[-1], target.detach())
+            traces: list[LayerTrace] = []
+            for layer in reversed(range(len(weights))):
+                act = activations[layer]
+                if act.elementwise:
+                    local = act.derivative(nets[layer], outs[layer])
+                    delta = dE_dout * local
+                else:
+                    local = None
+                    jac = act.jacobian(nets[layer], outs[layer])  # (B, n, n)
+                    delta = torch.einsum("bk,bkj->bj", dE_dout, jac)
+                traces.append(_layer_trace(nets[layer], outs[layer], dE_dout, local, delta))
+                dE_dout = delta @ self.backward_weights[layer]
+        return list(reversed(traces))
+
+    def _gradients(self) -> np.ndarray:
+        grads = np.empty(len(self.model.params))
+        for i, info in enumerate(self.model.params):
+            grads[i] = float(np.sum(self.delta_of(info) * self._dnet_dparam(info)))
+        return grads
+
+    def activation_in(self, layer: int) -> np.ndarray:
+        """Outputs of the neurons feeding weight layer `layer` (the inputs for layer 1)."""
+        return self.inputs if layer == 1 else self.layers[layer - 2].out
+
+    def delta_of(self, info: ParamInfo) -> np.ndarray:
+        return self.layers[info.layer - 1].delta[:, info.row]
+
+    def _dnet_dparam(self, info: ParamInfo) -> np.ndarray:
+        if info.kind == "bias":
+            return np.ones(self.batch)
+        return self.activation_in(info.layer)[:, info.col]
+
+    def gradient(self, label: str) -> float:
+        return float(self.grads[self.model.index[label]])
+
+    # -- explanations --------------------------------------------------------------------
+    def explain(self, label: str) -> Explanation:
+        """∂E/∂label as its chain-rule factors with their numbers."""
+        info = self.model.params[self.model.index[label]]
+        trace = self.layers[info.layer - 1]
+        node = info.target
+        dnet = Factor(f"∂net_{node}/∂{label}", float(self._dnet_dparam(info)[0]))
+        if trace.dout_dnet is not None:
+            factors = (
+                Factor(f"∂E/∂out_{node}", float(trace.dE_dout[0, info.row])),
+                Factor(f"∂out_{node}/∂net_{node}", float(trace.dout_dnet[0, info.row])),
+                dnet,
+            )
+        else:
+            factors = (Factor(f"∂E/∂net_{node}", float(trace.delta[0, info.row])), dnet)
+        upstream = self._upstream_terms(info.layer, info.row)
+        return self._assemble(f"∂E/∂{label}", label, factors, upstream, self.gradient(label))
+
+    def delta(self, neuron: str) -> float:
+        """δ = ∂E/∂net of a neuron, summed over the batch."""
+        layer, row = self._locate(neuron)
+        return float(self.layers[layer - 1].delta[:, row].sum())
+
+    def explain_neuron(self, neuron: str) -> Explanation:
+        """δ = ∂E/∂net of a neuron, from ∂E/∂out and the activation's derivative."""
+        layer, row = self._locate(neuron)
+        trace = self.layers[layer - 1]
+        value = float(trace.delta[:, row].sum())
+        if trace.dout_dnet is not None:
+            factors = (
+                Factor(f"∂E/∂out_{neuron}", float(trace.dE_dout[0, row])),
+                Factor(f"∂out_{neuron}/∂net_{neuron}", float(trace.dout_dnet[0, row])),
+            )
+        else:
+            factors = (Factor(f"∂E/∂net_{neuron}", float(trace.delta[0, row])),)
+        upstream = self._upstream_terms(layer, row)
+        return self._assemble(f"δ_{neuron} = ∂E/∂net_{neuron}", neuron, factors, upstream, value)
+
+    def _locate(self, neuron: str) -> tuple[int, int]:
+        for layer, names in enumerate(self.model.neurons[1:], start=1):
+            if neuron in names:
+                return layer, names.index(neuron)
+        raise KeyError(f"no neuron {neuron!r} after the input layer")
+
+    def _upstream_terms(self, layer: int, row: int) -> tuple[Factor, ...]:
+        """For a hidden neuron: δ_k · w_kh for every neuron k it feeds (first sample)."""
+        if layer == len(self.layers):
+            return ()
+        above = self.layers[layer].delta[0]
+        w = self.backward_weights[layer].double().cpu().numpy()
+        names = self.model.neurons[layer + 1]
+        return tuple(
+            Factor(
+                f"δ_{names[k]}·w({names[k]}←{self.model.neurons[layer][row]})", above[k] * w[k, row]
+            )
+            for k in range(len(names))
+        )
+
+    def _assemble(
+        self,
+        head: str,
+        label: str,
+        factors: tuple[Factor, ...],
+        upstream: tuple[Factor, ...],
+        value: float,
+    ) -> Explanation:
+        symbols = " · ".join(f.symbol for f in factors)
+        numbers = " × ".join(fmt(f.value) for f in factors)
+        if self.batch == 1:
+            formula = f"{head} = {symbols} = {numbers} = {fmt(value)}"
+        else:
+            formula = f"{head} = Σ over {self.batch} samples of {symbols} = {fmt(value)}"
+        upstream_formula = ""
+        if upstream:
+            first = factors[0].symbol
+            total = " + ".join(fmt(f.value) for f in upstream)
+            upstream_formula = f"{first} = Σ_k δ_k·w_k = {total} = {fmt(factors[0].value)}"
+        return Explanation(label, value, factors, upstream, formula, upstream_formula)
+
+
+def _layer_trace(
+    net: Tensor, out: Tensor, dE_dout: Tensor, local: Tensor | None, delta: Tensor
+) -> LayerTrace:
+    def arr(t: Tensor) -> np.ndarray:
+        return t.double().cpu().numpy().reshape(t.shape[0], -1)
+
+    return LayerTrace(
+        arr(net), arr(out), arr(dE_dout), None if local is None else arr(local), arr(delta)
+    )

@@ -1,0 +1,157 @@
+"""Words and formulas, with numbers, for each micro-step of the training loop."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from engine.chain_rule import ChainRule, fmt
+from engine.config import Config
+from engine.losses import Loss
+from engine.model import MLP
+
+Text = tuple[str, str]  # (explanation, formula)
+
+
+def ready(config: Config, model: MLP) -> Text:
+    shape = "-".join(str(n) for n in config.layers)
+    return (
+        f"Ready: a {shape} network with its starting parameters. "
+        "Step (→) to run optimizer.zero_grad().",
+        "",
+    )
+
+
+def zero_grad(skip: bool) -> Text:
+    if skip:
+        return (
+            "optimizer.zero_grad() is skipped: this iteration's backward() will add its "
+            "gradients onto whatever .grad already holds, so they accumulate.",
+            "p.grad stays as it is",
+        )
+    return (
+        "optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the "
+        "coming backward() starts from nothing.",
+        "p.grad = None for every parameter",
+    )
+
+
+def forward(model: MLP, layer: int, row: int, inputs: list[float], net: float, out: float) -> Text:
+    """net = Σ w·x + b, out = act(net) for one neuron (first sample)."""
+    neuron = model.neurons[layer][row]
+    sources = model.neurons[layer - 1]
+    infos = [p for p in model.params if p.layer == layer and p.row == row]
+    weights = [p for p in infos if p.kind == "weight"]
+    bias = next(p for p in infos if p.kind == "bias")
+    values = model.values()
+    symbolic = " + ".join(f"{w.label}·{w.source}" for w in weights) + f" + {bias.label}"
+    numeric = " + ".join(
+        f"{fmt(values[model.index[w.label]])}×{fmt(inputs[w.col])}" for w in weights
+    )
+    numeric += f" + {fmt(values[model.index[bias.label]])}"
+    act = model.activations[layer - 1]
+    act_name = act.name.split(":")[0]
+    return (
+        f"Forward: {neuron} adds up its weighted inputs from {', '.join(sources)} and its bias, "
+        f"then applies {act_name}.",
+        f"net_{neuron} = {symbolic} = {numeric} = {fmt(net)}\n"
+        f"out_{neuron} = {act_name}(net_{neuron}) = {fmt(out)}",
+    )
+
+
+def loss(loss_fn: Loss, model: MLP, outs: list[float], targets: list[float], value: float) -> Text:
+    terms = ""
+    if loss_fn.name == "half_sse" and len(outs) <= 8:
+        terms = " + ".join(f"½({fmt(t)} − {fmt(o)})²" for o, t in zip(outs, targets, strict=True))
+        terms = f" = {terms}"
+    text = f"Loss: {loss_fn.title.lower()} of the outputs against the targets."
+    if not math.isfinite(value):
+        text = f"The loss is {value}: training diverged. Go back, or lower the learning rate."
+    return text, f"{loss_fn.formula}{terms} = {fmt(value)}"
+
+
+def node(chain: ChainRule, neuron: str) -> Text:
+    e = chain.explain_neuron(neuron)
+    text = f"loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}."
+    formula = e.formula if not e.upstream_formula else f"{e.upstream_formula}\n{e.formula}"
+    return text, formula
+
+
+def param_grad(chain: ChainRule, label: str, grad: float, before: float | None, note: str) -> Text:
+    e = chain.explain(label)
+    text = f"loss.backward(): autograd writes ∂E/∂{label} into {label}.grad."
+    lines = [e.upstream_formula] if e.upstream_formula else []
+    lines.append(e.formula)
+    if before is not None:
+        text += " zero_grad was skipped, so it is added to the gradient already there."
+        lines.append(f"{label}.grad = {fmt(before)} + {fmt(e.value)} = {fmt(grad)}")
+    if note:
+        text += f" {note}"
+        lines.append(f"{label}.grad = {fmt(grad)}")
+    return text, "\n".join(lines)
+
+
+def update(
+    config: Config, label: str, old: float, grad: float, new: float, state: Mapping[str, float]
+) -> Text:
+    """The optimizer's update rule for one parameter, with its numbers."""
+    rule = _RULES[config.optimizer](config, label, old, grad, state)
+    text = f"optimizer.step(): {config.optimizer} updates {label}."
+    if config.weight_decay and config.optimizer != "adamw":
+        text += f" Weight decay adds {fmt(config.weight_decay)}·{label} to the gradient first."
+    if config.lookahead_k:
+        text += (
+            f" Lookahead: every {config.lookahead_k} steps the slow weights move "
+            f"{fmt(config.lookahead_alpha)} of the way to the fast ones, which then jump there."
+        )
+    return text, f"{rule} = {fmt(new)}"
+
+
+def _sgd(c: Config, label: str, old: float, grad: float, state: Mapping[str, float]) -> str:
+    g = grad + c.weight_decay * old
+    if c.momentum and "momentum_buffer" in state:
+        buf = state["momentum_buffer"]
+        if c.nesterov:
+            d = g + c.momentum * buf
+            return (
+                f"buf ← μ·buf + g = {fmt(buf)};  {label} ← {label} − lr·(g + μ·buf) "
+                f"= {fmt(old)} − {fmt(c.lr)} × {fmt(d)}"
+            )
+        return (
+            f"buf ← μ·buf + g = {fmt(buf)};  {label} ← {label} − lr·buf "
+            f"= {fmt(old)} − {fmt(c.lr)} × {fmt(buf)}"
+        )
+    return f"{label} ← {label} − lr·∂E/∂{label} = {fmt(old)} − {fmt(c.lr)} × {fmt(g)}"
+
+
+def _adam(c: Config, label: str, old: float, grad: float, state: Mapping[str, float]) -> str:
+    t = state.get("step", 0.0)
+    m, v = state.get("exp_avg", math.nan), state.get("exp_avg_sq", math.nan)
+    b1, b2 = c.betas
+    m_hat, v_hat = m / (1 - b1**t), v / (1 - b2**t)
+    step = c.lr * m_hat / (math.sqrt(v_hat) + (c.eps or 1e-8))
+    decay = f"{label} ← {label}·(1 − lr·λ); " if c.optimizer == "adamw" and c.weight_decay else ""
+    return (
+        f"{decay}m = β1·m + (1−β1)·g = {fmt(m)}; v = β2·v + (1−β2)·g² = {fmt(v)}; "
+        f"m̂ = m/(1−β1^{t:g}) = {fmt(m_hat)}; v̂ = v/(1−β2^{t:g}) = {fmt(v_hat)};\n"
+        f"{label} ← {label} − lr·m̂/(√v̂ + ε) = {fmt(old)} − {fmt(step)}"
+    )
+
+
+def _adagrad(c: Config, label: str, old: float, grad: float, state: Mapping[str, float]) -> str:
+    total = state.get("sum", math.nan)
+    return (
+        f"sum = sum + g² = {fmt(total)};  {label} ← {label} − lr·g/(√sum + ε) "
+        f"= {fmt(old)} − {fmt(c.lr)} × {fmt(grad)} / {fmt(math.sqrt(total))}"
+    )
+
+
+def _rmsprop(c: Config, label: str, old: float, grad: float, state: Mapping[str, float]) -> str:
+    avg = state.get("square_avg", math.nan)
+    return (
+        f"v = α·v + (1−α)·g² = {fmt(avg)};  {label} ← {label} − lr·g/(√v + ε) "
+        f"= {fmt(old)} − {fmt(c.lr)} × {fmt(grad)} / {fmt(math.sqrt(avg))}"
+    )
+
+
+_RULES = {"sgd": _sgd, "adam": _adam, "adamw": _adam, "adagrad": _adagrad, "rmsprop": _rmsprop}

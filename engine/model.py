@@ -1,0 +1,170 @@
+"""A small MLP whose every scalar parameter and neuron has a learner-facing label."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import Tensor, nn
+
+from engine.activations import Activation, get_activation
+from engine.config import Config
+from engine.device import resolve_device, resolve_dtype
+from engine.errors import EngineError
+
+
+@dataclass(frozen=True)
+class ParamInfo:
+    """One scalar parameter: where it sits in the network and in its layer's tensor."""
+
+    label: str  # "w5", "b_o1"
+    layer: int  # 1-based index of the weight layer
+    kind: str  # "weight" or "bias"
+    row: int  # index of the neuron it feeds
+    col: int  # index of the neuron it reads (-1 for a bias)
+    source: str  # label of the neuron it reads ("h1"), or "1" for a bias
+    target: str  # label of the neuron it feeds ("o1")
+
+
+def neuron_labels(layers: tuple[int, ...]) -> list[list[str]]:
+    """i1.., then h1.. (h1_1.. when there are several hidden layers), then o1.."""
+    hidden = len(layers) - 2
+    labels = [[f"i{k + 1}" for k in range(layers[0])]]
+    for depth, size in enumerate(layers[1:-1], start=1):
+        prefix = "h" if hidden == 1 else f"h{depth}_"
+        labels.append([f"{prefix}{k + 1}" for k in range(size)])
+    labels.append([f"o{k + 1}" for k in range(layers[-1])])
+    return labels
+
+
+def describe_parameters(layers: tuple[int, ...]) -> tuple[ParamInfo, ...]:
+    """Every scalar parameter in storage order: per layer, weights row by row, then biases."""
+    names = neuron_labels(layers)
+    infos: list[ParamInfo] = []
+    weight_number = 0
+    for layer in range(1, len(layers)):
+        sources, targets = names[layer - 1], names[layer]
+        for row, target in enumerate(targets):
+            for col, source in enumerate(sources):
+                weight_number += 1
+                infos.append(
+                    ParamInfo(f"w{weight_number}", layer, "weight", row, col, source, target)
+                )
+        for row, target in enumerate(targets):
+            infos.append(ParamInfo(f"b_{target}", layer, "bias", row, -1, "1", target))
+    return tuple(infos)
+
+
+class MLP(nn.Module):
+    """Linear layers and activations, run layer by layer so each net and out can be shown."""
+
+    def __init__(self, config: Config) -> None:
+        super().__init__()
+        self.layer_sizes = config.layers
+        self.device = resolve_device(config.device)
+        self.dtype = resolve_dtype(config.dtype)
+        self.linears = nn.ModuleList(
+            nn.Linear(n_in, n_out, device=self.device, dtype=self.dtype)
+            for n_in, n_out in zip(config.layers[:-1], config.layers[1:], strict=True)
+        )
+        self.activations: list[Activation] = [get_activation(s) for s in config.activations]
+        self.neurons = neuron_labels(config.layers)
+        self.params = describe_parameters(config.layers)
+        self.index = {info.label: i for i, info in enumerate(self.params)}
+        self._initialise(config)
+        for linear in self.linears:
+            linear.bias.requires_grad_(config.train_biases)
+
+    def _initialise(self, config: Config) -> None:
+        # nn.Linear's own default init, drawn from a generator so the seed alone decides it.
+        generator = torch.Generator(device=self.device).manual_seed(config.seed)
+        with torch.no_grad():
+            for linear in self.linears:
+                nn.init.kaiming_uniform_(linear.weight, a=math.sqrt(5), generator=generator)
+                bound = 1 / math.sqrt(linear.in_features)
+                nn.init.uniform_(linear.bias, -bound, bound, generator=generator)
+        self.set_values(dict(config.initial_params))
+
+    # -- parameters by label -------------------------------------------------------------
+    def tensor_of(self, info: ParamInfo) -> nn.Parameter:
+        linear = self.linears[info.layer - 1]
+        return linear.weight if info.kind == "weight" else linear.bias
+
+    def element_of(self, info: ParamInfo) -> tuple[int, ...]:
+        return (info.row, info.col) if info.kind == "weight" else (info.row,)
+
+    def trainable(self, info: ParamInfo) -> bool:
+        return self.tensor_of(info).requires_grad
+
+    def values(self) -> np.ndarray:
+        """All scalar parameters, in `params` order, as float64."""
+        return np.concatenate(
+            [
+                t.detach().cpu().double().reshape(-1).numpy()
+                for linear in self.linears
+                for t in (linear.weight, linear.bias)
+            ]
+        )
+
+    def grads(self) -> np.ndarray | None:
+        """Gradients in `params` order, NaN where one has none; None when all are cleared."""
+        if all(p.grad is None for p in self.parameters()):
+            return None
+        parts = []
+        for linear in self.linears:
+            for t in (linear.weight, linear.bias):
+                g = t.grad
+                flat = np.full(t.numel(), np.nan) if g is None else g.detach().cpu().double()
+                parts.append(np.asarray(flat).reshape(-1))
+        return np.concatenate(parts)
+
+    def set_values(self, values: dict[str, float]) -> None:
+        unknown = sorted(set(values) - set(self.index))
+        if unknown:
+            raise EngineError(f"unknown parameter label(s): {', '.join(unknown)}")
+        with torch.no_grad():
+            for label, value in values.items():
+                if not math.isfinite(value):
+                    raise EngineError(f"{label} must be a finite number, got {value}")
+                info = self.params[self.index[label]]
+                self.tensor_of(info)[self.element_of(info)] = value
+
+    def load_values(self, flat: np.ndarray) -> None:
+        """Overwrite every parameter from a vector in `params` order (exactly, no rounding)."""
+        offset = 0
+        with torch.no_grad():
+            for linear in self.linears:
+                for t in (linear.weight, linear.bias):
+                    chunk = flat[offset : offset + t.numel()].reshape(t.shape)
+                    t.copy_(torch.from_numpy(np.ascontiguousarray(chunk)))
+                    offset += t.numel()
+
+    def load_grads(self, flat: np.ndarray | None) -> None:
+        """Restore gradients exactly: None clears them, NaN entries mean 'no gradient'."""
+        offset = 0
+        for linear in self.linears:
+            for t in (linear.weight, linear.bias):
+                chunk = None if flat is None else flat[offset : offset + t.numel()]
+                offset += t.numel()
+                if chunk is None or np.isnan(chunk).all():
+                    t.grad = None
+                else:
+                    t.grad = torch.from_numpy(chunk.reshape(t.shape).copy()).to(t)
+
+    # -- forward ----------------------------------------------------------------------------
+    def layer_forward(self, layer: int, x: Tensor) -> tuple[Tensor, Tensor]:
+        """net = x·Wᵀ + b, out = act(net) for weight layer `layer` (1-based)."""
+        linear = self.linears[layer - 1]
+        net = F.linear(x, linear.weight, linear.bias)
+        return net, self.activations[layer - 1].forward(net)
+
+    def forward(self, x: Tensor) -> Tensor:
+        for layer in range(1, len(self.linears) + 1):
+            _, x = self.layer_forward(layer, x)
+        return x
+
+    def as_tensor(self, rows: tuple[tuple[float, ...], ...]) -> Tensor:
+        return torch.tensor(rows, dtype=self.dtype, device=self.device)

@@ -1,0 +1,561 @@
+"""The phase state machine: one real PyTorch training loop, revealed one micro-step at a time.
+
+Every iteration literally calls optimizer.zero_grad(), runs the layers, computes the loss and
+calls loss.backward() and optimizer.step() once each. Micro-steps only reveal what those calls
+did, in the order autograd did it (captured with hooks). History keeps a checkpoint at the start
+of iterations and replays micro-steps on demand, so back() is exact and memory stays small.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import torch
+from torch import Tensor
+
+from engine import explain
+from engine.chain_rule import ChainRule
+from engine.code_listing import PHASE_LINES
+from engine.config import Config
+from engine.errors import EngineError
+from engine.losses import get_loss
+from engine.model import MLP
+from engine.optimizers import element_state, make_optimizer
+from engine.published_variant import apply_published_variant
+from engine.snapshot import NeuronValue, Snapshot, frozen
+from engine.trajectory import Trajectory
+
+CHECKPOINT_EVERY = 100  # during fast-forward; back() replays at most this many iterations
+
+
+@dataclass
+class Checkpoint:
+    """Exact state at the start of an iteration."""
+
+    tick: int
+    iteration: int
+    kind: str  # "ready", "iteration" or "edit"
+    values: np.ndarray
+    grads: np.ndarray | None
+    optimizer: dict[str, Any]
+    snapshot: Snapshot | None = None  # ready and edit checkpoints are positions of their own
+
+
+@dataclass(frozen=True)
+class RunResult:
+    completed: int  # iterations finished by this call
+    diverged_at: int | None = None  # the iteration whose loss was not finite
+    cancelled: bool = False
+
+
+@dataclass
+class _Pass:
+    """What one iteration has computed so far, for the micro-steps still to reveal."""
+
+    nets: list[Tensor] = field(default_factory=list)
+    outs: list[Tensor] = field(default_factory=list)
+    loss: Tensor | None = None
+    loss_value: float | None = None
+    hook_events: list[tuple[str, int, str]] = field(default_factory=list)
+    reveal: list[tuple[str, str]] = field(default_factory=list)  # ("node" | "param", label)
+    chain: ChainRule | None = None
+    grads_before: np.ndarray | None = None
+    grads_after: np.ndarray | None = None
+    values_before: np.ndarray | None = None
+    values_after: np.ndarray | None = None
+    state_before: dict[str, dict[str, float]] = field(default_factory=dict)
+    neurons: dict[str, NeuronValue] = field(default_factory=dict)
+    deltas: dict[str, float] = field(default_factory=dict)
+    revealed_grads: set[str] = field(default_factory=set)
+    revealed_params: set[str] = field(default_factory=set)
+    variant_note: str = ""
+
+
+class Stepper:
+    """Drives one model and optimizer through the phases; every position yields a Snapshot."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.loss_fn = get_loss(config.loss)
+        self.model = MLP(config)
+        self.x = self.model.as_tensor(config.inputs)
+        self.target = self.model.as_tensor(config.targets)
+        self.trainable = [p for p in self.model.parameters() if p.requires_grad]
+        self.optimizer = make_optimizer(config, self.trainable)
+        self._hook_log: list[tuple[str, int, str]] | None = None
+        self._register_param_hooks()
+        self.plan = self._plan()
+        self._initial_values = self.model.values()
+        self.reset()
+
+    # -- set-up ----------------------------------------------------------------------------
+    def _register_param_hooks(self) -> None:
+        for layer, linear in enumerate(self.model.linears, start=1):
+            for kind, tensor in (("weight", linear.weight), ("bias", linear.bias)):
+                if tensor.requires_grad:
+                    tensor.register_post_accumulate_grad_hook(self._param_hook(layer, kind))
+
+    def _param_hook(self, layer: int, kind: str) -> Callable[[Tensor], None]:
+        def record(_: Tensor) -> None:
+            if self._hook_log is not None:
+                self._hook_log.append(("param", layer, kind))
+
+        return record
+
+    def _plan(self) -> list[tuple[str, str | None]]:
+        """The micro-steps of one iteration; backward's order is filled in by the hooks."""
+        plan: list[tuple[str, str | None]] = [("zero_grad", None)]
+        plan += [("forward", n) for names in self.model.neurons[1:] for n in names]
+        plan.append(("loss", None))
+        nodes = sum(len(names) for names in self.model.neurons[1:])
+        trainable = [p.label for p in self.model.params if self.model.trainable(p)]
+        plan += [("backward", None)] * (nodes + len(trainable))
+        plan += [("step", label) for label in trainable]
+        return plan
+
+    @property
+    def micro_steps_per_iteration(self) -> int:
+        return len(self.plan)
+
+    def reset(self) -> Snapshot:
+        """Back to the configured starting point; history is cleared."""
+        self.model.load_values(self._initial_values)
+        self.model.load_grads(None)
+        self.optimizer = make_optimizer(self.config, self.trainable)
+        self.iteration = 0
+        self.micro = 0
+        self.tick = 0
+        self.max_tick = 0
+        self.pass_: _Pass | None = None
+        self.diverged = False
+        self.trajectory = Trajectory(self.model.values())
+        self.snapshot = self._snapshot("ready", None, explain.ready(self.config, self.model))
+        self.checkpoints: dict[int, Checkpoint] = {}
+        self._save_checkpoint("ready", self.snapshot)
+        return self.snapshot
+
+    # -- checkpoints -----------------------------------------------------------------------
+    def _save_checkpoint(self, kind: str, snapshot: Snapshot | None = None) -> None:
+        self.checkpoints[self.tick] = Checkpoint(
+            self.tick,
+            self.iteration,
+            kind,
+            self.model.values(),
+            self.model.grads(),
+            copy.deepcopy(self.optimizer.state_dict()),
+            snapshot,
+        )
+
+    def _restore(self, checkpoint: Checkpoint) -> None:
+        self.model.load_values(checkpoint.values)
+        self.model.load_grads(checkpoint.grads)
+        self.optimizer.load_state_dict(copy.deepcopy(checkpoint.optimizer))
+        self.iteration = checkpoint.iteration
+        self.tick = checkpoint.tick
+        self.micro = 0
+        self.pass_ = None
+        self.diverged = False
+        self.trajectory.rewind(checkpoint.iteration, checkpoint.values)
+
+    # -- moving forward --------------------------------------------------------------------
+    def step_phase(self, build: bool = True) -> Snapshot:
+        """Advance exactly one micro-step (`build=False` when replaying to a later one)."""
+        if self.diverged:
+            raise EngineError("training diverged: go back, reset, or change the settings first")
+        if self.micro == 0:
+            if self.tick not in self.checkpoints:
+                self._save_checkpoint("iteration")
+            self.pass_ = _Pass()
+        phase, focus = self.plan[self.micro]
+        snapshot = getattr(self, f"_micro_{phase}")(focus, build)
+        if snapshot is not None:
+            self.snapshot = snapshot
+        self.micro += 1
+        self.tick += 1
+        self.max_tick = max(self.max_tick, self.tick)
+        if self.micro == len(self.plan):
+            self._finish_iteration()
+        return self.snapshot
+
+    def step_iteration(self) -> Snapshot:
+        """Run to the end of the current iteration (a whole one when at its start)."""
+        self.step_phase()
+        while self.micro:
+            self.step_phase()
+        return self.snapshot
+
+    def _finish_iteration(self) -> None:
+        assert self.pass_ is not None and self.pass_.loss_value is not None
+        grads = self.model.grads()
+        norm = 0.0 if grads is None else float(np.sqrt(np.nansum(grads**2)))
+        self.trajectory.record(self.iteration, self.pass_.loss_value, norm, self.model.values())
+        self.iteration += 1
+        self.micro = 0
+        self.pass_ = None
+
+    def run(
+        self,
+        n: int,
+        progress: Callable[[int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> RunResult:
+        """Fast-forward n iterations (finishing the current one first) without Snapshots."""
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise EngineError(f"the number of iterations must be a whole number ≥ 0, got {n!r}")
+        if self.diverged:
+            raise EngineError("training diverged: go back, reset, or change the settings first")
+        done = 0
+        if self.micro and n:
+            while self.micro and not self.diverged:
+                self.step_phase()
+            if self.diverged:
+                return RunResult(0, self.iteration)
+            done = 1
+        first, fast = self.iteration, 0
+        while done < n:
+            if should_stop is not None and should_stop():
+                break
+            if self.iteration % CHECKPOINT_EVERY == 0 or done == n - 1:
+                self._save_checkpoint_at_boundary()
+            if not math.isfinite(self._fast_iteration()):
+                return self._stop_diverged(first, done)
+            done, fast = done + 1, fast + 1
+            if progress is not None and done % 256 == 0:
+                progress(done)
+        if fast:
+            self.goto(self.tick)  # rebuild the last micro-step's Snapshot by exact replay
+        return RunResult(done, cancelled=done < n)
+
+    def _save_checkpoint_at_boundary(self) -> None:
+        if self.tick not in self.checkpoints:
+            self._save_checkpoint("iteration")
+
+    def _fast_iteration(self) -> float:
+        """One whole iteration: the same operations as the micro-steps, without Snapshots.
+
+        Returns the loss; when it is not finite, stops before backward() and changes nothing.
+        """
+        if not self.config.skip_zero_grad:
+            self.optimizer.zero_grad()
+        out = self.x
+        for layer in range(1, len(self.model.linears) + 1):
+            _, out = self.model.layer_forward(layer, out)
+        loss = self.loss_fn.value(out, self.target)
+        value = loss.item()
+        if not math.isfinite(value):
+            return value
+        loss.backward()
+        if self.config.published_variant:
+            apply_published_variant(self.model, self.x, self.target, self.loss_fn, self.config.lr)
+        grads = torch.cat([p.grad.reshape(-1) for p in self.trainable])
+        self.optimizer.step()
+        norm = float(torch.linalg.vector_norm(grads))
+        self.trajectory.record(self.iteration, value, norm, self.model.values())
+        self.iteration += 1
+        self.tick += len(self.plan)
+        self.max_tick = max(self.max_tick, self.tick)
+        return value
+
+    def _stop_diverged(self, first: int, done: int) -> RunResult:
+        """Rewind to the start of the iteration before the divergence: its loss was finite."""
+        diverged_at = self.iteration
+        keep = max(first, diverged_at - 1)
+        self.goto(self.tick - (diverged_at - keep) * len(self.plan))
+        return RunResult(done - (diverged_at - keep), diverged_at)
+
+    # -- moving back -----------------------------------------------------------------------
+    def back(self) -> Snapshot:
+        """Undo one micro-step (or an edit), restoring parameters, gradients and state exactly."""
+        if self.tick == 0:
+            return self.snapshot
+        return self.goto(self.tick - 1)
+
+    @property
+    def can_go_back(self) -> bool:
+        return self.tick > 0
+
+    def goto(self, tick: int) -> Snapshot:
+        """Reach position `tick` from the nearest checkpoint, replaying what lies between."""
+        if not 0 <= tick <= self.max_tick:
+            raise EngineError(f"no position {tick} in this history (0 to {self.max_tick})")
+        checkpoint = max(
+            (c for c in self.checkpoints.values() if self._usable(c, tick)), key=lambda c: c.tick
+        )
+        self._restore(checkpoint)
+        if checkpoint.tick == tick:
+            assert checkpoint.snapshot is not None
+            self.snapshot = checkpoint.snapshot
+            return self.snapshot
+        steps = tick - checkpoint.tick
+        whole = (steps - 1) // len(self.plan)
+        for _ in range(whole):
+            self._fast_iteration()
+        while self.tick < tick - 1:
+            self.step_phase(build=False)
+        return self.step_phase()
+
+    @staticmethod
+    def _usable(checkpoint: Checkpoint, tick: int) -> bool:
+        if checkpoint.tick < tick:
+            return True
+        return checkpoint.tick == tick and checkpoint.snapshot is not None
+
+    # -- edits -----------------------------------------------------------------------------
+    def edit_parameter(self, label: str, value: float) -> Snapshot:
+        """Set one parameter by hand, between iterations; back() undoes it."""
+        if self.micro:
+            raise EngineError("finish or rewind the current iteration before editing a parameter")
+        if label not in self.model.index:
+            raise EngineError(f"unknown parameter {label!r}")
+        if not isinstance(value, int | float) or not math.isfinite(value):
+            raise EngineError(f"{label} must be a finite number, got {value!r}")
+        if self.tick not in self.checkpoints:
+            self._save_checkpoint("iteration")
+        old = float(self.model.values()[self.model.index[label]])
+        self._forget_future()
+        self.model.set_values({label: float(value)})
+        self.tick += 1
+        self.max_tick = self.tick
+        self.diverged = False
+        self.trajectory.rewind(self.iteration, self.model.values())
+        text = (f"{label} was set by hand from {old:g} to {value:g}.", f"{label} = {value:g}")
+        self.snapshot = self._snapshot("edit", label, text)
+        self._save_checkpoint("edit", self.snapshot)
+        return self.snapshot
+
+    def _forget_future(self) -> None:
+        for tick in [t for t in self.checkpoints if t > self.tick]:
+            del self.checkpoints[tick]
+
+    # -- micro-steps -----------------------------------------------------------------------
+    def _micro_zero_grad(self, _: str | None, build: bool) -> Snapshot | None:
+        if not self.config.skip_zero_grad:
+            self.optimizer.zero_grad()
+        if not build:
+            return None
+        return self._snapshot("zero_grad", None, explain.zero_grad(self.config.skip_zero_grad))
+
+    def _micro_forward(self, neuron: str | None, build: bool) -> Snapshot | None:
+        p = self._pass()
+        layer, row = self._locate(neuron)
+        if len(p.nets) < layer:
+            source = self.x if layer == 1 else p.outs[-1]
+            net, out = self.model.layer_forward(layer, source)
+            net.register_hook(self._node_hook(p, layer))
+            p.nets.append(net)
+            p.outs.append(out)
+        net_value = float(p.nets[layer - 1][0, row].detach())
+        out_value = float(p.outs[layer - 1][0, row].detach())
+        p.neurons[neuron] = NeuronValue(net_value, out_value)
+        if not build:
+            return None
+        source_row = self.x[0] if layer == 1 else p.outs[layer - 2][0]
+        text = explain.forward(self.model, layer, row, source_row.tolist(), net_value, out_value)
+        return self._snapshot("forward", neuron, text)
+
+    def _node_hook(self, p: _Pass, layer: int) -> Callable[[Tensor], None]:
+        def record(_: Tensor) -> None:
+            p.hook_events.append(("node", layer, "net"))
+
+        return record
+
+    def _micro_loss(self, _: str | None, build: bool) -> Snapshot | None:
+        p = self._pass()
+        p.loss = self.loss_fn.value(p.outs[-1], self.target)
+        p.loss_value = float(p.loss.detach())
+        self.diverged = not math.isfinite(p.loss_value)
+        if not build:
+            return None
+        text = explain.loss(
+            self.loss_fn,
+            self.model,
+            p.outs[-1][0].tolist(),
+            self.target[0].tolist(),
+            p.loss_value,
+        )
+        return self._snapshot("loss", None, text)
+
+    def _micro_backward(self, _: str | None, build: bool) -> Snapshot | None:
+        p = self._pass()
+        if not p.reveal:
+            self._run_backward(p)
+        kind, label = p.reveal[len(p.deltas) + len(p.revealed_grads)]
+        assert p.chain is not None
+        if kind == "node":
+            p.deltas[label] = p.chain.delta(label)
+            if not build:
+                return None
+            return self._snapshot("backward", label, explain.node(p.chain, label))
+        p.revealed_grads.add(label)
+        if not build:
+            return None
+        index = self.model.index[label]
+        assert p.grads_after is not None
+        before = None if p.grads_before is None else float(p.grads_before[index])
+        before = None if before is None or math.isnan(before) else before
+        note = p.variant_note if self.model.params[index].layer == 1 else ""
+        text = explain.param_grad(p.chain, label, float(p.grads_after[index]), before, note)
+        return self._snapshot("backward", label, text)
+
+    def _run_backward(self, p: _Pass) -> None:
+        """The one real loss.backward() of this iteration, with hooks recording autograd's order."""
+        assert p.loss is not None
+        p.grads_before = self.model.grads()
+        self._hook_log = p.hook_events
+        try:
+            p.loss.backward()
+        finally:
+            self._hook_log = None
+        upstream = None
+        if self.config.published_variant:
+            upstream = apply_published_variant(
+                self.model, self.x, self.target, self.loss_fn, self.config.lr
+            )
+            p.variant_note = (
+                "Published variant: this hidden-layer gradient uses the already-updated output "
+                "weights, as the post's closing figures do (correct backprop uses the old ones)."
+            )
+        p.chain = ChainRule(self.model, self.x, self.target, self.loss_fn, upstream)
+        p.grads_after = self.model.grads()
+        p.reveal = self._reveal_order(p.hook_events)
+
+    def _reveal_order(self, events: list[tuple[str, int, str]]) -> list[tuple[str, str]]:
+        order: list[tuple[str, str]] = []
+        for kind, layer, what in events:
+            if kind == "node":
+                order += [("node", n) for n in self.model.neurons[layer]]
+            else:
+                order += [
+                    ("param", info.label)
+                    for info in self.model.params
+                    if info.layer == layer and info.kind == what
+                ]
+        return order
+
+    def _micro_step(self, label: str | None, build: bool) -> Snapshot | None:
+        p = self._pass()
+        assert label is not None
+        if p.values_after is None:
+            p.values_before = self.model.values()
+            p.state_before = self._all_element_states()
+            self.optimizer.step()
+            p.values_after = self.model.values()
+        p.revealed_params.add(label)
+        if not build:
+            return None
+        index = self.model.index[label]
+        state = self._element_state(label)
+        grads = self.model.grads()
+        assert grads is not None and p.values_before is not None
+        text = explain.update(
+            self.config,
+            label,
+            float(p.values_before[index]),
+            float(grads[index]),
+            float(p.values_after[index]),
+            state,
+        )
+        return self._snapshot("step", label, text)
+
+    def _pass(self) -> _Pass:
+        assert self.pass_ is not None
+        return self.pass_
+
+    def _locate(self, neuron: str | None) -> tuple[int, int]:
+        for layer, names in enumerate(self.model.neurons[1:], start=1):
+            if neuron in names:
+                return layer, names.index(neuron)
+        raise KeyError(neuron)
+
+    # -- optimizer state -------------------------------------------------------------------
+    def _element_state(self, label: str) -> dict[str, float]:
+        info = self.model.params[self.model.index[label]]
+        tensor = self.model.tensor_of(info)
+        return element_state(self.optimizer, tensor, self.model.element_of(info))
+
+    def _all_element_states(self) -> dict[str, dict[str, float]]:
+        return {
+            info.label: self._element_state(info.label)
+            for info in self.model.params
+            if self.model.trainable(info)
+        }
+
+    # -- snapshots -------------------------------------------------------------------------
+    def _snapshot(self, phase: str, focus: str | None, text: tuple[str, str]) -> Snapshot:
+        p = self.pass_
+        labels = [info.label for info in self.model.params]
+        values = self.model.values()
+        grads = self.model.grads()
+        previous: dict[str, float] = {}
+        states = self._all_element_states()
+        if p is not None and p.values_before is not None:
+            # During step: parameters not yet revealed still show their old value and state.
+            for i, label in enumerate(labels):
+                previous[label] = float(p.values_before[i])
+                if label not in p.revealed_params:
+                    values[i] = p.values_before[i]
+                    states[label] = p.state_before.get(label, {})
+        if p is not None and p.reveal and phase == "backward":
+            grads = self._grads_as_revealed(p, labels)
+        return Snapshot(
+            tick=self.tick + (0 if phase in ("ready", "edit") else 1),
+            iteration=self.iteration,
+            completed=self.trajectory.length,
+            phase=phase,
+            focus=focus,
+            code_line=PHASE_LINES[phase],
+            explanation=text[0],
+            formula=text[1],
+            params=frozen(dict(zip(labels, values.tolist(), strict=True))),
+            grads=frozen(_grad_map(labels, grads)),
+            neurons=frozen(self._input_neurons() | (p.neurons if p else {})),
+            deltas=frozen(p.deltas if p else {}),
+            loss=None if p is None else p.loss_value,
+            optimizer_state=frozen({k: frozen(v) for k, v in states.items()}),
+            previous_params=frozen(previous),
+            diverged=self.diverged,
+            variant_note=p.variant_note if p else "",
+        )
+
+    def _grads_as_revealed(self, p: _Pass, labels: list[str]) -> np.ndarray | None:
+        """Gradients autograd has not been shown writing yet keep their value from before."""
+        assert p.grads_after is not None
+        shown = p.grads_after.copy()
+        for i, label in enumerate(labels):
+            if label not in p.revealed_grads:
+                shown[i] = np.nan if p.grads_before is None else p.grads_before[i]
+        return shown
+
+    def _input_neurons(self) -> dict[str, NeuronValue]:
+        row = self.x[0].tolist()
+        return {n: NeuronValue(v, v) for n, v in zip(self.model.neurons[0], row, strict=True)}
+
+    # -- queries ---------------------------------------------------------------------------
+    def outputs(self) -> dict[str, float]:
+        """The network's outputs (first sample) at the current parameters."""
+        with torch.no_grad():
+            out = self.model(self.x)[0].tolist()
+        return dict(zip(self.model.neurons[-1], out, strict=True))
+
+    def current_loss(self) -> float:
+        """The loss at the current parameters (after the last update)."""
+        with torch.no_grad():
+            return float(self.loss_fn.value(self.model(self.x), self.target))
+
+    def params(self) -> dict[str, float]:
+        labels = [info.label for info in self.model.params]
+        return dict(zip(labels, self.model.values().tolist(), strict=True))
+
+
+def _grad_map(labels: list[str], grads: np.ndarray | None) -> dict[str, float | None]:
+    if grads is None:
+        return dict.fromkeys(labels)
+    return {
+        label: (None if math.isnan(g) else float(g))
+        for label, g in zip(labels, grads.tolist(), strict=True)
+    }
