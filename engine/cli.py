@@ -1,0 +1,259 @@
+"""The headless command line: argument parsing and the `train` command (no Qt here)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from engine.config import DEVICE_NAMES, DTYPE_NAMES, LOSS_CHOICES, OPTIMIZER_NAMES, Config
+from engine.device import resolve_device
+from engine.errors import EngineError
+from engine.presets import PRESETS, get_preset
+from engine.stepper import Stepper
+
+EXIT_BAD_INPUT = 2
+EXIT_DIVERGED = 3
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but an error is one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+# -- value parsers: each raises ArgumentTypeError with a message that names the value --------
+def finite_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+def non_negative_float(text: str) -> float:
+    value = finite_float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
+    return value
+
+
+def whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def non_negative_int(text: str) -> int:
+    value = whole(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
+    return value
+
+
+def int_list(text: str) -> tuple[int, ...]:
+    parts = [p for p in text.split(",")]
+    sizes = tuple(whole(p.strip()) for p in parts)
+    if any(size < 1 for size in sizes):
+        raise argparse.ArgumentTypeError(f"{text!r}: every layer needs at least one neuron")
+    if len(sizes) < 2:
+        raise argparse.ArgumentTypeError(f"{text!r}: give at least an input and an output size")
+    return sizes
+
+
+def float_pair(text: str) -> tuple[float, float]:
+    parts = text.split(",")
+    if len(parts) != 2:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected two numbers separated by a comma")
+    first, second = finite_float(parts[0].strip()), finite_float(parts[1].strip())
+    return first, second
+
+
+def lookahead_pair(text: str) -> tuple[int, float]:
+    parts = text.split(",")
+    if len(parts) != 2:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected K,ALPHA, e.g. 5,0.5")
+    k = whole(parts[0].strip())
+    if k < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: k must be at least 1")
+    return k, finite_float(parts[1].strip())
+
+
+def activation_spec(text: str) -> str:
+    from engine.activations import UnknownActivationError, get_activation
+
+    try:
+        return get_activation(text).name
+    except UnknownActivationError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+# -- parser ----------------------------------------------------------------------------------
+def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
+    parser = OneLineParser(
+        prog=prog,
+        description="Backprop Studio: watch a real PyTorch training loop, one step at a time. "
+        "Without a command it opens the window.",
+    )
+    parser.add_argument("--screenshot", metavar="FILE", help="open the window, save a grab, exit")
+    parser.add_argument("--preset", choices=sorted(PRESETS), default="mazur")
+    parser.add_argument("--steps", type=non_negative_int, default=0, help="iterations to run first")
+    commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
+    add_train_command(commands)
+    return parser
+
+
+def add_train_command(commands: Any) -> None:
+    train = commands.add_parser("train", help="run N iterations headless and report")
+    train.add_argument("--preset", choices=sorted(PRESETS), default="mazur")
+    train.add_argument("--steps", type=non_negative_int, default=1)
+    train.add_argument("--json", action="store_true", help="print one JSON object")
+    add_config_options(train)
+
+
+def add_config_options(parser: argparse.ArgumentParser) -> None:
+    """Options that override the preset's fields; anything not given keeps the preset's value."""
+    add = parser.add_argument
+    add("--optimizer", choices=OPTIMIZER_NAMES)
+    add("--lr", type=non_negative_float, help="learning rate")
+    add("--momentum", type=non_negative_float)
+    add("--nesterov", action="store_true", default=None)
+    add("--weight-decay", type=non_negative_float)
+    add("--betas", type=float_pair, metavar="B1,B2")
+    add("--lookahead", type=lookahead_pair, metavar="K,ALPHA")
+    add("--activation", type=activation_spec, metavar="NAME", help="every layer")
+    add("--output-activation", type=activation_spec, metavar="NAME", help="the output layer")
+    add("--layers", type=int_list, metavar="2,2,2")
+    add("--loss", choices=LOSS_CHOICES)
+    add("--seed", type=whole)
+    add("--device", choices=DEVICE_NAMES)
+    add("--dtype", choices=DTYPE_NAMES)
+    add("--train-biases", action="store_true", default=None)
+    add("--skip-zero-grad", action="store_true", default=None)
+    add(
+        "--published-variant",
+        action="store_true",
+        default=None,
+        help="Mazur's closing figures: hidden deltas from the already-updated output weights",
+    )
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    """The preset with every given option applied on top."""
+    config = get_preset(args.preset)
+    changes: dict[str, Any] = {}
+    for name in (
+        "optimizer", "lr", "momentum", "nesterov", "weight_decay", "betas", "loss", "seed",
+        "device", "dtype", "train_biases", "skip_zero_grad", "published_variant",
+    ):  # fmt: skip
+        value = getattr(args, name, None)
+        if value is not None:
+            changes[name] = value
+    if args.lookahead is not None:
+        changes["lookahead_k"], changes["lookahead_alpha"] = args.lookahead
+    layers = args.layers or config.layers
+    if args.layers is not None:
+        changes["layers"] = layers
+    changes["activations"] = _activations(config, layers, args)
+    return config.replace(**changes)
+
+
+def _activations(config: Config, layers: tuple[int, ...], args: argparse.Namespace) -> tuple:
+    hidden = args.activation or config.activations[0]
+    output = args.output_activation or args.activation or config.activations[-1]
+    if layers == config.layers and not args.activation:
+        acts = list(config.activations)
+    else:
+        acts = [hidden] * (len(layers) - 2)
+        acts.append(output)
+    if args.output_activation:
+        acts[-1] = args.output_activation
+    return tuple(acts)
+
+
+# -- commands --------------------------------------------------------------------------------
+def run_train(args: argparse.Namespace, out: Callable[[str], Any] = print) -> int:
+    config = config_from_args(args)
+    resolve_device(config.device)  # refuse cuda before building anything
+    stepper = Stepper(config)
+    result = stepper.run(args.steps)
+    report = train_report(stepper, args.steps, result.diverged_at)
+    if args.json:
+        out(json.dumps(_finite_or_null(report), allow_nan=False))
+    else:
+        out(_human(report))
+    if result.diverged_at is not None:
+        print(
+            f"{sys.argv[0]}: training diverged at iteration {result.diverged_at}: the loss became "
+            "NaN or infinite; reporting the last finite state",
+            file=sys.stderr,
+        )
+        return EXIT_DIVERGED
+    return 0
+
+
+def train_report(stepper: Stepper, steps: int, diverged_at: int | None) -> dict[str, Any]:
+    config = stepper.config
+    grads = stepper.snapshot.grads
+    return {
+        "preset": config.preset,
+        "device": str(stepper.model.device),
+        "dtype": config.dtype,
+        "steps": steps,
+        "completed": stepper.trajectory.length,
+        "losses": stepper.trajectory.losses.tolist(),
+        "final_loss": stepper.current_loss(),
+        "params": stepper.params(),
+        "grads": dict(grads),
+        "outputs": stepper.outputs(),
+        "diverged_at": diverged_at,
+        "config": config.to_dict(),
+    }
+
+
+def _finite_or_null(value: Any) -> Any:
+    """Strict JSON has no NaN or Infinity: they are written as null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite_or_null(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite_or_null(v) for v in value]
+    return value
+
+
+def _human(report: dict[str, Any]) -> str:
+    lines = [
+        f"{report['preset']}: {report['completed']} iteration(s) on {report['device']} "
+        f"({report['dtype']})",
+        f"final loss {report['final_loss']:.10g}",
+    ]
+    lines += [f"  {label} = {value:.10g}" for label, value in report["params"].items()]
+    lines += [f"  out {label} = {value:.10g}" for label, value in report["outputs"].items()]
+    return "\n".join(lines)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"train": run_train}
+
+
+def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Run a headless command; bad input becomes one line on stderr and exit code 2."""
+    try:
+        return COMMANDS[args.command](args)
+    except EngineError as error:
+        parser.exit(EXIT_BAD_INPUT, f"{parser.prog} {args.command}: error: {error}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.error("no command given (train)")
+    return run_command(args, parser)

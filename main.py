@@ -1,0 +1,22 @@
+"""Backprop Studio. No arguments: the window with the Mazur example; a command: headless."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from engine.cli import build_parser, run_command
+
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command is not None:
+        return run_command(args, parser)
+    from gui.app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
