@@ -150,12 +150,12 @@ class ChainRule:
 
     def delta(self, neuron: str) -> float:
         """δ = ∂E/∂net of a neuron, summed over the batch."""
-        layer, row = self._locate(neuron)
+        layer, row = self.locate(neuron)
         return float(self.layers[layer - 1].delta[:, row].sum())
 
     def explain_neuron(self, neuron: str) -> Explanation:
         """δ = ∂E/∂net of a neuron, from ∂E/∂out and the activation's derivative."""
-        layer, row = self._locate(neuron)
+        layer, row = self.locate(neuron)
         trace = self.layers[layer - 1]
         value = float(trace.delta[:, row].sum())
         if trace.dout_dnet is not None:
@@ -168,7 +168,7 @@ class ChainRule:
         upstream = self._upstream_terms(layer, row)
         return self._assemble(f"δ_{neuron} = ∂E/∂net_{neuron}", neuron, factors, upstream, value)
 
-    def _locate(self, neuron: str) -> tuple[int, int]:
+    def locate(self, neuron: str) -> tuple[int, int]:
         for layer, names in enumerate(self.model.neurons[1:], start=1):
             if neuron in names:
                 return layer, names.index(neuron)
@@ -181,10 +181,13 @@ class ChainRule:
         above = self.layers[layer].delta[0]
         w = self.backward_weights[layer].double().cpu().numpy()
         names = self.model.neurons[layer + 1]
+        weight_labels = {
+            info.row: info.label
+            for info in self.model.params
+            if info.layer == layer + 1 and info.kind == "weight" and info.col == row
+        }
         return tuple(
-            Factor(
-                f"δ_{names[k]}·w({names[k]}←{self.model.neurons[layer][row]})", above[k] * w[k, row]
-            )
+            Factor(f"δ_{names[k]}·{weight_labels[k]}", above[k] * w[k, row])
             for k in range(len(names))
         )
 
@@ -205,8 +208,11 @@ class ChainRule:
         upstream_formula = ""
         if upstream:
             first = factors[0].symbol
-            total = " + ".join(fmt(f.value) for f in upstream)
-            upstream_formula = f"{first} = Σ_k δ_k·w_k = {total} = {fmt(factors[0].value)}"
+            symbols = " + ".join(f.symbol for f in upstream)
+            total = fmt(upstream[0].value) + "".join(
+                f" − {fmt(-f.value)}" if f.value < 0 else f" + {fmt(f.value)}" for f in upstream[1:]
+            )
+            upstream_formula = f"{first} = {symbols} = {total} = {fmt(factors[0].value)}"
         return Explanation(label, value, factors, upstream, formula, upstream_formula)
 
 

@@ -155,3 +155,31 @@ def _rmsprop(c: Config, label: str, old: float, grad: float, state: Mapping[str,
 
 
 _RULES = {"sgd": _sgd, "adam": _adam, "adamw": _adam, "adagrad": _adagrad, "rmsprop": _rmsprop}
+
+
+def element(model: MLP, chain: ChainRule, inputs: list[float], label: str) -> Text:
+    """What a hovered neuron or parameter is, with its numbers at the current parameters."""
+    if label in model.neurons[0]:
+        value = inputs[model.neurons[0].index(label)]
+        return f"{label}: an input of the network.", f"{label} = {fmt(value)}"
+    if label in model.index:
+        info = model.params[model.index[label]]
+        value = float(model.values()[model.index[label]])
+        e = chain.explain(label)
+        what = (
+            f"{info.source} → {info.target}" if info.kind == "weight" else f"bias of {info.target}"
+        )
+        lines = [f"{label} = {fmt(value)}"]
+        lines += [e.upstream_formula] if e.upstream_formula else []
+        lines.append(e.formula)
+        return f"{label} ({what}) and its gradient at the current parameters.", "\n".join(lines)
+    layer, row = chain.locate(label)
+    trace = chain.layers[layer - 1]
+    e = chain.explain_neuron(label)
+    lines = [
+        f"net_{label} = {fmt(float(trace.net[0, row]))}",
+        f"out_{label} = {fmt(float(trace.out[0, row]))}",
+    ]
+    lines += [e.upstream_formula] if e.upstream_formula else []
+    lines.append(e.formula)
+    return f"Neuron {label} at the current parameters.", "\n".join(lines)

@@ -547,6 +547,11 @@ class Stepper:
         with torch.no_grad():
             return float(self.loss_fn.value(self.model(self.x), self.target))
 
+    def describe(self, label: str) -> tuple[str, str]:
+        """(explanation, formula) for any neuron or parameter at the current parameters."""
+        chain = ChainRule(self.model, self.x, self.target, self.loss_fn)
+        return explain.element(self.model, chain, self.x[0].tolist(), label)
+
     def params(self) -> dict[str, float]:
         labels = [info.label for info in self.model.params]
         return dict(zip(labels, self.model.values().tolist(), strict=True))
