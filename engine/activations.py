@@ -63,9 +63,15 @@ class _Heaviside(torch.autograd.Function):
     """1 for x > 0 else 0. Its derivative is 0 wherever it exists, so backward sends zeros
     (torch.heaviside has no backward at all and would raise inside a graph)."""
 
+    generate_vmap_rule = True  # so batched surfaces (torch.func.vmap) can evaluate it
+
     @staticmethod
-    def forward(ctx: torch.autograd.function.FunctionCtx, x: Tensor) -> Tensor:
+    def forward(x: Tensor) -> Tensor:
         return (x > 0).to(x.dtype)
+
+    @staticmethod
+    def setup_context(ctx: torch.autograd.function.FunctionCtx, inputs: tuple, output: Tensor):
+        pass
 
     @staticmethod
     def backward(ctx: torch.autograd.function.FunctionCtx, grad: Tensor) -> Tensor:

@@ -1,0 +1,173 @@
+"""Loss on a 2-D plane through parameter space, evaluated for a whole grid in one batch.
+
+A plane is an origin θ₀ and two directions d₁, d₂: the grid point (a, b) is θ₀ + a·d₁ + b·d₂.
+Choosing two parameters makes the directions unit vectors (a slice through the current point);
+Li et al. (2018) use random filter-normalised directions or the trajectory's principal axes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from torch import Tensor
+
+from engine.errors import EngineError
+from engine.losses import Loss
+from engine.model import MLP
+from engine.test_functions import TestFunction
+
+MAX_RESOLUTION = 2048
+CHUNK = 1 << 18  # grid points per batch: bounds memory for big grids
+
+
+@dataclass(frozen=True)
+class Plane:
+    kind: str  # "params", "random", "pca" or "function"
+    axes: tuple[str, str]  # axis titles: ("w5", "w6"), ("d1", "d2"), ("PC1 (97.1%)", ...)
+    origin: np.ndarray  # θ₀, shape (P,)
+    directions: np.ndarray  # d₁ and d₂, shape (2, P)
+
+    def points(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Parameter vectors at plane coordinates (a, b): shape (..., P)."""
+        return self.origin + a[..., None] * self.directions[0] + b[..., None] * self.directions[1]
+
+    def project(self, params: np.ndarray) -> np.ndarray:
+        """Plane coordinates of parameter vectors (least squares for non-orthogonal directions)."""
+        offsets = np.atleast_2d(params) - self.origin
+        coords, *_ = np.linalg.lstsq(self.directions.T, offsets.T, rcond=None)
+        return coords.T
+
+
+@dataclass(frozen=True)
+class Surface:
+    plane: Plane
+    x: np.ndarray  # grid coordinates along the first axis (columns)
+    y: np.ndarray  # along the second axis (rows)
+    loss: np.ndarray  # loss[r, c] is the loss at (x[c], y[r])
+
+
+# -- planes ------------------------------------------------------------------------------------
+def parameter_plane(model: MLP, values: np.ndarray, a: str, b: str) -> Plane:
+    """Vary two parameters, hold the others at `values`: coordinates are their own values."""
+    for label in (a, b):
+        if label not in model.index:
+            raise EngineError(f"unknown parameter {label!r}: choose from {', '.join(model.index)}")
+    if a == b:
+        raise EngineError("choose two different parameters for the axes")
+    directions = np.zeros((2, values.size))
+    directions[0, model.index[a]] = directions[1, model.index[b]] = 1.0
+    origin = values.copy()
+    origin[[model.index[a], model.index[b]]] = 0.0
+    return Plane("params", (a, b), origin, directions)
+
+
+def random_plane(model: MLP, values: np.ndarray, seed: int = 0) -> Plane:
+    """Two random directions, each rescaled filter by filter to the norms of the weights.
+
+    A filter here is one neuron's incoming weights (a row of W); biases get no direction,
+    as in Li et al., so the picture does not depend on how large the weights happen to be.
+    """
+    generator = np.random.default_rng(seed)
+    directions = np.zeros((2, values.size))
+    for k in range(2):
+        raw = generator.standard_normal(values.size)
+        directions[k] = _filter_normalise(model, values, raw)
+    return Plane("random", ("d1", "d2"), values.copy(), directions)
+
+
+def _filter_normalise(model: MLP, values: np.ndarray, raw: np.ndarray) -> np.ndarray:
+    out = np.zeros_like(raw)
+    for indices in filters(model):
+        d, w = raw[indices], values[indices]
+        out[indices] = d * (np.linalg.norm(w) / max(np.linalg.norm(d), 1e-300))
+    return out
+
+
+def filters(model: MLP) -> list[np.ndarray]:
+    """Indices (into the flat parameter vector) of each neuron's incoming weights."""
+    rows: dict[tuple[int, int], list[int]] = {}
+    for i, info in enumerate(model.params):
+        if info.kind == "weight":
+            rows.setdefault((info.layer, info.row), []).append(i)
+    return [np.array(v) for v in rows.values()]
+
+
+def pca_plane(trajectory: np.ndarray) -> Plane:
+    """The two principal axes of the trajectory, centred on its last point (Li et al.)."""
+    if trajectory.shape[0] < 3:
+        raise EngineError("the PCA plane needs a trajectory of at least 3 points: train first")
+    origin = trajectory[-1]
+    _, singular, vt = np.linalg.svd(trajectory - origin, full_matrices=False)
+    explained = singular**2 / max(float(np.sum(singular**2)), 1e-300)
+    directions = np.zeros((2, trajectory.shape[1]))
+    for k in range(min(2, vt.shape[0])):
+        directions[k] = vt[k]
+    axes = tuple(f"PC{k + 1} ({100 * explained[k]:.1f}%)" if k < len(explained) else f"PC{k + 1}"
+                 for k in range(2))  # fmt: skip
+    return Plane("pca", (axes[0], axes[1]), origin.copy(), directions)
+
+
+# -- evaluation --------------------------------------------------------------------------------
+def grid(bounds: tuple[float, float, float, float], res: int) -> tuple[np.ndarray, np.ndarray]:
+    x0, x1, y0, y1 = bounds
+    if not all(np.isfinite(bounds)) or x0 >= x1 or y0 >= y1:
+        raise EngineError(f"a range needs x0 < x1 and y0 < y1 (finite), got {bounds}")
+    if not 2 <= res <= MAX_RESOLUTION:
+        raise EngineError(f"the resolution must be between 2 and {MAX_RESOLUTION}, got {res}")
+    return np.linspace(x0, x1, res), np.linspace(y0, y1, res)
+
+
+def mlp_surface(
+    model: MLP,
+    x: Tensor,
+    target: Tensor,
+    loss_fn: Loss,
+    plane: Plane,
+    bounds: tuple[float, float, float, float],
+    res: int,
+) -> Surface:
+    """Loss of `model` at every grid point of `plane`, in batches, on the model's device."""
+    xs, ys = grid(bounds, res)
+    a, b = np.meshgrid(xs, ys)
+    points = plane.points(a.reshape(-1), b.reshape(-1))
+    flat = torch.as_tensor(points, dtype=model.dtype, device=model.device)
+    losses = [batched_loss(model, chunk, x, target, loss_fn) for chunk in flat.split(CHUNK)]
+    loss = torch.cat(losses).double().cpu().numpy().reshape(res, res)
+    return Surface(plane, xs, ys, loss)
+
+
+@torch.no_grad()
+def batched_loss(model: MLP, flat: Tensor, x: Tensor, target: Tensor, loss_fn: Loss) -> Tensor:
+    """Loss for each row of `flat` (G, P): the model's layers broadcast over G networks."""
+    signal = x.expand(flat.shape[0], *x.shape)  # (G, B, inputs)
+    offset = 0
+    for linear, act in zip(model.linears, model.activations, strict=True):
+        n_out, n_in = linear.weight.shape
+        w = flat[:, offset : offset + n_out * n_in].reshape(-1, n_out, n_in)
+        offset += n_out * n_in
+        bias = flat[:, offset : offset + n_out]
+        offset += n_out
+        signal = act.forward(torch.einsum("gbi,goi->gbo", signal, w) + bias[:, None, :])
+    return torch.func.vmap(loss_fn.value, in_dims=(0, None))(signal, target)
+
+
+def function_surface(
+    fn: TestFunction, bounds: tuple[float, float, float, float], res: int, device: str = "cpu"
+) -> Surface:
+    """A test function on its own (x, y) plane."""
+    xs, ys = grid(bounds, res)
+    gx = torch.as_tensor(xs, dtype=torch.float64, device=device)
+    gy = torch.as_tensor(ys, dtype=torch.float64, device=device)
+    with torch.no_grad():
+        loss = fn(gx[None, :], gy[:, None]).cpu().numpy()
+    plane = Plane("function", ("x", "y"), np.zeros(2), np.eye(2))
+    return Surface(plane, xs, ys, np.broadcast_to(loss, (res, res)).copy())
+
+
+def default_bounds(plane: Plane, values: np.ndarray, span: float = 1.0) -> tuple[float, ...]:
+    """A view around the current point: ±max(span, 1.5·|coordinate|) on each axis."""
+    centre = plane.project(values)[0]
+    half = np.maximum(span, 1.5 * np.abs(centre)) if plane.kind == "params" else np.full(2, span)
+    return (centre[0] - half[0], centre[0] + half[0], centre[1] - half[1], centre[1] + half[1])
