@@ -14,6 +14,7 @@ from engine.device import resolve_device
 from engine.errors import EngineError
 from engine.presets import PRESETS, get_preset
 from engine.stepper import Stepper
+from engine.surface_command import add_surface_command, run_surface
 
 EXIT_BAD_INPUT = 2
 EXIT_DIVERGED = 3
@@ -76,6 +77,10 @@ def float_pair(text: str) -> tuple[float, float]:
     return first, second
 
 
+def float_list(text: str) -> tuple[float, ...]:
+    return tuple(finite_float(part.strip()) for part in text.split(","))
+
+
 def lookahead_pair(text: str) -> tuple[int, float]:
     parts = text.split(",")
     if len(parts) != 2:
@@ -107,6 +112,7 @@ def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
     parser.add_argument("--steps", type=non_negative_int, default=0, help="iterations to run first")
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
     add_train_command(commands)
+    add_surface_command(commands, float_list, non_negative_int)
     return parser
 
 
@@ -240,7 +246,10 @@ def _human(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"train": run_train}
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "train": run_train,
+    "surface": run_surface,
+}
 
 
 def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -255,5 +264,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.error("no command given (train)")
+        parser.error(f"no command given ({', '.join(COMMANDS)})")
     return run_command(args, parser)
