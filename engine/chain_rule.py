@@ -27,6 +27,12 @@ def fmt(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+def par(value: float) -> str:
+    """fmt, with a negative number in parentheses so that `a − (−b)` reads right."""
+    text = fmt(value)
+    return f"({text})" if text.startswith("-") else text
+
+
 @dataclass(frozen=True)
 class Factor:
     symbol: str  # e.g. "∂E/∂out_o1"
@@ -200,7 +206,7 @@ class ChainRule:
         value: float,
     ) -> Explanation:
         symbols = " · ".join(f.symbol for f in factors)
-        numbers = " × ".join(fmt(f.value) for f in factors)
+        numbers = " × ".join(par(f.value) for f in factors)
         if self.batch == 1:
             formula = f"{head} = {symbols} = {numbers} = {fmt(value)}"
         else:

@@ -154,6 +154,8 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
 def config_from_args(args: argparse.Namespace) -> Config:
     """The preset with every given option applied on top."""
     config = get_preset(args.preset)
+    if config.function:
+        _refuse_network_options(args)
     changes: dict[str, Any] = {}
     for name in (
         "optimizer", "lr", "momentum", "nesterov", "weight_decay", "betas", "loss", "seed",
@@ -169,6 +171,26 @@ def config_from_args(args: argparse.Namespace) -> Config:
         changes["layers"] = layers
     changes["activations"] = _activations(config, layers, args)
     return config.replace(**changes)
+
+
+def _refuse_network_options(args: argparse.Namespace) -> None:
+    given = [
+        option
+        for option, name in (
+            ("--layers", "layers"),
+            ("--activation", "activation"),
+            ("--output-activation", "output_activation"),
+            ("--loss", "loss"),
+            ("--train-biases", "train_biases"),
+            ("--published-variant", "published_variant"),
+        )  # fmt: skip
+        if getattr(args, name, None) is not None
+    ]
+    if given:
+        raise EngineError(
+            f"{args.preset} is a test function (its parameters are x and y): "
+            f"{', '.join(given)} does not apply"
+        )
 
 
 def _activations(config: Config, layers: tuple[int, ...], args: argparse.Namespace) -> tuple:

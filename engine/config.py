@@ -9,6 +9,7 @@ from typing import Any
 
 from engine.activations import OUTPUT_ONLY, get_activation
 from engine.errors import EngineError
+from engine.test_functions import get_function
 
 OPTIMIZER_NAMES = ("sgd", "adagrad", "rmsprop", "adam", "adamw")
 LOSS_CHOICES = ("half_sse", "mse", "cross_entropy", "nll")
@@ -46,6 +47,8 @@ class Config:
     # A batch of samples: one row per sample.
     inputs: tuple[tuple[float, ...], ...] = ((0.05, 0.10),)
     targets: tuple[tuple[float, ...], ...] = ((0.01, 0.99),)
+    # A test function's name: the model is then f(x, y) and the loss is its value.
+    function: str = ""
     # Label -> starting value; parameters not named here get a seeded default init.
     initial_params: tuple[tuple[str, float], ...] = field(default_factory=tuple)
 
@@ -103,6 +106,7 @@ def validate(config: Config) -> None:
     _check_shape(config)
     _check_hyperparameters(config)
     _check_published_variant(config)
+    _check_function(config)
 
 
 def _check_types(c: Config) -> None:
@@ -196,3 +200,11 @@ def _check_published_variant(c: Config) -> None:
             "the published variant applies to one hidden layer trained by plain SGD "
             "(no momentum, weight decay, lookahead or skipped zero_grad)"
         )
+
+
+def _check_function(c: Config) -> None:
+    if not c.function:
+        return
+    get_function(c.function)
+    if c.published_variant:
+        raise EngineError("the published variant applies to Mazur's network, not a test function")

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from engine.chain_rule import ChainRule, fmt
+import torch
+
+from engine.chain_rule import ChainRule, fmt, par
 from engine.config import Config
 from engine.losses import Loss
 from engine.model import MLP
+
+if TYPE_CHECKING:
+    from engine.function_model import FunctionChain, FunctionModel
 
 Text = tuple[str, str]  # (explanation, formula)
 
@@ -46,9 +52,9 @@ def forward(model: MLP, layer: int, row: int, inputs: list[float], net: float, o
     values = model.values()
     symbolic = " + ".join(f"{w.label}·{w.source}" for w in weights) + f" + {bias.label}"
     numeric = " + ".join(
-        f"{fmt(values[model.index[w.label]])}×{fmt(inputs[w.col])}" for w in weights
+        f"{par(values[model.index[w.label]])}×{par(inputs[w.col])}" for w in weights
     )
-    numeric += f" + {fmt(values[model.index[bias.label]])}"
+    numeric += f" + {par(values[model.index[bias.label]])}"
     act = model.activations[layer - 1]
     act_name = act.name.split(":")[0]
     return (
@@ -62,9 +68,11 @@ def forward(model: MLP, layer: int, row: int, inputs: list[float], net: float, o
 def loss(loss_fn: Loss, model: MLP, outs: list[float], targets: list[float], value: float) -> Text:
     terms = ""
     if loss_fn.name == "half_sse" and len(outs) <= 8:
-        terms = " + ".join(f"½({fmt(t)} − {fmt(o)})²" for o, t in zip(outs, targets, strict=True))
+        terms = " + ".join(f"½({fmt(t)} − {par(o)})²" for o, t in zip(outs, targets, strict=True))
         terms = f" = {terms}"
     text = f"Loss: {loss_fn.title.lower()} of the outputs against the targets."
+    if loss_fn.name == "value":
+        text = "Loss: the function's value is the loss that gradient descent lowers."
     if not math.isfinite(value):
         text = f"The loss is {value}: training diverged. Go back, or lower the learning rate."
     return text, f"{loss_fn.formula}{terms} = {fmt(value)}"
@@ -115,13 +123,13 @@ def _sgd(c: Config, label: str, old: float, grad: float, state: Mapping[str, flo
             d = g + c.momentum * buf
             return (
                 f"buf ← μ·buf + g = {fmt(buf)};  {label} ← {label} − lr·(g + μ·buf) "
-                f"= {fmt(old)} − {fmt(c.lr)} × {fmt(d)}"
+                f"= {fmt(old)} − {fmt(c.lr)} × {par(d)}"
             )
         return (
             f"buf ← μ·buf + g = {fmt(buf)};  {label} ← {label} − lr·buf "
-            f"= {fmt(old)} − {fmt(c.lr)} × {fmt(buf)}"
+            f"= {fmt(old)} − {fmt(c.lr)} × {par(buf)}"
         )
-    return f"{label} ← {label} − lr·∂E/∂{label} = {fmt(old)} − {fmt(c.lr)} × {fmt(g)}"
+    return f"{label} ← {label} − lr·∂E/∂{label} = {fmt(old)} − {fmt(c.lr)} × {par(g)}"
 
 
 def _adam(c: Config, label: str, old: float, grad: float, state: Mapping[str, float]) -> str:
@@ -134,7 +142,7 @@ def _adam(c: Config, label: str, old: float, grad: float, state: Mapping[str, fl
     return (
         f"{decay}m = β1·m + (1−β1)·g = {fmt(m)}; v = β2·v + (1−β2)·g² = {fmt(v)}; "
         f"m̂ = m/(1−β1^{t:g}) = {fmt(m_hat)}; v̂ = v/(1−β2^{t:g}) = {fmt(v_hat)};\n"
-        f"{label} ← {label} − lr·m̂/(√v̂ + ε) = {fmt(old)} − {fmt(step)}"
+        f"{label} ← {label} − lr·m̂/(√v̂ + ε) = {fmt(old)} − {par(step)}"
     )
 
 
@@ -142,7 +150,7 @@ def _adagrad(c: Config, label: str, old: float, grad: float, state: Mapping[str,
     total = state.get("sum", math.nan)
     return (
         f"sum = sum + g² = {fmt(total)};  {label} ← {label} − lr·g/(√sum + ε) "
-        f"= {fmt(old)} − {fmt(c.lr)} × {fmt(grad)} / {fmt(math.sqrt(total))}"
+        f"= {fmt(old)} − {fmt(c.lr)} × {par(grad)} / {fmt(math.sqrt(total))}"
     )
 
 
@@ -150,7 +158,7 @@ def _rmsprop(c: Config, label: str, old: float, grad: float, state: Mapping[str,
     avg = state.get("square_avg", math.nan)
     return (
         f"v = α·v + (1−α)·g² = {fmt(avg)};  {label} ← {label} − lr·g/(√v + ε) "
-        f"= {fmt(old)} − {fmt(c.lr)} × {fmt(grad)} / {fmt(math.sqrt(avg))}"
+        f"= {fmt(old)} − {fmt(c.lr)} × {par(grad)} / {fmt(math.sqrt(avg))}"
     )
 
 
@@ -183,3 +191,24 @@ def element(model: MLP, chain: ChainRule, inputs: list[float], label: str) -> Te
     lines += [e.upstream_formula] if e.upstream_formula else []
     lines.append(e.formula)
     return f"Neuron {label} at the current parameters.", "\n".join(lines)
+
+
+def function_forward(model: FunctionModel, value: float) -> Text:
+    fn = model.fn
+    return (
+        f"Forward: the model is the {fn.title} function; its parameters are the coordinates.",
+        f"{fn.formula} at {model.point_text()} = {fmt(value)}",
+    )
+
+
+def function_element(model: FunctionModel, chain: FunctionChain, label: str) -> Text:
+    """Hover text for a test function's coordinate or its output f."""
+    if label in model.index:
+        value = float(model.values()[model.index[label]])
+        return (
+            f"{label}: a coordinate, trained like a weight.",
+            f"{label} = {fmt(value)}\n{chain.explain(label).formula}",
+        )
+    with torch.no_grad():
+        value = float(model(torch.zeros(1, 0)))
+    return f"The {model.fn.title} function. {model.fn.note}", f"{model.fn.formula} = {fmt(value)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -14,6 +15,10 @@ from engine.activations import Activation, get_activation
 from engine.config import Config
 from engine.device import resolve_device, resolve_dtype
 from engine.errors import EngineError
+from engine.losses import Loss, get_loss
+
+if TYPE_CHECKING:
+    from engine.chain_rule import ChainRule
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,33 @@ class MLP(nn.Module):
                 bound = 1 / math.sqrt(linear.in_features)
                 nn.init.uniform_(linear.bias, -bound, bound, generator=generator)
         self.set_values(dict(config.initial_params))
+
+    # -- what the stepper asks of every model ----------------------------------------------
+    @property
+    def depth(self) -> int:
+        return len(self.linears)
+
+    def data(self, config: Config) -> tuple[Tensor, Tensor]:
+        """The inputs and targets as tensors on the model's device and dtype."""
+        return self.as_tensor(config.inputs), self.as_tensor(config.targets)
+
+    def loss_function(self, config: Config) -> Loss:
+        return get_loss(config.loss)
+
+    def param_tensors(self) -> list[tuple[int, str, nn.Parameter]]:
+        """(layer, kind, tensor) for every parameter tensor, in storage order."""
+        return [
+            (layer, kind, tensor)
+            for layer, linear in enumerate(self.linears, start=1)
+            for kind, tensor in (("weight", linear.weight), ("bias", linear.bias))
+        ]
+
+    def chain_rule(
+        self, x: Tensor, target: Tensor, loss_fn: Loss, upstream: list[Tensor] | None = None
+    ) -> ChainRule:
+        from engine.chain_rule import ChainRule  # the chain rule reads the model's structure
+
+        return ChainRule(self, x, target, loss_fn, upstream)
 
     # -- parameters by label -------------------------------------------------------------
     def tensor_of(self, info: ParamInfo) -> nn.Parameter:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from engine.config import Config
 from engine.errors import EngineError
+from engine.test_functions import FUNCTIONS, TestFunction
 
 # Matt Mazur, "A Step by Step Backpropagation Example": w1: i1→h1, w2: i2→h1, w3: i1→h2,
 # w4: i2→h2, w5: h1→o1, w6: h2→o1, w7: h1→o2, w8: h2→o2; b1 = .35 on both hidden neurons,
@@ -47,7 +48,18 @@ XOR = Config(
     targets=((0.0,), (1.0,), (1.0,), (0.0,)),
 )
 
-PRESETS: dict[str, Config] = {"mazur": MAZUR, "xor": XOR}
+
+def function_preset(fn: TestFunction) -> Config:
+    """A test function trained from its showcase start by plain SGD."""
+    start = tuple(zip(("x", "y"), fn.start[: fn.dims], strict=False))
+    return Config(preset=fn.name, function=fn.name, optimizer="sgd", lr=fn.lr, initial_params=start)
+
+
+PRESETS: dict[str, Config] = {
+    "mazur": MAZUR,
+    "xor": XOR,
+    **{name: function_preset(fn) for name, fn in FUNCTIONS.items()},
+}
 
 
 def get_preset(name: str) -> Config:

@@ -23,7 +23,7 @@ from engine.chain_rule import ChainRule
 from engine.code_listing import PHASE_LINES
 from engine.config import Config
 from engine.errors import EngineError
-from engine.losses import get_loss
+from engine.function_model import FunctionModel
 from engine.model import MLP
 from engine.optimizers import element_state, make_optimizer
 from engine.published_variant import apply_published_variant
@@ -76,15 +76,19 @@ class _Pass:
     variant_note: str = ""
 
 
+def build_model(config: Config) -> MLP | FunctionModel:
+    """A test function's coordinates, or an MLP."""
+    return FunctionModel(config) if config.function else MLP(config)
+
+
 class Stepper:
     """Drives one model and optimizer through the phases; every position yields a Snapshot."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.loss_fn = get_loss(config.loss)
-        self.model = MLP(config)
-        self.x = self.model.as_tensor(config.inputs)
-        self.target = self.model.as_tensor(config.targets)
+        self.model = build_model(config)
+        self.loss_fn = self.model.loss_function(config)
+        self.x, self.target = self.model.data(config)
         self.trainable = [p for p in self.model.parameters() if p.requires_grad]
         self.optimizer = make_optimizer(config, self.trainable)
         self._hook_log: list[tuple[str, int, str]] | None = None
@@ -95,10 +99,9 @@ class Stepper:
 
     # -- set-up ----------------------------------------------------------------------------
     def _register_param_hooks(self) -> None:
-        for layer, linear in enumerate(self.model.linears, start=1):
-            for kind, tensor in (("weight", linear.weight), ("bias", linear.bias)):
-                if tensor.requires_grad:
-                    tensor.register_post_accumulate_grad_hook(self._param_hook(layer, kind))
+        for layer, kind, tensor in self.model.param_tensors():
+            if tensor.requires_grad:
+                tensor.register_post_accumulate_grad_hook(self._param_hook(layer, kind))
 
     def _param_hook(self, layer: int, kind: str) -> Callable[[Tensor], None]:
         def record(_: Tensor) -> None:
@@ -243,7 +246,7 @@ class Stepper:
         if not self.config.skip_zero_grad:
             self.optimizer.zero_grad()
         out = self.x
-        for layer in range(1, len(self.model.linears) + 1):
+        for layer in range(1, self.model.depth + 1):
             _, out = self.model.layer_forward(layer, out)
         loss = self.loss_fn.value(out, self.target)
         value = loss.item()
@@ -355,7 +358,12 @@ class Stepper:
         if not build:
             return None
         source_row = self.x[0] if layer == 1 else p.outs[layer - 2][0]
-        text = explain.forward(self.model, layer, row, source_row.tolist(), net_value, out_value)
+        if isinstance(self.model, FunctionModel):
+            text = explain.function_forward(self.model, out_value)
+        else:
+            text = explain.forward(
+                self.model, layer, row, source_row.tolist(), net_value, out_value
+            )
         return self._snapshot("forward", neuron, text)
 
     def _node_hook(self, p: _Pass, layer: int) -> Callable[[Tensor], None]:
@@ -420,7 +428,7 @@ class Stepper:
                 "Published variant: this hidden-layer gradient uses the already-updated output "
                 "weights, as the post's closing figures do (correct backprop uses the old ones)."
             )
-        p.chain = ChainRule(self.model, self.x, self.target, self.loss_fn, upstream)
+        p.chain = self.model.chain_rule(self.x, self.target, self.loss_fn, upstream)
         p.grads_after = self.model.grads()
         p.reveal = self._reveal_order(p.hook_events)
 
@@ -549,7 +557,9 @@ class Stepper:
 
     def describe(self, label: str) -> tuple[str, str]:
         """(explanation, formula) for any neuron or parameter at the current parameters."""
-        chain = ChainRule(self.model, self.x, self.target, self.loss_fn)
+        chain = self.model.chain_rule(self.x, self.target, self.loss_fn)
+        if isinstance(self.model, FunctionModel):
+            return explain.function_element(self.model, chain, label)
         return explain.element(self.model, chain, self.x[0].tolist(), label)
 
     def params(self) -> dict[str, float]:

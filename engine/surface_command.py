@@ -19,7 +19,7 @@ from engine.test_functions import FUNCTIONS
 
 def add_surface_command(commands: Any, float_list: Any, non_negative_int: Any) -> None:
     surface = commands.add_parser("surface", help="the loss on a grid of two parameters")
-    surface.add_argument("--preset", choices=sorted([*PRESETS, *FUNCTIONS]), default="mazur")
+    surface.add_argument("--preset", choices=sorted(PRESETS), default="mazur")
     surface.add_argument("--axes", metavar="A,B", help="two parameter labels, e.g. w5,w6")
     surface.add_argument("--res", type=non_negative_int, default=64, help="grid points per axis")
     surface.add_argument("--range", type=float_list, metavar="x0,x1,y0,y1", dest="bounds")
