@@ -1,0 +1,169 @@
+"""Basin map: where K×K starting points end up, trained together off the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QRectF, QThread, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.config import OPTIMIZER_NAMES, Config
+from engine.descent import BasinMap, basin_map
+from engine.errors import EngineError
+from engine.test_functions import FUNCTIONS
+
+BASIN_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2")
+NO_BASIN = "#303030"
+
+
+class BasinWorker(QObject):
+    """Runs engine.descent.basin_map in a thread; sends only frozen results by signal."""
+
+    progress = Signal(int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, fn_name: str, config: Config, steps: int, res: int) -> None:
+        super().__init__()
+        self.args = (FUNCTIONS[fn_name], config, steps, res)
+        self.cancel = threading.Event()
+
+    def run(self) -> None:
+        fn, config, steps, res = self.args
+        try:
+            result = basin_map(fn, config, steps, res, should_stop=self.cancel.is_set,
+                               progress=self.progress.emit)  # fmt: skip
+        except Exception as error:  # surfaced as a message; the window survives
+            self.failed.emit(str(error))
+            return
+        self.finished.emit(result)
+
+
+class BasinView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.thread: QThread | None = None
+        self.worker: BasinWorker | None = None
+        self.result: BasinMap | None = None
+        self._build()
+
+    def _build(self) -> None:
+        self.function_box = QComboBox()
+        for name, fn in FUNCTIONS.items():
+            if fn.dims == 2:
+                self.function_box.addItem(fn.title, name)
+        self.function_box.setCurrentIndex(self.function_box.findData("himmelblau"))
+        self.optimizer_box = QComboBox()
+        self.optimizer_box.addItems(OPTIMIZER_NAMES)
+        self.lr = QDoubleSpinBox()
+        self.lr.setDecimals(4)
+        self.lr.setRange(0.0001, 10)
+        self.lr.setValue(0.01)
+        self.lr.setPrefix("lr ")
+        self.steps = QSpinBox()
+        self.steps.setRange(1, 100_000)
+        self.steps.setValue(200)
+        self.steps.setSuffix(self.tr(" steps"))
+        self.res = QSpinBox()
+        self.res.setRange(8, 512)
+        self.res.setValue(64)
+        self.res.setPrefix(self.tr("starts "))
+        self.res.setSuffix("²")
+        self.compute = QPushButton(self.tr("Compute"))
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.setEnabled(False)
+        self.progress = QProgressBar()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        tips = {
+            self.function_box: "The surface whose basins are mapped",
+            self.optimizer_box: "Optimizer used from every start",
+            self.lr: "Learning rate for every start",
+            self.steps: "Optimizer steps from each start",
+            self.res: "Starts per axis (K×K in all)",
+            self.compute: "Train every start together, off the GUI thread",
+            self.cancel: "Stop the computation",
+        }
+        controls = QHBoxLayout()
+        for widget, tip in tips.items():
+            widget.setToolTip(self.tr(tip))
+            controls.addWidget(widget)
+        controls.addWidget(self.progress)
+        self.plot = pg.PlotWidget()
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.minima = pg.ScatterPlotItem(symbol="star", size=18, brush="w", pen="k")
+        self.plot.addItem(self.minima)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.plot, 1)
+        self.compute.clicked.connect(self.start)
+        self.cancel.clicked.connect(self.stop)
+
+    def start(self) -> None:
+        try:
+            config = Config(preset="basins", optimizer=self.optimizer_box.currentText(),
+                            lr=self.lr.value())  # fmt: skip
+        except EngineError as error:
+            self.summary.setText(str(error))
+            return
+        self.progress.setRange(0, self.steps.value())
+        self.worker = BasinWorker(self.function_box.currentData(), config, self.steps.value(),
+                                  self.res.value())  # fmt: skip
+        self.thread = QThread(self)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progress.connect(self.progress.setValue)
+        self.worker.finished.connect(self._show)
+        self.worker.failed.connect(self.summary.setText)
+        for signal in (self.worker.finished, self.worker.failed):
+            signal.connect(self.thread.quit)
+        self.thread.finished.connect(self._done)
+        self.compute.setEnabled(False)
+        self.cancel.setEnabled(True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel.set()
+
+    def _done(self) -> None:
+        self.compute.setEnabled(True)
+        self.cancel.setEnabled(False)
+        self.thread.deleteLater()
+        self.worker.deleteLater()
+        self.thread = self.worker = None
+
+    def _show(self, result: BasinMap) -> None:
+        self.result = result
+        colours = np.array([pg.mkColor(c).getRgb() for c in (*BASIN_COLOURS, NO_BASIN)])
+        index = np.where(result.basin >= 0, result.basin % len(BASIN_COLOURS), len(BASIN_COLOURS))
+        self.image.setImage(colours[index].astype(np.uint8))
+        x, y = result.x, result.y
+        self.image.setRect(QRectF(x[0], y[0], x[-1] - x[0], y[-1] - y[0]))
+        xy = np.asarray(result.minima)
+        self.minima.setData(xy[:, 0], xy[:, 1])
+        fn = FUNCTIONS[self.function_box.currentData()]
+        self.plot.setTitle(self.tr("Which minimum each start reaches: {f}").format(f=fn.title))
+        self.plot.setLabel("bottom", self.tr("start x"))
+        self.plot.setLabel("left", self.tr("start y"))
+        counts = [int((result.basin == k).sum()) for k in range(len(result.minima))]
+        lost = int((result.basin < 0).sum())
+        parts = [
+            f"({m[0]:.2f}, {m[1]:.2f}): {n}" for m, n in zip(result.minima, counts, strict=True)
+        ]
+        self.summary.setText(self.tr("Starts per minimum: ") + "; ".join(parts)
+                             + self.tr("; none reached: {n}").format(n=lost))  # fmt: skip

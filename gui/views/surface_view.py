@@ -1,0 +1,141 @@
+"""The loss landscape in 2-D: heatmap, contour lines, colour bar, and the descent path on top."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+
+from engine.landscape import Curve
+from engine.surface import Surface
+
+CONTOUR_LEVELS = 12
+PATH_COLOUR = "#ffffff"
+POINT_COLOUR = "#ff3b30"
+ARROW_COLOUR = "#ffd60a"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SurfaceView", text)
+
+
+class SurfaceView(pg.PlotWidget):
+    """Renders what engine.landscape computes; keeps its items and only updates their data."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.plot_item = self.getPlotItem()
+        self.plot_item.showGrid(x=False, y=False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot_item.addItem(self.image)
+        self.colour_bar = pg.ColorBarItem(colorMap="viridis", interactive=False, width=14)
+        self.colour_bar.setImageItem(self.image, insert_in=self.plot_item)
+        self.contours: list[pg.IsocurveItem] = []
+        self.path = pg.PlotDataItem(
+            pen=pg.mkPen(PATH_COLOUR, width=2), symbol="o", symbolSize=4,
+            symbolBrush=PATH_COLOUR, symbolPen=None, name=tr("trajectory"),
+        )  # fmt: skip
+        self.point = pg.ScatterPlotItem(
+            size=13, brush=pg.mkBrush(POINT_COLOUR), pen=pg.mkPen("w", width=1.5)
+        )
+        self.arrow = pg.PlotDataItem(pen=pg.mkPen(ARROW_COLOUR, width=3))
+        self.arrow_head = pg.ArrowItem(brush=ARROW_COLOUR, pen=None, headLen=14)
+        self.curve = pg.PlotDataItem(pen=pg.mkPen("#1f77b4", width=2.5))
+        self.tangent = pg.PlotDataItem(pen=pg.mkPen("#ff7f0e", width=2, style=Qt.DashLine))
+        for item in (self.curve, self.tangent, self.path, self.arrow, self.arrow_head, self.point):
+            self.plot_item.addItem(item)
+        self.minima = pg.ScatterPlotItem(
+            symbol="star", size=16, brush=pg.mkBrush("#ffffff"), pen=pg.mkPen("k")
+        )
+        self.plot_item.addItem(self.minima)
+        self.arrow_head.setVisible(False)
+        self.log_scale = False
+
+    def show_minima(self, points) -> None:
+        """Where the literature puts the minima (or the saddle), as stars."""
+        xy = np.asarray(points, dtype=float).reshape(-1, 2)
+        self.minima.setData(xy[:, 0], xy[:, 1])
+
+    # -- surfaces ----------------------------------------------------------------------------
+    def show_surface(self, surface: Surface, title: str) -> None:
+        self._set_surface_mode(True)
+        data = self._colour_data(surface.loss)
+        x, y = surface.x, surface.y
+        self.image.setImage(data, autoLevels=False)
+        self.image.setRect(QRectF(x[0], y[0], x[-1] - x[0], y[-1] - y[0]))
+        finite = data[np.isfinite(data)]
+        low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        self.colour_bar.setLevels((low, high if high > low else low + 1e-12))
+        self._draw_contours(data, low, high)
+        axes = surface.plane.axes
+        self.plot_item.setLabel("bottom", axes[0])
+        self.plot_item.setLabel("left", axes[1])
+        label = tr("log₁₀(loss − min)") if self.log_scale else tr("loss")
+        self.colour_bar.axis.setLabel(label)
+        self.plot_item.setTitle(title)
+        self.plot_item.setRange(xRange=(x[0], x[-1]), yRange=(y[0], y[-1]), padding=0)
+
+    def _colour_data(self, loss: np.ndarray) -> np.ndarray:
+        if not self.log_scale:
+            return loss
+        # Colour only: contours of log(loss − min) separate the flat floor of a valley.
+        floor = np.nanmin(loss)
+        spread = max(float(np.nanmax(loss) - floor), 1e-300)
+        return np.log10(loss - floor + 1e-9 * spread)
+
+    def _draw_contours(self, data: np.ndarray, low: float, high: float) -> None:
+        for item in self.contours:
+            self.plot_item.removeItem(item)
+        self.contours = []
+        if not np.isfinite(low) or high <= low:
+            return
+        clean = np.nan_to_num(data, nan=high, posinf=high, neginf=low)
+        for level in np.linspace(low, high, CONTOUR_LEVELS + 2)[1:-1]:
+            iso = pg.IsocurveItem(data=clean.T, level=level, pen=pg.mkPen(255, 255, 255, 110))
+            iso.setParentItem(self.image)  # shares the image's pixel-to-axis transform
+            self.contours.append(iso)
+
+    # -- the 1-D curve (parabola) --------------------------------------------------------------
+    def show_curve(self, curve: Curve, title: str) -> None:
+        self._set_surface_mode(False)
+        self.curve.setData(curve.x, curve.f)
+        xs, ys = curve.tangent()
+        self.tangent.setData(xs, ys)
+        self.point.setData([curve.point[0]], [curve.point[1]])
+        self.path.setData(*curve.path)
+        self.plot_item.setLabel("bottom", "x")
+        self.plot_item.setLabel("left", "f(x)")
+        self.plot_item.setTitle(title)
+        self.plot_item.enableAutoRange()
+
+    def _set_surface_mode(self, surface: bool) -> None:
+        for item in (self.image, self.arrow):
+            item.setVisible(surface)
+        for item in self.contours:
+            item.setVisible(surface)
+        self.colour_bar.setVisible(surface)
+        self.curve.setVisible(not surface)
+        self.tangent.setVisible(not surface)
+        if not surface:
+            self.arrow_head.setVisible(False)
+
+    # -- the path ------------------------------------------------------------------------------
+    def show_path(
+        self,
+        path: np.ndarray,
+        current: np.ndarray,
+        arrow: tuple[np.ndarray, np.ndarray] | None,
+    ) -> None:
+        self.path.setData(path[:, 0], path[:, 1])
+        self.point.setData([current[0]], [current[1]])
+        if arrow is None:
+            self.arrow.setData([], [])
+            self.arrow_head.setVisible(False)
+            return
+        start, end = arrow
+        self.arrow.setData([start[0], end[0]], [start[1], end[1]])
+        angle = np.degrees(np.arctan2(end[1] - start[1], end[0] - start[0]))
+        # ArrowItem points left at angle 0; the screen's y axis is flipped relative to data.
+        self.arrow_head.setStyle(angle=180 - angle)
+        self.arrow_head.setPos(end[0], end[1])
+        self.arrow_head.setVisible(True)

@@ -1,0 +1,110 @@
+"""The landscape tab, the optimizer race and the basin map render the engine's numbers."""
+
+import numpy as np
+import pytest
+
+from engine.landscape import Landscape
+from engine.presets import PRESETS
+from engine.stepper import Stepper
+from gui.views.basin_view import BasinView
+from gui.views.landscape_panel import LandscapePanel
+from gui.views.race_view import RaceView
+
+
+@pytest.fixture
+def holder():
+    return {"stepper": Stepper(PRESETS["mazur"])}
+
+
+def image_of(panel: LandscapePanel) -> np.ndarray:
+    return panel.view.image.image
+
+
+def test_surface_follows_the_current_point(qtbot, holder):
+    panel = LandscapePanel(lambda: holder["stepper"])
+    qtbot.addWidget(panel)
+    first = image_of(panel).copy()
+    stepper = holder["stepper"]
+    expected = Landscape(stepper).surface(panel.resolution.value())
+    np.testing.assert_array_equal(first, expected.loss)
+    stepper.run(20)
+    panel.refresh(stepper.snapshot)
+    assert not np.array_equal(image_of(panel), first)  # w1..w4, w7, w8 moved: a new slice
+    path_x, path_y = panel.view.path.getData()
+    assert len(path_x) == 21 and path_x[0] == 0.4 and path_y[0] == 0.45  # w5, w6 at the start
+    assert panel.view.plot_item.getAxis("bottom").labelText == "w5"
+
+
+def test_step_arrow_appears_only_during_step(qtbot, holder):
+    panel = LandscapePanel(lambda: holder["stepper"])
+    qtbot.addWidget(panel)
+    stepper = holder["stepper"]
+    while (snap := stepper.step_phase()).phase != "step":
+        panel.refresh(snap)
+        assert not panel.view.arrow_head.isVisible()
+    panel.refresh(snap)
+    x, y = panel.view.arrow.getData()
+    assert panel.view.arrow_head.isVisible()
+    assert x[1] - x[0] == pytest.approx(-0.5 * snap.grads["w5"])  # −lr·∂E/∂w5
+
+
+def test_other_planes_and_the_parabola(qtbot, holder):
+    panel = LandscapePanel(lambda: holder["stepper"])
+    qtbot.addWidget(panel)
+    panel.plane_box.setCurrentIndex(2)  # PCA before training: refused with a message
+    assert "at least 3 points" in panel.message.text()
+    holder["stepper"].run(30)
+    panel.plane_box.setCurrentIndex(1)
+    assert panel.landscape.plane.kind == "random" and image_of(panel).shape == (128, 128)
+    panel.plane_box.setCurrentIndex(2)
+    assert panel.landscape.plane.axes[0].startswith("PC1")
+    holder["stepper"] = Stepper(PRESETS["parabola"])
+    holder["stepper"].run(2)
+    panel.rebuild()
+    assert panel.view.curve.isVisible() and not panel.view.image.isVisible()
+    tangent_x, tangent_y = panel.view.tangent.getData()
+    slope = (tangent_y[1] - tangent_y[0]) / (tangent_x[1] - tangent_x[0])
+    assert slope == pytest.approx(2 * holder["stepper"].params()["x"])
+
+
+def test_three_d_without_opengl_says_why(qtbot, holder):
+    panel = LandscapePanel(lambda: holder["stepper"])
+    qtbot.addWidget(panel)
+    panel.three_d.setChecked(True)  # offscreen: no OpenGL context
+    assert "3-D view unavailable" in panel.message.text()
+    assert not panel.three_d.isChecked() and panel.stack.currentWidget() is panel.view
+
+
+def test_race_draws_one_path_per_optimizer(qtbot):
+    view = RaceView()
+    qtbot.addWidget(view)
+    view.toggle()
+    qtbot.waitUntil(lambda: len(view.race.racers[0].path) > 50, timeout=5000)
+    view.toggle()
+    assert len(view.paths) == 7
+    for racer, path in zip(view.race.racers, view.paths, strict=True):
+        assert len(path.getData()[0]) == len(racer.path)
+    assert "lowest loss" in view.status.text()
+
+
+def test_basin_map_runs_off_the_gui_thread_and_finds_four_minima(qtbot):
+    view = BasinView()
+    qtbot.addWidget(view)
+    view.res.setValue(24)
+    ticks = []
+    view.progress.valueChanged.connect(ticks.append)
+    view.start()
+    qtbot.waitUntil(lambda: view.thread is None, timeout=20000)
+    assert set(np.unique(view.result.basin)) == {0, 1, 2, 3}
+    assert view.image.image.shape == (24, 24, 4) and ticks
+    assert "none reached: 0" in view.summary.text()
+
+
+def test_basin_map_can_be_cancelled(qtbot):
+    view = BasinView()
+    qtbot.addWidget(view)
+    view.steps.setValue(100_000)
+    view.start()
+    view.stop()
+    qtbot.waitUntil(lambda: view.thread is None, timeout=20000)
+    assert view.compute.isEnabled()
