@@ -1,0 +1,99 @@
+"""Run one engine job off the GUI thread, with progress and cancel.
+
+A job is called as job(progress, should_stop) and returns a frozen result (None when it stopped
+early). The worker only emits signals; it never touches a widget.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+Progress = Callable[[int, int], None]
+Job = Callable[[Progress, Callable[[], bool]], object]
+
+# Running threads and their workers are held here, so neither is garbage-collected mid-run
+# if the widget that started them goes away first.
+_RUNNING: dict[QThread, QObject] = {}
+
+
+class _Worker(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+        self.cancel = threading.Event()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.job(self.progress.emit, self.cancel.is_set)
+        except Exception as error:  # shown as a message; the window survives
+            self.failed.emit(str(error))
+            return
+        self.finished.emit(result)
+
+
+class BackgroundTask(QObject):
+    """At most one job at a time; `finished` carries its result, None when cancelled."""
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+    running_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.wait)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def start(self, job: Job) -> bool:
+        """False (and nothing started) while another job runs."""
+        if self.running:
+            return False
+        worker, thread = _Worker(job), QThread()
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self.progress)
+        worker.finished.connect(self.finished)
+        worker.failed.connect(self.failed)
+        for signal in (worker.finished, worker.failed):
+            signal.connect(thread.quit)
+        thread.finished.connect(self._done)
+        self._thread, self._worker = thread, worker
+        _RUNNING[thread] = worker
+        thread.start()
+        self.running_changed.emit(True)
+        return True
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel.set()
+
+    def wait(self, ms: int = 5000) -> bool:
+        """Cancel and block until the thread ends (for shutdown)."""
+        thread = self._thread
+        self.cancel()
+        return thread is None or thread.wait(ms)
+
+    def _done(self) -> None:
+        thread, worker = self._thread, self._worker
+        self._thread = self._worker = None
+        if thread is not None:
+            _RUNNING.pop(thread, None)
+            thread.deleteLater()
+        if worker is not None:
+            worker.deleteLater()
+        self.running_changed.emit(False)

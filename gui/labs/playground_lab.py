@@ -1,0 +1,258 @@
+"""Classification playground: a decision boundary that updates as the network trains, accuracy
+and loss curves, the learner's own CSV points, and the notes' output-activation comparison.
+
+Training runs in short timer-driven chunks (a few epochs per tick), so the window stays live.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.labs.csv_points import CsvPointsError, load_points_csv
+from engine.labs.datasets import Points
+from engine.labs.playground import DecisionMap, Playground, PlaygroundConfig
+from gui.labs.comparison_table import ComparisonTable
+from gui.labs.playground_settings import PlaygroundSettings
+from gui.labs.plot_style import CLASS_COLOURS, SERIES, labelled_plot
+
+EPOCHS_PER_TICK = 5
+MAP_RESOLUTION = 120
+
+
+def shade(grid: DecisionMap, classes: int) -> np.ndarray:
+    """RGB image: each cell tinted with its predicted class, stronger where the net is surer."""
+    colours = np.array([pg.mkColor(c).getRgb()[:3] for c in CLASS_COLOURS], dtype=float)
+    certainty = (grid.confidence - 1 / classes) / (1 - 1 / classes)
+    strength = (0.08 + 0.32 * np.clip(certainty, 0, 1))[..., None]  # pale: points stay visible
+    rgb = 255 * (1 - strength) + colours[grid.classes % len(colours)] * strength
+    return rgb.astype(np.uint8)
+
+
+class PlaygroundLab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.own_points: Points | None = None
+        self.playground: Playground | None = None
+        self.timer = QTimer(self, interval=30)
+        self.timer.timeout.connect(self.tick)
+        self._pending_reset = QTimer(self, singleShot=True, interval=150)
+        self._pending_reset.timeout.connect(self.reset)
+        self._build()
+        self.reset()
+
+    # -- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.settings = PlaygroundSettings()
+        self.settings.changed.connect(self._pending_reset.start)
+        self.load_button = QPushButton(self.tr("Load CSV…"))
+        self.load_button.setToolTip(self.tr("Your own points: rows of x, y, label"))
+        self.train_button = QPushButton(self.tr("Train"))
+        self.train_button.setToolTip(self.tr("Start or pause training (a few epochs per frame)"))
+        self.step_button = QPushButton(self.tr("+1 epoch"))
+        self.step_button.setToolTip(self.tr("Train exactly one more epoch"))
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("New weights from the seed; history cleared"))
+        self.max_epochs = QSpinBox()
+        self.max_epochs.setRange(1, 100_000)
+        self.max_epochs.setValue(300)
+        self.max_epochs.setPrefix(self.tr("stop at "))
+        self.max_epochs.setToolTip(self.tr("Training pauses after this many epochs"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        for button in (self.train_button, self.step_button, self.reset_button):
+            buttons.addWidget(button)
+        side = QVBoxLayout()
+        side.addWidget(self.settings)
+        side.addWidget(self.load_button)
+        side.addWidget(self.max_epochs)
+        side.addLayout(buttons)
+        side.addWidget(self.status)
+        side.addStretch(1)
+        panel = QWidget()
+        panel.setLayout(side)
+        panel.setFixedWidth(260)
+        self._build_plots()
+        self.comparison = ComparisonTable(self._current)
+        curves = QVBoxLayout()
+        curves.addWidget(self.accuracy_plot)
+        curves.addWidget(self.loss_plot)
+        top = QHBoxLayout()
+        top.addWidget(self.map_plot, 3)
+        top.addLayout(curves, 2)
+        top_widget = QWidget()
+        top_widget.setLayout(top)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top_widget)
+        splitter.addWidget(self.comparison)
+        splitter.setSizes([470, 230])
+        layout = QHBoxLayout(self)
+        layout.addWidget(panel)
+        layout.addWidget(splitter, 1)
+        self.load_button.clicked.connect(self._choose_csv)
+        self.train_button.clicked.connect(self.toggle)
+        self.step_button.clicked.connect(lambda: self.train(1))
+        self.reset_button.clicked.connect(self.reset)
+
+    def _build_plots(self) -> None:
+        self.map_plot = labelled_plot(self.tr("Decision regions"), self.tr("x"), self.tr("y"))
+        self.map_plot.setAspectLocked(True)
+        self.map_plot.showGrid(x=False, y=False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.map_plot.addItem(self.image)
+        self.map_plot.addLegend(offset=(-5, 5))
+        self.train_points = pg.ScatterPlotItem(
+            size=7, pen=pg.mkPen("k", width=0.8), name=self.tr("train")
+        )
+        self.test_points = pg.ScatterPlotItem(
+            size=8, symbol="s", brush=pg.mkBrush(255, 255, 255, 230), name=self.tr("test")
+        )
+        for item in (self.train_points, self.test_points):
+            self.map_plot.addItem(item)
+        self.accuracy_plot = labelled_plot(
+            self.tr("Accuracy"), self.tr("epoch"), self.tr("accuracy")
+        )
+        self.accuracy_plot.setYRange(0.4, 1.02)
+        self.accuracy_plot.addLegend(offset=(-5, -5))
+        self.loss_plot = labelled_plot(self.tr("Loss"), self.tr("epoch"), self.tr("loss"))
+        self.loss_plot.addLegend(offset=(-5, 5))
+        self.curves = {}
+        for plot, kind in ((self.accuracy_plot, "accuracy"), (self.loss_plot, "loss")):
+            for k, part in enumerate(("train", "test")):
+                pen = pg.mkPen(
+                    SERIES[k],
+                    width=2,
+                    style=Qt.PenStyle.SolidLine if k == 0 else Qt.PenStyle.DashLine,
+                )
+                self.curves[part, kind] = plot.plot(pen=pen, name=self.tr(part))
+
+    # -- data and settings -------------------------------------------------------------------
+    def _current(self) -> tuple[PlaygroundConfig, Points | None]:
+        """The settings and, when chosen, the learner's own points (raises ValueError)."""
+        config = self.settings.config()
+        return config, self.own_points if self.settings.own_points else None
+
+    def _choose_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Load points"), "", self.tr("CSV files (*.csv);;All files (*)")
+        )
+        if path:
+            self.load_csv(path)
+
+    def load_csv(self, path: str | Path) -> bool:
+        """Use the points in `path`; for a bad file, say which rows are wrong, keep the old data."""
+        try:
+            self.own_points = load_points_csv(path)
+        except CsvPointsError as error:
+            self.status.setText(str(error))
+            self.status.setStyleSheet("color: #b00;")
+            return False
+        self.settings.add_own_points(self.own_points.name)
+        self.reset()
+        return True
+
+    def reset(self) -> None:
+        self.pause()
+        self.status.setStyleSheet("")
+        try:
+            config, data = self._current()
+            self.playground = Playground(config, data)
+        except ValueError as error:
+            self.status.setText(str(error))
+            self.status.setStyleSheet("color: #b00;")
+            return
+        self._draw_points()
+        self.redraw()
+
+    # -- training ----------------------------------------------------------------------------
+    def toggle(self) -> None:
+        if self.timer.isActive():
+            self.pause()
+        else:
+            self.timer.start()
+            self.train_button.setText(self.tr("Pause"))
+
+    def pause(self) -> None:
+        self.timer.stop()
+        self.train_button.setText(self.tr("Train"))
+
+    def tick(self) -> None:
+        left = self.max_epochs.value() - (self.playground.epoch if self.playground else 0)
+        if left <= 0 or self.playground is None:
+            self.pause()
+            return
+        self.train(min(EPOCHS_PER_TICK, left))
+
+    def train(self, epochs: int) -> None:
+        if self.playground is None:
+            return
+        self.playground.train_epochs(epochs)
+        self.redraw()
+
+    # -- drawing -----------------------------------------------------------------------------
+    def _draw_points(self) -> None:
+        p = self.playground
+        for item, part, filled in (
+            (self.train_points, p.train, True),
+            (self.test_points, p.test, False),
+        ):
+            colours = [CLASS_COLOURS[k % len(CLASS_COLOURS)] for k in part.labels]
+            if filled:
+                item.setData(part.xy[:, 0], part.xy[:, 1], brush=colours)
+            else:
+                pens = [pg.mkPen(c, width=2) for c in colours]
+                item.setData(part.xy[:, 0], part.xy[:, 1], pen=pens)
+
+    def redraw(self) -> None:
+        p = self.playground
+        grid = p.decision_map(MAP_RESOLUTION)
+        self.image.setImage(shade(grid, p.data.classes), levels=(0, 255))
+        x0, x1, y0, y1 = grid.x[0], grid.x[-1], grid.y[0], grid.y[-1]
+        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        epochs = [r.epoch for r in p.history]
+        for part in ("train", "test"):
+            self.curves[part, "accuracy"].setData(
+                epochs, [getattr(r, f"{part}_accuracy") for r in p.history]
+            )
+            self.curves[part, "loss"].setData(
+                epochs, [getattr(r, f"{part}_loss") for r in p.history]
+            )
+        self._report()
+
+    def _report(self) -> None:
+        p = self.playground
+        if not p.history:
+            self.status.setText(
+                self.tr("{n} train and {m} test points, {k} classes. Press Train.").format(
+                    n=len(p.train.labels), m=len(p.test.labels), k=p.data.classes
+                )
+            )
+            return
+        last = p.history[-1]
+        self.status.setText(
+            self.tr(
+                "epoch {e}: train accuracy {a:.1%}, test accuracy {t:.1%}, test loss {l:.4g}\n"
+                "{code}"
+            ).format(
+                e=last.epoch,
+                a=last.train_accuracy,
+                t=last.test_accuracy,
+                l=last.test_loss,
+                code=p.head.code,
+            )
+        )

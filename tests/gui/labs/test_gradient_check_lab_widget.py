@@ -1,0 +1,39 @@
+"""The gradient-check lab runs the engine's check off the GUI thread and tabulates it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.chain_rule import fmt
+from engine.labs.gradient_check import gradient_check
+from engine.presets import MAZUR
+from engine.stepper import Stepper
+from gui.labs.gradient_check_lab import GradientCheckLab
+from gui.theme import apply_plot_theme
+
+
+def test_check_of_the_current_model(qtbot) -> None:
+    apply_plot_theme()
+    holder = {"stepper": Stepper(MAZUR)}
+    lab = GradientCheckLab(lambda: holder["stepper"])
+    qtbot.addWidget(lab)
+    holder["stepper"].run(2)
+    with qtbot.waitSignal(lab.task.finished, timeout=10_000):
+        assert lab.run_check()
+    qtbot.waitUntil(lambda: not lab.task.running, timeout=5000)
+    expected = gradient_check(holder["stepper"])
+    assert lab.table.rowCount() == 12
+    for r, row in enumerate(expected.rows):
+        assert lab.table.item(r, 0).text() == row.label
+        assert lab.table.item(r, 3).text() == fmt(row.autograd)
+        assert lab.table.item(r, 2).text() == fmt(row.finite_difference)
+    assert "all three agree" in lab.summary.text()
+    x, y = lab.errors_fd.getData()
+    np.testing.assert_allclose(y, np.log10([max(r.error_autograd, 1e-17) for r in expected.rows]))
+    assert lab.check_button.isEnabled() and not lab.cancel_button.isEnabled()
+
+
+def test_without_a_model_the_check_is_off(qtbot) -> None:
+    lab = GradientCheckLab()
+    qtbot.addWidget(lab)
+    assert not lab.check_button.isEnabled() and not lab.run_check()

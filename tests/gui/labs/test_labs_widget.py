@@ -1,0 +1,43 @@
+"""LabsWidget holds every lab, forwards "use in network", and each lab renders something."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
+
+from engine.presets import MAZUR
+from engine.stepper import Stepper
+from gui.labs import LabsWidget
+from gui.theme import apply_plot_theme
+
+
+def distinct_colours(image: QImage) -> int:
+    small = image.scaled(200, 130)
+    return len({small.pixel(x, y) for x in range(small.width()) for y in range(small.height())})
+
+
+def test_tabs_signal_and_non_blank_renders(qtbot, tmp_path) -> None:
+    apply_plot_theme()
+    stepper = Stepper(MAZUR)
+    labs = LabsWidget(lambda: stepper)
+    qtbot.addWidget(labs)
+    assert labs.count() == 6
+    assert [labs.tabText(i) for i in range(6)] == [
+        "Activations",
+        "Vanishing gradients",
+        "Softmax & cross-entropy",
+        "autograd.grad vs backward",
+        "Gradient check",
+        "Classification",
+    ]
+    with qtbot.waitSignal(labs.use_activation_requested) as signal:
+        labs.activation.use_button.click()
+    assert signal.args == ["sigmoid"]
+    qtbot.waitUntil(lambda: bool(labs.vanishing.profiles), timeout=10_000)
+    labs.resize(1100, 700)
+    labs.show()
+    for i in range(labs.count()):
+        labs.setCurrentIndex(i)
+        image = labs.currentWidget().grab().toImage()
+        assert image.width() > 1000 and distinct_colours(image) > 30, labs.tabText(i)
+        assert image.save(str(tmp_path / f"lab-{i}.png"))
+    labs.shutdown()
