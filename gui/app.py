@@ -4,24 +4,49 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
+from engine.errors import EngineError
 from engine.presets import get_preset
-from engine.stepper import Stepper
+from gui.main_window import MainWindow
+
+STYLESHEET = Path(__file__).resolve().parent.parent / "assets" / "style.qss"
+SETTLE_MS = 400  # lets layouts, the diagram's fit and the plots paint before a grab
 
 
 def run_app(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    stepper = Stepper(get_preset(args.preset))
-    stepper.run(args.steps)
-    window = QMainWindow()
-    window.setWindowTitle("Backprop Studio")
-    params = "\n".join(f"{k} = {v:.9g}" for k, v in stepper.snapshot.params.items())
-    window.setCentralWidget(QLabel(f"{stepper.snapshot.explanation}\n\n{params}"))
-    window.resize(640, 480)
+    app.setApplicationName("Backprop Studio")
+    app.setOrganizationName("Backprop Studio")
+    if STYLESHEET.is_file():
+        app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
+    screenshot = getattr(args, "screenshot", None)
+    try:
+        config = get_preset(getattr(args, "preset", None) or "mazur")
+    except EngineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    window = MainWindow(config, settings=None if screenshot else QSettings())
+    if screenshot:
+        window.network_view.animation_ms = 0  # a grab shows final values, not a tween
+    steps = getattr(args, "steps", 0) or 0
+    if steps:
+        window.controller.run_blocking(steps)
     window.show()
-    if args.screenshot:
-        app.processEvents()
-        return 0 if window.grab().save(args.screenshot) else 2
+    if screenshot:
+        return save_screenshot(window, screenshot)
     return app.exec()
+
+
+def save_screenshot(window: MainWindow, path: str) -> int:
+    """Grab the whole window into `path`; exit code 0, or 2 with one line when it fails."""
+    loop = QEventLoop()
+    QTimer.singleShot(SETTLE_MS, loop.quit)
+    loop.exec()
+    if not window.grab().save(path):
+        print(f"error: cannot write the screenshot to {path}", file=sys.stderr)
+        return 2
+    return 0

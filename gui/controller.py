@@ -1,0 +1,400 @@
+"""The controller: the one place where the window talks to the engine.
+
+Views send commands here and redraw from the Snapshots this emits; they never call the Stepper
+themselves. Animation is a QTimer (one micro-step a tick); fast-forward runs in a QThread, and
+while it runs nothing on the GUI thread touches the Stepper (it is not thread-safe).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+
+from engine.config import Config
+from engine.errors import EngineError
+from engine.presets import get_preset
+from engine.snapshot import Snapshot
+from engine.stepper import RunResult, Stepper
+from gui.worker import RunPreview, RunWorker
+
+MIN_SPEED, MAX_SPEED = 1, 50  # micro-steps per second while playing
+DEFAULT_SPEED = 4
+MAX_PARAM_VALUES = 2_000_000  # beyond this, plots get every k-th row of the parameter history
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Controller", text)
+
+
+@dataclass(frozen=True)
+class TrajectoryData:
+    """A copy of the run so far, for plots: losses[i] and grad_norms[i] belong to iteration i;
+    params[r] holds the parameters after param_iterations[r] iterations."""
+
+    losses: np.ndarray
+    grad_norms: np.ndarray
+    param_iterations: np.ndarray
+    params: np.ndarray
+    labels: tuple[str, ...]
+    trained: tuple[str, ...]  # the labels the optimizer updates
+
+
+class Controller(QObject):
+    """Owns the Stepper; turns commands into Snapshots and messages."""
+
+    snapshot_changed = Signal(object)  # Snapshot
+    network_changed = Signal()  # a new model (layer sizes, labels) was built
+    trajectory_changed = Signal()  # an iteration finished, or history was rewound or edited
+    message = Signal(str)  # one line for the learner
+    alert = Signal(str)  # a message the learner must not miss (also sent as `message`)
+    busy_changed = Signal(bool)  # a fast-forward run started or ended
+    run_progress = Signal(int, int)  # iterations done, iterations asked for
+    run_preview = Signal(object)  # RunPreview: live losses during a run
+    playing_changed = Signal(bool)
+
+    def __init__(self, config: Config, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stepper = Stepper(config)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._play_tick)
+        self._speed = DEFAULT_SPEED
+        self._timer.setInterval(self._interval())
+        self._busy = False
+        self._thread: QThread | None = None
+        self._worker: RunWorker | None = None
+        self._cancel = threading.Event()
+        self._run_total = 0
+        self._trajectory_key = self._current_trajectory_key()
+        self._reported_divergence = False
+
+    # -- queries -----------------------------------------------------------------------------
+    @property
+    def stepper(self) -> Stepper:
+        """For reading between commands; never while `busy` (a worker owns it then)."""
+        return self._stepper
+
+    @property
+    def config(self) -> Config:
+        return self._stepper.config
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._stepper.snapshot
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    @property
+    def playing(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def speed(self) -> int:
+        return self._speed
+
+    @property
+    def can_go_back(self) -> bool:
+        return not self._busy and self._stepper.can_go_back
+
+    def trajectory(self) -> TrajectoryData:
+        """A frozen copy of the losses, gradient norms and parameters so far."""
+        t = self._stepper.trajectory
+        model = self._stepper.model
+        labels = tuple(info.label for info in model.params)
+        trained = tuple(info.label for info in model.params if model.trainable(info))
+        rows = t.params.shape[0]
+        stride = max(1, math.ceil(t.params.size / MAX_PARAM_VALUES))
+        iterations = np.unique(np.r_[np.arange(0, rows, stride), rows - 1])
+        return TrajectoryData(
+            t.losses.copy(), t.grad_norms.copy(), iterations, t.params[iterations], labels, trained
+        )
+
+    def describe(self, label: str) -> str | None:
+        """The engine's formula with numbers for one element; None while a run owns the engine."""
+        if self._busy or not label:
+            return None
+        try:
+            explanation, formula = self._stepper.describe(label)
+        except (EngineError, KeyError, ValueError):
+            return None
+        return f"{explanation}\n{formula}" if formula else explanation
+
+    # -- stepping ----------------------------------------------------------------------------
+    @Slot()
+    def step_phase(self) -> bool:
+        return self._command(self._stepper.step_phase)
+
+    @Slot()
+    def step_iteration(self) -> bool:
+        return self._command(self._stepper.step_iteration)
+
+    @Slot()
+    def back(self) -> bool:
+        if not self._busy and not self._stepper.can_go_back:
+            self.message.emit(tr("Already at the start: there is nothing to undo."))
+            return False
+        self.pause()
+        return self._command(self._stepper.back)
+
+    @Slot()
+    def reset(self) -> bool:
+        self.pause()
+        if self._command(self._stepper.reset):
+            self.message.emit(tr("Reset to the starting parameters; history cleared."))
+            return True
+        return False
+
+    def _command(self, action: Callable[[], Snapshot]) -> bool:
+        """Run one engine command; a refusal becomes a message and changes nothing."""
+        if self._busy:
+            self.message.emit(tr("A run is in progress: wait for it or cancel it first."))
+            return False
+        try:
+            snapshot = action()
+        except EngineError as error:
+            self.pause()
+            self._warn(str(error))
+            return False
+        self._publish(snapshot)
+        return True
+
+    def _publish(self, snapshot: Snapshot, trajectory_moved: bool = False) -> None:
+        self.snapshot_changed.emit(snapshot)
+        key = self._current_trajectory_key()
+        if trajectory_moved or key != self._trajectory_key:
+            self._trajectory_key = key
+            self.trajectory_changed.emit()
+        self._check_divergence(snapshot)
+
+    def _current_trajectory_key(self) -> tuple[int, bytes]:
+        t = self._stepper.trajectory
+        return t.length, t.params[-1].tobytes()
+
+    def _check_divergence(self, snapshot: Snapshot) -> None:
+        if not snapshot.diverged:
+            self._reported_divergence = False
+            return
+        self.pause()
+        if not self._reported_divergence:
+            self._reported_divergence = True
+            loss = snapshot.loss if snapshot.loss is not None else math.nan
+            self._warn(
+                tr(
+                    "Training diverged in iteration {0}: the loss became {1}. Go back (←), "
+                    "reset, or lower the learning rate."
+                ).format(snapshot.iteration + 1, loss)
+            )
+
+    # -- playing -----------------------------------------------------------------------------
+    @Slot()
+    def play(self) -> None:
+        if self._busy or self._timer.isActive():
+            return
+        if self._stepper.diverged:
+            self._warn(tr("Training diverged: go back, reset or change the settings."))
+            return
+        self._timer.start()
+        self.playing_changed.emit(True)
+
+    @Slot()
+    def pause(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self.playing_changed.emit(False)
+
+    @Slot()
+    def toggle_play(self) -> None:
+        if self._timer.isActive():
+            self.pause()
+        else:
+            self.play()
+
+    @Slot(int)
+    def set_speed(self, steps_per_second: int) -> None:
+        self._speed = max(MIN_SPEED, min(MAX_SPEED, int(steps_per_second)))
+        self._timer.setInterval(self._interval())
+
+    def _interval(self) -> int:
+        return round(1000 / self._speed)
+
+    def _play_tick(self) -> None:
+        if not self.step_phase():
+            self.pause()
+
+    # -- fast-forward ------------------------------------------------------------------------
+    @Slot(int)
+    def run_iterations(self, n: int) -> bool:
+        """Run n iterations in a worker thread; progress, preview and the result come by signal."""
+        if self._busy:
+            self.message.emit(tr("A run is already in progress."))
+            return False
+        if n <= 0:
+            return False
+        if self._stepper.diverged:
+            self._warn(tr("Training diverged: go back, reset or change the settings."))
+            return False
+        self.pause()
+        self._cancel = threading.Event()
+        self._run_total = n
+        self._start_worker(RunWorker(self._stepper, n, self._cancel))
+        return True
+
+    def _start_worker(self, worker: RunWorker) -> None:
+        thread = QThread(self)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._on_run_progress)
+        worker.preview.connect(self._on_run_preview)
+        worker.finished.connect(self._on_run_finished)
+        worker.failed.connect(self._on_run_failed)
+        worker.finished.connect(thread.quit)
+        worker.failed.connect(thread.quit)
+        thread.finished.connect(worker.deleteLater)
+        thread.finished.connect(thread.deleteLater)
+        self._thread, self._worker = thread, worker
+        self._set_busy(True)
+        self.run_progress.emit(0, self._run_total)
+        thread.start()
+
+    def run_blocking(self, n: int) -> RunResult | None:
+        """Run n iterations on this thread: for start-up, before the window is shown."""
+        if self._busy or n <= 0:
+            return None
+        try:
+            result = self._stepper.run(n)
+        except Exception as error:  # the window opens anyway, with the reason
+            self._warn(tr("The run stopped with an error: {0}").format(error))
+            return None
+        self._run_total = n
+        self._report_run(result)
+        self._publish(self._stepper.snapshot, trajectory_moved=True)
+        return result
+
+    @Slot()
+    def cancel_run(self) -> None:
+        if self._busy:
+            self._cancel.set()
+
+    @Slot(int)
+    def _on_run_progress(self, done: int) -> None:
+        self.run_progress.emit(done, self._run_total)
+
+    @Slot(object)
+    def _on_run_preview(self, preview: RunPreview) -> None:
+        if self._busy:
+            self.run_preview.emit(preview)
+
+    @Slot(object)
+    def _on_run_finished(self, result: RunResult) -> None:
+        self._end_run()
+        self.run_progress.emit(result.completed, self._run_total)
+        self._report_run(result)
+        self._publish(self._stepper.snapshot, trajectory_moved=True)
+
+    @Slot(str)
+    def _on_run_failed(self, text: str) -> None:
+        self._end_run()
+        self._warn(tr("The run stopped with an error: {0}").format(text))
+        self._publish(self._stepper.snapshot, trajectory_moved=True)
+
+    def _end_run(self) -> None:
+        self._thread, self._worker = None, None
+        self._set_busy(False)
+
+    def _report_run(self, result: RunResult) -> None:
+        summary = self._run_summary(result)
+        if result.diverged_at is None:
+            self.message.emit(summary)
+        else:
+            self._warn(summary)
+
+    def _warn(self, text: str) -> None:
+        self.message.emit(text)
+        self.alert.emit(text)
+
+    def _run_summary(self, result: RunResult) -> str:
+        if result.diverged_at is not None:
+            return tr(
+                "Training diverged in iteration {0} (the loss was not finite); stopped at the "
+                "last finite state. Lower the learning rate or change the settings."
+            ).format(result.diverged_at + 1)
+        if result.cancelled:
+            return tr("Cancelled after {0} of {1} iterations.").format(
+                result.completed, self._run_total
+            )
+        loss = self._stepper.current_loss()
+        if result.completed == 1:
+            return tr("Ran 1 iteration; the loss is now {0:.9g}.").format(loss)
+        return tr("Ran {0} iterations; the loss is now {1:.9g}.").format(result.completed, loss)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """Stop playing and any run, waiting for the worker thread to end (the window closes)."""
+        self.pause()
+        thread = self._thread
+        if thread is not None:
+            self._cancel.set()
+            thread.quit()
+            thread.wait(timeout_ms)
+
+    # -- edits and settings ------------------------------------------------------------------
+    @Slot(str, float)
+    def edit_parameter(self, label: str, value: float) -> bool:
+        """Set one parameter by hand (between iterations only); back() undoes it."""
+        if self._busy:
+            self.message.emit(tr("A run is in progress: wait for it or cancel it first."))
+            return False
+        self.pause()
+        try:
+            snapshot = self._stepper.edit_parameter(label, value)
+        except EngineError as error:
+            self._warn(str(error))
+            self.snapshot_changed.emit(self._stepper.snapshot)  # the view shows the kept value
+            return False
+        self._publish(snapshot)
+        self.message.emit(tr("{0} set to {1:.9g}; back (←) undoes it.").format(label, value))
+        return True
+
+    def apply_config(self, config: Config) -> bool:
+        """Rebuild the model from new settings; on refusal the current model stays."""
+        if self._busy:
+            self.message.emit(tr("A run is in progress: wait for it or cancel it first."))
+            return False
+        self.pause()
+        try:
+            stepper = Stepper(config)
+        except (EngineError, RuntimeError) as error:
+            self._warn(tr("Settings not applied: {0}").format(error))
+            return False
+        self._stepper = stepper
+        self._reported_divergence = False
+        self._trajectory_key = self._current_trajectory_key()
+        self.network_changed.emit()
+        self.snapshot_changed.emit(stepper.snapshot)
+        self.trajectory_changed.emit()
+        self._warn(tr("Model rebuilt: {0}.").format(summary(config)))
+        return True
+
+    def load_preset(self, name: str) -> bool:
+        try:
+            config = get_preset(name)
+        except EngineError as error:
+            self._warn(str(error))
+            return False
+        return self.apply_config(config)
+
+
+def summary(config: Config) -> str:
+    """A one-line description of a configuration, e.g. 'mazur, 2-2-2, sgd lr 0.5, cpu'."""
+    shape = config.function or "-".join(str(n) for n in config.layers)
+    return f"{config.preset}, {shape}, {config.optimizer} lr {config.lr:g}, {config.device}"

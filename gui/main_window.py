@@ -1,0 +1,285 @@
+"""The main window: the network diagram in the middle, code and explanation below it,
+plots and settings docked on the right, transport controls on top, a status bar below.
+
+The window wires views to the controller and back; it reads Snapshots and never computes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.chain_rule import fmt
+from engine.code_listing import code_lines, setup_lines
+from engine.config import Config
+from engine.snapshot import Snapshot
+from gui.controller import Controller
+from gui.views.code_panel import CodePanel
+from gui.views.explanation_panel import ExplanationPanel, phase_title
+from gui.views.message_banner import MessageBanner
+from gui.views.network_view import NetworkView
+from gui.views.plots_panel import PlotsPanel
+from gui.views.settings_panel import SettingsPanel
+from gui.views.transport_bar import TransportBar
+
+WINDOW_SIZE = (1280, 800)
+PLOTS_WIDTH = 370
+ANIMATION_MS = 300
+
+
+def boxed(title: str, widget: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.addWidget(widget)
+    return box
+
+
+class MainWindow(QMainWindow):
+    """One training run on screen; `controller` holds the engine."""
+
+    def __init__(self, config: Config, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.last_message = ""
+        self.controller = Controller(config, self)
+        self.setWindowTitle(self.tr("Backprop Studio"))
+        self.resize(*WINDOW_SIZE)
+        self._build_centre()
+        self._build_docks()
+        self.transport = TransportBar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.transport)
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self._rebuild()
+        self._restore_settings()
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build_centre(self) -> None:
+        self.network_view = NetworkView()
+        self.network_view.setMinimumHeight(260)
+        self.banner = MessageBanner(self.network_view)
+        self.code_panel = CodePanel()
+        self.explanation_panel = ExplanationPanel()
+        below = QSplitter(Qt.Orientation.Horizontal)
+        below.addWidget(boxed(self.tr("Training loop"), self.code_panel))
+        below.addWidget(boxed(self.tr("What happens now"), self.explanation_panel))
+        below.setStretchFactor(0, 1)
+        below.setStretchFactor(1, 1)
+        below.setSizes([450, 460])
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.addWidget(self.network_view)
+        centre.addWidget(below)
+        centre.setStretchFactor(0, 3)
+        centre.setStretchFactor(1, 2)
+        centre.setSizes([500, 190])
+        centre.setChildrenCollapsible(False)
+        self.setCentralWidget(centre)
+
+    def _build_docks(self) -> None:
+        self.plots_panel = PlotsPanel()
+        self.settings_panel = SettingsPanel()
+        self.plots_dock = self._dock(self.tr("Plots"), "plots", self.plots_panel)
+        self.settings_dock = self._dock(self.tr("Settings"), "settings", self.settings_panel)
+        self.tabifyDockWidget(self.plots_dock, self.settings_dock)
+        self.plots_dock.raise_()
+        self.resizeDocks([self.plots_dock], [PLOTS_WIDTH], Qt.Orientation.Horizontal)
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.iteration_label = QLabel()
+        self.phase_label = QLabel()
+        self.loss_label = QLabel()
+        self.device_label = QLabel()
+        tips = (
+            self.tr("The iteration being stepped through, and how many have finished"),
+            self.tr("The micro-step just executed"),
+            self.tr("This iteration's loss, once its forward pass has computed it"),
+            self.tr("Where the tensors live, and their precision"),
+        )
+        labels = (self.iteration_label, self.phase_label, self.loss_label, self.device_label)
+        for label, tip in zip(labels, tips, strict=True):
+            label.setToolTip(tip)
+            bar.addPermanentWidget(label)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.setToolTip(self.tr("Close Backprop Studio"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        run_menu = self.menuBar().addMenu(self.tr("&Run"))
+        for action in self.transport.stepping_actions():
+            run_menu.addAction(action)
+        run_menu.addSeparator()
+        run_menu.addAction(self.transport.run_action)
+        self.cancel_action = QAction(self.tr("Cancel run"), self)
+        self.cancel_action.setToolTip(self.tr("Stop the fast-forward run"))
+        self.cancel_action.setEnabled(False)
+        self.cancel_action.triggered.connect(self.controller.cancel_run)
+        run_menu.addAction(self.cancel_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for dock in (self.plots_dock, self.settings_dock):
+            toggle = dock.toggleViewAction()
+            toggle.setToolTip(self.tr("Show or hide the {0} panel").format(dock.windowTitle()))
+            view_menu.addAction(toggle)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Backprop Studio"), self)
+        about.setToolTip(self.tr("What this app is"))
+        about.triggered.connect(self._show_about)
+        help_menu.addAction(about)
+
+    # -- wiring ------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        c, t = self.controller, self.transport
+        c.snapshot_changed.connect(self._show_snapshot)
+        c.network_changed.connect(self._rebuild)
+        c.trajectory_changed.connect(self._show_trajectory)
+        c.message.connect(self.show_message)
+        c.alert.connect(self.banner.show_message)
+        c.busy_changed.connect(self._set_busy)
+        c.run_progress.connect(t.set_progress)
+        c.run_preview.connect(self.plots_panel.show_preview)
+        c.playing_changed.connect(t.set_playing)
+        t.back_action.triggered.connect(c.back)
+        t.step_action.triggered.connect(c.step_phase)
+        t.iteration_action.triggered.connect(c.step_iteration)
+        t.play_action.triggered.connect(self._toggle_play)
+        t.reset_action.triggered.connect(c.reset)
+        t.speed_changed.connect(self._set_speed)
+        t.run_requested.connect(c.run_iterations)
+        t.cancel_requested.connect(c.cancel_run)
+        self._set_speed(t.speed_slider.value())
+        self.network_view.element_hovered.connect(self._hovered)
+        self.network_view.element_clicked.connect(self._clicked)
+        self.network_view.weight_edit_requested.connect(c.edit_parameter)
+        self.settings_panel.apply_requested.connect(c.apply_config)
+        self.settings_panel.preset_requested.connect(c.load_preset)
+
+    def _toggle_play(self) -> None:
+        self.controller.toggle_play()
+        self.transport.set_playing(self.controller.playing)
+
+    def _set_speed(self, steps_per_second: int) -> None:
+        self.controller.set_speed(steps_per_second)
+        # The weight animation must end before the next micro-step replaces it.
+        self.network_view.animation_ms = min(ANIMATION_MS, int(800 / steps_per_second))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.transport.set_busy(busy)
+        self.cancel_action.setEnabled(busy)
+        self.settings_panel.setEnabled(not busy)
+        if not busy:
+            self.transport.back_action.setEnabled(self.controller.can_go_back)
+
+    def _hovered(self, label: str) -> None:
+        text = self.controller.describe(label)
+        if text:
+            self.network_view.set_hover_text(label, text)
+
+    def _clicked(self, label: str) -> None:
+        text = self.controller.describe(label)
+        if text:
+            self.explanation_panel.show_detail(label, text)
+
+    # -- redrawing ---------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        """A new model: rebuild the diagram, code and plots, and show the settings in use."""
+        stepper = self.controller.stepper
+        config = stepper.config
+        self.network_view.set_network(stepper.model.neurons, stepper.model.params)
+        self.code_panel.set_code(setup_lines(config), code_lines(config))
+        data = self.controller.trajectory()
+        self.plots_panel.set_labels(data.labels, data.trained)
+        self.settings_panel.set_config(config)
+        device = getattr(stepper.model, "device", config.device)
+        self.device_label.setText(self.tr("{0} · {1}").format(device, config.dtype))
+        self._show_snapshot(stepper.snapshot)
+        self._show_trajectory()
+
+    def _show_snapshot(self, snapshot: Snapshot) -> None:
+        self.network_view.show_snapshot(snapshot)
+        self.code_panel.show_line(snapshot.code_line)
+        self.explanation_panel.show_snapshot(snapshot)
+        done = self.controller.stepper.trajectory.length  # counts the iteration just finished
+        self.iteration_label.setText(
+            self.tr("Iteration {0} · {1} done").format(snapshot.iteration + 1, done)
+        )
+        phase = phase_title(snapshot.phase)
+        self.phase_label.setText(f"{phase}: {snapshot.focus}" if snapshot.focus else phase)
+        loss = "—" if snapshot.loss is None else fmt(snapshot.loss)
+        self.loss_label.setText(self.tr("loss {0}").format(loss))
+        self.transport.back_action.setEnabled(self.controller.can_go_back)
+
+    def _show_trajectory(self) -> None:
+        self.plots_panel.show_trajectory(self.controller.trajectory())
+
+    def show_message(self, text: str) -> None:
+        self.last_message = text
+        self.statusBar().showMessage(text, 10_000)
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Backprop Studio"),
+            self.tr(
+                "Backprop Studio steps through a real PyTorch training loop one micro-step at a "
+                "time: zero_grad, the forward pass neuron by neuron, the loss, backward gradient "
+                "by gradient, and the optimizer's step parameter by parameter."
+            ),
+        )
+
+    # -- persistence -------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        if self.settings is None:
+            return
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        speed = self.settings.value("transport/speed")
+        if speed is not None:
+            self.transport.speed_slider.setValue(int(speed))
+        count = self.settings.value("transport/run_count")
+        if count is not None:
+            self.transport.run_count.setValue(int(count))
+
+    def _save_settings(self) -> None:
+        if self.settings is None:
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("transport/speed", self.transport.speed_slider.value())
+        self.settings.setValue("transport/run_count", self.transport.run_count.value())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.controller.shutdown()
+        self._save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,159 @@
+"""Transport controls: back, step, step iteration, play/pause, speed, reset, run N with cancel.
+
+The actions carry the keyboard shortcuts (Space, →, ←); as actions of a toolbar inside the main
+window they work wherever the focus is in that window, the network diagram included.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QToolBar,
+    QWidget,
+)
+
+from gui.controller import DEFAULT_SPEED, MAX_SPEED, MIN_SPEED
+
+MAX_RUN = 1_000_000
+DEFAULT_RUN = 1000
+
+
+class TransportBar(QToolBar):
+    """Buttons and shortcuts that drive the controller; knows nothing of the engine."""
+
+    speed_changed = Signal(int)  # micro-steps per second
+    run_requested = Signal(int)  # iterations
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transport")
+        self.setWindowTitle(self.tr("Transport"))
+        self.setMovable(False)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._make_actions()
+        self._make_speed()
+        self.addSeparator()
+        self.addAction(self.reset_action)
+        self.addSeparator()
+        self._make_run()
+
+    # -- actions -----------------------------------------------------------------------------
+    def _action(self, text: str, tip: str, keys: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            tip = f"{tip} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        return action
+
+    def _make_actions(self) -> None:
+        self.back_action = self._action(
+            self.tr("← Back"),
+            self.tr("Undo one micro-step exactly: parameters, gradients and optimizer state"),
+            QKeySequence(Qt.Key.Key_Left),
+        )
+        self.step_action = self._action(
+            self.tr("Step →"),
+            self.tr("Run one micro-step: one neuron, one gradient or one parameter update"),
+            QKeySequence(Qt.Key.Key_Right),
+        )
+        self.iteration_action = self._action(
+            self.tr("Step iteration ⇥"),
+            self.tr("Run to the end of the current iteration"),
+            QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_Right),
+        )
+        self.play_action = self._action(
+            self.tr("▶ Play"),
+            self.tr("Play or pause: one micro-step per tick at the chosen speed"),
+            QKeySequence(Qt.Key.Key_Space),
+        )
+        self.play_action.setCheckable(True)
+        self.reset_action = self._action(
+            self.tr("⟲ Reset"),
+            self.tr("Back to the starting parameters; clears the history"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_R),
+        )
+        for action in (self.back_action, self.step_action, self.iteration_action):
+            self.addAction(action)
+        self.addAction(self.play_action)
+
+    def _make_speed(self) -> None:
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider.setRange(MIN_SPEED, MAX_SPEED)
+        self.speed_slider.setValue(DEFAULT_SPEED)
+        self.speed_slider.setFixedWidth(110)
+        self.speed_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # ←/→ stay with stepping
+        self.speed_slider.setToolTip(self.tr("Play speed in micro-steps per second"))
+        self.speed_label = QLabel()
+        self.speed_label.setToolTip(self.speed_slider.toolTip())
+        self.speed_label.setMinimumWidth(52)
+        self.speed_slider.valueChanged.connect(self._speed_moved)
+        self._speed_moved(self.speed_slider.value())
+        self.addWidget(self.speed_slider)
+        self.addWidget(self.speed_label)
+
+    def _speed_moved(self, value: int) -> None:
+        self.speed_label.setText(self.tr("{0}/s").format(value))
+        self.speed_changed.emit(value)
+
+    def _make_run(self) -> None:
+        self.run_count = QSpinBox()
+        self.run_count.setRange(1, MAX_RUN)
+        self.run_count.setValue(DEFAULT_RUN)
+        self.run_count.setGroupSeparatorShown(True)
+        self.run_count.setToolTip(self.tr("How many whole iterations Run performs"))
+        self.run_action = self._action(
+            self.tr("Run"),
+            self.tr("Fast-forward this many iterations in the background"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
+        )
+        self.run_action.triggered.connect(lambda: self.run_requested.emit(self.run_count.value()))
+        self.progress = QProgressBar()
+        self.progress.setFixedWidth(150)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("%v / %m"))
+        self.progress.setTextVisible(False)  # until a run starts
+        self.progress.setToolTip(self.tr("Iterations done in the current run"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the run after the current iteration"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.addWidget(self.run_count)
+        self.addAction(self.run_action)
+        self.addWidget(self.progress)
+        self.addWidget(self.cancel_button)
+
+    # -- state from the controller -----------------------------------------------------------
+    def stepping_actions(self) -> tuple[QAction, ...]:
+        return (
+            self.back_action,
+            self.step_action,
+            self.iteration_action,
+            self.play_action,
+            self.reset_action,
+        )
+
+    def set_busy(self, busy: bool) -> None:
+        for action in (*self.stepping_actions(), self.run_action):
+            action.setEnabled(not busy)
+        self.run_count.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+
+    def set_playing(self, playing: bool) -> None:
+        self.play_action.setChecked(playing)
+        self.play_action.setText(self.tr("⏸ Pause") if playing else self.tr("▶ Play"))
+
+    def set_progress(self, done: int, total: int) -> None:
+        self.progress.setTextVisible(True)
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, total))
