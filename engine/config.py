@@ -61,6 +61,15 @@ class Config:
             changes.setdefault("initial_params", ())
         return dataclasses.replace(self, **changes)
 
+    def with_hidden_activation(self, spec: str) -> Config:
+        """The same network with `spec` on every hidden layer (the output keeps its own)."""
+        if self.function:
+            raise EngineError(f"{self.preset} is a test function: it has no activations")
+        hidden = len(self.activations) - 1
+        if hidden == 0:
+            return self.replace(activations=(spec,))
+        return self.replace(activations=(spec,) * hidden + self.activations[-1:])
+
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["initial_params"] = dict(self.initial_params)

@@ -146,6 +146,9 @@ class Curve:
 def default_axes(stepper: Stepper) -> tuple[str, str]:
     """Two weights of the last layer: for Mazur, w5 and w6 (both feed o1)."""
     weights = [p for p in stepper.model.params if p.kind == "weight"]
+    if not weights:  # a test function: its coordinates
+        labels = [p.label for p in stepper.model.params]
+        return labels[0], labels[-1]
     last = [p.label for p in weights if p.layer == weights[-1].layer]
     return (last[0], last[1]) if len(last) > 1 else (weights[0].label, weights[-1].label)
 

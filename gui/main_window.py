@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,13 +23,18 @@ from PySide6.QtWidgets import (
 from engine.chain_rule import fmt
 from engine.code_listing import code_lines, setup_lines
 from engine.config import Config
+from engine.errors import EngineError
 from engine.snapshot import Snapshot
 from gui.controller import Controller
+from gui.labs import LabsWidget
+from gui.views.basin_view import BasinView
 from gui.views.code_panel import CodePanel
 from gui.views.explanation_panel import ExplanationPanel, phase_title
+from gui.views.landscape_panel import LandscapePanel
 from gui.views.message_banner import MessageBanner
 from gui.views.network_view import NetworkView
 from gui.views.plots_panel import PlotsPanel
+from gui.views.race_view import RaceView
 from gui.views.settings_panel import SettingsPanel
 from gui.views.transport_bar import TransportBar
 
@@ -85,7 +91,27 @@ class MainWindow(QMainWindow):
         centre.setStretchFactor(1, 2)
         centre.setSizes([500, 190])
         centre.setChildrenCollapsible(False)
-        self.setCentralWidget(centre)
+        self.landscape_panel = LandscapePanel(lambda: self.controller.stepper)
+        self.race_view = RaceView()
+        self.basin_view = BasinView()
+        self.labs = LabsWidget(lambda: self.controller.stepper)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        pages = (
+            (centre, self.tr("Training loop"), self.tr("The network stepping through backprop")),
+            (self.landscape_panel, self.tr("Loss surface"),
+             self.tr("The loss over a plane of parameters, with the descent path")),
+            (self.race_view, self.tr("Optimizer race"),
+             self.tr("SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side")),
+            (self.basin_view, self.tr("Basin map"),
+             self.tr("Which minimum each starting point reaches")),
+            (self.labs, self.tr("Labs"),
+             self.tr("Activations, vanishing gradients, softmax, autograd, classification")),
+        )  # fmt: skip
+        for page, title, tip in pages:
+            self.tabs.setTabToolTip(self.tabs.addTab(page, title), tip)
+        self.tabs.currentChanged.connect(lambda _: self._refresh_landscape())
+        self.setCentralWidget(self.tabs)
 
     def _build_docks(self) -> None:
         self.plots_panel = PlotsPanel()
@@ -179,6 +205,17 @@ class MainWindow(QMainWindow):
         self.network_view.weight_edit_requested.connect(c.edit_parameter)
         self.settings_panel.apply_requested.connect(c.apply_config)
         self.settings_panel.preset_requested.connect(c.load_preset)
+        self.labs.use_activation_requested.connect(self._use_activation)
+
+    def _use_activation(self, spec: str) -> None:
+        """The activation lab's "Use in network": every hidden layer of the current model."""
+        try:
+            config = self.controller.stepper.config.with_hidden_activation(spec)
+        except EngineError as error:
+            self.banner.show_message(str(error))
+            return
+        if self.controller.apply_config(config):
+            self.tabs.setCurrentIndex(0)
 
     def _toggle_play(self) -> None:
         self.controller.toggle_play()
@@ -218,8 +255,18 @@ class MainWindow(QMainWindow):
         self.settings_panel.set_config(config)
         device = getattr(stepper.model, "device", config.device)
         self.device_label.setText(self.tr("{0} · {1}").format(device, config.dtype))
+        self._landscape_stale = True
         self._show_snapshot(stepper.snapshot)
         self._show_trajectory()
+
+    def _refresh_landscape(self) -> None:
+        """The surface is recomputed only while its tab is shown: it costs milliseconds."""
+        if self.tabs.currentWidget() is not self.landscape_panel:
+            return
+        if self._landscape_stale:
+            self._landscape_stale = False
+            self.landscape_panel.rebuild()
+        self.landscape_panel.refresh(self.controller.stepper.snapshot)
 
     def _show_snapshot(self, snapshot: Snapshot) -> None:
         self.network_view.show_snapshot(snapshot)
@@ -234,9 +281,11 @@ class MainWindow(QMainWindow):
         loss = "—" if snapshot.loss is None else fmt(snapshot.loss)
         self.loss_label.setText(self.tr("loss {0}").format(loss))
         self.transport.back_action.setEnabled(self.controller.can_go_back)
+        self._refresh_landscape()
 
     def _show_trajectory(self) -> None:
         self.plots_panel.show_trajectory(self.controller.trajectory())
+        self._refresh_landscape()
 
     def show_message(self, text: str) -> None:
         self.last_message = text
@@ -281,5 +330,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.shutdown()
+        self.labs.shutdown()
+        self.basin_view.shutdown()
         self._save_settings()
         super().closeEvent(event)

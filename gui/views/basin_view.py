@@ -140,6 +140,14 @@ class BasinView(QWidget):
         if self.worker is not None:
             self.worker.cancel.set()
 
+    def shutdown(self) -> None:
+        """Cancel a computation and wait for its thread (the window is closing)."""
+        thread = self.thread
+        self.stop()
+        if thread is not None:
+            thread.quit()
+            thread.wait(10_000)
+
     def _done(self) -> None:
         self.compute.setEnabled(True)
         self.cancel.setEnabled(False)

@@ -30,6 +30,7 @@ class SurfaceView(pg.PlotWidget):
         self.plot_item.addItem(self.image)
         self.colour_bar = pg.ColorBarItem(colorMap="viridis", interactive=False, width=14)
         self.colour_bar.setImageItem(self.image, insert_in=self.plot_item)
+        self.colour_bar.axis.enableAutoSIPrefix(False)
         self.contours: list[pg.IsocurveItem] = []
         self.path = pg.PlotDataItem(
             pen=pg.mkPen(PATH_COLOUR, width=2), symbol="o", symbolSize=4,

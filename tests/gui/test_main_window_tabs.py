@@ -1,0 +1,52 @@
+"""The landscape, race, basin and lab tabs live in the main window and follow the controller."""
+
+import numpy as np
+
+
+def test_surface_tab_follows_stepping(window, qtbot):
+    window.tabs.setCurrentWidget(window.landscape_panel)
+    panel = window.landscape_panel
+    before = panel.view.image.image.copy()
+    window.controller.step_iteration()
+    x, _ = panel.view.path.getData()
+    assert len(x) == 2  # the start and the point after one update
+    assert not np.array_equal(panel.view.image.image, before)  # the slice moved with w1..w4
+    window.controller.step_phase()
+    while window.controller.stepper.snapshot.phase != "step":
+        window.controller.step_phase()
+    assert panel.view.arrow_head.isVisible()
+
+
+def test_surface_tab_rebuilds_for_a_new_model(window):
+    window.controller.load_preset("himmelblau")
+    window.tabs.setCurrentWidget(window.landscape_panel)
+    panel = window.landscape_panel
+    assert panel.landscape.is_function and panel.view.image.image.shape == (128, 128)
+    assert len(panel.view.minima.data) == 4
+
+
+def test_use_in_network_puts_the_activation_on_hidden_layers(window):
+    window.tabs.setCurrentWidget(window.labs)
+    window.labs.use_activation_requested.emit("tanh")
+    assert window.controller.stepper.config.activations == ("tanh", "sigmoid")
+    assert window.tabs.currentIndex() == 0
+
+
+def test_use_in_network_on_a_test_function_is_refused(window):
+    window.controller.load_preset("rosenbrock")
+    window.labs.use_activation_requested.emit("relu")
+    assert window.controller.stepper.config.preset == "rosenbrock"
+    assert "no activations" in window.banner.text()
+
+
+def test_every_tab_shows_something(window, qtbot, tmp_path):
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        image = window.grab().toImage()
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 23)
+            for y in range(60, image.height(), 19)
+        }
+        assert len(colours) > 10, window.tabs.tabText(index)
