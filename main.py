@@ -11,6 +11,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "export":
+        from gui.export_command import run_export  # figures are drawn by the window's views
+
+        return run_export(args)
     if args.command is not None:
         return run_command(args, parser)
     from gui.app import run_app  # Qt is imported only when a window is wanted

@@ -113,7 +113,18 @@ def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
     add_train_command(commands)
     add_surface_command(commands, float_list, non_negative_int)
+    add_export_command(commands)
     return parser
+
+
+def add_export_command(commands: Any) -> None:
+    """Parsed here; run by the window package (it needs Qt, offscreen)."""
+    export = commands.add_parser("export", help="write every figure of a run to a folder")
+    export.add_argument("--preset", choices=sorted(PRESETS), default="mazur")
+    export.add_argument("--steps", type=non_negative_int, default=1)
+    export.add_argument("--out", required=True, metavar="DIR", help="an existing folder")
+    export.add_argument("--formats", default="png,svg,pdf,csv", metavar="png,svg,pdf,csv")
+    add_config_options(export)
 
 
 def add_train_command(commands: Any) -> None:

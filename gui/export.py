@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QGraphicsScene
 PLOT_FORMATS = ("png", "svg", "pdf", "csv")
 SCENE_FORMATS = ("png", "svg", "pdf")
 PNG_SCALE = 2  # default PNG size: twice the size on screen, sharp on slides
+FIGURE_SIZE = (800, 500)  # the smallest layout a plot is exported at, in screen pixels
 
 
 class ExportError(OSError):
@@ -44,6 +46,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         write(temporary)
         if not temporary.exists() or temporary.stat().st_size == 0:
             raise ExportError(f"cannot write {path}: nothing was written")
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; exports are shared files
         os.replace(temporary, path)
     except ExportError:
         temporary.unlink(missing_ok=True)
@@ -53,14 +56,52 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         raise ExportError(f"cannot write {path}: {error}") from error
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 # -- plots (pyqtgraph PlotItem) ------------------------------------------------------------------
-def export_plot(plot: pg.PlotItem, path: Path, width: int | None = None) -> None:
-    """Write `plot` in the format its suffix names (.png, .svg, .pdf, .csv)."""
+def export_plot(
+    plot: pg.PlotItem, path: Path, width: int | None = None, title: str | None = None
+) -> None:
+    """Write `plot` in the format its suffix names (.png, .svg, .pdf, .csv).
+
+    `title` is drawn on the figure for the export only (on screen it may sit in a label).
+    """
     suffix = Path(path).suffix.lower().lstrip(".")
     writers = {"png": _plot_png, "svg": _plot_svg, "pdf": _plot_pdf, "csv": _plot_csv}
     if suffix not in writers:
         raise ExportError(f"cannot export a plot as .{suffix}: choose {', '.join(PLOT_FORMATS)}")
-    atomic_write(Path(path), lambda target: writers[suffix](plot, target, width))
+    if suffix == "csv":
+        atomic_write(Path(path), lambda target: _plot_csv(plot, target, width))
+        return
+    with _as_figure(plot, title):
+        atomic_write(Path(path), lambda target: writers[suffix](plot, target, width))
+
+
+@contextmanager
+def _as_figure(plot: pg.PlotItem, title: str | None) -> Iterator[None]:
+    """Lay the plot out at slide size with its title for the export; restore it afterwards.
+
+    A plot in a narrow dock would otherwise export cramped, with its title clipped.
+    """
+    shown = plot.titleLabel.text if plot.titleLabel.isVisible() else None
+    view = plot.getViewWidget()
+    old_size = view.size() if view is not None else None
+    if view is not None:
+        view.resize(max(view.width(), FIGURE_SIZE[0]), max(view.height(), FIGURE_SIZE[1]))
+    if title:
+        plot.setTitle(title)
+    plot.layout.activate()
+    try:
+        yield
+    finally:
+        if title:
+            plot.setTitle(shown)
+        if view is not None and old_size is not None:
+            view.resize(old_size)
 
 
 def _plot_png(plot: pg.PlotItem, target: Path, width: int | None) -> None:

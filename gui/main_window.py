@@ -6,10 +6,13 @@ The window wires views to the controller and back; it reads Snapshots and never 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFileDialog,
     QGroupBox,
     QLabel,
     QMainWindow,
@@ -26,6 +29,9 @@ from engine.config import Config
 from engine.errors import EngineError
 from engine.snapshot import Snapshot
 from gui.controller import Controller
+from gui.export import ExportError
+from gui.export_all import export_all
+from gui.export_menu import LAST_FOLDER_KEY, install_plot_export, install_scene_export
 from gui.labs import LabsWidget
 from gui.views.basin_view import BasinView
 from gui.views.code_panel import CodePanel
@@ -68,6 +74,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._connect()
+        self._install_export_menus()
         self._rebuild()
         self._restore_settings()
 
@@ -153,6 +160,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        export_all_action = QAction(self.tr("&Export all figures…"), self)
+        export_all_action.setShortcut(QKeySequence("Ctrl+E"))
+        export_all_action.setToolTip(
+            self.tr("Write every plot (PNG, SVG, PDF, CSV), the diagram and the trajectory")
+        )
+        export_all_action.triggered.connect(self._export_all)
+        file_menu.addAction(export_all_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.setToolTip(self.tr("Close Backprop Studio"))
@@ -207,6 +222,35 @@ class MainWindow(QMainWindow):
         self.settings_panel.preset_requested.connect(c.load_preset)
         self.labs.use_activation_requested.connect(self._use_activation)
 
+    def _install_export_menus(self) -> None:
+        """Right-click any figure to export it."""
+        plots = (
+            (self.plots_panel.loss_plot.plot_widget, self.tr("Loss per iteration")),
+            (self.plots_panel.grad_norm_plot.plot_widget, self.tr("Gradient norm per iteration")),
+            (self.plots_panel.param_plot.plot_widget, self.tr("Parameter values per iteration")),
+            (self.landscape_panel.view, self.tr("Loss surface")),
+            (self.race_view.surface, self.tr("Optimizer race paths")),
+            (self.race_view.loss_plot, self.tr("Optimizer race losses")),
+            (self.basin_view.plot, self.tr("Basin map")),
+        )
+        for widget, title in plots:
+            install_plot_export(widget, title)
+        install_scene_export(self.network_view, self.tr("Network"))
+
+    def _export_all(self) -> None:
+        settings = QSettings()
+        start = str(settings.value(LAST_FOLDER_KEY, str(Path.home())))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export all figures to"), start)
+        if not folder:
+            return
+        try:
+            written = export_all(self, Path(folder))
+        except ExportError as error:
+            QMessageBox.warning(self, self.tr("Export failed"), str(error))
+            return
+        settings.setValue(LAST_FOLDER_KEY, folder)
+        self.show_message(self.tr("Wrote {0} files to {1}").format(len(written), folder))
+
     def _use_activation(self, spec: str) -> None:
         """The activation lab's "Use in network": every hidden layer of the current model."""
         try:
@@ -258,6 +302,13 @@ class MainWindow(QMainWindow):
         self._landscape_stale = True
         self._show_snapshot(stepper.snapshot)
         self._show_trajectory()
+
+    def prepare_landscape(self) -> None:
+        """Bring the loss surface up to date even when its tab is hidden (before an export)."""
+        if self._landscape_stale:
+            self._landscape_stale = False
+            self.landscape_panel.rebuild()
+        self.landscape_panel.refresh(self.controller.stepper.snapshot, force=True)
 
     def _refresh_landscape(self) -> None:
         """The surface is recomputed only while its tab is shown: it costs milliseconds."""

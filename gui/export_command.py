@@ -1,0 +1,60 @@
+"""`main.py export`: run a preset headless and write every figure to a folder."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from engine.cli import EXIT_BAD_INPUT, config_from_args
+from engine.errors import EngineError
+from gui.export import PLOT_FORMATS, ExportError
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    formats = tuple(part.strip().lower() for part in text.split(",") if part.strip())
+    unknown = [f for f in formats if f not in PLOT_FORMATS]
+    if unknown or not formats:
+        choices = ", ".join(PLOT_FORMATS)
+        raise EngineError(
+            f"unknown format(s) {', '.join(unknown) or text!r}: choose from {choices}"
+        )
+    return formats
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Exit 0 with the files listed, or 2 with one line and nothing written."""
+    from pathlib import Path
+
+    from gui.export_all import check_folder
+
+    try:
+        formats = parse_formats(args.formats)
+        folder = Path(args.out)
+        check_folder(folder)
+        config = config_from_args(args)
+    except (EngineError, ExportError) as error:
+        print(f"main.py export: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
+    from PySide6.QtWidgets import QApplication
+
+    from gui.export_all import export_all
+    from gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = MainWindow(config)
+    window.network_view.animation_ms = 0
+    window.show()
+    try:
+        window.controller.run_blocking(args.steps)
+        app.processEvents()
+        written = export_all(window, folder, formats)
+    except (EngineError, ExportError) as error:
+        print(f"main.py export: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        window.close()
+    for path in written:
+        print(path)
+    return 0

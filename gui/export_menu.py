@@ -1,0 +1,68 @@
+"""Right-click → Export on any plot or diagram: a file dialog, then gui.export."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QGraphicsView, QMenu, QMessageBox, QWidget
+
+from gui.export import PLOT_FORMATS, SCENE_FORMATS, ExportError, export_plot, export_scene
+
+LAST_FOLDER_KEY = "export/last_folder"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Export", text)
+
+
+def slug(title: str) -> str:
+    """A file name that says what the figure is: 'Loss per iteration' → 'loss_per_iteration'."""
+    return re.sub(r"[^a-z0-9]+", "_", title.lower()).strip("_") or "figure"
+
+
+def install_plot_export(widget: pg.PlotWidget, title: str) -> None:
+    """Replace pyqtgraph's own menu with Export as PNG / SVG / PDF / CSV."""
+    widget.getPlotItem().setMenuEnabled(False)
+    widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    widget.customContextMenuRequested.connect(partial(_menu, widget, title, PLOT_FORMATS))
+
+
+def install_scene_export(view: QGraphicsView, title: str) -> None:
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    view.customContextMenuRequested.connect(partial(_menu, view, title, SCENE_FORMATS))
+
+
+def _menu(widget: QWidget, title: str, formats: tuple[str, ...], position: QPoint) -> None:
+    menu = QMenu(widget)
+    for suffix in formats:
+        action = menu.addAction(tr("Export as {0}…").format(suffix.upper()))
+        action.triggered.connect(partial(export_with_dialog, widget, title, suffix))
+    menu.exec(widget.mapToGlobal(position))
+
+
+def export_with_dialog(widget: QWidget, title: str, suffix: str) -> Path | None:
+    settings = QSettings()
+    folder = Path(str(settings.value(LAST_FOLDER_KEY, str(Path.home()))))
+    name, _ = QFileDialog.getSaveFileName(
+        widget,
+        tr("Export {0}").format(title),
+        str(folder / f"{slug(title)}.{suffix}"),
+        f"{suffix.upper()} (*.{suffix})",
+    )
+    if not name:
+        return None
+    path = Path(name) if Path(name).suffix else Path(f"{name}.{suffix}")
+    try:
+        if isinstance(widget, pg.PlotWidget):
+            export_plot(widget.getPlotItem(), path, title=title)
+        else:
+            export_scene(widget.scene(), path)
+    except ExportError as error:
+        QMessageBox.warning(widget, tr("Export failed"), str(error))
+        return None
+    settings.setValue(LAST_FOLDER_KEY, str(path.parent))
+    return path
