@@ -29,7 +29,7 @@ from engine.labs.head_comparison import (
 )
 from engine.labs.output_heads import HEADS
 from engine.labs.playground import PlaygroundConfig
-from gui.labs.background import BackgroundTask
+from gui.background import BackgroundTask
 
 Source = Callable[[], tuple[PlaygroundConfig, Points | None]]
 

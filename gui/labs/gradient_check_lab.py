@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from engine.chain_rule import fmt
 from engine.labs.gradient_check import GradientCheck, freeze, gradient_check
 from engine.stepper import Stepper
-from gui.labs.background import BackgroundTask
+from gui.background import BackgroundTask
 from gui.labs.plot_style import SERIES, labelled_plot, log_ticks
 
 OK_COLOUR = "#2ca02c"

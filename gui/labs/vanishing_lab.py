@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from engine.activations import ACTIVATION_NAMES, OUTPUT_ONLY
 from engine.labs.vanishing import INITS, MAX_DEPTH, GradientProfile, compare
-from gui.labs.background import BackgroundTask
+from gui.background import BackgroundTask
 from gui.labs.plot_style import SERIES, labelled_plot, log_ticks
 
 COMPARED = ("sigmoid", "tanh", "relu")

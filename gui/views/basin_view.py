@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QRectF, QThread, Signal
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -23,41 +21,22 @@ from engine.config import OPTIMIZER_NAMES, Config
 from engine.descent import BasinMap, basin_map
 from engine.errors import EngineError
 from engine.test_functions import FUNCTIONS
+from gui.background import BackgroundTask
 
 BASIN_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2")
 NO_BASIN = "#303030"
 
 
-class BasinWorker(QObject):
-    """Runs engine.descent.basin_map in a thread; sends only frozen results by signal."""
-
-    progress = Signal(int)
-    finished = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, fn_name: str, config: Config, steps: int, res: int) -> None:
-        super().__init__()
-        self.args = (FUNCTIONS[fn_name], config, steps, res)
-        self.cancel = threading.Event()
-
-    def run(self) -> None:
-        fn, config, steps, res = self.args
-        try:
-            result = basin_map(fn, config, steps, res, should_stop=self.cancel.is_set,
-                               progress=self.progress.emit)  # fmt: skip
-        except Exception as error:  # surfaced as a message; the window survives
-            self.failed.emit(str(error))
-            return
-        self.finished.emit(result)
-
-
 class BasinView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.thread: QThread | None = None
-        self.worker: BasinWorker | None = None
+        self.task = BackgroundTask(self)
         self.result: BasinMap | None = None
         self._build()
+        self.task.progress.connect(lambda done, _: self.progress.setValue(done))
+        self.task.finished.connect(self._show)
+        self.task.failed.connect(self.summary.setText)
+        self.task.running_changed.connect(self._running)
 
     def _build(self) -> None:
         self.function_box = QComboBox()
@@ -120,42 +99,40 @@ class BasinView(QWidget):
         except EngineError as error:
             self.summary.setText(str(error))
             return
-        self.progress.setRange(0, self.steps.value())
-        self.worker = BasinWorker(self.function_box.currentData(), config, self.steps.value(),
-                                  self.res.value())  # fmt: skip
-        self.thread = QThread(self)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.worker.progress.connect(self.progress.setValue)
-        self.worker.finished.connect(self._show)
-        self.worker.failed.connect(self.summary.setText)
-        for signal in (self.worker.finished, self.worker.failed):
-            signal.connect(self.thread.quit)
-        self.thread.finished.connect(self._done)
-        self.compute.setEnabled(False)
-        self.cancel.setEnabled(True)
-        self.thread.start()
+        fn, steps, res = (
+            FUNCTIONS[self.function_box.currentData()],
+            self.steps.value(),
+            self.res.value(),
+        )
+        self.progress.setRange(0, steps)
+
+        def job(progress, should_stop):  # runs in the worker thread: engine calls only
+            result = basin_map(fn, config, steps, res, should_stop=should_stop,
+                               progress=lambda done: progress(done, steps))  # fmt: skip
+            return None if should_stop() else result  # a cancelled map is not shown
+
+        self.task.start(job)
+
+    @property
+    def running(self) -> bool:
+        return self.task.running
 
     def stop(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel.set()
+        self.task.cancel()
 
     def shutdown(self) -> None:
         """Cancel a computation and wait for its thread (the window is closing)."""
-        thread = self.thread
-        self.stop()
-        if thread is not None:
-            thread.quit()
-            thread.wait(10_000)
+        self.task.cancel()
+        self.task.wait(10_000)
 
-    def _done(self) -> None:
-        self.compute.setEnabled(True)
-        self.cancel.setEnabled(False)
-        self.thread.deleteLater()
-        self.worker.deleteLater()
-        self.thread = self.worker = None
+    def _running(self, running: bool) -> None:
+        self.compute.setEnabled(not running)
+        self.cancel.setEnabled(running)
 
-    def _show(self, result: BasinMap) -> None:
+    def _show(self, result: BasinMap | None) -> None:
+        if result is None:  # cancelled
+            self.summary.setText(self.tr("Cancelled."))
+            return
         self.result = result
         colours = np.array([pg.mkColor(c).getRgb() for c in (*BASIN_COLOURS, NO_BASIN)])
         index = np.where(result.basin >= 0, result.basin % len(BASIN_COLOURS), len(BASIN_COLOURS))

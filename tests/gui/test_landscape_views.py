@@ -94,7 +94,7 @@ def test_basin_map_runs_off_the_gui_thread_and_finds_four_minima(qtbot):
     ticks = []
     view.progress.valueChanged.connect(ticks.append)
     view.start()
-    qtbot.waitUntil(lambda: view.thread is None, timeout=20000)
+    qtbot.waitUntil(lambda: not view.running, timeout=20000)
     assert set(np.unique(view.result.basin)) == {0, 1, 2, 3}
     assert view.image.image.shape == (24, 24, 4) and ticks
     assert "none reached: 0" in view.summary.text()
@@ -106,5 +106,5 @@ def test_basin_map_can_be_cancelled(qtbot):
     view.steps.setValue(100_000)
     view.start()
     view.stop()
-    qtbot.waitUntil(lambda: view.thread is None, timeout=20000)
-    assert view.compute.isEnabled()
+    qtbot.waitUntil(lambda: not view.running, timeout=20000)
+    assert view.compute.isEnabled() and view.summary.text() == "Cancelled."

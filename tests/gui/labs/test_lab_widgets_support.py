@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from gui.labs.background import BackgroundTask
+from gui.background import BackgroundTask
 from gui.labs.value_slider import ValueSlider
 
 
