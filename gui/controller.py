@@ -376,13 +376,22 @@ class Controller(QObject):
         except (EngineError, RuntimeError) as error:
             self._warn(tr("Settings not applied: {0}").format(error))
             return False
+        self.adopt(stepper, tr("Model rebuilt: {0}.").format(summary(config)))
+        return True
+
+    def adopt(self, stepper: Stepper, note: str) -> bool:
+        """Take over a ready Stepper (e.g. an opened session); refused while a run is going."""
+        if self._busy:
+            self.message.emit(tr("A run is in progress: wait for it or cancel it first."))
+            return False
+        self.pause()
         self._stepper = stepper
         self._reported_divergence = False
         self._trajectory_key = self._current_trajectory_key()
         self.network_changed.emit()
         self.snapshot_changed.emit(stepper.snapshot)
         self.trajectory_changed.emit()
-        self._warn(tr("Model rebuilt: {0}.").format(summary(config)))
+        self._warn(note)
         return True
 
     def load_preset(self, name: str) -> bool:

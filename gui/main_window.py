@@ -33,6 +33,7 @@ from gui.export import ExportError
 from gui.export_all import export_all
 from gui.export_menu import LAST_FOLDER_KEY, install_plot_export, install_scene_export
 from gui.labs import LabsWidget
+from gui.session_menu import SessionMenu
 from gui.views.basin_view import BasinView
 from gui.views.code_panel import CodePanel
 from gui.views.explanation_panel import ExplanationPanel, phase_title
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.session_menu = SessionMenu(self, file_menu)
         export_all_action = QAction(self.tr("&Export all figures…"), self)
         export_all_action.setShortcut(QKeySequence("Ctrl+E"))
         export_all_action.setToolTip(
@@ -383,5 +385,6 @@ class MainWindow(QMainWindow):
         self.controller.shutdown()
         self.labs.shutdown()
         self.basin_view.shutdown()
+        self.session_menu.task.wait(10_000)
         self._save_settings()
         super().closeEvent(event)

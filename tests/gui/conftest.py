@@ -19,3 +19,24 @@ def window(qtbot):
     win.network_view.setFocus()
     yield win
     win.controller.shutdown()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def isolated_settings(tmp_path_factory):
+    """QSettings() (recent files, last folders) go to a temporary folder, not the user's."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture
+def warnings_shown(monkeypatch):
+    """Collect QMessageBox.warning calls instead of opening modal dialogs."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    return shown
