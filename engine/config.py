@@ -16,6 +16,8 @@ LOSS_CHOICES = ("half_sse", "mse", "cross_entropy", "nll")
 DTYPE_NAMES = ("float64", "float32")
 DEVICE_NAMES = ("auto", "cpu", "cuda")
 MAX_LAYER_WIDTH = 1024
+FLOAT_FIELDS = ("lr", "momentum", "weight_decay", "eps", "lookahead_alpha")
+MAX_SEED = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,10 @@ class Config:
     initial_params: tuple[tuple[str, float], ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
+        for name in FLOAT_FIELDS:  # JSON and the CLI may hand over whole numbers
+            value = getattr(self, name)
+            if isinstance(value, int) and not isinstance(value, bool):
+                object.__setattr__(self, name, float(value))
         validate(self)
 
     def replace(self, **changes: Any) -> Config:
@@ -134,6 +140,11 @@ def _check_types(c: Config) -> None:
         value = getattr(c, name)
         if isinstance(value, bool) or not isinstance(value, int):
             raise EngineError(f"{name} must be a whole number, not {value!r}")
+    if not 0 <= c.seed <= MAX_SEED:
+        raise EngineError(f"seed must be between 0 and {MAX_SEED}, got {c.seed}")
+    for name in ("preset", "function", "optimizer", "loss", "dtype", "device"):
+        if not isinstance(getattr(c, name), str):
+            raise EngineError(f"{name} must be text, not {getattr(c, name)!r}")
     if c.dtype not in DTYPE_NAMES:
         raise EngineError(f"unknown dtype {c.dtype!r}: choose {' or '.join(DTYPE_NAMES)}")
     if c.device not in DEVICE_NAMES:
@@ -182,6 +193,8 @@ def _check_rows(name: str, rows: tuple[tuple[float, ...], ...], width: int) -> N
 def _check_hyperparameters(c: Config) -> None:
     if c.lr < 0:
         raise EngineError(f"the learning rate must not be negative, got {c.lr}")
+    if c.lr > 1e300 or c.weight_decay > 1e300:
+        raise EngineError("the learning rate and weight decay must be at most 1e300")
     if not 0 <= c.momentum < 1:
         raise EngineError(f"momentum must be in [0, 1), got {c.momentum}")
     if c.nesterov and (c.optimizer != "sgd" or c.momentum == 0):
