@@ -24,11 +24,13 @@ def code_lines(config: Config) -> list[str]:
     zero_grad = "optimizer.zero_grad()"
     if config.skip_zero_grad:
         zero_grad = "# optimizer.zero_grad()   <- skipped: gradients accumulate"
-    loss_line = get_loss(config.loss).torch_code
+    forward, loss_line = "out = model(x)", get_loss(config.loss).torch_code
+    if config.function:  # the parameters are the coordinates; the loss is the function's value
+        forward, loss_line = "out = f(x, y)", "loss = out"
     return [
         "for step in range(n_steps):",
         f"    {zero_grad}",
-        "    out = model(x)",
+        f"    {forward}",
         f"    {loss_line}",
         "    loss.backward()",
         "    optimizer.step()",
@@ -37,4 +39,7 @@ def code_lines(config: Config) -> list[str]:
 
 def setup_lines(config: Config) -> list[str]:
     """The lines before the loop: what the model and optimizer are."""
-    return [f"optimizer = {optimizer_code(config)}"]
+    optimizer = optimizer_code(config)
+    if config.function:
+        optimizer = optimizer.replace("model.parameters()", "[x, y]")
+    return [f"optimizer = {optimizer}"]

@@ -69,3 +69,11 @@ def test_network_options_are_refused_for_a_test_function(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["train", "--preset", "rosenbrock", "--layers", "2,3,1"])
     assert exit_info.value.code == 2 and "does not apply" in capsys.readouterr().err
+
+
+def test_code_listing_of_a_test_function():
+    from engine.code_listing import code_lines, setup_lines
+
+    lines = code_lines(PRESETS["rosenbrock"])
+    assert lines[2].strip() == "out = f(x, y)" and lines[3].strip() == "loss = out"
+    assert "[x, y]" in setup_lines(PRESETS["rosenbrock"])[0]
