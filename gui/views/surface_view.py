@@ -85,8 +85,10 @@ class SurfaceView(pg.PlotWidget):
         return np.log10(loss - floor + 1e-9 * spread)
 
     def _draw_contours(self, data: np.ndarray, low: float, high: float) -> None:
-        for item in self.contours:
-            self.plot_item.removeItem(item)
+        for item in self.contours:  # children of the image, not of the plot: detach them
+            item.setParentItem(None)
+            if item.scene() is not None:
+                item.scene().removeItem(item)
         self.contours = []
         if not np.isfinite(low) or high <= low:
             return

@@ -108,3 +108,13 @@ def test_basin_map_can_be_cancelled(qtbot):
     view.stop()
     qtbot.waitUntil(lambda: not view.running, timeout=20000)
     assert view.compute.isEnabled() and view.summary.text() == "Cancelled."
+
+
+def test_contours_are_replaced_not_piled_up(qtbot, holder):
+    panel = LandscapePanel(lambda: holder["stepper"])
+    qtbot.addWidget(panel)
+    holder["stepper"].run(30)
+    for index in (1, 0, 1, 0):
+        panel.plane_box.setCurrentIndex(index)
+    children = [c for c in panel.view.image.childItems() if c in panel.view.contours]
+    assert len(panel.view.image.childItems()) == len(children) == len(panel.view.contours)
