@@ -8,9 +8,24 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QGraphicsView, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGraphicsView,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 
-from gui.export import PLOT_FORMATS, SCENE_FORMATS, ExportError, export_plot, export_scene
+from gui.export import (
+    FIGURE_SIZE,
+    PLOT_FORMATS,
+    PNG_SCALE,
+    SCENE_FORMATS,
+    ExportError,
+    export_plot,
+    export_scene,
+)
 
 LAST_FOLDER_KEY = "export/last_folder"
 
@@ -22,6 +37,11 @@ def tr(text: str) -> str:
 def slug(title: str) -> str:
     """A file name that says what the figure is: 'Loss per iteration' → 'loss_per_iteration'."""
     return re.sub(r"[^a-z0-9]+", "_", title.lower()).strip("_") or "figure"
+
+
+def default_png_width(widget: pg.PlotWidget) -> int:
+    """Twice the figure's layout width: sharp on a projector."""
+    return PNG_SCALE * max(widget.width(), FIGURE_SIZE[0])
 
 
 def install_plot_export(widget: pg.PlotWidget, title: str) -> None:
@@ -56,9 +76,16 @@ def export_with_dialog(widget: QWidget, title: str, suffix: str) -> Path | None:
     if not name:
         return None
     path = Path(name) if Path(name).suffix else Path(f"{name}.{suffix}")
+    width = None
+    if suffix == "png" and isinstance(widget, pg.PlotWidget):
+        width, ok = QInputDialog.getInt(
+            widget, tr("PNG size"), tr("Width in pixels:"), default_png_width(widget), 200, 8000
+        )
+        if not ok:
+            return None
     try:
         if isinstance(widget, pg.PlotWidget):
-            export_plot(widget.getPlotItem(), path, title=title)
+            export_plot(widget.getPlotItem(), path, width=width, title=title)
         else:
             export_scene(widget.scene(), path)
     except ExportError as error:
