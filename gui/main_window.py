@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from engine.code_listing import code_lines, setup_lines
 from engine.config import Config
 from engine.errors import EngineError
 from engine.snapshot import Snapshot
+from gui.animation_export import PathAnimation
 from gui.controller import Controller
 from gui.export import ExportError
 from gui.export_all import export_all
@@ -169,6 +171,10 @@ class MainWindow(QMainWindow):
         )
         export_all_action.triggered.connect(self._export_all)
         file_menu.addAction(export_all_action)
+        gif_action = QAction(self.tr("Export descent &animation (GIF)…"), self)
+        gif_action.setToolTip(self.tr("The path growing over the loss surface, as an animated GIF"))
+        gif_action.triggered.connect(self._export_animation_dialog)
+        file_menu.addAction(gif_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -252,6 +258,38 @@ class MainWindow(QMainWindow):
             return
         settings.setValue(LAST_FOLDER_KEY, folder)
         self.show_message(self.tr("Wrote {0} files to {1}").format(len(written), folder))
+
+    def export_animation(self, target: Path) -> PathAnimation | None:
+        """Start recording the descent path on the loss surface; progress and Cancel shown."""
+        self.prepare_landscape()
+        landscape = self.landscape_panel.landscape
+        if landscape is None or landscape.is_curve or self.controller.stepper.trajectory.length < 1:
+            self.banner.show_message(self.tr("Train at least one iteration on a surface first."))
+            return None
+        animation = PathAnimation(self.landscape_panel.view, landscape.trajectory(), target)
+        dialog = QProgressDialog(self.tr("Recording frames…"), self.tr("Cancel"), 0, 1, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        animation.progress.connect(
+            lambda done, total: (dialog.setMaximum(total), dialog.setValue(done))
+        )
+        dialog.canceled.connect(animation.cancel)
+        animation.finished.connect(lambda path: self._animation_done(dialog, path))
+        animation.failed.connect(lambda text: (dialog.close(), self.banner.show_message(text)))
+        animation.start()
+        return animation
+
+    def _animation_done(self, dialog: QProgressDialog, path: Path | None) -> None:
+        dialog.close()
+        if path is not None:
+            self.show_message(self.tr("Wrote {0}").format(path))
+
+    def _export_animation_dialog(self) -> None:
+        start = Path(str(QSettings().value(LAST_FOLDER_KEY, str(Path.home()))))
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export descent animation"), str(start / "descent.gif"), "GIF (*.gif)"
+        )
+        if name:
+            self.export_animation(Path(name if name.endswith(".gif") else f"{name}.gif"))
 
     def _use_activation(self, spec: str) -> None:
         """The activation lab's "Use in network": every hidden layer of the current model."""

@@ -1,0 +1,37 @@
+"""The descent animation: one GIF frame per point of a short path, and Cancel writes nothing."""
+
+from PIL import Image
+
+from gui.animation_export import frame_indices
+
+
+def test_frame_indices_cover_the_whole_path():
+    assert frame_indices(5) == [1, 2, 3, 4, 5]
+    long = frame_indices(10_001, most=120)
+    assert long[0] == 1 and long[-1] == 10_001 and len(long) == 120
+
+
+def test_gif_has_one_frame_per_point(window, qtbot, tmp_path):
+    window.controller.run_blocking(12)
+    target = tmp_path / "descent.gif"
+    animation = window.export_animation(target)
+    with qtbot.waitSignal(animation.finished, timeout=20000) as blocker:
+        pass
+    assert blocker.args == [target]
+    with Image.open(target) as gif:
+        assert gif.n_frames == 13  # the start and the point after each of 12 updates
+        assert gif.size[0] > 200
+
+
+def test_cancelled_animation_writes_nothing(window, qtbot, tmp_path):
+    window.controller.run_blocking(40)
+    animation = window.export_animation(tmp_path / "descent.gif")
+    animation.cancel()
+    with qtbot.waitSignal(animation.finished, timeout=20000) as blocker:
+        pass
+    assert blocker.args == [None] and list(tmp_path.iterdir()) == []
+
+
+def test_no_animation_before_training(window, tmp_path):
+    assert window.export_animation(tmp_path / "descent.gif") is None
+    assert "at least one iteration" in window.banner.text()
