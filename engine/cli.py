@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from engine.bench import add_bench_command, run_bench_command
 from engine.config import DEVICE_NAMES, DTYPE_NAMES, LOSS_CHOICES, OPTIMIZER_NAMES, Config
 from engine.device import resolve_device
 from engine.errors import EngineError
@@ -113,6 +114,7 @@ def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
     add_train_command(commands)
     add_surface_command(commands, float_list, non_negative_int)
+    add_bench_command(commands)
     add_export_command(commands)
     return parser
 
@@ -282,6 +284,7 @@ def _human(report: dict[str, Any]) -> str:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "train": run_train,
     "surface": run_surface,
+    "bench": run_bench_command,
 }
 
 

@@ -36,9 +36,10 @@ def descend(
     steps: int,
     should_stop: Callable[[], bool] | None = None,
     progress: Callable[[int], None] | None = None,
+    device: str | torch.device = "cpu",
 ) -> np.ndarray:
     """Run `steps` optimizer steps from every row of `starts` (N, 2); return the end points."""
-    xy = torch.tensor(starts, dtype=torch.float64, requires_grad=True)
+    xy = torch.tensor(starts, dtype=torch.float64, device=device, requires_grad=True)
     optimizer = make_optimizer(config, [xy])
     for step in range(steps):
         if should_stop is not None and should_stop():
@@ -50,7 +51,7 @@ def descend(
         optimizer.step()
         if progress is not None and (step + 1) % 10 == 0:
             progress(step + 1)
-    return xy.detach().numpy().copy()
+    return xy.detach().cpu().numpy().copy()
 
 
 def basin_map(

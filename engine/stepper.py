@@ -12,10 +12,12 @@ import copy
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import numpy as np
 import torch
+import torch.optim.optimizer as optim_base
 from torch import Tensor
 
 from engine import explain
@@ -25,7 +27,7 @@ from engine.config import Config
 from engine.errors import EngineError
 from engine.function_model import FunctionModel
 from engine.model import MLP
-from engine.optimizers import element_state, make_optimizer
+from engine.optimizers import OptimizerLike, element_state, make_optimizer
 from engine.published_variant import apply_published_variant
 from engine.snapshot import NeuronValue, Snapshot, frozen
 from engine.trajectory import Trajectory
@@ -219,18 +221,33 @@ class Stepper:
             if self.diverged:
                 return RunResult(0, self.iteration)
             done = 1
-        first, fast = self.iteration, 0
-        while done < n:
-            if should_stop is not None and should_stop():
-                break
-            if self.iteration % CHECKPOINT_EVERY == 0 or done == n - 1:
+        return self._fast_forward(n, done, progress, should_stop)
+
+    def _fast_forward(
+        self,
+        n: int,
+        done: int,
+        progress: Callable[[int], None] | None,
+        should_stop: Callable[[], bool] | None,
+    ) -> RunResult:
+        """Whole iterations until `done` reaches n, committed to the trajectory in chunks:
+        before each checkpoint, before each progress report (the caller may read the
+        trajectory then) and at the end."""
+        first, fast = self.iteration, _FastForward(self)
+        while done < n and not (should_stop is not None and should_stop()):
+            if (self.iteration + fast.pending) % CHECKPOINT_EVERY == 0 or done == n - 1:
+                if (past := self._commit(fast)) is not None:
+                    return self._stop_diverged(first, done - past)
                 self._save_checkpoint_at_boundary()
-            if not math.isfinite(self._fast_iteration()):
-                return self._stop_diverged(first, done)
-            done, fast = done + 1, fast + 1
+            fast.iterate()
+            done += 1
             if progress is not None and done % 256 == 0:
+                if (past := self._commit(fast)) is not None:
+                    return self._stop_diverged(first, done - past)
                 progress(done)
-        if fast:
+        if (past := self._commit(fast)) is not None:
+            return self._stop_diverged(first, done - past)
+        if self.iteration > first:
             self.goto(self.tick)  # rebuild the last micro-step's Snapshot by exact replay
         return RunResult(done, cancelled=done < n)
 
@@ -238,31 +255,34 @@ class Stepper:
         if self.tick not in self.checkpoints:
             self._save_checkpoint("iteration")
 
-    def _fast_iteration(self) -> float:
-        """One whole iteration: the same operations as the micro-steps, without Snapshots.
+    def _fast_iterations(self, count: int) -> None:
+        """Replay `count` whole iterations of recorded history (their losses were finite)."""
+        if not count:
+            return
+        fast = _FastForward(self)
+        for _ in range(count):
+            fast.iterate()
+        self._commit(fast)
 
-        Returns the loss; when it is not finite, stops before backward() and changes nothing.
+    def _commit(self, fast: _FastForward) -> int | None:
+        """Move the queued iterations into the trajectory and the position.
+
+        When one had a non-finite loss, only those before it count, and the number of
+        iterations that ran from it on is returned (the state is then restored by replay).
         """
-        if not self.config.skip_zero_grad:
-            self.optimizer.zero_grad()
-        out = self.x
-        for layer in range(1, self.model.depth + 1):
-            _, out = self.model.layer_forward(layer, out)
-        loss = self.loss_fn.value(out, self.target)
-        value = loss.item()
-        if not math.isfinite(value):
-            return value
-        loss.backward()
-        if self.config.published_variant:
-            apply_published_variant(self.model, self.x, self.target, self.loss_fn, self.config.lr)
-        grads = torch.cat([p.grad.reshape(-1) for p in self.trainable])
-        self.optimizer.step()
-        norm = float(torch.linalg.vector_norm(grads))
-        self.trajectory.record(self.iteration, value, norm, self.model.values())
-        self.iteration += 1
-        self.tick += len(self.plan)
+        if not fast.pending:
+            return None
+        losses, grad_norms, params = fast.take()
+        finite = np.isfinite(losses)
+        keep = losses.size if finite.all() else int(np.argmin(finite))
+        if keep:
+            self.trajectory.record_many(
+                self.iteration, losses[:keep], grad_norms[:keep], params[:keep]
+            )
+        self.iteration += keep
+        self.tick += keep * len(self.plan)
         self.max_tick = max(self.max_tick, self.tick)
-        return value
+        return None if keep == losses.size else losses.size - keep
 
     def _stop_diverged(self, first: int, done: int) -> RunResult:
         """Rewind to the start of the iteration before the divergence: its loss was finite."""
@@ -296,8 +316,7 @@ class Stepper:
             return self.snapshot
         steps = tick - checkpoint.tick
         whole = (steps - 1) // len(self.plan)
-        for _ in range(whole):
-            self._fast_iteration()
+        self._fast_iterations(whole)
         while self.tick < tick - 1:
             self.step_phase(build=False)
         return self.step_phase()
@@ -574,3 +593,127 @@ def _grad_map(labels: list[str], grads: np.ndarray | None) -> dict[str, float | 
         label: (None if math.isnan(g) else float(g))
         for label, g in zip(labels, grads.tolist(), strict=True)
     }
+
+
+class _FastForward:
+    """Whole iterations with the micro-steps' operations, queued on tensors until committed.
+
+    Each iteration is zero_grad, the layers, the loss, one loss.backward() and one optimizer
+    step, exactly as micro-stepping runs them. Losses, parameters and gradients stay tensors
+    here: `take` converts a chunk at once, so the loop never syncs or touches numpy.
+    """
+
+    def __init__(self, stepper: Stepper) -> None:
+        model, config = stepper.model, stepper.config
+        self.x, self.target, self.loss_fn = stepper.x, stepper.target, stepper.loss_fn
+        self.forward = (
+            model.forward_function() if isinstance(model, MLP) else partial(_layers, model)
+        )
+        self.trainable = stepper.trainable
+        self.zero_grad = not config.skip_zero_grad
+        self.step = _unhooked_step(stepper.optimizer)
+        self.backward = _unchecked_backward(stepper.x)
+        self.variant = partial(
+            apply_published_variant, model, self.x, self.target, self.loss_fn, config.lr
+        )
+        self.published = config.published_variant
+        tensors = [t for _, _, t in model.param_tensors()]
+        self.values = [t.detach().reshape(-1) for t in tensors]
+        self.width = sum(t.numel() for t in tensors)
+        self.columns = _trainable_columns(tensors)
+        self.losses: list[Tensor] = []
+        self.params: list[Tensor] = []
+        self.grads: list[list[Tensor]] = []
+
+    @property
+    def pending(self) -> int:
+        return len(self.losses)
+
+    def iterate(self) -> None:
+        """One iteration; when its loss is not finite the next commit rewinds to before it."""
+        if self.zero_grad:
+            for p in self.trainable:  # optimizer.zero_grad(), i.e. set_to_none=True
+                p.grad = None
+        loss = self.loss_fn.value(self.forward(self.x), self.target)
+        self.backward(loss)
+        if self.published:
+            self.variant()
+        # New .grad tensors every iteration, unless they accumulate: then keep copies.
+        grads = [p.grad if self.zero_grad else p.grad.clone() for p in self.trainable]
+        self.step()
+        self.losses.append(loss.detach())
+        self.params.append(torch.cat(self.values))
+        self.grads.append(grads)
+
+    def take(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(losses, gradient norms, parameters after each update) of the queued iterations."""
+        losses = _host(torch.stack(self.losses))
+        params = _host(torch.stack(self.params))
+        rows = len(self.grads)
+        columns = zip(*self.grads, strict=True)  # one column of tensors per trainable tensor
+        per_tensor = [torch.stack(column).reshape(rows, -1) for column in columns]
+        grads = np.full((losses.size, self.width), np.nan)
+        grads[:, self.columns] = _host(torch.cat(per_tensor, dim=1))
+        self.losses, self.params, self.grads = [], [], []
+        # As _finish_iteration computes it, NaN marking parameters without a gradient; a run
+        # that diverged may overflow here, and its rows are dropped by the commit.
+        with np.errstate(over="ignore", invalid="ignore"):
+            norms = np.sqrt(np.nansum(grads**2, axis=1))
+        return losses, norms, params
+
+
+def _layers(model: MLP | FunctionModel, x: Tensor) -> Tensor:
+    for layer in range(1, model.depth + 1):
+        _, x = model.layer_forward(layer, x)
+    return x
+
+
+def _host(tensor: Tensor) -> np.ndarray:
+    return tensor.detach().to("cpu", torch.float64).numpy()
+
+
+def _trainable_columns(tensors: list[Tensor]) -> np.ndarray:
+    """Positions of the trainable tensors' elements in the flat parameter vector."""
+    columns, offset = [], 0
+    for tensor in tensors:
+        if tensor.requires_grad:
+            columns.extend(range(offset, offset + tensor.numel()))
+        offset += tensor.numel()
+    return np.array(columns, dtype=int)
+
+
+def _unchecked_backward(like: Tensor) -> Callable[[Tensor], object]:
+    """loss.backward() for a scalar loss, without re-validating its arguments on every call.
+
+    Tensor.backward checks and builds the seed gradient (a 1) each time, about 5 µs of a
+    ~55 µs iteration on Mazur's net; this makes the same engine call with the same seed.
+    """
+    run = getattr(torch.autograd.graph, "_engine_run_backward", None)
+    if run is None:
+        return Tensor.backward
+    seed = (torch.ones((), dtype=like.dtype, device=like.device),)
+
+    def backward(loss: Tensor) -> object:
+        return run((loss,), seed, False, False, (), allow_unreachable=True, accumulate_grad=True)
+
+    return backward
+
+
+def _unhooked_step(optimizer: OptimizerLike) -> Callable[[], object]:
+    """optimizer.step without torch's profiling wrapper, when no step hooks are registered.
+
+    The wrapper only opens a record_function range and runs hooks, about 7 µs of a 55 µs
+    iteration on Mazur's net; the update is the optimizer's own step, unchanged.
+    """
+    step = type(optimizer).step
+    inner = getattr(step, "__wrapped__", None)
+    hooks = (
+        getattr(optimizer, "_optimizer_step_pre_hooks", None),
+        getattr(optimizer, "_optimizer_step_post_hooks", None),
+        getattr(optim_base, "_global_optimizer_pre_hooks", None),
+        getattr(optim_base, "_global_optimizer_post_hooks", None),
+    )
+    plain = isinstance(optimizer, torch.optim.Optimizer) and getattr(step, "hooked", False)
+    if not plain or inner is None or any(hooks):
+        return optimizer.step
+    return partial(inner, optimizer)

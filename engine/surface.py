@@ -20,6 +20,7 @@ from engine.test_functions import TestFunction
 
 MAX_RESOLUTION = 2048
 CHUNK = 1 << 18  # grid points per batch: bounds memory for big grids
+UNROLL_INPUTS = 8  # layers this narrow are summed elementwise rather than by matmul
 
 
 @dataclass(frozen=True)
@@ -130,27 +131,88 @@ def mlp_surface(
 ) -> Surface:
     """Loss of `model` at every grid point of `plane`, in batches, on the model's device."""
     xs, ys = grid(bounds, res)
-    a, b = np.meshgrid(xs, ys)
-    points = plane.points(a.reshape(-1), b.reshape(-1))
-    flat = torch.as_tensor(points, dtype=model.dtype, device=model.device)
-    losses = [batched_loss(model, chunk, x, target, loss_fn) for chunk in flat.split(CHUNK)]
-    loss = torch.cat(losses).double().cpu().numpy().reshape(res, res)
-    return Surface(plane, xs, ys, loss)
+    # Row-major grid points, as np.meshgrid(xs, ys) orders them: a = x[c], b = y[r].
+    a = torch.as_tensor(xs, device=model.device).repeat(res)
+    b = torch.as_tensor(ys, device=model.device).repeat_interleave(res)
+    losses = [
+        _layers_loss(model, _plane_layers(model, plane, a_part, b_part), x, target, loss_fn)
+        for a_part, b_part in zip(a.split(CHUNK), b.split(CHUNK), strict=True)
+    ]
+    loss = losses[0] if len(losses) == 1 else torch.cat(losses)
+    return Surface(plane, xs, ys, loss.to("cpu", torch.float64).numpy().reshape(res, res))
+
+
+# Batched networks are laid out with the network index G last, (..., G): every elementwise
+# operation then runs along G in contiguous memory, not over a layer's 2 or 3 neurons.
+
+
+def _plane_layers(model: MLP, plane: Plane, a: Tensor, b: Tensor) -> list[tuple[Tensor, Tensor]]:
+    """Each layer's weights (out, in, G) and biases (out, G) at the points (a, b).
+
+    G is 1 where the plane leaves a layer alone: that layer is computed once and broadcast.
+    """
+    layers, offset = [], 0
+    for linear in model.linears:
+        n_out, n_in = linear.weight.shape
+        weight = _plane_rows(plane, a, b, offset, offset + n_out * n_in, model.dtype)
+        offset += n_out * n_in
+        bias = _plane_rows(plane, a, b, offset, offset + n_out, model.dtype)
+        offset += n_out
+        layers.append((weight.reshape(n_out, n_in, -1), bias))
+    return layers
+
+
+def _plane_rows(
+    plane: Plane, a: Tensor, b: Tensor, start: int, end: int, dtype: torch.dtype
+) -> Tensor:
+    """Parameters [start, end) at the points (a, b), shape (end − start, G), computed in
+    float64 exactly as Plane.points does."""
+    origin = torch.as_tensor(plane.origin[start:end], device=a.device)[:, None]
+    directions = torch.as_tensor(plane.directions[:, start:end], device=a.device)[..., None]
+    if not directions.any():
+        return origin.to(dtype)
+    return (origin + directions[0] * a + directions[1] * b).to(dtype)
 
 
 @torch.no_grad()
 def batched_loss(model: MLP, flat: Tensor, x: Tensor, target: Tensor, loss_fn: Loss) -> Tensor:
     """Loss for each row of `flat` (G, P): the model's layers broadcast over G networks."""
-    signal = x.expand(flat.shape[0], *x.shape)  # (G, B, inputs)
-    offset = 0
-    for linear, act in zip(model.linears, model.activations, strict=True):
+    rows = flat.T.contiguous()  # (P, G)
+    layers, offset = [], 0
+    for linear in model.linears:
         n_out, n_in = linear.weight.shape
-        w = flat[:, offset : offset + n_out * n_in].reshape(-1, n_out, n_in)
+        weight = rows[offset : offset + n_out * n_in].reshape(n_out, n_in, -1)
         offset += n_out * n_in
-        bias = flat[:, offset : offset + n_out]
+        layers.append((weight, rows[offset : offset + n_out]))
         offset += n_out
-        signal = act.forward(torch.einsum("gbi,goi->gbo", signal, w) + bias[:, None, :])
-    return torch.func.vmap(loss_fn.value, in_dims=(0, None))(signal, target)
+    return _layers_loss(model, layers, x, target, loss_fn)
+
+
+@torch.no_grad()
+def _layers_loss(
+    model: MLP, layers: list[tuple[Tensor, Tensor]], x: Tensor, target: Tensor, loss_fn: Loss
+) -> Tensor:
+    """Loss per network from weights (out, in, G) and biases (out, G); G = 1 broadcasts."""
+    signal = x[..., None]  # (B, inputs, 1)
+    for (weight, bias), act in zip(layers, model.activations, strict=True):
+        net = _linear(signal, weight) + bias
+        # Softmax-like activations act on the neurons, which must then be the last dim.
+        signal = act.forward(net) if act.elementwise else act.forward(net.mT).mT
+    count = max(weight.shape[-1] for weight, _ in layers)
+    signal = signal.expand(*signal.shape[:-1], count)
+    return torch.func.vmap(loss_fn.value, in_dims=(-1, None))(signal, target)
+
+
+def _linear(signal: Tensor, weight: Tensor) -> Tensor:
+    """net[b, o, g] = Σ_i signal[b, i, g]·weight[o, i, g], summed in F.linear's order for
+    narrow layers (elementwise, along G) and by a batched matmul for wide ones."""
+    n_in = weight.shape[1]
+    if n_in > UNROLL_INPUTS:
+        return torch.einsum("big,oig->bog", signal, weight)
+    net = signal[:, None, 0] * weight[:, 0]
+    for i in range(1, n_in):
+        net = net + signal[:, None, i] * weight[:, i]
+    return net
 
 
 def function_surface(

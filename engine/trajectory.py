@@ -33,6 +33,17 @@ class Trajectory:
         self._params[iteration + 1] = after
         self.length = iteration + 1
 
+    def record_many(
+        self, first: int, losses: np.ndarray, grad_norms: np.ndarray, after: np.ndarray
+    ) -> None:
+        """Iterations first, first+1, ... finished: one row of each array per iteration."""
+        end = first + losses.size
+        self._ensure(end)
+        self._losses[first:end] = losses
+        self._grad_norms[first:end] = grad_norms
+        self._params[first + 1 : end + 1] = after
+        self.length = end
+
     def rewind(self, completed: int, start: np.ndarray) -> None:
         """Keep the first `completed` iterations; `start` begins the next (after an edit, say)."""
         self.length = completed
