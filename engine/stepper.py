@@ -169,7 +169,21 @@ class Stepper:
 
     # -- moving forward --------------------------------------------------------------------
     def step_phase(self, build: bool = True) -> Snapshot:
-        """Advance exactly one micro-step (`build=False` when replaying to a later one)."""
+        """Advance exactly one micro-step (`build=False`: without building its Snapshot)."""
+        self._drop_undone_edits()
+        return self._advance(build)
+
+    def _drop_undone_edits(self) -> None:
+        """Moving forward after back() undid an edit discards that edit, as undo stacks do.
+
+        Otherwise a later goto or run would land on the edited path again.
+        """
+        if any(c.kind == "edit" and c.tick > self.tick for c in self.checkpoints.values()):
+            self._forget_future()
+            self.max_tick = self.tick
+
+    def _advance(self, build: bool) -> Snapshot:
+        """One micro-step (`build=False` when replaying to a later one)."""
         if self.diverged:
             raise EngineError("training diverged: go back, reset, or change the settings first")
         if self.micro == 0:
@@ -191,7 +205,7 @@ class Stepper:
         """Run to the end of the current iteration (a whole one when at its start)."""
         self.step_phase()
         while self.micro:
-            self.step_phase()
+            self._advance(build=True)
         return self.snapshot
 
     def _finish_iteration(self) -> None:
@@ -214,10 +228,11 @@ class Stepper:
             raise EngineError(f"the number of iterations must be a whole number ≥ 0, got {n!r}")
         if self.diverged:
             raise EngineError("training diverged: go back, reset, or change the settings first")
+        self._drop_undone_edits()
         done = 0
         if self.micro and n:
             while self.micro and not self.diverged:
-                self.step_phase()
+                self._advance(build=True)
             if self.diverged:
                 return RunResult(0, self.iteration)
             done = 1
@@ -318,8 +333,8 @@ class Stepper:
         whole = (steps - 1) // len(self.plan)
         self._fast_iterations(whole)
         while self.tick < tick - 1:
-            self.step_phase(build=False)
-        return self.step_phase()
+            self._advance(build=False)
+        return self._advance(build=True)
 
     @staticmethod
     def _usable(checkpoint: Checkpoint, tick: int) -> bool:
@@ -532,7 +547,9 @@ class Stepper:
         return Snapshot(
             tick=self.tick + (0 if phase in ("ready", "edit") else 1),
             iteration=self.iteration,
-            completed=self.trajectory.length,
+            # The last step of an iteration finishes it: count it as done.
+            completed=self.trajectory.length
+            + (phase == "step" and self.micro == len(self.plan) - 1),
             phase=phase,
             focus=focus,
             code_line=PHASE_LINES[phase],

@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
         self.network_view.show_snapshot(snapshot)
         self.code_panel.show_line(snapshot.code_line)
         self.explanation_panel.show_snapshot(snapshot)
-        done = self.controller.stepper.trajectory.length  # counts the iteration just finished
+        done = snapshot.completed
         self.iteration_label.setText(
             self.tr("Iteration {0} · {1} done").format(snapshot.iteration + 1, done)
         )

@@ -174,3 +174,24 @@ def test_snapshot_is_immutable():
     snap = Stepper(MAZUR).step_phase()
     with pytest.raises(TypeError):
         snap.params["w1"] = 3.0  # type: ignore[index]
+
+
+def test_stepping_forward_after_undoing_an_edit_discards_it():
+    stepper = Stepper(MAZUR)
+    stepper.step_iteration()
+    stepper.edit_parameter("w5", 1.25)
+    stepper.back()  # the edit is undone
+    stepper.step_iteration()
+    assert stepper.snapshot.params["w5"] != 1.25
+    end = full_state(stepper)
+    stepper.back()
+    stepper.step_phase()
+    assert same_state(full_state(stepper), end)  # no jump back onto the edited path
+    assert all(c.kind != "edit" for c in stepper.checkpoints.values())
+
+
+def test_completed_counts_the_iteration_its_last_step_finishes():
+    stepper = Stepper(MAZUR)
+    snaps = [stepper.step_phase() for _ in range(stepper.micro_steps_per_iteration)]
+    assert [s.completed for s in snaps[-2:]] == [0, 1]
+    assert stepper.step_phase().completed == 1
