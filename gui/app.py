@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+import torch
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -18,6 +19,8 @@ SETTLE_MS = 400  # lets layouts, the diagram's fit and the plots paint before a 
 
 
 def run_app(args: argparse.Namespace) -> int:
+    # Tiny tensors gain nothing from a second thread, and a busy second core stalls them.
+    torch.set_num_threads(1)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Backprop Studio")
     app.setOrganizationName("Backprop Studio")
