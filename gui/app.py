@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from engine.errors import EngineError
 from engine.presets import get_preset
+from gui.background import wait_for_all
 from gui.main_window import MainWindow
 
 STYLESHEET = Path(__file__).resolve().parent.parent / "assets" / "style.qss"
@@ -40,8 +41,13 @@ def run_app(args: argparse.Namespace) -> int:
         window.controller.run_blocking(steps)
     window.show()
     if screenshot:
-        return save_screenshot(window, screenshot)
-    return app.exec()
+        code = save_screenshot(window, screenshot)
+        window.close()  # stops the labs' and runs' threads before the process exits
+        wait_for_all()
+        return code
+    code = app.exec()
+    wait_for_all()
+    return code
 
 
 def save_screenshot(window: MainWindow, path: str) -> int:

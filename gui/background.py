@@ -19,6 +19,15 @@ Job = Callable[[Progress, Callable[[], bool]], object]
 _RUNNING: dict[QThread, QObject] = {}
 
 
+def wait_for_all(ms: int = 10_000) -> None:
+    """Cancel every running job and wait for its thread: call before the process exits,
+    since Qt aborts the process when a QThread is destroyed while still running."""
+    for thread, worker in list(_RUNNING.items()):
+        worker.cancel.set()
+        thread.quit()
+        thread.wait(ms)
+
+
 class _Worker(QObject):
     progress = Signal(int, int)
     finished = Signal(object)

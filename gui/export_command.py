@@ -39,6 +39,7 @@ def run_export(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
     from PySide6.QtWidgets import QApplication
 
+    from gui.background import wait_for_all
     from gui.export_all import export_all
     from gui.main_window import MainWindow
 
@@ -55,6 +56,7 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     finally:
         window.close()
+        wait_for_all()
     for path in written:
         print(path)
     return 0

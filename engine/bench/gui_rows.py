@@ -1,7 +1,7 @@
 """GUI rows: a micro-step's redraw, a surface recompute + redraw, and cold start.
 
 The engine never imports Qt (an import-linter contract), so the window is measured in child
-processes on the offscreen platform; the probe's source below is what those processes run.
+processes on the offscreen platform, running the probes in gui/bench_probe.py.
 """
 
 from __future__ import annotations
@@ -22,68 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 REDRAW_TARGET = "median ≤ 8 ms, p95 ≤ 16 ms"
 SURFACE_TARGET = "median ≤ 33 ms"
 COLD_TARGET = "A/B ≤ 1.5"
-FRAME_PROBE = r"""
-import json, sys, time
-import torch
-from PySide6.QtWidgets import QApplication
-from engine.presets import MAZUR
-from gui.main_window import MainWindow
-
-steps, threads = int(sys.argv[1]), int(sys.argv[2])
-torch.set_num_threads(threads)
-app = QApplication([])
-window = MainWindow(MAZUR, settings=None)
-window.network_view.animation_ms = 0  # a tween would spread one update over later frames
-window.show()
-
-def frame():
-    app.processEvents()  # deliver the views' updates
-    window.repaint()  # and paint the whole window now
-
-def timed(action):
-    start = time.perf_counter()
-    action()
-    frame()
-    return time.perf_counter() - start
-
-for _ in range(5):
-    frame()
-redraw = [timed(window.controller.step_phase) for _ in range(steps)]
-panel = window.landscape_panel
-window.tabs.setCurrentWidget(panel)
-panel.resolution.setValue(128)
-frame()
-
-def surface_tick():
-    window.controller.step_phase()
-    panel.refresh(window.controller.snapshot, force=True)
-
-surface = [timed(surface_tick) for _ in range(steps)]
-print(json.dumps({"redraw": redraw, "surface": surface}))
-sys.stdout.flush()
-window.controller.shutdown()
-"""
-COLD_PROBE = r"""
-import os
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-from engine.presets import MAZUR
-from gui.main_window import MainWindow
-
-app = QApplication([])
-window = MainWindow(MAZUR, settings=None)
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, lambda: os._exit(0))
-        return False
-
-painted = FirstPaint()
-window.installEventFilter(painted)
-window.show()
-app.exec()
-"""
+# The probes live in gui/bench_probe.py and run as `python -m gui.bench_probe KIND ...`.
+FRAME_PROBE = ("-m", "gui.bench_probe", "frames")
+COLD_PROBE = ("-m", "gui.bench_probe", "cold")
 BASELINE = "import torch, PySide6.QtWidgets"
 
 
@@ -105,9 +46,10 @@ def not_measured(reason: str) -> list[Row]:
     ]
 
 
-def probe(source: str, *args: str, timeout: float = 120) -> str:
-    """Run `source` in a fresh interpreter on the offscreen platform; its stdout."""
-    command = [sys.executable, "-c", source, *args]
+def probe(source: str | tuple[str, ...], *args: str, timeout: float = 120) -> str:
+    """Run a probe module (or `-c` source) in a fresh interpreter offscreen; its stdout."""
+    code = list(source) if isinstance(source, tuple) else ["-c", source]
+    command = [sys.executable, *code, *args]
     done = subprocess.run(
         command, cwd=ROOT, env=offscreen_env(), capture_output=True, text=True, timeout=timeout
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from engine.presets import PRESETS
+from gui.background import wait_for_all
 from gui.main_window import MainWindow
 
 
@@ -18,7 +19,8 @@ def window(qtbot):
     win.activateWindow()
     win.network_view.setFocus()
     yield win
-    win.controller.shutdown()
+    win.close()  # closeEvent stops the controller's, the labs' and the basin map's threads
+    wait_for_all()
 
 
 @pytest.fixture(autouse=True, scope="session")
