@@ -6,6 +6,7 @@ the export can be cancelled; Pillow encodes the GIF (Qt writes no animated image
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -34,17 +35,25 @@ def frame_indices(points: int, most: int = MAX_FRAMES) -> list[int]:
     return sorted({int(round(k)) for k in np.linspace(1, points, most)})
 
 
-class PathAnimation(QObject):
-    """Records `view` with the path growing from its start to its end into a GIF."""
+class FrameRecorder(QObject):
+    """Grabs `count` frames, one per timer tick, from `draw(i)`, and writes them as a GIF."""
 
     progress = Signal(int, int)
     finished = Signal(object)  # the Path written, or None when cancelled
     failed = Signal(str)
 
-    def __init__(self, view: SurfaceView, path: np.ndarray, target: Path) -> None:
-        super().__init__(view)
-        self.view, self.path, self.target = view, np.asarray(path), Path(target)
-        self.indices = frame_indices(len(self.path))
+    def __init__(
+        self,
+        parent: QObject,
+        draw: Callable[[int], QImage],
+        count: int,
+        target: Path,
+        restore: Callable[[], None],
+        frame_ms: int = FRAME_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.draw, self.count, self.target = draw, count, Path(target)
+        self.restore, self.frame_ms = restore, frame_ms
         self.frames: list[Image.Image] = []
         self.timer = QTimer(self)
         self.timer.setInterval(0)
@@ -61,28 +70,41 @@ class PathAnimation(QObject):
         if self.cancelled:
             self._stop(None)
             return
-        count = self.indices[len(self.frames)]
-        shown = self.path[:count]
-        self.view.show_path(shown, shown[-1], None)
-        self.frames.append(to_pil(self.view.grab().toImage()))
-        self.progress.emit(len(self.frames), len(self.indices))
-        if len(self.frames) == len(self.indices):
+        self.frames.append(to_pil(self.draw(len(self.frames))))
+        self.progress.emit(len(self.frames), self.count)
+        if len(self.frames) == self.count:
             self._write()
 
     def _write(self) -> None:
         first, rest = self.frames[0], self.frames[1:]
         try:
             atomic_write(self.target, lambda t: first.save(
-                t, format="GIF", save_all=True, append_images=rest, duration=FRAME_MS, loop=0
+                t, format="GIF", save_all=True, append_images=rest, duration=self.frame_ms, loop=0
             ))  # fmt: skip
         except ExportError as error:
             self.timer.stop()
-            self.view.show_path(self.path, self.path[-1], None)
+            self.restore()
             self.failed.emit(str(error))
             return
         self._stop(self.target)
 
     def _stop(self, result: Path | None) -> None:
         self.timer.stop()
-        self.view.show_path(self.path, self.path[-1], None)  # leave the view as it was
+        self.restore()  # leave the view (and the run) as they were
         self.finished.emit(result)
+
+
+def path_animation(view: SurfaceView, path: np.ndarray, target: Path) -> FrameRecorder:
+    """The descent path growing over the loss surface, from its start to its end."""
+    path = np.asarray(path)
+    indices = frame_indices(len(path))
+
+    def draw(i: int) -> QImage:
+        shown = path[: indices[i]]
+        view.show_path(shown, shown[-1], None)
+        return view.grab().toImage()
+
+    def restore() -> None:
+        view.show_path(path, path[-1], None)
+
+    return FrameRecorder(view, draw, len(indices), target, restore)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -29,7 +29,7 @@ from engine.code_listing import code_lines, setup_lines
 from engine.config import Config
 from engine.errors import EngineError
 from engine.snapshot import Snapshot
-from gui.animation_export import PathAnimation
+from gui.animation_export import FrameRecorder, path_animation
 from gui.controller import Controller
 from gui.export import ExportError
 from gui.export_all import export_all
@@ -173,8 +173,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(export_all_action)
         gif_action = QAction(self.tr("Export descent &animation (GIF)…"), self)
         gif_action.setToolTip(self.tr("The path growing over the loss surface, as an animated GIF"))
-        gif_action.triggered.connect(self._export_animation_dialog)
+        gif_action.triggered.connect(lambda: self._export_animation_dialog("descent.gif"))
         file_menu.addAction(gif_action)
+        step_gif = QAction(self.tr("Export &iteration animation (GIF)…"), self)
+        step_gif.setToolTip(self.tr("The network through every micro-step of this iteration"))
+        step_gif.triggered.connect(lambda: self._export_animation_dialog("iteration.gif"))
+        file_menu.addAction(step_gif)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -259,14 +263,42 @@ class MainWindow(QMainWindow):
         settings.setValue(LAST_FOLDER_KEY, folder)
         self.show_message(self.tr("Wrote {0} files to {1}").format(len(written), folder))
 
-    def export_animation(self, target: Path) -> PathAnimation | None:
+    def export_animation(self, target: Path) -> FrameRecorder | None:
         """Start recording the descent path on the loss surface; progress and Cancel shown."""
         self.prepare_landscape()
         landscape = self.landscape_panel.landscape
         if landscape is None or landscape.is_curve or self.controller.stepper.trajectory.length < 1:
             self.banner.show_message(self.tr("Train at least one iteration on a surface first."))
             return None
-        animation = PathAnimation(self.landscape_panel.view, landscape.trajectory(), target)
+        view = self.landscape_panel.view
+        return self._record(path_animation(view, landscape.trajectory(), target))
+
+    def export_iteration_animation(self, target: Path) -> FrameRecorder | None:
+        """The network diagram through every micro-step of the current (or last) iteration."""
+        stepper, controller = self.controller.stepper, self.controller
+        if controller.busy or stepper.tick == 0:
+            self.banner.show_message(self.tr("Step into an iteration first (and let runs finish)."))
+            return None
+        here, per = stepper.tick, stepper.micro_steps_per_iteration
+        start = here - stepper.micro if stepper.micro else max(0, here - per)
+        controller.pause()
+        diagram = NetworkView()
+        diagram.animation_ms = 0
+        diagram.resize(1000, 560)
+        diagram.set_network(stepper.model.neurons, stepper.model.params)
+
+        def draw(i: int) -> QImage:
+            diagram.show_snapshot(stepper.goto(start + 1 + i))  # exact replay of the iteration
+            return diagram.grab().toImage()
+
+        def restore() -> None:
+            stepper.goto(here)
+            diagram.deleteLater()
+
+        count = min(per, stepper.max_tick - start)
+        return self._record(FrameRecorder(self, draw, count, target, restore, frame_ms=400))
+
+    def _record(self, animation: FrameRecorder) -> FrameRecorder:
         dialog = QProgressDialog(self.tr("Recording frames…"), self.tr("Cancel"), 0, 1, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         animation.progress.connect(
@@ -283,13 +315,18 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.show_message(self.tr("Wrote {0}").format(path))
 
-    def _export_animation_dialog(self) -> None:
+    def _export_animation_dialog(self, default: str) -> None:
         start = Path(str(QSettings().value(LAST_FOLDER_KEY, str(Path.home()))))
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export descent animation"), str(start / "descent.gif"), "GIF (*.gif)"
+            self, self.tr("Export animation"), str(start / default), "GIF (*.gif)"
         )
-        if name:
-            self.export_animation(Path(name if name.endswith(".gif") else f"{name}.gif"))
+        if not name:
+            return
+        target = Path(name if name.endswith(".gif") else f"{name}.gif")
+        if default == "descent.gif":
+            self.export_animation(target)
+        else:
+            self.export_iteration_animation(target)
 
     def _use_activation(self, spec: str) -> None:
         """The activation lab's "Use in network": every hidden layer of the current model."""

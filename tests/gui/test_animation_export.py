@@ -35,3 +35,30 @@ def test_cancelled_animation_writes_nothing(window, qtbot, tmp_path):
 def test_no_animation_before_training(window, tmp_path):
     assert window.export_animation(tmp_path / "descent.gif") is None
     assert "at least one iteration" in window.banner.text()
+
+
+def test_iteration_gif_replays_every_micro_step_and_restores_the_run(window, qtbot, tmp_path):
+    controller = window.controller
+    controller.step_iteration()
+    for _ in range(5):
+        controller.step_phase()  # in the middle of the second iteration
+    stepper = controller.stepper
+    before, snapshot = stepper.model.values().copy(), stepper.snapshot
+    target = tmp_path / "iteration.gif"
+    animation = window.export_iteration_animation(target)
+    with qtbot.waitSignal(animation.finished, timeout=30000) as blocker:
+        pass
+    assert blocker.args == [target]
+    with Image.open(target) as gif:
+        assert gif.n_frames == 5  # the micro-steps taken so far in this iteration
+    assert stepper.snapshot == snapshot and (stepper.model.values() == before).all()
+
+
+def test_iteration_gif_of_a_finished_iteration_has_all_its_micro_steps(window, qtbot, tmp_path):
+    window.controller.step_iteration()
+    target = tmp_path / "iteration.gif"
+    animation = window.export_iteration_animation(target)
+    with qtbot.waitSignal(animation.finished, timeout=30000):
+        pass
+    with Image.open(target) as gif:
+        assert gif.n_frames == window.controller.stepper.micro_steps_per_iteration
