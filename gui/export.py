@@ -19,7 +19,7 @@ import pyqtgraph.exporters as pg_exporters
 from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 PLOT_FORMATS = ("png", "svg", "pdf", "csv")
 SCENE_FORMATS = ("png", "svg", "pdf")
@@ -95,6 +95,7 @@ def _as_figure(plot: pg.PlotItem, title: str | None) -> Iterator[None]:
     if title:
         plot.setTitle(title)
     plot.layout.activate()
+    QApplication.processEvents()  # let the resized view and its layout settle before drawing
     try:
         yield
     finally:
@@ -102,6 +103,7 @@ def _as_figure(plot: pg.PlotItem, title: str | None) -> Iterator[None]:
             plot.setTitle(shown)
         if view is not None and old_size is not None:
             view.resize(old_size)
+        QApplication.processEvents()
 
 
 def _plot_png(plot: pg.PlotItem, target: Path, width: int | None) -> None:
@@ -176,7 +178,7 @@ def render_pdf(scene: QGraphicsScene, region: QRectF, target: Path, title: str =
     writer = QPdfWriter(str(target))
     writer.setTitle(title or "Backprop Studio")
     writer.setCreator("Backprop Studio")
-    writer.setResolution(144)
+    writer.setResolution(96)  # one device pixel per scene pixel: pyqtgraph items draw unscaled
     page = QPageSize(region.size() * 72 / 96, QPageSize.Point)  # screen pixels to points
     writer.setPageLayout(QPageLayout(page, QPageLayout.Portrait, QMarginsF(0, 0, 0, 0)))
     painter = QPainter(writer)
