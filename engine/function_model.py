@@ -6,8 +6,6 @@ the loss is f itself. Gradients are explained from closed-form partial derivativ
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import torch
 from torch import Tensor, nn
@@ -15,9 +13,8 @@ from torch import Tensor, nn
 from engine.chain_rule import Explanation, Factor, fmt
 from engine.config import Config
 from engine.device import resolve_device, resolve_dtype
-from engine.errors import EngineError
 from engine.losses import Loss
-from engine.model import ParamInfo
+from engine.model import ParamInfo, assign_values
 from engine.test_functions import get_function
 
 # The loss of a test function is its value: E = f(x, y).
@@ -81,14 +78,7 @@ class FunctionModel(nn.Module):
         return None if grad is None else grad.detach().cpu().double().numpy().copy()
 
     def set_values(self, values: dict[str, float]) -> None:
-        unknown = sorted(set(values) - set(self.index))
-        if unknown:
-            raise EngineError(f"unknown parameter label(s): {', '.join(unknown)}")
-        with torch.no_grad():
-            for label, value in values.items():
-                if not math.isfinite(value):
-                    raise EngineError(f"{label} must be a finite number, got {value}")
-                self.coords[self.index[label]] = value
+        assign_values(self, values)
 
     def load_values(self, flat: np.ndarray) -> None:
         with torch.no_grad():

@@ -20,6 +20,7 @@ from engine.losses import Loss, get_loss
 
 if TYPE_CHECKING:
     from engine.chain_rule import ChainRule
+    from engine.function_model import FunctionModel
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,19 @@ def describe_parameters(layers: tuple[int, ...]) -> tuple[ParamInfo, ...]:
         for row, target in enumerate(targets):
             infos.append(ParamInfo(f"b_{target}", layer, "bias", row, -1, "1", target))
     return tuple(infos)
+
+
+def assign_values(model: MLP | FunctionModel, values: dict[str, float]) -> None:
+    """Set parameters by label, refusing unknown labels and non-finite values."""
+    unknown = sorted(set(values) - set(model.index))
+    if unknown:
+        raise EngineError(f"unknown parameter label(s): {', '.join(unknown)}")
+    with torch.no_grad():
+        for label, value in values.items():
+            if not math.isfinite(value):
+                raise EngineError(f"{label} must be a finite number, got {value}")
+            info = model.params[model.index[label]]
+            model.tensor_of(info)[model.element_of(info)] = value
 
 
 class MLP(nn.Module):
@@ -153,15 +167,7 @@ class MLP(nn.Module):
         return torch.cat(parts).to("cpu", torch.float64).numpy()
 
     def set_values(self, values: dict[str, float]) -> None:
-        unknown = sorted(set(values) - set(self.index))
-        if unknown:
-            raise EngineError(f"unknown parameter label(s): {', '.join(unknown)}")
-        with torch.no_grad():
-            for label, value in values.items():
-                if not math.isfinite(value):
-                    raise EngineError(f"{label} must be a finite number, got {value}")
-                info = self.params[self.index[label]]
-                self.tensor_of(info)[self.element_of(info)] = value
+        assign_values(self, values)
 
     def load_values(self, flat: np.ndarray) -> None:
         """Overwrite every parameter from a vector in `params` order (exactly, no rounding)."""
