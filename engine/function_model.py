@@ -13,6 +13,7 @@ from torch import Tensor, nn
 from engine.chain_rule import Explanation, Factor, fmt
 from engine.config import Config
 from engine.device import resolve_device, resolve_dtype
+from engine.flat_reader import FlatReader
 from engine.losses import Loss
 from engine.model import ParamInfo, assign_values
 from engine.test_functions import get_function
@@ -41,6 +42,7 @@ class FunctionModel(nn.Module):
         labels = ["x", "y"][: self.fn.dims]
         start = torch.tensor(self.fn.start[: self.fn.dims], dtype=self.dtype, device=self.device)
         self.coords = nn.Parameter(start)
+        self._reader = FlatReader((self.coords,))
         self.neurons: list[list[str]] = [[], ["f"]]
         self.params = tuple(
             ParamInfo(label, 1, "coordinate", i, -1, label, "f") for i, label in enumerate(labels)
@@ -71,11 +73,10 @@ class FunctionModel(nn.Module):
         return True
 
     def values(self) -> np.ndarray:
-        return self.coords.detach().cpu().double().numpy().copy()
+        return self._reader.values()
 
     def grads(self) -> np.ndarray | None:
-        grad = self.coords.grad
-        return None if grad is None else grad.detach().cpu().double().numpy().copy()
+        return self._reader.grads()
 
     def set_values(self, values: dict[str, float]) -> None:
         assign_values(self, values)

@@ -16,6 +16,7 @@ from engine.activations import Activation, get_activation
 from engine.config import Config
 from engine.device import resolve_device, resolve_dtype
 from engine.errors import EngineError
+from engine.flat_reader import FlatReader
 from engine.losses import Loss, get_loss
 
 if TYPE_CHECKING:
@@ -97,6 +98,7 @@ class MLP(nn.Module):
         # Weight and bias of every layer in storage order: label lookups run for every
         # parameter of every Snapshot, and ModuleList indexing costs microseconds each time.
         self._tensors = tuple(t for linear in self.linears for t in (linear.weight, linear.bias))
+        self._reader = FlatReader(self._tensors)
         self._initialise(config)
         for linear in self.linears:
             linear.bias.requires_grad_(config.train_biases)
@@ -150,21 +152,11 @@ class MLP(nn.Module):
 
     def values(self) -> np.ndarray:
         """All scalar parameters, in `params` order, as float64 (a copy)."""
-        flat = torch.cat([t.detach().reshape(-1) for t in self._tensors])
-        return flat.to("cpu", torch.float64).numpy()
+        return self._reader.values()
 
     def grads(self) -> np.ndarray | None:
         """Gradients in `params` order, NaN where one has none; None when all are cleared."""
-        grads = [t.grad for t in self._tensors]
-        if all(g is None for g in grads):
-            return None
-        parts = [
-            torch.full((t.numel(),), math.nan, dtype=t.dtype, device=t.device)
-            if g is None
-            else g.detach().reshape(-1)
-            for t, g in zip(self._tensors, grads, strict=True)
-        ]
-        return torch.cat(parts).to("cpu", torch.float64).numpy()
+        return self._reader.grads()
 
     def set_values(self, values: dict[str, float]) -> None:
         assign_values(self, values)

@@ -84,3 +84,29 @@ def element_state(
         values["slow_weight"] = float(optimizer.slow_weights(param)[index])
         values["lookahead_count"] = float(optimizer.fast_steps)
     return values
+
+
+def element_states(
+    optimizer: OptimizerLike, param: Tensor, flat_indices: list[int]
+) -> list[dict[str, float]]:
+    """`element_state` for many scalars of `param` at once: one copy per state tensor.
+
+    Walking the state scalar by scalar costs more than the micro-step it describes.
+    """
+    columns: dict[str, list[float] | float] = {}
+    for name, value in optimizer.state.get(param, {}).items():
+        if isinstance(value, Tensor):
+            columns[name] = float(value) if value.dim() == 0 else _flat_list(value)
+        elif isinstance(value, int | float):
+            columns[name] = float(value)
+    if isinstance(optimizer, Lookahead):
+        columns["slow_weight"] = _flat_list(optimizer.slow_weights(param))
+        columns["lookahead_count"] = float(optimizer.fast_steps)
+    return [
+        {name: col[i] if isinstance(col, list) else col for name, col in columns.items()}
+        for i in flat_indices
+    ]
+
+
+def _flat_list(tensor: Tensor) -> list[float]:
+    return tensor.detach().reshape(-1).tolist()

@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -27,7 +28,7 @@ from engine.config import Config
 from engine.errors import EngineError
 from engine.function_model import FunctionModel
 from engine.model import MLP
-from engine.optimizers import OptimizerLike, element_state, make_optimizer
+from engine.optimizers import OptimizerLike, element_state, element_states, make_optimizer
 from engine.published_variant import apply_published_variant
 from engine.snapshot import NeuronValue, Snapshot, frozen
 from engine.trajectory import Trajectory
@@ -89,6 +90,10 @@ class Stepper:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.model = build_model(config)
+        self._groups: list[tuple[Tensor, list[str], list[int]]] | None = None
+        self._labels = [info.label for info in self.model.params]
+        self._inputs: dict[str, NeuronValue] | None = None
+        self._states_memo: tuple[tuple, tuple, dict[str, dict[str, float]]] = ((), (), {})
         self.loss_fn = self.model.loss_function(config)
         self.x, self.target = self.model.data(config)
         self.trainable = [p for p in self.model.parameters() if p.requires_grad]
@@ -178,6 +183,8 @@ class Stepper:
 
         Otherwise a later goto or run would land on the edited path again.
         """
+        if self.tick >= self.max_tick:
+            return  # nothing lies ahead: skip the walk over every checkpoint
         if any(c.kind == "edit" and c.tick > self.tick for c in self.checkpoints.values()):
             self._forget_future()
             self.max_tick = self.tick
@@ -521,16 +528,41 @@ class Stepper:
         return element_state(self.optimizer, tensor, self.model.element_of(info))
 
     def _all_element_states(self) -> dict[str, dict[str, float]]:
-        return {
-            info.label: self._element_state(info.label)
-            for info in self.model.params
-            if self.model.trainable(info)
-        }
+        """Every trainable scalar's optimizer state (a fresh outer dict; inner ones shared).
+
+        The state only changes with the parameters (a step) or with a new state object (a
+        restore or a new optimizer), so the last reading is reused until one of those moves.
+        """
+        objects = (self.optimizer, self.optimizer.state)
+        counters = (getattr(self.optimizer, "fast_steps", 0), *(t._version for t in self.trainable))
+        memo_objects, memo_counters, states = self._states_memo
+        same_objects = all(a is b for a, b in zip(objects, memo_objects, strict=False))
+        if not (same_objects and memo_objects and counters == memo_counters):
+            states = {}
+            for tensor, labels, flat_indices in self._trainable_groups():
+                found = element_states(self.optimizer, tensor, flat_indices)
+                states.update(zip(labels, found, strict=True))
+            self._states_memo = (objects, counters, states)
+        return dict(states)
+
+    def _trainable_groups(self) -> list[tuple[Tensor, list[str], list[int]]]:
+        """Per trainable tensor: its scalars' labels and flat positions (computed once)."""
+        if self._groups is None:
+            groups: dict[int, tuple[Tensor, list[str], list[int]]] = {}
+            for info in self.model.params:
+                tensor = self.model.tensor_of(info)
+                if not tensor.requires_grad:
+                    continue
+                _, labels, flat = groups.setdefault(id(tensor), (tensor, [], []))
+                labels.append(info.label)
+                flat.append(_flat_index(tensor, self.model.element_of(info)))
+            self._groups = list(groups.values())
+        return self._groups
 
     # -- snapshots -------------------------------------------------------------------------
     def _snapshot(self, phase: str, focus: str | None, text: tuple[str, str]) -> Snapshot:
         p = self.pass_
-        labels = [info.label for info in self.model.params]
+        labels = self._labels
         values = self.model.values()
         grads = self.model.grads()
         previous: dict[str, float] = {}
@@ -555,13 +587,13 @@ class Stepper:
             code_line=PHASE_LINES[phase],
             explanation=text[0],
             formula=text[1],
-            params=frozen(dict(zip(labels, values.tolist(), strict=True))),
-            grads=frozen(_grad_map(labels, grads)),
-            neurons=frozen(self._input_neurons() | (p.neurons if p else {})),
+            params=MappingProxyType(dict(zip(labels, values.tolist(), strict=True))),
+            grads=MappingProxyType(_grad_map(labels, grads)),
+            neurons=MappingProxyType(self._input_neurons() | (p.neurons if p else {})),
             deltas=frozen(p.deltas if p else {}),
             loss=None if p is None else p.loss_value,
-            optimizer_state=frozen({k: frozen(v) for k, v in states.items()}),
-            previous_params=frozen(previous),
+            optimizer_state=MappingProxyType({k: MappingProxyType(v) for k, v in states.items()}),
+            previous_params=MappingProxyType(previous),
             diverged=self.diverged,
             variant_note=p.variant_note if p else "",
         )
@@ -576,8 +608,12 @@ class Stepper:
         return shown
 
     def _input_neurons(self) -> dict[str, NeuronValue]:
-        row = self.x[0].tolist()
-        return {n: NeuronValue(v, v) for n, v in zip(self.model.neurons[0], row, strict=True)}
+        """The inputs as neurons (a fresh dict; the inputs never change during a run)."""
+        if self._inputs is None:
+            row = self.x[0].tolist()
+            names = self.model.neurons[0]
+            self._inputs = {n: NeuronValue(v, v) for n, v in zip(names, row, strict=True)}
+        return dict(self._inputs)
 
     # -- queries ---------------------------------------------------------------------------
     def outputs(self) -> dict[str, float]:
@@ -734,3 +770,11 @@ def _unhooked_step(optimizer: OptimizerLike) -> Callable[[], object]:
     if not plain or inner is None or any(hooks):
         return optimizer.step
     return partial(inner, optimizer)
+
+
+def _flat_index(tensor: Tensor, index: tuple[int, ...]) -> int:
+    """Row-major position of `index` in `tensor`."""
+    flat = 0
+    for size, i in zip(tensor.shape, index, strict=True):
+        flat = flat * size + i
+    return flat

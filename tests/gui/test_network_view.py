@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
@@ -142,16 +141,6 @@ def test_a_deep_wide_network_renders_a_whole_iteration(make_view, qtbot):
         assert view.element_at_focus() == snapshot.focus
     assert stepper.snapshot.loss is not None
     view.grab().save("/tmp/network_view_big.png")
-
-
-def test_show_snapshot_is_fast(make_view):
-    stepper = Stepper(MAZUR)
-    view = make_view(stepper)
-    snapshots = [stepper.step_phase() for _ in range(stepper.micro_steps_per_iteration)]
-    start = time.perf_counter()
-    for k in range(100):
-        view.show_snapshot(snapshots[k % len(snapshots)])
-    assert time.perf_counter() - start < 1.0
 
 
 def test_hover_emits_the_label_under_the_mouse(make_view, qtbot):
