@@ -8,14 +8,14 @@ the basin map is the real torch.optim, batched, not a re-implementation.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import torch
 
 from engine.config import Config
 from engine.errors import EngineError
-from engine.optimizers import make_optimizer
+from engine.optimizers import OptimizerLike, make_optimizer
 from engine.test_functions import TestFunction
 
 
@@ -98,9 +98,16 @@ class Racer:
     name: str
     config: Config
     point: torch.Tensor
-    optimizer: object
     path: list[tuple[float, float]]
     losses: list[float]
+    _optimizer: OptimizerLike | None = field(default=None, repr=False)
+
+    @property
+    def optimizer(self) -> OptimizerLike:
+        """Built at the first step: a race set up on a hidden tab costs nothing at start-up."""
+        if self._optimizer is None:
+            self._optimizer = make_optimizer(self.config, [self.point])
+        return self._optimizer
 
 
 class Race:
@@ -111,7 +118,7 @@ class Race:
         self.racers: list[Racer] = []
         for name, config in entries.items():
             point = torch.tensor([start], dtype=torch.float64, requires_grad=True)
-            racer = Racer(name, config, point, make_optimizer(config, [point]), [start], [])
+            racer = Racer(name, config, point, [start], [])
             racer.losses.append(self._loss(point))
             self.racers.append(racer)
 

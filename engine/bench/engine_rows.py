@@ -269,7 +269,7 @@ def untraced_bytes(stepper: Stepper) -> int:
         for array in (checkpoint.values, checkpoint.grads):
             if array is not None and isinstance(array.base, torch.Tensor):
                 total += array.nbytes
-        total += tensor_bytes(checkpoint.optimizer.get("state", {}))
+        total += tensor_bytes((checkpoint.optimizer or {}).get("state", {}))
     return total
 
 

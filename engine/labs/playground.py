@@ -90,11 +90,18 @@ class Playground:
         self.train, self.test = split(self.data, c.test_fraction, c.seed)
         self.head: OutputHead = get_head(c.head)
         self.model = build_classifier(2, c.hidden, self.data.classes, c.activation, c.seed)
-        self.optimizer = torch.optim.SGD(self.model.parameters(), lr=c.lr)
+        self._optimizer: torch.optim.SGD | None = None
         self.order = torch.Generator().manual_seed(c.seed + 1)
         self._tensors = {
             part: _as_tensors(p) for part, p in (("train", self.train), ("test", self.test))
         }
+
+    @property
+    def optimizer(self) -> torch.optim.SGD:
+        """Built at the first epoch: its first use imports torch._dynamo (~0.6 s)."""
+        if self._optimizer is None:
+            self._optimizer = torch.optim.SGD(self.model.parameters(), lr=self.config.lr)
+        return self._optimizer
 
     @property
     def epoch(self) -> int:
