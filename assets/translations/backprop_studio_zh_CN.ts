@@ -1,0 +1,3656 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="45" />
+            <source>&amp;Copy to clipboard</source>
+            <translation>复制到剪贴板(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="26" />
+            <source>About Backprop Studio</source>
+            <translation>关于 Backprop Studio</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="36" />
+            <source>Backprop Studio steps through a real PyTorch training loop one micro-step at a time: zero_grad, the forward pass neuron by neuron, the loss, backward gradient by gradient, and the optimizer's step parameter by parameter.</source>
+            <translation>Backprop Studio 一个微步一个微步地执行真实的 PyTorch 训练循环：zero_grad、逐个神经元的前向传播、损失、逐个梯度的反向传播，以及逐个参数的优化器更新。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="62" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="63" />
+            <source>CUDA device</source>
+            <translation>CUDA 设备</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="49" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="46" />
+            <source>Copy these versions, e.g. for a bug report</source>
+            <translation>复制这些版本信息，例如用于错误报告</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="61" />
+            <source>Model device</source>
+            <translation>模型所在设备</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="58" />
+            <source>PySide6 / Qt</source>
+            <translation>PySide6 / Qt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="57" />
+            <source>PyTorch</source>
+            <translation>PyTorch</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="64" />
+            <source>PyTorch threads</source>
+            <translation>PyTorch 线程数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="56" />
+            <source>Python</source>
+            <translation>Python</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="60" />
+            <source>numpy</source>
+            <translation>numpy</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="59" />
+            <source>pyqtgraph</source>
+            <translation>pyqtgraph</translation>
+        </message>
+    </context>
+    <context>
+        <name>Activation</name>
+        <message>
+            <source>A slope of α for negative nets keeps some gradient flowing, so its neurons cannot die as ReLU's can.</source>
+            <translation>net 为负时斜率为 α，仍有一些梯度流过，所以它的神经元不会像 ReLU 那样“死亡”。</translation>
+        </message>
+        <message>
+            <source>A smooth ReLU that weights x by the probability Φ(x); its slope rises a little above 1 near x = √2 and turns negative below x ≈ −0.75.</source>
+            <translation>一种平滑的 ReLU，用概率 Φ(x) 给 x 加权；在 x = √2 附近斜率略高于 1，在 x ≈ −0.75 以下斜率变为负。</translation>
+        </message>
+        <message>
+            <source>A smooth ReLU whose derivative is the sigmoid, so its gradient is never exactly zero.</source>
+            <translation>一种平滑的 ReLU，它的导数就是 sigmoid，所以梯度永远不会恰好为零。</translation>
+        </message>
+        <message>
+            <source>Also called swish: smooth and not monotonic, it dips below zero for negative nets and its slope peaks at about 1.1.</source>
+            <translation>又名 swish：平滑但不单调，net 为负时会略低于零，斜率最大约为 1.1。</translation>
+        </message>
+        <message>
+            <source>It saturates for large |x|, where its derivative (at most 0.25) all but vanishes, and its outputs are not zero-centred, so deep stacks of it learn slowly.</source>
+            <translation>|x| 较大时它会饱和，导数（最大 0.25）几乎消失；而且输出不以零为中心，所以很深的 sigmoid 网络学得很慢。</translation>
+        </message>
+        <message>
+            <source>It turns the output layer into probabilities that sum to 1; each output depends on every net, so its derivative is a Jacobian matrix, not one number per neuron.</source>
+            <translation>它把输出层变成总和为 1 的概率；每个输出都依赖所有的 net，所以它的导数是一个雅可比矩阵，而不是每个神经元一个数。</translation>
+        </message>
+        <message>
+            <source>Its derivative is zero everywhere (undefined at 0), so no gradient flows back through it and nothing before it learns.</source>
+            <translation>它的导数处处为零（在 0 处无定义），所以没有梯度能反向穿过它，它之前的层什么也学不到。</translation>
+        </message>
+        <message>
+            <source>Its gradient is 1 for positive nets and 0 otherwise, so a neuron whose net stays negative stops learning (a dead ReLU).</source>
+            <translation>net 为正时梯度为 1，否则为 0，所以 net 一直为负的神经元会停止学习（“死亡 ReLU”）。</translation>
+        </message>
+        <message>
+            <source>LeakyReLU whose negative slope a is a parameter that training updates, one per channel in torch.nn.PReLU (a starts at 0.25).</source>
+            <translation>负半轴斜率 a 是可训练参数的 LeakyReLU；在 torch.nn.PReLU 中每个通道一个（a 初始为 0.25）。</translation>
+        </message>
+        <message>
+            <source>Log-probabilities for the nll loss; the pair equals cross-entropy on logits, and is more stable than taking log(softmax(x)).</source>
+            <translation>为 nll 损失提供对数概率；两者合起来就是作用在 logits 上的交叉熵，比 log(softmax(x)) 更稳定。</translation>
+        </message>
+        <message>
+            <source>Smooth for negative nets, where it saturates at −α; its negative outputs pull the mean activation towards zero.</source>
+            <translation>net 为负时平滑，并饱和于 −α；负的输出把平均激活值拉向零。</translation>
+        </message>
+        <message>
+            <source>Without a nonlinearity, stacked layers collapse into one linear map, so it suits only a regression output.</source>
+            <translation>没有非线性，多层叠加会坍缩成一个线性映射，所以它只适合回归任务的输出层。</translation>
+        </message>
+        <message>
+            <source>Zero-centred, unlike the sigmoid, but it saturates just the same, so gradients vanish for large |x|.</source>
+            <translation>与 sigmoid 不同，它以零为中心，但同样会饱和，所以 |x| 较大时梯度消失。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivationLab</name>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="77" />
+            <source>Apply this activation to every layer of the current model</source>
+            <translation>把这个激活函数用到当前模型的每一层</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="166" />
+            <source>Apply {spec} to the current model</source>
+            <translation>把 {spec} 用到当前模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="226" />
+            <source>At x = {x:.2f}: f = {f:.6g}, f′ = {d:.6g} (autograd), closed form {c:.6g}.</source>
+            <translation>在 x = {x:.2f} 处：f = {f:.6g}，f′ = {d:.6g}（autograd），解析式 {c:.6g}。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="216" />
+            <source>Derivative</source>
+            <translation>导数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="129" />
+            <source>Drag to move the point</source>
+            <translation>拖动以移动该点</translation>
+        </message>
+        <message>
+            <source>ELU</source>
+            <translation>ELU</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="215" />
+            <source>Formula</source>
+            <translation>公式</translation>
+        </message>
+        <message>
+            <source>GELU</source>
+            <translation>GELU</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>恒等 (Identity)</translation>
+        </message>
+        <message>
+            <source>LeakyReLU</source>
+            <translation>LeakyReLU</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="219" />
+            <source>Max of |f′|</source>
+            <translation>|f′| 的最大值</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="217" />
+            <source>Output range</source>
+            <translation>输出范围</translation>
+        </message>
+        <message>
+            <source>PReLU</source>
+            <translation>PReLU</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="220" />
+            <source>PyTorch</source>
+            <translation>PyTorch</translation>
+        </message>
+        <message>
+            <source>ReLU</source>
+            <translation>ReLU</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="228" />
+            <source>Shaded: saturated, |f′| &lt; {t}.</source>
+            <translation>阴影部分：饱和区，|f′| &lt; {t}。</translation>
+        </message>
+        <message>
+            <source>SiLU / Swish</source>
+            <translation>SiLU / Swish</translation>
+        </message>
+        <message>
+            <source>Sigmoid</source>
+            <translation>Sigmoid</translation>
+        </message>
+        <message>
+            <source>Softplus</source>
+            <translation>Softplus</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>阶跃 (Step)</translation>
+        </message>
+        <message>
+            <source>Tanh</source>
+            <translation>Tanh</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="69" />
+            <source>The activation function to study</source>
+            <translation>要研究的激活函数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="72" />
+            <source>The activation's parameter, e.g. LeakyReLU's slope α</source>
+            <translation>激活函数的参数，例如 LeakyReLU 的斜率 α</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="171" />
+            <source>The network's model has no learnable slope: use LeakyReLU with the same α</source>
+            <translation>网络模型没有可学习的斜率：改用相同 α 的 LeakyReLU</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="85" />
+            <source>The point whose tangent is drawn; drag the line in the plots</source>
+            <translation>画出切线的那个点；可在图中拖动竖线</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="74" />
+            <source>Use in network</source>
+            <translation>用到网络中</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="218" />
+            <source>Zero-centred</source>
+            <translation>以零为中心</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="115" />
+            <source>autograd</source>
+            <translation>autograd</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="228" />
+            <source>autograd vs closed form: max |difference| = {m:.1e} over {n} points.</source>
+            <translation>autograd 与解析式对比：{n} 个点上的最大 |差值| = {m:.1e}。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="122" />
+            <source>closed form</source>
+            <translation>解析式</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="102" />
+            <source>f(x)</source>
+            <translation>f(x)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="172" />
+            <source>f(x) = {name}</source>
+            <translation>f(x) = {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="105" />
+            <source>f′(x)</source>
+            <translation>f′(x)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="104" />
+            <source>f′(x): autograd, checked by the closed form</source>
+            <translation>f′(x)：autograd 计算，并用解析式核对</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="218" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="102" />
+            <location filename="../../gui/labs/activation_lab.py" line="104" />
+            <source>x</source>
+            <translation>x</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="82" />
+            <source>x = </source>
+            <translation>x = </translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/activation_lab.py" line="218" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+    </context>
+    <context>
+        <name>AutogradLab</name>
+        <message>
+            <location filename="../../gui/labs/autograd_lab.py" line="96" />
+            <source>None (left untouched)</source>
+            <translation>None（未被改动）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/autograd_lab.py" line="37" />
+            <source>The expression autograd differentiates</source>
+            <translation>autograd 求导的表达式</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/autograd_lab.py" line="49" />
+            <source>The graph autograd built (out.grad_fn → leaves)</source>
+            <translation>autograd 构建的计算图（out.grad_fn → 叶子节点）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/autograd_lab.py" line="111" />
+            <source>Twice without retain_graph:
+  RuntimeError: {err}
+backward(retain_graph=True), then backward():
+  {twice}  (added up)
+with .grad.zero_() in between:
+  {zeroed}</source>
+            <translation>不带 retain_graph 调用两次：
+  RuntimeError: {err}
+先 backward(retain_graph=True)，再 backward()：
+  {twice}  （累加）
+中间调用 .grad.zero_()：
+  {zeroed}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/autograd_lab.py" line="68" />
+            <source>Value of {name}</source>
+            <translation>{name} 的值</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/autograd_lab.py" line="48" />
+            <source>backward twice</source>
+            <translation>调用两次 backward()</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/autograd_lab.py" line="97" />
+            <source>changed</source>
+            <translation>已改变</translation>
+        </message>
+        <message>
+            <source>log(1 + exp(x·w + b))</source>
+            <translation>log(1 + exp(x·w + b))</translation>
+        </message>
+        <message>
+            <source>mse_loss(1, x·w + b)</source>
+            <translation>mse_loss(1, x·w + b)</translation>
+        </message>
+        <message>
+            <source>mse_loss(1, x·w)</source>
+            <translation>mse_loss(1, x·w)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/autograd_lab.py" line="90" />
+            <source>out = {v:.6g}
+returned: {g}
+.grad afterwards: {state}
+closed form: {c}
+  {t}</source>
+            <translation>out = {v:.6g}
+返回值：{g}
+之后的 .grad：{state}
+解析式：{c}
+  {t}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/autograd_lab.py" line="47" />
+            <source>out.backward()</source>
+            <translation>out.backward()</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/autograd_lab.py" line="102" />
+            <source>returns None; it accumulates into .grad:
+{g}</source>
+            <translation>返回 None；梯度累加到 .grad 中：
+{g}</translation>
+        </message>
+        <message>
+            <source>sigmoid(x·w + b)</source>
+            <translation>sigmoid(x·w + b)</translation>
+        </message>
+        <message>
+            <source>tanh(x·w)·w  (w used twice)</source>
+            <translation>tanh(x·w)·w  （w 用了两次）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/autograd_lab.py" line="46" />
+            <source>torch.autograd.grad(out, leaves)</source>
+            <translation>torch.autograd.grad(out, leaves)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/autograd_lab.py" line="67" />
+            <source>{name} = </source>
+            <translation>{name} = </translation>
+        </message>
+    </context>
+    <context>
+        <name>BackgroundTask</name>
+        <message>
+            <location filename="../../gui/background.py" line="103" />
+            <source>The task failed</source>
+            <translation>任务失败</translation>
+        </message>
+    </context>
+    <context>
+        <name>BasinView</name>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="59" />
+            <source> steps</source>
+            <translation> 步</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="156" />
+            <source>; none reached: {n}</source>
+            <translation>；未到达任何极小值：{n}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="66" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="136" />
+            <source>Cancelled.</source>
+            <translation>已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="65" />
+            <source>Compute</source>
+            <translation>计算</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="74" />
+            <source>Learning rate for every start</source>
+            <translation>每个起点的学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="75" />
+            <source>Optimizer steps from each start</source>
+            <translation>每个起点的优化步数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="73" />
+            <source>Optimizer used from every start</source>
+            <translation>每个起点使用的优化器</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="76" />
+            <source>Starts per axis (K×K in all)</source>
+            <translation>每个轴的起点数（共 K×K 个）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="155" />
+            <source>Starts per minimum: </source>
+            <translation>各极小值的起点数：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="78" />
+            <source>Stop the computation</source>
+            <translation>停止计算</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="72" />
+            <source>The surface whose basins are mapped</source>
+            <translation>要绘制吸引域的曲面</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="77" />
+            <source>Train every start together, off the GUI thread</source>
+            <translation>在界面线程之外同时训练所有起点</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="147" />
+            <source>Which minimum each start reaches: {f}</source>
+            <translation>每个起点到达哪个极小值：{f}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="148" />
+            <source>start x</source>
+            <translation>起点 x</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="149" />
+            <source>start y</source>
+            <translation>起点 y</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="63" />
+            <source>starts </source>
+            <translation>起点数 </translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckedField</name>
+        <message>
+            <location filename="../../gui/views/checked_field.py" line="32" />
+            <source>“{0}” is not a finite number</source>
+            <translation>“{0}”不是有限的数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/checked_field.py" line="30" />
+            <source>“{0}” is not a number</source>
+            <translation>“{0}”不是数字</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/checked_field.py" line="43" />
+            <source>“{0}”: give whole numbers separated by commas, e.g. 2,2,2</source>
+            <translation>“{0}”：请输入用逗号分隔的整数，例如 2,2,2</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodePanel</name>
+        <message>
+            <location filename="../../gui/views/code_panel.py" line="27" />
+            <source>The PyTorch training loop; the highlighted line is the one being executed</source>
+            <translation>PyTorch 训练循环；高亮的是正在执行的那一行</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComparisonTable</name>
+        <message>
+            <location filename="../../gui/labs/comparison_table.py" line="57" />
+            <source> epochs each</source>
+            <translation> 轮/组</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/comparison_table.py" line="51" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/comparison_table.py" line="47" />
+            <source>Compare outputs</source>
+            <translation>比较输出层</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/comparison_table.py" line="111" />
+            <source>Comparison cancelled.</source>
+            <translation>比较已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/comparison_table.py" line="58" />
+            <source>Epochs every combination is trained for</source>
+            <translation>每种组合训练的轮数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/comparison_table.py" line="53" />
+            <source>Stop the comparison</source>
+            <translation>停止比较</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/comparison_table.py" line="65" />
+            <source>Test accuracy (train accuracy) after training, same seed and same data for every cell.</source>
+            <translation>训练后的测试准确率（训练准确率）；每个格子使用相同的种子和数据。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/comparison_table.py" line="131" />
+            <source>Test accuracy (train accuracy). log_softmax + NLL is cross-entropy; nll on softmax, sigmoid or tanh outputs only rewards the right class and never pushes the others down.</source>
+            <translation>测试准确率（训练准确率）。log_softmax + NLL 就是交叉熵；在 softmax、sigmoid 或 tanh 输出上用 nll 只奖励正确类别，从不压低其他类别。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/comparison_table.py" line="50" />
+            <source>Train every output × hidden activation from the same seed</source>
+            <translation>用相同种子训练每一种“输出 × 隐藏层激活函数”组合</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/comparison_table.py" line="70" />
+            <source>hidden {a}</source>
+            <translation>隐藏层 {a}</translation>
+        </message>
+        <message>
+            <source>log_softmax + NLL</source>
+            <translation>log_softmax + NLL</translation>
+        </message>
+        <message>
+            <source>sigmoid + BCE</source>
+            <translation>sigmoid + BCE</translation>
+        </message>
+        <message>
+            <source>sigmoid + NLL</source>
+            <translation>sigmoid + NLL</translation>
+        </message>
+        <message>
+            <source>softmax + NLL</source>
+            <translation>softmax + NLL</translation>
+        </message>
+        <message>
+            <source>tanh + NLL</source>
+            <translation>tanh + NLL</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/comparison_table.py" line="121" />
+            <source>test loss {l:.4g}</source>
+            <translation>测试损失 {l:.4g}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Controller</name>
+        <message>
+            <location filename="../../gui/controller.py" line="242" />
+            <source>A run is already in progress.</source>
+            <translation>已有一次运行正在进行。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="158" />
+            <location filename="../../gui/controller.py" line="369" />
+            <location filename="../../gui/controller.py" line="385" />
+            <location filename="../../gui/controller.py" line="399" />
+            <source>A run is in progress: wait for it or cancel it first.</source>
+            <translation>正在运行：请先等待它结束或取消。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="142" />
+            <source>Already at the start: there is nothing to undo.</source>
+            <translation>已在起点：没有可撤销的步骤。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="342" />
+            <source>Cancelled after {0} of {1} iterations.</source>
+            <translation>在完成 {1} 次迭代中的 {0} 次后取消。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="393" />
+            <source>Model rebuilt: {0}.</source>
+            <translation>模型已重建：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="347" />
+            <source>Ran 1 iteration; the loss is now {0:.9g}.</source>
+            <translation>运行了 1 次迭代；当前损失为 {0:.9g}。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="348" />
+            <source>Ran {0} iterations; the loss is now {1:.9g}.</source>
+            <translation>运行了 {0} 次迭代；当前损失为 {1:.9g}。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="151" />
+            <source>Reset to the starting parameters; history cleared.</source>
+            <translation>已重置为初始参数；历史已清空。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="391" />
+            <source>Settings not applied: {0}</source>
+            <translation>设置未应用：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="317" />
+            <source>The run stopped</source>
+            <translation>运行已停止</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="279" />
+            <location filename="../../gui/controller.py" line="315" />
+            <source>The run stopped with an error: {0}</source>
+            <translation>运行因错误而停止：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="340" />
+            <source>Training diverged in iteration {0} (the loss was not finite); stopped at the last finite state. Lower the learning rate or change the settings.</source>
+            <translation>训练在第 {0} 次迭代发散（损失不是有限值）；已停在最后一个有限的状态。请降低学习率或修改设置。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="198" />
+            <source>Training diverged in iteration {0}: the loss became {1}. Go back (←), reset, or lower the learning rate.</source>
+            <translation>训练在第 {0} 次迭代发散：损失变为 {1}。请后退（←）、重置或降低学习率。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="207" />
+            <location filename="../../gui/controller.py" line="247" />
+            <source>Training diverged: go back, reset or change the settings.</source>
+            <translation>训练已发散：请后退、重置或修改设置。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="379" />
+            <source>{0} set to {1:.9g}; back (←) undoes it.</source>
+            <translation>{0} 已设为 {1:.9g}；后退（←）可撤销。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashGuard</name>
+        <message>
+            <location filename="../../gui/crash_guard.py" line="127" />
+            <source>An unexpected error occurred; the window and your session are kept.
+{0}</source>
+            <translation>发生了意外错误；窗口和你的会话都已保留。
+{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/crash_guard.py" line="105" />
+            <source>Something went wrong</source>
+            <translation>出错了</translation>
+        </message>
+    </context>
+    <context>
+        <name>EngineError</name>
+        <message>
+            <location filename="../../engine/config.py" line="226" />
+            <source>Nesterov needs the sgd optimizer and a momentum above 0</source>
+            <translation>Nesterov 动量需要 sgd 优化器且动量大于 0</translation>
+        </message>
+        <message>
+            <location filename="../../engine/config.py" line="172" />
+            <source>a layer may have at most {most} neurons, got {size}</source>
+            <translation>每层最多 {most} 个神经元，实际为 {size}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/config.py" line="178" />
+            <source>a network may have at most {most:,} weights and biases, got {count:,}</source>
+            <translation>网络最多只能有 {most:,} 个权重和偏置，实际为 {count:,}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="48" />
+            <source>cannot read {path}: {error}</source>
+            <translation>无法读取 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="87" />
+            <source>expected 3 values (x, y, label), found {count}</source>
+            <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
+        </message>
+        <message>
+            <location filename="../../engine/stepper.py" line="376" />
+            <source>finish or rewind the current iteration before editing a parameter</source>
+            <translation>请先完成或回退当前迭代，再编辑参数</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="100" />
+            <source>label {cell!r} is not a whole number</source>
+            <translation>类别标签 {cell!r} 不是整数</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="36" />
+            <source>line {line}: {reason}</source>
+            <translation>第 {line} 行：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="112" />
+            <source>need 2 to {most} different labels, found {count}</source>
+            <translation>需要 2 到 {most} 个不同的类别标签，实际有 {count} 个</translation>
+        </message>
+        <message>
+            <location filename="../../engine/device.py" line="26" />
+            <source>no CUDA GPU or driver was found (torch.cuda.is_available() is False)</source>
+            <translation>没有找到 CUDA GPU 或驱动（torch.cuda.is_available() 为 False）</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="107" />
+            <source>the CSV file needs at least 4 points, found {count}</source>
+            <translation>CSV 文件至少需要 4 个点，实际只有 {count} 个</translation>
+        </message>
+        <message>
+            <location filename="../../engine/config.py" line="265" />
+            <source>the published variant applies to Mazur's network, not a test function</source>
+            <translation>原文变体只适用于 Mazur 的网络，不适用于测试函数</translation>
+        </message>
+        <message>
+            <location filename="../../engine/config.py" line="252" />
+            <source>the published variant applies to one hidden layer trained by plain SGD (no momentum, weight decay, lookahead or skipped zero_grad)</source>
+            <translation>原文变体只适用于用普通 SGD 训练的单隐藏层网络（没有动量、权重衰减、Lookahead，也不跳过 zero_grad）</translation>
+        </message>
+        <message>
+            <location filename="../../engine/device.py" line="21" />
+            <source>this PyTorch build ({version}) has no CUDA support</source>
+            <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
+        </message>
+        <message>
+            <location filename="../../engine/stepper.py" line="814" />
+            <source>training diverged: go back, reset, or change the settings first</source>
+            <translation>训练已发散：请先后退、重置或修改设置</translation>
+        </message>
+        <message>
+            <location filename="../../engine/config.py" line="220" />
+            <source>with float32 the learning rate and weight decay must be at most {most:.4g}</source>
+            <translation>使用 float32 时，学习率和权重衰减最大为 {most:.4g}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/config.py" line="188" />
+            <source>{activation} is only valid on the output layer</source>
+            <translation>{activation} 只能用在输出层</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="91" />
+            <source>{axis} {cell!r} is not a number</source>
+            <translation>{axis} {cell!r} 不是数字</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="95" />
+            <source>{axis} {cell!r} is not finite</source>
+            <translation>{axis} {cell!r} 不是有限值</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="68" />
+            <source>{count} bad row(s) in the CSV file:</source>
+            <translation>CSV 文件中有 {count} 行有问题：</translation>
+        </message>
+        <message>
+            <location filename="../../engine/stepper.py" line="381" />
+            <source>{label} must be a finite number, got {value!r}</source>
+            <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="39" />
+            <source>… and {count} more bad row(s)</source>
+            <translation>… 还有 {count} 行有问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>Explain</name>
+        <message>
+            <location filename="../../engine/explain.py" line="237" />
+            <source>Forward: the model is the {function} function; its parameters are the coordinates.</source>
+            <translation>前向传播：模型就是 {function} 函数；它的参数就是坐标。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="73" />
+            <source>Forward: {neuron} adds up its weighted inputs from {sources} and its bias, then applies {activation}.</source>
+            <translation>前向传播：{neuron} 把来自 {sources} 的加权输入与偏置相加，再应用 {activation}。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="144" />
+            <source>Lookahead: every {k} steps the slow weights move {alpha} of the way to the fast ones, which then jump there.</source>
+            <translation>Lookahead：每 {k} 步，慢权重向快权重移动 {alpha} 的距离，随后快权重跳到该处。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="92" />
+            <source>Loss: the function's value is the loss that gradient descent lowers.</source>
+            <translation>损失：函数值就是梯度下降要降低的损失。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="87" />
+            <source>Loss: {title} of the outputs against the targets.</source>
+            <translation>损失：输出与目标之间的{title}。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="228" />
+            <source>Neuron {label} at the current parameters.</source>
+            <translation>当前参数下的神经元 {label}。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/stepper.py" line="494" />
+            <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
+            <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="30" />
+            <source>Ready: a {shape} network with its starting parameters. Step (→) to run optimizer.zero_grad().</source>
+            <translation>就绪：{shape} 网络，使用初始参数。单步（→）执行 optimizer.zero_grad()。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="96" />
+            <source>The loss is {value}: training diverged. Go back, or lower the learning rate.</source>
+            <translation>损失为 {value}：训练已发散。请后退，或降低学习率。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="257" />
+            <source>The {function} function. {note}</source>
+            <translation>{function} 函数。{note}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="137" />
+            <source>Weight decay adds {decay}·{label} to the gradient first.</source>
+            <translation>权重衰减先把 {decay}·{label} 加到梯度上。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="211" />
+            <source>bias of {neuron}</source>
+            <translation>{neuron} 的偏置</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="105" />
+            <source>loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.</source>
+            <translation>loss.backward()：autograd 到达 {neuron}，计算它的 δ = ∂E/∂net_{neuron}。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="114" />
+            <source>loss.backward(): autograd writes ∂E/∂{label} into {label}.grad.</source>
+            <translation>loss.backward()：autograd 把 ∂E/∂{label} 写入 {label}.grad。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="134" />
+            <source>optimizer.step(): {optimizer} updates {label}.</source>
+            <translation>optimizer.step()：{optimizer} 更新 {label}。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="48" />
+            <source>optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the coming backward() starts from nothing.</source>
+            <translation>optimizer.zero_grad() 清空每个参数的 .grad（设为 None），让接下来的 backward() 从零开始。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="40" />
+            <source>optimizer.zero_grad() is skipped: this iteration's backward() will add its gradients onto whatever .grad already holds, so they accumulate.</source>
+            <translation>跳过了 optimizer.zero_grad()：本次迭代的 backward() 会把梯度加到 .grad 已有的值上，于是梯度不断累积。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="49" />
+            <source>p.grad = None for every parameter</source>
+            <translation>每个参数 p.grad = None</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="41" />
+            <source>p.grad stays as it is</source>
+            <translation>p.grad 保持不变</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="121" />
+            <source>zero_grad was skipped, so it is added to the gradient already there.</source>
+            <translation>由于跳过了 zero_grad，它被加到已有的梯度上。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="238" />
+            <location filename="../../engine/function_model.py" line="130" />
+            <source>{formula} at {point} = {value}</source>
+            <translation>{formula} 在 {point} 处 = {value}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/chain_rule.py" line="223" />
+            <source>{head} = Σ over {count} samples of {symbols} = {value}</source>
+            <translation>{head} = 对 {count} 个样本求和 Σ {symbols} = {value}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="217" />
+            <source>{label} ({what}) and its gradient at the current parameters.</source>
+            <translation>当前参数下的 {label}（{what}）及其梯度。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="249" />
+            <source>{label}: a coordinate, trained like a weight.</source>
+            <translation>{label}：一个坐标，像权重一样被训练。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="202" />
+            <source>{label}: an input of the network.</source>
+            <translation>{label}：网络的一个输入。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/function_model.py" line="140" />
+            <source>δ_f = ∂E/∂f = 1 (the loss is f itself)</source>
+            <translation>δ_f = ∂E/∂f = 1（损失就是 f 本身）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExplanationPanel</name>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="73" />
+            <source>Iteration {0}</source>
+            <translation>第 {0} 次迭代</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="61" />
+            <source>Selected: {0}</source>
+            <translation>已选中：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="48" />
+            <source>What the current micro-step does, with its numbers</source>
+            <translation>当前微步做了什么，以及其中的数值</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="28" />
+            <source>edit</source>
+            <translation>编辑</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="30" />
+            <source>forward pass</source>
+            <translation>前向传播</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="31" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="27" />
+            <source>ready</source>
+            <translation>就绪</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <location filename="../../gui/export_menu.py" line="62" />
+            <source>Export as {0}…</source>
+            <translation>导出为 {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_menu.py" line="92" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_menu.py" line="72" />
+            <source>Export {0}</source>
+            <translation>导出 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_menu.py" line="82" />
+            <source>PNG size</source>
+            <translation>PNG 尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_menu.py" line="82" />
+            <source>Width in pixels:</source>
+            <translation>宽度（像素）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradNormPlot</name>
+        <message>
+            <location filename="../../gui/views/grad_norm_plot.py" line="15" />
+            <source>Gradient norm</source>
+            <translation>梯度范数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/grad_norm_plot.py" line="18" />
+            <source>Length of the gradient used by each finished iteration</source>
+            <translation>每次已完成迭代所用梯度的长度</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/grad_norm_plot.py" line="16" />
+            <source>Logarithmic gradient-norm axis</source>
+            <translation>梯度范数轴使用对数刻度</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/grad_norm_plot.py" line="15" />
+            <source>iteration</source>
+            <translation>迭代</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/grad_norm_plot.py" line="22" />
+            <source>last {0:.6g}</source>
+            <translation>最新 {0:.6g}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/grad_norm_plot.py" line="15" />
+            <source>‖∇E‖</source>
+            <translation>‖∇E‖</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradientCheckLab</name>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="82" />
+            <source>AG: autograd; FD: finite differences; rel. error: |a − b| / max(|a|, |b|, floor)</source>
+            <translation>AG：autograd；FD：有限差分；相对误差：|a − b| / max(|a|, |b|, floor)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="55" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="142" />
+            <source>Check cancelled.</source>
+            <translation>检验已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="51" />
+            <source>Check the current model</source>
+            <translation>检验当前模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="124" />
+            <source>Checking…</source>
+            <translation>检验中…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="54" />
+            <source>Compare finite differences, autograd and the chain rule for every parameter</source>
+            <translation>对每个参数比较有限差分、autograd 和链式法则</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="48" />
+            <source>No model is connected to this lab.</source>
+            <translation>这个实验没有连接模型。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="85" />
+            <source>Relative error per parameter</source>
+            <translation>各参数的相对误差</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="57" />
+            <source>Stop the check</source>
+            <translation>停止检验</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="138" />
+            <source>The check failed: {m}</source>
+            <translation>检验失败：{m}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="149" />
+            <source>all three agree</source>
+            <translation>三者一致</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="70" />
+            <source>autograd</source>
+            <translation>autograd</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="95" />
+            <source>autograd vs finite differences</source>
+            <translation>autograd 对比有限差分</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="71" />
+            <source>chain rule</source>
+            <translation>链式法则</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="102" />
+            <source>chain rule vs autograd</source>
+            <translation>链式法则对比 autograd</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="69" />
+            <source>finite difference</source>
+            <translation>有限差分</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="172" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="67" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="86" />
+            <source>parameter</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="72" />
+            <source>rel. error FD ↔ AG</source>
+            <translation>相对误差 FD ↔ AG</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="73" />
+            <source>rel. error chain ↔ AG</source>
+            <translation>相对误差 链式 ↔ AG</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="87" />
+            <source>relative error (log scale)</source>
+            <translation>相对误差（对数刻度）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="151" />
+            <source>some gradients disagree: look at the red rows</source>
+            <translation>有些梯度不一致：请看红色的行</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="107" />
+            <source>tolerance</source>
+            <translation>容差</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="68" />
+            <source>trained</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="172" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="157" />
+            <source>{n} of {total} parameters checked at loss {loss}; worst relative error {w:.1e} (tolerance {t:.0e}): {verdict}. Finite differences use the five-point stencil with h = 1e-3, in float64.</source>
+            <translation>在损失 {loss} 处检验了 {total} 个参数中的 {n} 个；最大相对误差 {w:.1e}（容差 {t:.0e}）：{verdict}。有限差分使用五点模板，h = 1e-3，float64 精度。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GraphicsScene</name>
+        <message>
+            <source>Export...</source>
+            <translation>导出…</translation>
+        </message>
+    </context>
+    <context>
+        <name>IterationPlot</name>
+        <message>
+            <location filename="../../gui/views/iteration_plot.py" line="52" />
+            <source>log</source>
+            <translation>对数</translation>
+        </message>
+    </context>
+    <context>
+        <name>LabsWidget</name>
+        <message>
+            <location filename="../../gui/labs/labs_widget.py" line="39" />
+            <source>Activations</source>
+            <translation>激活函数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/labs_widget.py" line="54" />
+            <source>Classification</source>
+            <translation>分类</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/labs_widget.py" line="55" />
+            <source>Decision boundary and output activations</source>
+            <translation>决策边界与输出层激活函数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/labs_widget.py" line="50" />
+            <source>Finite differences, autograd, chain rule</source>
+            <translation>有限差分、autograd、链式法则</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/labs_widget.py" line="49" />
+            <source>Gradient check</source>
+            <translation>梯度检验</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/labs_widget.py" line="40" />
+            <source>Gradient norm per layer</source>
+            <translation>各层的梯度范数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/labs_widget.py" line="41" />
+            <source>Jacobian and p − y</source>
+            <translation>雅可比矩阵与 p − y</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/labs_widget.py" line="45" />
+            <source>Same numbers, different side effects</source>
+            <translation>数值相同，副作用不同</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/labs_widget.py" line="41" />
+            <source>Softmax &amp; cross-entropy</source>
+            <translation>Softmax 与交叉熵</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/labs_widget.py" line="40" />
+            <source>Vanishing gradients</source>
+            <translation>梯度消失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/labs_widget.py" line="44" />
+            <source>autograd.grad vs backward</source>
+            <translation>autograd.grad 对比 backward()</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/labs_widget.py" line="39" />
+            <source>f(x), f′(x), saturation, tangent</source>
+            <translation>f(x)、f′(x)、饱和、切线</translation>
+        </message>
+    </context>
+    <context>
+        <name>LandscapePanel</name>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="74" />
+            <source> px</source>
+            <translation> 像素</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="78" />
+            <source>3-D</source>
+            <translation>3D</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="153" />
+            <source>3-D view unavailable: </source>
+            <translation>3D 视图不可用：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="77" />
+            <source>Colour by log₁₀(loss − min): shows the valley floor</source>
+            <translation>按 log₁₀(损失 − 最小值) 着色：显出谷底</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="75" />
+            <source>Grid points per axis</source>
+            <translation>每个轴的网格点数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="194" />
+            <source>Loss over {a} and {b}</source>
+            <translation>关于 {a} 和 {b} 的损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="65" />
+            <source>Parameter on the horizontal axis</source>
+            <translation>横轴上的参数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="66" />
+            <source>Parameter on the vertical axis</source>
+            <translation>纵轴上的参数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="33" />
+            <source>Principal components of the trajectory</source>
+            <translation>轨迹的主成分</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="32" />
+            <source>Random filter-normalised directions</source>
+            <translation>按滤波器归一化的随机方向</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="81" />
+            <source>Rebuild the plane around the current point</source>
+            <translation>围绕当前点重建平面</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="80" />
+            <source>Recentre</source>
+            <translation>重新居中</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="70" />
+            <source>Seed of the random directions</source>
+            <translation>随机方向的种子</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="79" />
+            <source>Show the surface in 3-D (needs OpenGL)</source>
+            <translation>以 3D 显示曲面（需要 OpenGL）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="137" />
+            <source>The other parameters are held at the current point, so the surface moves as they train.</source>
+            <translation>其他参数固定在当前点，因此曲面会随着它们的训练而变化。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="141" />
+            <source>The plane of the trajectory's two main directions, centred on the last point; the path is projected onto it.</source>
+            <translation>由轨迹的两个主方向张成、以最后一点为中心的平面；路径投影到该平面上。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="30" />
+            <source>Two parameters (slice through the current point)</source>
+            <translation>两个参数（过当前点的切片）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="63" />
+            <source>Which 2-D plane through parameter space to draw</source>
+            <translation>在参数空间中画哪个二维平面</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="76" />
+            <source>log colour</source>
+            <translation>对数着色</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="69" />
+            <source>seed </source>
+            <translation>种子 </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="139" />
+            <source>θ = θ₀ + a·d₁ + b·d₂, each direction scaled filter by filter to the weights' norms (Li et al. 2018); the path is projected onto it.</source>
+            <translation>θ = θ₀ + a·d₁ + b·d₂，每个方向按滤波器逐个缩放到权重的范数（Li et al. 2018）；路径投影到该平面上。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Language</name>
+        <message>
+            <location filename="../../gui/language.py" line="88" />
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/language.py" line="136" />
+            <source>Language: {0}</source>
+            <translation>语言：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/language.py" line="96" />
+            <source>Show the interface in {0}</source>
+            <translation>以{0}显示界面</translation>
+        </message>
+        <message>
+            <location filename="../../gui/language.py" line="119" />
+            <source>The translation for {0} is missing.</source>
+            <translation>缺少 {0} 的翻译。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/language.py" line="114" />
+            <source>Wait for the run to finish (or cancel it) first.</source>
+            <translation>请先等待运行结束（或取消）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonPanel</name>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="134" />
+            <source> · working…</source>
+            <translation> · 处理中…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="126" />
+            <source>Choose a lesson above, or from the Lessons menu.</source>
+            <translation>在上方选择一节课，或从“课程”菜单中选择。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="45" />
+            <source>Click a lesson to start it</source>
+            <translation>点击一节课开始学习</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="63" />
+            <source>Do the next step in the app and explain it</source>
+            <translation>在应用中执行下一步并加以解释</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="61" />
+            <source>Go to the previous step (the lesson is replayed)</source>
+            <translation>回到上一步（课程会重新播放）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="125" />
+            <source>Lessons</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="62" />
+            <source>Next ▶</source>
+            <translation>下一步 ▶</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="64" />
+            <source>Restart</source>
+            <translation>重新开始</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="96" />
+            <source>Some lesson files could not be read:
+</source>
+            <translation>有些课程文件无法读取：
+</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="65" />
+            <source>Start this lesson again from its first step</source>
+            <translation>从第一步重新开始这节课</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="131" />
+            <source>Step {0} of {1}</source>
+            <translation>第 {0} 步，共 {1} 步</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="119" />
+            <source>This step could not be done: {0}</source>
+            <translation>这一步无法执行：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="56" />
+            <source>What to look at in this step</source>
+            <translation>这一步要看什么</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="88" />
+            <source>{0} (broken)</source>
+            <translation>{0}（已损坏）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="60" />
+            <source>◀ Back</source>
+            <translation>◀ 上一步</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonPlayer</name>
+        <message>
+            <location filename="../../gui/lessons/player.py" line="96" />
+            <source>A run is in progress: wait for it or cancel it first.</source>
+            <translation>正在运行：请先等待它结束或取消。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/executor.py" line="41" />
+            <source>The app refused this step.</source>
+            <translation>应用拒绝了这一步。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/executor.py" line="86" />
+            <source>The network has no element {0}.</source>
+            <translation>网络中没有元素 {0}。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/executor.py" line="104" />
+            <source>The network has no parameter {0}.</source>
+            <translation>网络中没有参数 {0}。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/executor.py" line="69" />
+            <source>This model never reaches {0}.</source>
+            <translation>这个模型永远不会到达 {0}。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/executor.py" line="163" />
+            <source>{0} is not offered here.</source>
+            <translation>这里不提供 {0}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Lessons</name>
+        <message>
+            <location filename="../../gui/lessons/install.py" line="65" />
+            <source>&amp;Lessons</source>
+            <translation>课程(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/install.py" line="45" />
+            <source>Lessons</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/install.py" line="86" />
+            <source>Open the lessons panel beside the app</source>
+            <translation>在应用旁打开课程面板</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/install.py" line="85" />
+            <source>Show lessons panel</source>
+            <translation>显示课程面板</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/install.py" line="57" />
+            <source>Show or hide the lessons panel</source>
+            <translation>显示或隐藏课程面板</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/install.py" line="79" />
+            <source>{0} (broken)</source>
+            <translation>{0}（已损坏）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Loss</name>
+        <message>
+            <source>Cross-entropy</source>
+            <translation>交叉熵</translation>
+        </message>
+        <message>
+            <source>Half sum of squared errors</source>
+            <translation>误差平方和的一半</translation>
+        </message>
+        <message>
+            <source>Mean squared error</source>
+            <translation>均方误差</translation>
+        </message>
+        <message>
+            <source>Negative log-likelihood</source>
+            <translation>负对数似然</translation>
+        </message>
+    </context>
+    <context>
+        <name>LossPlot</name>
+        <message>
+            <location filename="../../gui/views/loss_plot.py" line="19" />
+            <source>Logarithmic loss axis</source>
+            <translation>损失轴使用对数刻度</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loss_plot.py" line="18" />
+            <source>Loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loss_plot.py" line="25" />
+            <source>The loss of each finished iteration; hover to read a value</source>
+            <translation>每次已完成迭代的损失；悬停可读取数值</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loss_plot.py" line="39" />
+            <source>appears when an iteration finishes</source>
+            <translation>一次迭代完成后显示</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loss_plot.py" line="18" />
+            <source>iteration</source>
+            <translation>迭代</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loss_plot.py" line="54" />
+            <source>iteration {0}: loss {1:.9g}</source>
+            <translation>第 {0} 次迭代：损失 {1:.9g}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loss_plot.py" line="34" />
+            <source>last {0:.9g}</source>
+            <translation>最新 {0:.9g}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loss_plot.py" line="18" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../gui/main_window.py" line="218" />
+            <source>&amp;About Backprop Studio</source>
+            <translation>关于 Backprop Studio(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="174" />
+            <source>&amp;Export all figures…</source>
+            <translation>导出全部图形(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="172" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="212" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="213" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="190" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="195" />
+            <source>&amp;Run</source>
+            <translation>运行(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="205" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="126" />
+            <source>Activations, vanishing gradients, softmax, autograd, classification</source>
+            <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="77" />
+            <source>Backprop Studio</source>
+            <translation>Backprop Studio</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="123" />
+            <location filename="../../gui/main_window.py" line="260" />
+            <source>Basin map</source>
+            <translation>吸引域图</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="318" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="200" />
+            <source>Cancel run</source>
+            <translation>取消运行</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="192" />
+            <source>Close Backprop Studio</source>
+            <translation>关闭 Backprop Studio</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="215" />
+            <source>Every keyboard shortcut, with what it does</source>
+            <translation>所有键盘快捷键及其作用</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="185" />
+            <source>Export &amp;iteration animation (GIF)…</source>
+            <translation>导出迭代动画 (GIF)(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="269" />
+            <source>Export all figures to</source>
+            <translation>导出全部图形到</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="337" />
+            <source>Export animation</source>
+            <translation>导出动画</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="181" />
+            <source>Export descent &amp;animation (GIF)…</source>
+            <translation>导出下降动画 (GIF)(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="275" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="255" />
+            <source>Gradient norm per iteration</source>
+            <translation>每次迭代的梯度范数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="421" />
+            <source>Iteration {0} · {1} done</source>
+            <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="125" />
+            <source>Labs</source>
+            <translation>实验</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="254" />
+            <source>Loss per iteration</source>
+            <translation>每次迭代的损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="119" />
+            <location filename="../../gui/main_window.py" line="257" />
+            <source>Loss surface</source>
+            <translation>损失曲面</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="264" />
+            <source>Network</source>
+            <translation>网络</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="121" />
+            <source>Optimizer race</source>
+            <translation>优化器竞赛</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="259" />
+            <source>Optimizer race losses</source>
+            <translation>优化器竞赛的损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="258" />
+            <source>Optimizer race paths</source>
+            <translation>优化器竞赛的路径</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="256" />
+            <source>Parameter values per iteration</source>
+            <translation>每次迭代的参数值</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="136" />
+            <source>Plots</source>
+            <translation>图表</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="318" />
+            <source>Recording frames…</source>
+            <translation>正在录制帧…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="122" />
+            <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
+            <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="137" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="208" />
+            <source>Show or hide the {0} panel</source>
+            <translation>显示或隐藏“{0}”面板</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="296" />
+            <source>Step into an iteration first (and let runs finish).</source>
+            <translation>请先单步进入一次迭代（并等运行结束）。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="201" />
+            <source>Stop the fast-forward run</source>
+            <translation>停止快进运行</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="161" />
+            <source>The iteration being stepped through, and how many have finished</source>
+            <translation>正在单步执行的迭代，以及已完成的次数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="120" />
+            <source>The loss over a plane of parameters, with the descent path</source>
+            <translation>参数平面上的损失，以及下降路径</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="162" />
+            <source>The micro-step just executed</source>
+            <translation>刚执行的微步</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="118" />
+            <source>The network stepping through backprop</source>
+            <translation>网络逐步执行反向传播</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="186" />
+            <source>The network through every micro-step of this iteration</source>
+            <translation>网络经历本次迭代的每一个微步</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="182" />
+            <source>The path growing over the loss surface, as an animated GIF</source>
+            <translation>路径在损失曲面上延伸的 GIF 动画</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="163" />
+            <source>This iteration's loss, once its forward pass has computed it</source>
+            <translation>本次迭代的损失（前向传播算出后显示）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="285" />
+            <source>Train at least one iteration on a surface first.</source>
+            <translation>请先在曲面上至少训练一次迭代。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="99" />
+            <location filename="../../gui/main_window.py" line="118" />
+            <source>Training loop</source>
+            <translation>训练循环</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="219" />
+            <source>Version, libraries and the device in use</source>
+            <translation>版本、所用的库和设备</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="100" />
+            <source>What happens now</source>
+            <translation>现在发生什么</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="164" />
+            <source>Where the tensors live, and their precision</source>
+            <translation>张量所在的设备及其精度</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="124" />
+            <source>Which minimum each starting point reaches</source>
+            <translation>每个起点到达哪个极小值</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="178" />
+            <source>Write every plot (PNG, SVG, PDF, CSV), the diagram and the trajectory</source>
+            <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="332" />
+            <source>Wrote {0}</source>
+            <translation>已写入 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="278" />
+            <source>Wrote {0} files to {1}</source>
+            <translation>已写入 {0} 个文件到 {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="426" />
+            <source>loss {0}</source>
+            <translation>损失 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="394" />
+            <source>{0} · {1}</source>
+            <translation>{0} · {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageBanner</name>
+        <message>
+            <location filename="../../gui/views/message_banner.py" line="23" />
+            <source>Click to dismiss</source>
+            <translation>点击关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkView</name>
+        <message>
+            <location filename="../../gui/views/network_view.py" line="715" />
+            <source>E: not computed yet</source>
+            <translation>E：尚未计算</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/network_view.py" line="883" />
+            <source>New value for {0}; Enter applies, Escape cancels</source>
+            <translation>{0} 的新值；Enter 应用，Esc 取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/network_view.py" line="514" />
+            <source>hidden layer</source>
+            <translation>隐藏层</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/network_view.py" line="515" />
+            <source>hidden layer {0}</source>
+            <translation>隐藏层 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/network_view.py" line="510" />
+            <source>input layer</source>
+            <translation>输入层</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/network_view.py" line="657" />
+            <source>net = {0}</source>
+            <translation>net = {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/network_view.py" line="703" />
+            <source>not trained (frozen)</source>
+            <translation>不训练（冻结）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/network_view.py" line="659" />
+            <source>out = {0}</source>
+            <translation>out = {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/network_view.py" line="512" />
+            <source>output layer</source>
+            <translation>输出层</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/network_view.py" line="661" />
+            <source>δ = {0}</source>
+            <translation>δ = {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/network_view.py" line="920" />
+            <source>“{0}” is not a finite number: type e.g. 0.25 or -1e-3</source>
+            <translation>“{0}”不是有限的数：请输入例如 0.25 或 -1e-3</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/network_view.py" line="673" />
+            <source>∂E/∂{0} cleared</source>
+            <translation>∂E/∂{0} 已清空</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/network_view.py" line="701" />
+            <source>∂E/∂{0}: cleared</source>
+            <translation>∂E/∂{0}：已清空</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParamPlot</name>
+        <message>
+            <location filename="../../gui/views/param_plot.py" line="23" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/param_plot.py" line="38" />
+            <source>How each chosen parameter moved, iteration by iteration</source>
+            <translation>每个所选参数随迭代的变化</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/param_plot.py" line="20" />
+            <source>Parameters</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/param_plot.py" line="24" />
+            <source>Which parameters to draw</source>
+            <translation>要绘制哪些参数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/param_plot.py" line="20" />
+            <source>iterations done</source>
+            <translation>已完成的迭代</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/param_plot.py" line="20" />
+            <source>value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/param_plot.py" line="93" />
+            <source>{0} of {1}</source>
+            <translation>{0} / {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaygroundLab</name>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="65" />
+            <source>+1 epoch</source>
+            <translation>+1 轮</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="128" />
+            <source>Accuracy</source>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="153" />
+            <source>CSV files (*.csv);;All files (*)</source>
+            <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="113" />
+            <source>Decision regions</source>
+            <translation>决策区域</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="61" />
+            <source>Load CSV…</source>
+            <translation>载入 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="152" />
+            <source>Load points</source>
+            <translation>载入数据点</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="132" />
+            <source>Loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="68" />
+            <source>New weights from the seed; history cleared</source>
+            <translation>按种子生成新权重；历史已清空</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="188" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="67" />
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="64" />
+            <source>Start or pause training (a few epochs per frame)</source>
+            <translation>开始或暂停训练（每帧若干轮）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="63" />
+            <location filename="../../gui/labs/playground_lab.py" line="192" />
+            <source>Train</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="66" />
+            <source>Train exactly one more epoch</source>
+            <translation>再训练恰好一轮</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="73" />
+            <source>Training pauses after this many epochs</source>
+            <translation>训练到这么多轮后暂停</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="62" />
+            <source>Your own points: rows of x, y, label</source>
+            <translation>你自己的数据点：每行依次为 x、y 和类别标签</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="129" />
+            <source>accuracy</source>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="128" />
+            <location filename="../../gui/labs/playground_lab.py" line="132" />
+            <source>epoch</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="251" />
+            <source>epoch {e}: train accuracy {a:.1%}, test accuracy {t:.1%}, test loss {l:.4g}
+{code}</source>
+            <translation>第 {e} 轮：训练准确率 {a:.1%}，测试准确率 {t:.1%}，测试损失 {l:.4g}
+{code}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="132" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="72" />
+            <source>stop at </source>
+            <translation>停止于 </translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="124" />
+            <source>test</source>
+            <translation>测试</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="121" />
+            <source>train</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="113" />
+            <source>x</source>
+            <translation>x</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="113" />
+            <source>y</source>
+            <translation>y</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="241" />
+            <source>{n} train and {m} test points, {k} classes. Press Train.</source>
+            <translation>{n} 个训练点和 {m} 个测试点，{k} 个类别。按“训练”开始。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaygroundSettings</name>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="72" />
+            <source>A built-in dataset, or your own points from a CSV file</source>
+            <translation>内置数据集，或来自 CSV 文件的你自己的数据点</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="73" />
+            <source>Activation of the hidden layers</source>
+            <translation>隐藏层的激活函数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="40" />
+            <source>Hidden layer sizes, e.g. 8 or 16, 16</source>
+            <translation>隐藏层大小，例如 8 或 16, 16</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="36" />
+            <source>How many points to generate</source>
+            <translation>生成多少个数据点</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="51" />
+            <source>Mini-batch size</source>
+            <translation>小批量大小</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="74" />
+            <source>Output activation and the loss it is trained with</source>
+            <translation>输出层激活函数及训练所用的损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="50" />
+            <source>SGD learning rate</source>
+            <translation>SGD 学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="54" />
+            <source>Seed of the data, the split, the weights and the batch order</source>
+            <translation>数据、划分、权重和批次顺序的种子</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="38" />
+            <source>Share of points held out</source>
+            <translation>留出的数据点比例</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="37" />
+            <source>Std of the Gaussian jitter</source>
+            <translation>高斯抖动的标准差</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="64" />
+            <source>batch</source>
+            <translation>批大小</translation>
+        </message>
+        <message>
+            <source>circle</source>
+            <translation>圆环</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="56" />
+            <source>data</source>
+            <translation>数据</translation>
+        </message>
+        <message>
+            <source>gaussians</source>
+            <translation>高斯簇</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="61" />
+            <source>hidden act.</source>
+            <translation>隐藏层激活</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="60" />
+            <source>hidden layers</source>
+            <translation>隐藏层</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="118" />
+            <source>hidden layers must be whole numbers, e.g. 16, 16</source>
+            <translation>隐藏层必须是整数，例如 16, 16</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="63" />
+            <source>learning rate</source>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <source>log_softmax + NLL</source>
+            <translation>log_softmax + NLL</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="58" />
+            <source>noise</source>
+            <translation>噪声</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="62" />
+            <source>output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="106" />
+            <source>own: {name}</source>
+            <translation>自有：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="57" />
+            <source>points</source>
+            <translation>点数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="65" />
+            <source>seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <source>sigmoid + BCE</source>
+            <translation>sigmoid + BCE</translation>
+        </message>
+        <message>
+            <source>sigmoid + NLL</source>
+            <translation>sigmoid + NLL</translation>
+        </message>
+        <message>
+            <source>softmax + NLL</source>
+            <translation>softmax + NLL</translation>
+        </message>
+        <message>
+            <source>spiral</source>
+            <translation>螺旋</translation>
+        </message>
+        <message>
+            <source>tanh + NLL</source>
+            <translation>tanh + NLL</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_settings.py" line="59" />
+            <source>test share</source>
+            <translation>测试比例</translation>
+        </message>
+        <message>
+            <source>xor</source>
+            <translation>异或 (XOR)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RaceView</name>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="51" />
+            <source> steps/frame</source>
+            <translation> 步/帧</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="56" />
+            <source>Back to the start point</source>
+            <translation>回到起点</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="68" />
+            <source>Loss per step</source>
+            <translation>每步的损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="52" />
+            <source>Optimizer steps per animation frame</source>
+            <translation>每个动画帧的优化器步数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="108" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="55" />
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="53" />
+            <location filename="../../gui/views/race_view.py" line="84" />
+            <location filename="../../gui/views/race_view.py" line="108" />
+            <source>Start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="54" />
+            <source>Start or pause the race</source>
+            <translation>开始或暂停竞赛</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="47" />
+            <source>The surface the optimizers race on</source>
+            <translation>优化器竞赛所在的曲面</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="67" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="66" />
+            <source>step</source>
+            <translation>步</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="135" />
+            <source>step {n}: lowest loss {name}</source>
+            <translation>第 {n} 步：损失最低的是 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="129" />
+            <source>{name} (diverged)</source>
+            <translation>{name}（已发散）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionMenu</name>
+        <message>
+            <location filename="../../gui/session_menu.py" line="41" />
+            <source>&amp;Open session…</source>
+            <translation>打开会话(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="44" />
+            <source>&amp;Save session…</source>
+            <translation>保存会话(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="50" />
+            <source>A standalone .py with the same model, weights, loss and optimizer</source>
+            <translation>一个独立的 .py 文件，含相同的模型、权重、损失和优化器</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="49" />
+            <source>Export as &amp;PyTorch script…</source>
+            <translation>导出为 PyTorch 脚本(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="112" />
+            <source>Export as PyTorch script</source>
+            <translation>导出为 PyTorch 脚本</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="127" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="42" />
+            <source>Open a saved session: settings, history, position</source>
+            <translation>打开已保存的会话：设置、历史和位置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="86" />
+            <source>Open session</source>
+            <translation>打开会话</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="103" />
+            <source>Opened {0}.</source>
+            <translation>已打开 {0}。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="96" />
+            <source>Opening {0}…</source>
+            <translation>正在打开 {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="113" />
+            <source>Python script (*.py)</source>
+            <translation>Python 脚本 (*.py)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="47" />
+            <source>Recent sessions</source>
+            <translation>最近的会话</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="68" />
+            <source>Save session</source>
+            <translation>保存会话</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="45" />
+            <source>Save settings, history and the current step</source>
+            <translation>保存设置、历史和当前步骤</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="107" />
+            <source>Session not opened</source>
+            <translation>会话未打开</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="77" />
+            <source>Session not saved</source>
+            <translation>会话未保存</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="80" />
+            <source>Session saved to {0}</source>
+            <translation>会话已保存到 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="129" />
+            <source>Wrote {0} and {1}</source>
+            <translation>已写入 {0} 和 {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPanel</name>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="252" />
+            <source>Activation of this layer's neurons</source>
+            <translation>这一层神经元的激活函数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="92" />
+            <source>Activations</source>
+            <translation>激活函数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="125" />
+            <source>Adam's β₁: decay of the 1st moment, in [0, 1)</source>
+            <translation>Adam 的 β₁：一阶矩的衰减率，取值 [0, 1)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="126" />
+            <source>Adam's β₂: decay of the 2nd moment, in [0, 1)</source>
+            <translation>Adam 的 β₂：二阶矩的衰减率，取值 [0, 1)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="173" />
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="130" />
+            <source>Betas</source>
+            <translation>β₁, β₂</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="211" />
+            <source>CUDA is unavailable: {0}</source>
+            <translation>CUDA 不可用：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="385" />
+            <source>Changed: Apply rebuilds the model.</source>
+            <translation>已修改：“应用”会重建模型。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="108" />
+            <source>Device</source>
+            <translation>设备</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="371" />
+            <location filename="../../gui/views/settings_panel.py" line="377" />
+            <source>Fix the marked field before applying.</source>
+            <translation>请先修正标出的字段再应用。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="105" />
+            <source>Floating-point precision of tensors</source>
+            <translation>张量的浮点精度</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="99" />
+            <source>Init seed</source>
+            <translation>初始化种子</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="88" />
+            <source>Layer sizes</source>
+            <translation>各层大小</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="118" />
+            <source>Learning rate</source>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="117" />
+            <source>Learning rate: how far each step moves (≥ 0)</source>
+            <translation>学习率：每一步移动多远（≥ 0）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="153" />
+            <source>Leave optimizer.zero_grad() out: gradients accumulate across iterations</source>
+            <translation>省略 optimizer.zero_grad()：梯度在迭代之间累积</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="102" />
+            <source>Let the optimizer update the biases too (Mazur's example keeps them fixed)</source>
+            <translation>让优化器也更新偏置（Mazur 的例子中偏置固定不变）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="78" />
+            <source>Load a preset: its network, data and settings</source>
+            <translation>载入预设：它的网络、数据和设置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="141" />
+            <source>Lookahead k</source>
+            <translation>Lookahead k</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="145" />
+            <source>Lookahead α</source>
+            <translation>Lookahead α</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="144" />
+            <source>Lookahead α in (0, 1]: how far the slow weights move</source>
+            <translation>Lookahead α，取值 (0, 1]：慢权重移动多远</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="138" />
+            <source>Lookahead: sync the slow weights every k steps (0 = off)</source>
+            <translation>Lookahead：每 k 步同步一次慢权重（0 = 关闭）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="94" />
+            <source>Loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="74" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="120" />
+            <source>Momentum</source>
+            <translation>动量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="119" />
+            <source>Momentum in [0, 1) (SGD and RMSprop)</source>
+            <translation>动量，取值 [0, 1)（SGD 和 RMSprop）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="122" />
+            <source>Nesterov</source>
+            <translation>Nesterov 动量</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="123" />
+            <source>Nesterov momentum (SGD with momentum &gt; 0)</source>
+            <translation>Nesterov 动量（SGD 且动量 &gt; 0）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="85" />
+            <source>Neurons per layer, input first and output last, e.g. 2,2,2 or 2,4,4,2</source>
+            <translation>每层神经元数，先输入层后输出层，例如 2,2,2 或 2,4,4,2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="112" />
+            <location filename="../../gui/views/settings_panel.py" line="116" />
+            <source>Optimizer</source>
+            <translation>优化器</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="82" />
+            <source>Preset</source>
+            <translation>预设</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="157" />
+            <source>Published variant (Mazur)</source>
+            <translation>原文变体（Mazur）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="174" />
+            <source>Rebuild the model with these settings</source>
+            <translation>用这些设置重建模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="161" />
+            <source>Reproduce the post's closing figures: hidden-layer gradients computed with the already-updated output weights (not correct backprop)</source>
+            <translation>复现原文结尾的数字：用已更新的输出层权重计算隐藏层梯度（不是正确的反向传播）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="177" />
+            <source>Revert</source>
+            <translation>还原</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="97" />
+            <source>Seed of the initial weights not given by the preset</source>
+            <translation>预设未给定的初始权重所用的种子</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="178" />
+            <source>Show the settings in use again</source>
+            <translation>重新显示正在使用的设置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="152" />
+            <source>Skip zero_grad()</source>
+            <translation>跳过 zero_grad()</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="93" />
+            <source>The loss function compared to targets</source>
+            <translation>与目标比较的损失函数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="101" />
+            <source>Train biases</source>
+            <translation>训练偏置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="149" />
+            <source>Training loop</source>
+            <translation>训练循环</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="132" />
+            <source>Weight decay</source>
+            <translation>权重衰减</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="131" />
+            <source>Weight decay (L2 penalty), ≥ 0</source>
+            <translation>权重衰减（L2 惩罚），≥ 0</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="205" />
+            <source>Where the tensors live</source>
+            <translation>张量所在的设备</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="213" />
+            <source>Where the tensors live. {0}</source>
+            <translation>张量所在的设备。{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="114" />
+            <source>Which torch.optim optimizer</source>
+            <translation>使用哪个 torch.optim 优化器</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="106" />
+            <source>dtype</source>
+            <translation>数据类型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="256" />
+            <source>hidden {0}</source>
+            <translation>隐藏层 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="135" />
+            <source>off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="256" />
+            <source>output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_panel.py" line="356" />
+            <source>the data has {0} input(s) and {1} target(s) per sample: keep the first size at {0} and the last at {1}</source>
+            <translation>数据每个样本有 {0} 个输入和 {1} 个目标：第一层大小须为 {0}，最后一层须为 {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutSheet</name>
+        <message>
+            <location filename="../../gui/shortcut_sheet.py" line="62" />
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location filename="../../gui/shortcut_sheet.py" line="75" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../gui/shortcut_sheet.py" line="64" />
+            <source>Every keyboard shortcut of the main window</source>
+            <translation>主窗口的所有键盘快捷键</translation>
+        </message>
+        <message>
+            <location filename="../../gui/shortcut_sheet.py" line="57" />
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <location filename="../../gui/shortcut_sheet.py" line="62" />
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <location filename="../../gui/shortcut_sheet.py" line="63" />
+            <source>What it does</source>
+            <translation>作用</translation>
+        </message>
+    </context>
+    <context>
+        <name>SoftmaxLab</name>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="45" />
+            <source>2 to 10 numbers separated by commas: the logits a</source>
+            <translation>2 到 10 个用逗号分隔的数：logits a</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="63" />
+            <source>Jacobian ∂pᵢ/∂aⱼ (autograd, row by row)</source>
+            <translation>雅可比矩阵 ∂pᵢ/∂aⱼ（autograd，逐行计算）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="48" />
+            <source>The true class y of the cross-entropy loss</source>
+            <translation>交叉熵损失的真实类别 y</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="116" />
+            <source>a (logits)</source>
+            <translation>a（logits）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="58" />
+            <source>a, softmax(a) and log_softmax(a)</source>
+            <translation>a、softmax(a) 和 log_softmax(a)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="64" />
+            <source>column j (input aⱼ)</source>
+            <translation>第 j 列（输入 aⱼ）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="58" />
+            <source>index i</source>
+            <translation>下标 i</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="118" />
+            <source>log_softmax(a)</source>
+            <translation>log_softmax(a)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="51" />
+            <source>logits a =</source>
+            <translation>logits a =</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="184" />
+            <source>max |autograd − (diag(p) − p pᵀ)| = {j:.1e}
+max |∂CE/∂a − (p − y)| = {g:.1e}
+cross-entropy = −log p[{t}] = {ce:.6g}
+Each row of the Jacobian sums to 0: raising one logit takes probability from the others, because Σp = 1.</source>
+            <translation>max |autograd − (diag(p) − p pᵀ)| = {j:.1e}
+max |∂CE/∂a − (p − y)| = {g:.1e}
+交叉熵 = −log p[{t}] = {ce:.6g}
+雅可比矩阵每一行之和为 0：提高一个 logit 会从其他类别拿走概率，因为 Σp = 1。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="117" />
+            <source>p = softmax(a)</source>
+            <translation>p = softmax(a)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="65" />
+            <source>row i (output pᵢ)</source>
+            <translation>第 i 行（输出 pᵢ）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="47" />
+            <source>target class </source>
+            <translation>目标类别 </translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="59" />
+            <source>value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/softmax_lab.py" line="162" />
+            <source>∂CE/∂a</source>
+            <translation>∂CE/∂a</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurfaceView</name>
+        <message>
+            <location filename="../../gui/views/surface_view.py" line="76" />
+            <source>log₁₀(loss − min)</source>
+            <translation>log₁₀(损失 − 最小值)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/surface_view.py" line="77" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/surface_view.py" line="39" />
+            <source>trajectory</source>
+            <translation>轨迹</translation>
+        </message>
+    </context>
+    <context>
+        <name>TestFunction</name>
+        <message>
+            <source>A curved, flat-bottomed valley: easy to fall into, slow to follow to (1, 1).</source>
+            <translation>一条弯曲、底部平坦的山谷：容易掉进去，却很难沿着它走到 (1, 1)。</translation>
+        </message>
+        <message>
+            <source>A saddle point at the origin: the gradient vanishes there, but it is no minimum.</source>
+            <translation>原点是一个鞍点：那里梯度为零，但它不是极小值。</translation>
+        </message>
+        <message>
+            <source>Beale</source>
+            <translation>Beale 函数</translation>
+        </message>
+        <message>
+            <source>Bowl</source>
+            <translation>碗形</translation>
+        </message>
+        <message>
+            <source>Four equally deep minima: which one you reach depends on where you start.</source>
+            <translation>四个一样深的极小值：到达哪一个取决于从哪里出发。</translation>
+        </message>
+        <message>
+            <source>Himmelblau</source>
+            <translation>Himmelblau 函数</translation>
+        </message>
+        <message>
+            <source>Ill-conditioned quadratic</source>
+            <translation>病态二次函数</translation>
+        </message>
+        <message>
+            <source>Many local minima on a bowl: gradient descent stops in the nearest one.</source>
+            <translation>碗形上布满局部极小值：梯度下降会停在最近的那个。</translation>
+        </message>
+        <message>
+            <source>Monkey saddle</source>
+            <translation>猴鞍面</translation>
+        </message>
+        <message>
+            <source>One direction is 20× steeper: SGD zig-zags across it; momentum and Adam do not.</source>
+            <translation>一个方向陡 20 倍：SGD 在其间来回震荡；动量和 Adam 不会。</translation>
+        </message>
+        <message>
+            <source>One parameter: the tangent's slope is the gradient, and each step follows it.</source>
+            <translation>只有一个参数：切线的斜率就是梯度，每一步都沿着它走。</translation>
+        </message>
+        <message>
+            <source>Parabola</source>
+            <translation>抛物线</translation>
+        </message>
+        <message>
+            <source>Rastrigin</source>
+            <translation>Rastrigin 函数</translation>
+        </message>
+        <message>
+            <source>Rosenbrock</source>
+            <translation>Rosenbrock 函数</translation>
+        </message>
+        <message>
+            <source>Round contours: the gradient points straight at the minimum.</source>
+            <translation>等高线是圆：梯度直指极小值。</translation>
+        </message>
+        <message>
+            <source>Saddle</source>
+            <translation>鞍面</translation>
+        </message>
+        <message>
+            <source>Sharp ridges and flat plateaus; the minimum is at (3, 0.5).</source>
+            <translation>陡峭的山脊和平坦的高原；极小值在 (3, 0.5)。</translation>
+        </message>
+        <message>
+            <source>Three valleys meet at a flat saddle: the gradient and the curvature both vanish.</source>
+            <translation>三条山谷交汇于一个平坦的鞍点：梯度和曲率都为零。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThemeMenu</name>
+        <message>
+            <location filename="../../gui/theme_menu.py" line="51" />
+            <source>&amp;Dark</source>
+            <translation>深色(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/theme_menu.py" line="50" />
+            <source>&amp;Light</source>
+            <translation>浅色(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/theme_menu.py" line="27" />
+            <source>&amp;Theme</source>
+            <translation>主题(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/theme_menu.py" line="50" />
+            <source>Dark ink on light backgrounds</source>
+            <translation>浅色背景上的深色文字</translation>
+        </message>
+        <message>
+            <location filename="../../gui/theme_menu.py" line="54" />
+            <source>Follow &amp;system</source>
+            <translation>跟随系统(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/theme_menu.py" line="51" />
+            <source>Light ink on dark backgrounds, plots included</source>
+            <translation>深色背景上的浅色文字，图表也一样</translation>
+        </message>
+        <message>
+            <location filename="../../gui/theme_menu.py" line="55" />
+            <source>Light or dark as the desktop's colour scheme says (light if unknown)</source>
+            <translation>按桌面的配色方案使用浅色或深色（未知时用浅色）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/theme_menu.py" line="28" />
+            <source>Light or dark colours for the window</source>
+            <translation>窗口使用浅色或深色</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransportBar</name>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="124" />
+            <source>%v / %m</source>
+            <translation>%v / %m</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="82" />
+            <source>Back to the starting parameters; clears the history</source>
+            <translation>回到初始参数；清空历史</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="127" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="116" />
+            <source>Fast-forward this many iterations in the background</source>
+            <translation>在后台快进这么多次迭代</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="113" />
+            <source>How many whole iterations Run performs</source>
+            <translation>“运行”执行多少次完整迭代</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="126" />
+            <source>Iterations done in the current run</source>
+            <translation>本次运行已完成的迭代</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="76" />
+            <source>Play or pause: one micro-step per tick at the chosen speed</source>
+            <translation>播放或暂停：按所选速度每次执行一个微步</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="95" />
+            <source>Play speed in micro-steps per second</source>
+            <translation>播放速度（每秒微步数）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="115" />
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="66" />
+            <source>Run one micro-step: one neuron, one gradient or one parameter update</source>
+            <translation>执行一个微步：一个神经元、一个梯度或一次参数更新</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="71" />
+            <source>Run to the end of the current iteration</source>
+            <translation>运行到本次迭代结束</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="70" />
+            <source>Step iteration ⇥</source>
+            <translation>单步迭代 ⇥</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="65" />
+            <source>Step →</source>
+            <translation>单步 →</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="128" />
+            <source>Stop the run after the current iteration</source>
+            <translation>在当前迭代后停止运行</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="37" />
+            <source>Transport</source>
+            <translation>播放控制</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="61" />
+            <source>Undo one micro-step exactly: parameters, gradients and optimizer state</source>
+            <translation>精确撤销一个微步：参数、梯度和优化器状态</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="105" />
+            <source>{0}/s</source>
+            <translation>{0}/秒</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="60" />
+            <source>← Back</source>
+            <translation>← 后退</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="154" />
+            <source>⏸ Pause</source>
+            <translation>⏸ 暂停</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="75" />
+            <location filename="../../gui/views/transport_bar.py" line="154" />
+            <source>▶ Play</source>
+            <translation>▶ 播放</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="81" />
+            <source>⟲ Reset</source>
+            <translation>⟲ 重置</translation>
+        </message>
+    </context>
+    <context>
+        <name>VanishingLab</name>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="173" />
+            <source>. Each layer back multiplies the gradient by Wᵀ and by f′(net): σ′ ≤ 0.25, so sigmoid chains lose orders of magnitude.</source>
+            <translation>。每往回一层，梯度都要乘以 Wᵀ 和 f′(net)：σ′ ≤ 0.25，所以 sigmoid 链会损失好几个数量级。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="58" />
+            <source>An activation to add beside sigmoid, tanh and ReLU</source>
+            <translation>在 sigmoid、tanh 和 ReLU 之外再加一个激活函数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="85" />
+            <source>Gradient norm per layer after one loss.backward()</source>
+            <translation>一次 loss.backward() 后各层的梯度范数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="65" />
+            <source>How every weight matrix is initialised (biases 0, except default)</source>
+            <translation>每个权重矩阵如何初始化（偏置为 0，PyTorch 默认初始化除外）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="30" />
+            <source>Kaiming / He normal (ReLU)</source>
+            <translation>Kaiming / He 正态分布（ReLU）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="51" />
+            <source>Neurons per layer</source>
+            <translation>每层神经元数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="50" />
+            <source>Number of Linear + activation layers</source>
+            <translation>nn.Linear + 激活函数层的层数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="28" />
+            <source>PyTorch default (uniform ±1/√fan_in)</source>
+            <translation>PyTorch 默认（均匀分布 ±1/√fan_in）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="168" />
+            <source>Ratio of the first layer's gradient norm to the last one's. </source>
+            <translation>第一层与最后一层梯度范数之比。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="69" />
+            <source>Seed of the weights and of the input batch</source>
+            <translation>权重和输入批次的种子</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="29" />
+            <source>Xavier / Glorot normal</source>
+            <translation>Xavier / Glorot 正态分布</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="115" />
+            <source>depth {n}</source>
+            <translation>深度 {n}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="86" />
+            <source>layer (1 = next to the input, right = next to the loss)</source>
+            <translation>层（1 = 靠近输入，右侧 = 靠近损失）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="68" />
+            <source>seed </source>
+            <translation>种子 </translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="116" />
+            <source>width {n}</source>
+            <translation>宽度 {n}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="163" />
+            <source>{name}: first/last = {r:.1e}</source>
+            <translation>{name}：首层/末层 = {r:.1e}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/vanishing_lab.py" line="87" />
+            <source>‖∂L/∂W‖ (log scale)</source>
+            <translation>‖∂L/∂W‖（对数刻度）</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesson:activations</name>
+        <message>
+            <source>**ReLU** has slope exactly **1** for every positive input, however large: it does not saturate
+there. For negative inputs its slope is 0, so a neuron that only sees negative inputs stops
+learning (a "dead" ReLU).</source>
+            <translation>**ReLU** 对任何正输入（无论多大）斜率都恰好为 **1**：在正半轴上不会饱和。
+对负输入斜率为 0，所以只收到负输入的神经元会停止学习
+（“死亡” ReLU）。</translation>
+        </message>
+        <message>
+            <source>**tanh** is zero-centred and steeper, f′(0) = 1, but it saturates too: f′(5) = **0.000181583**.</source>
+            <translation>**tanh** 以零为中心，也更陡，f′(0) = 1，但它同样会饱和：f′(5) = **0.000181583**。</translation>
+        </message>
+        <message>
+            <source>Activations, saturation and vanishing gradients</source>
+            <translation>激活函数、饱和与梯度消失</translation>
+        </message>
+        <message>
+            <source>At x = 5 the sigmoid is **saturated**: f(5) = 0.993307149 and f′(5) = **0.006648057**. The
+shaded region is where |f′| is tiny: a neuron out there barely passes any gradient back,
+so its incoming weights hardly change.</source>
+            <translation>在 x = 5 处 sigmoid 已经 **饱和**：f(5) = 0.993307149，f′(5) = **0.006648057**。
+阴影区域是 |f′| 极小的地方：处在那里的神经元几乎不向回传递梯度，
+所以它的输入权重几乎不变。</translation>
+        </message>
+        <message>
+            <source>Sigmoid, tanh and ReLU slopes, and why deep sigmoid chains stop learning.</source>
+            <translation>sigmoid、tanh 和 ReLU 的斜率，以及为什么很深的 sigmoid 网络学不动。</translation>
+        </message>
+        <message>
+            <source>The **activation lab** plots an activation f(x) and its slope f′(x), computed by autograd and
+checked against the closed form. Backpropagation multiplies by f′ at every neuron it passes.
+
+The sigmoid at x = 0: f′(0) = **0.25**, the largest slope the sigmoid ever has.</source>
+            <translation>**激活函数实验** 画出激活函数 f(x) 及其斜率 f′(x)，斜率由 autograd 计算，
+并与解析式核对。反向传播每经过一个神经元，都要乘以 f′。
+
+sigmoid 在 x = 0 处：f′(0) = **0.25**，这是 sigmoid 的最大斜率。</translation>
+        </message>
+        <message>
+            <source>The **vanishing-gradients lab** builds a chain of 20 Linear + activation layers (32 neurons
+each, Kaiming initialisation), runs one `loss.backward()` and plots the gradient norm of each
+layer. The summary gives the ratio first layer / last layer:
+
+- sigmoid: about **4 × 10⁻¹¹**: σ′ ≤ 0.25 at every layer, so the first layers get almost
+  nothing;
+- tanh: about **1.6** and ReLU about **0.57**: their gradients survive 20 layers.</source>
+            <translation>**梯度消失实验** 搭建一条由 20 个 Linear + 激活函数层组成的链（每层 32 个神经元，
+Kaiming 初始化），运行一次 `loss.backward()`，并画出每层的梯度范数。
+摘要给出首层 / 末层之比：
+
+- sigmoid：约 **4 × 10⁻¹¹**：每层 σ′ ≤ 0.25，所以前面的层几乎
+  得不到梯度；
+- tanh：约 **1.6**，ReLU：约 **0.57**：它们的梯度能穿过 20 层。</translation>
+        </message>
+        <message>
+            <source>The initialisation matters as much as the activation. With PyTorch's **default**
+initialisation the same 20 layers lose the gradient with every activation: the ratio is
+about **1 × 10⁻¹⁷** for sigmoid, **1 × 10⁻⁵** for tanh and **2 × 10⁻⁸** for ReLU. Move the
+depth slider and watch the bars: each layer multiplies the gradient by Wᵀ and by f′(net).</source>
+            <translation>初始化和激活函数一样重要。用 PyTorch 的 **默认** 初始化，
+同样的 20 层无论用哪种激活函数都会丢失梯度：首末层之比
+sigmoid 约 **1 × 10⁻¹⁷**，tanh 约 **1 × 10⁻⁵**，ReLU 约 **2 × 10⁻⁸**。拖动
+深度滑块观察柱状图：每一层都把梯度乘以 Wᵀ 和 f′(net)。</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesson:learning_rate</name>
+        <message>
+            <source>**Exactly right: lr = 0.5.** 1 − 2 × 0.5 = 0: a single step lands on the minimum, x = 0.
+(For x² only; on a real loss no single rate does that.)</source>
+            <translation>**正好：lr = 0.5。** 1 − 2 × 0.5 = 0：一步就落在极小值 x = 0 上。
+（只对 x² 成立；真实的损失函数没有哪个学习率能做到。）</translation>
+        </message>
+        <message>
+            <source>**Far too large: lr = 10.** x is multiplied by −19 each step. We ask for 200 iterations: in
+iteration 122 the loss overflows to infinity, so the app stops, says so in the banner, and
+keeps the last finite state: 120 iterations done, x ≈ −4.23 × 10¹⁵³. Go back, reset or lower
+the learning rate.</source>
+            <translation>**大得离谱：lr = 10。** 每一步 x 乘以 −19。我们要求 200 次迭代：在
+第 122 次迭代损失溢出为无穷大，于是应用停下来，在横幅中说明，并
+保留最后一个有限的状态：已完成 120 次迭代，x ≈ −4.23 × 10¹⁵³。请后退、重置或降低
+学习率。</translation>
+        </message>
+        <message>
+            <source>**Large: lr = 0.9.** The factor is −0.8: x jumps across the minimum every step (1.2, −0.96,
+**0.768**), yet still shrinks.</source>
+            <translation>**较大：lr = 0.9。** 因子为 −0.8：x 每一步都跳过极小值（1.2、−0.96、
+**0.768**），但仍在缩小。</translation>
+        </message>
+        <message>
+            <source>**The edge: lr = 1.0.** The factor is −1: x bounces between −1.5 and 1.5 for ever; after 10
+iterations it is back at −1.5 and the loss is still 2.25.</source>
+            <translation>**临界：lr = 1.0。** 因子为 −1：x 在 −1.5 和 1.5 之间永远来回跳；10 次迭代后
+又回到 −1.5，损失仍是 2.25。</translation>
+        </message>
+        <message>
+            <source>**Too large: lr = 1.1.** The factor is −1.2: every step overshoots by more than it corrects.
+After 5 iterations x = **3.73248** and the loss has grown from 2.25 to 13.93.</source>
+            <translation>**太大：lr = 1.1。** 因子为 −1.2：每一步冲过头的比修正的还多。
+5 次迭代后 x = **3.73248**，损失从 2.25 增大到 13.93。</translation>
+        </message>
+        <message>
+            <source>**Too small: lr = 0.01.** Each step keeps 98 % of x; after 50 iterations x is still
+**−0.546**. It converges, but slowly.</source>
+            <translation>**太小：lr = 0.01。** 每一步保留 x 的 98 %；50 次迭代后 x 仍为
+**−0.546**。会收敛，但很慢。</translation>
+        </message>
+        <message>
+            <source>49 more (50 in all): x = −1.5 × 0.8⁵⁰ ≈ −0.0000214. The loss surface tab shows the path sliding
+down the curve.</source>
+            <translation>再迭代 49 次（共 50 次）：x = −1.5 × 0.8⁵⁰ ≈ −0.0000214。“损失曲面”页显示路径
+沿曲线滑下。</translation>
+        </message>
+        <message>
+            <source>Gradient descent on f(x) = x² with six learning rates, up to divergence.</source>
+            <translation>用六种学习率对 f(x) = x² 做梯度下降，直到发散。</translation>
+        </message>
+        <message>
+            <source>Learning rate: too small, right, too large</source>
+            <translation>学习率：太小、正好、太大</translation>
+        </message>
+        <message>
+            <source>One iteration: x = −1.5 − 0.1 × 2 × (−1.5) = **−1.2**, and the loss drops from 2.25 to 1.44.</source>
+            <translation>一次迭代：x = −1.5 − 0.1 × 2 × (−1.5) = **−1.2**，损失从 2.25 降到 1.44。</translation>
+        </message>
+        <message>
+            <source>The parabola f(x) = x² has one parameter x, starting at **x = −1.5**. Its gradient is 2x, so
+plain SGD does x ← x − lr·2x = (1 − 2·lr)·x: the learning rate alone decides what happens.
+Here lr = 0.1, so each step multiplies x by 0.8.</source>
+            <translation>抛物线 f(x) = x² 只有一个参数 x，从 **x = −1.5** 出发。它的梯度是 2x，所以
+普通 SGD 执行 x ← x − lr·2x = (1 − 2·lr)·x：结果完全由学习率决定。
+这里 lr = 0.1，所以每一步把 x 乘以 0.8。</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesson:mazur</name>
+        <message>
+            <source>**Backward, h1: two paths.** out_h1 feeds both outputs, so its error gathers both:
+
+∂E/∂out_h1 = δ_o1·w5 + δ_o2·w7 = 0.055399425 − 0.019049118 = **0.036350306**
+
+(with the *original* w5 and w7: no weight has been updated yet).</source>
+            <translation>**反向传播，h1：两条路径。** out_h1 同时连到两个输出，所以它的误差来自两处之和：
+
+∂E/∂out_h1 = δ_o1·w5 + δ_o2·w7 = 0.055399425 − 0.019049118 = **0.036350306**
+
+（用的是 *原来的* w5 和 w7：还没有任何权重被更新）。</translation>
+        </message>
+        <message>
+            <source>**Backward, w1.**
+
+∂E/∂w1 = ∂E/∂out_h1 · ∂out_h1/∂net_h1 · ∂net_h1/∂w1
+= 0.036350306 × 0.241300709 × 0.05 = **0.000438568**
+
+It is small: i1 is only 0.05, and the error reached h1 through two sigmoids.</source>
+            <translation>**反向传播，w1。**
+
+∂E/∂w1 = ∂E/∂out_h1 · ∂out_h1/∂net_h1 · ∂net_h1/∂w1
+= 0.036350306 × 0.241300709 × 0.05 = **0.000438568**
+
+它很小：i1 只有 0.05，而且误差要经过两个 sigmoid 才传到 h1。</translation>
+        </message>
+        <message>
+            <source>**Backward, w5.** `loss.backward()` runs once; the app then shows the gradients in the order
+autograd produced them. First the output deltas δ_o1 = 0.138498562 and δ_o2 = −0.038098237,
+then w5, by the chain rule:
+
+∂E/∂w5 = ∂E/∂out_o1 · ∂out_o1/∂net_o1 · ∂net_o1/∂w5
+= 0.74136507 × 0.186815602 × 0.593269992 = **0.082167041**</source>
+            <translation>**反向传播，w5。** `loss.backward()` 只运行一次；应用随后按 autograd 产生梯度的顺序
+逐个展示。先是输出层的 δ：δ_o1 = 0.138498562，δ_o2 = −0.038098237，
+然后按链式法则得到 w5 的梯度：
+
+∂E/∂w5 = ∂E/∂out_o1 · ∂out_o1/∂net_o1 · ∂net_o1/∂w5
+= 0.74136507 × 0.186815602 × 0.593269992 = **0.082167041**</translation>
+        </message>
+        <message>
+            <source>**Forward pass, h1.** The neuron adds its weighted inputs and its bias, then squashes:
+
+net_h1 = w1·i1 + w2·i2 + b = 0.15×0.05 + 0.2×0.1 + 0.35 = **0.3775**
+
+out_h1 = σ(0.3775) = **0.593269992**</source>
+            <translation>**前向传播，h1。** 神经元把加权输入与偏置相加，再用 sigmoid 压缩：
+
+net_h1 = w1·i1 + w2·i2 + b = 0.15×0.05 + 0.2×0.1 + 0.35 = **0.3775**
+
+out_h1 = σ(0.3775) = **0.593269992**</translation>
+        </message>
+        <message>
+            <source>**The loss.** E = ½(0.01 − 0.75136507)² + ½(0.99 − 0.772928465)² = **0.298371109**.
+o1 is far too high, o2 a little too low.</source>
+            <translation>**损失。** E = ½(0.01 − 0.75136507)² + ½(0.99 − 0.772928465)² = **0.298371109**。
+o1 远远偏高，o2 略微偏低。</translation>
+        </message>
+        <message>
+            <source>**The update of w1.** `optimizer.step()` applies w ← w − lr·∂E/∂w to every weight:
+
+w1 ← 0.15 − 0.5 × 0.000438568 = **0.149780716**</source>
+            <translation>**更新 w1。** `optimizer.step()` 对每个权重执行 w ← w − lr·∂E/∂w：
+
+w1 ← 0.15 − 0.5 × 0.000438568 = **0.149780716**</translation>
+        </message>
+        <message>
+            <source>**The update of w5.** w5 ← 0.4 − 0.5 × 0.082167041 = **0.35891648**: w5 moved far more than w1,
+because its gradient is nearly 200 times larger.</source>
+            <translation>**更新 w5。** w5 ← 0.4 − 0.5 × 0.082167041 = **0.35891648**：w5 的变化比 w1 大得多，
+因为它的梯度大了将近 200 倍。</translation>
+        </message>
+        <message>
+            <source>Mazur's example: one backprop step by hand</source>
+            <translation>Mazur 的例子：手算一步反向传播</translation>
+        </message>
+        <message>
+            <source>The forward pass, the loss, the gradients of w5 and w1, and their updates.</source>
+            <translation>前向传播、损失、w5 和 w1 的梯度，以及它们的更新。</translation>
+        </message>
+        <message>
+            <source>The iteration is done: all eight weights are updated (w1 = 0.149780716 … w8 = 0.561370121), and
+the loss at the new weights is **0.291027774**, down from 0.298371109.
+
+Mazur's post prints 0.291027924 here; that figure comes from computing the hidden deltas with
+the already-updated w5…w8. Correct backpropagation, and PyTorch, give 0.291027774.</source>
+            <translation>这次迭代完成：八个权重都已更新（w1 = 0.149780716 … w8 = 0.561370121），
+新权重下的损失为 **0.291027774**，低于原来的 0.298371109。
+
+Mazur 的原文这里写的是 0.291027924；这个数来自用已更新的 w5…w8 计算隐藏层的 δ。
+正确的反向传播（以及 PyTorch）给出的是 0.291027774。</translation>
+        </message>
+        <message>
+            <source>This is Matt Mazur's network: inputs **i1 = 0.05**, **i2 = 0.10**, two hidden neurons h1, h2 and
+two outputs o1, o2 with targets **0.01** and **0.99**. The weights start at w1…w8 = 0.15 … 0.55,
+the biases at 0.35 (hidden) and 0.60 (output). Both layers use the sigmoid, the loss is
+E = Σ ½(target − out)², and SGD updates the weights with learning rate 0.5.
+
+Press **Next** to run the training loop one micro-step at a time.</source>
+            <translation>这是 Matt Mazur 的网络：输入 **i1 = 0.05**、**i2 = 0.10**，两个隐藏神经元 h1、h2，
+两个输出 o1、o2，目标分别为 **0.01** 和 **0.99**。权重初始为 w1…w8 = 0.15 … 0.55，
+偏置为 0.35（隐藏层）和 0.60（输出层）。两层都用 sigmoid，损失为
+E = Σ ½(target − out)²，SGD 以学习率 0.5 更新权重。
+
+按 **下一步** 一个微步一个微步地运行训练循环。</translation>
+        </message>
+        <message>
+            <source>`optimizer.zero_grad()` clears every `.grad` first: the diagram shows each gradient as
+*cleared*. Without this line, gradients of earlier iterations would be added to the new ones.</source>
+            <translation>`optimizer.zero_grad()` 先清空每个 `.grad`：图中每个梯度都显示为
+*已清空*。没有这一行，之前迭代的梯度会被加到新的梯度上。</translation>
+        </message>
+        <message>
+            <source>h2 does the same (out_h2 = 0.596884378); then the outputs use the hidden outputs as inputs:
+
+net_o1 = 0.4×0.593269992 + 0.45×0.596884378 + 0.6 = 1.105905967, out_o1 = **0.75136507**
+
+net_o2 = 1.224921404, out_o2 = **0.772928465**</source>
+            <translation>h2 也一样（out_h2 = 0.596884378）；然后输出层把隐藏层的输出当作输入：
+
+net_o1 = 0.4×0.593269992 + 0.45×0.596884378 + 0.6 = 1.105905967，out_o1 = **0.75136507**
+
+net_o2 = 1.224921404，out_o2 = **0.772928465**</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesson:minima_saddles</name>
+        <message>
+            <source>**A saddle**: f(x, y) = x² − y², starting at (1.5, 0.001). After 20 iterations the point is at
+(0.0173, 0.0383), the gradient is nearly zero and the loss barely moves: it looks converged.</source>
+            <translation>**鞍点**：f(x, y) = x² − y²，从 (1.5, 0.001) 出发。20 次迭代后点位于
+(0.0173, 0.0383)，梯度几乎为零，损失几乎不动：看起来已经收敛。</translation>
+        </message>
+        <message>
+            <source>**Himmelblau's function** has four minima, all with loss 0. SGD (lr 0.01) from (0, 0) runs
+200 iterations and ends at **(3, 2)**.</source>
+            <translation>**Himmelblau 函数** 有四个极小值，损失都是 0。SGD（lr 0.01）从 (0, 0) 出发，
+运行 200 次迭代后停在 **(3, 2)**。</translation>
+        </message>
+        <message>
+            <source>**Rastrigin** is a bowl covered in bumps. SGD (lr 0.002) from (2.2, 1.7) stops after 200
+iterations at **(1.99, 1.99)** with loss **7.96**: a local minimum. The global minimum is 0 at
+(0, 0).</source>
+            <translation>**Rastrigin** 是一个布满凸起的碗。SGD（lr 0.002）从 (2.2, 1.7) 出发，200 次迭代后
+停在 **(1.99, 1.99)**，损失 **7.96**：一个局部极小值。全局极小值是 (0, 0) 处的 0。</translation>
+        </message>
+        <message>
+            <source>20 more: y has grown by 1.2 each step, to **1.47**, and the loss is −2.16 and falling: the
+origin is a saddle, not a minimum, and the tiny y offset was enough to escape it.</source>
+            <translation>再迭代 20 次：y 每一步乘以 1.2，增长到 **1.47**，损失为 −2.16 且还在下降：
+原点是鞍点而不是极小值，微小的 y 偏移就足以逃离它。</translation>
+        </message>
+        <message>
+            <source>Its basin map: of 64 × 64 starts, only **36** reach (0, 0); the other 4,060 (dark) stop in
+one of the many local minima.</source>
+            <translation>它的吸引域图：64 × 64 个起点中只有 **36** 个到达 (0, 0)；其余 4,060 个（深色）停在
+众多局部极小值中的某一个。</translation>
+        </message>
+        <message>
+            <source>Local minima and saddle points</source>
+            <translation>局部极小值与鞍点</translation>
+        </message>
+        <message>
+            <source>Start with y = **exactly 0** and the gradient in y is exactly 0 for ever: after 100 iterations
+the point sits on the saddle, (0.0000000003, 0), loss ≈ 0. A zero gradient does not mean a
+minimum.</source>
+            <translation>如果从 y = **恰好 0** 出发，y 方向的梯度就永远恰好为 0：100 次迭代后
+点停在鞍点上，(0.0000000003, 0)，损失 ≈ 0。梯度为零并不意味着
+到达了极小值。</translation>
+        </message>
+        <message>
+            <source>The **basin map** trains 64 × 64 starts at once (off the GUI thread) and colours each by the
+minimum it reaches: four basins of 1,054, 1,061, 967 and 1,014 starts; every start reaches
+one of them.</source>
+            <translation>**吸引域图** 同时训练 64 × 64 个起点（不占用界面线程），并按到达的极小值
+给每个起点着色：四个吸引域分别有 1,054、1,061、967 和 1,014 个起点；每个起点
+都到达其中之一。</translation>
+        </message>
+        <message>
+            <source>The same from (−1, 0) ends at **(−2.805, 3.131)**: another minimum, just as deep. Gradient
+descent only goes downhill from where it is.</source>
+            <translation>同样的设置从 (−1, 0) 出发，停在 **(−2.805, 3.131)**：另一个一样深的极小值。
+梯度下降只会从所在之处往下走。</translation>
+        </message>
+        <message>
+            <source>Where gradient descent stops depends on where it starts: basins, saddles, traps.</source>
+            <translation>梯度下降停在哪里取决于从哪里出发：吸引域、鞍点和陷阱。</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesson:momentum_adam</name>
+        <message>
+            <source>**Adam** (lr 0.05) divides each coordinate's step by a running size of its own gradient, so
+steep and flat directions move at similar speeds: loss **0.0000243** after 100 iterations.</source>
+            <translation>**Adam**（lr 0.05）把每个坐标的步长除以其梯度的滑动平均大小，所以
+陡峭和平坦的方向以相近的速度移动：100 次迭代后损失为 **0.0000243**。</translation>
+        </message>
+        <message>
+            <source>**Adam** (lr 0.05) reaches (0.665, 0.442), loss **0.112**, after 500 iterations: better than
+SGD, slower than momentum here. (Given 2,000 iterations, both Adam and momentum reach (1, 1).)</source>
+            <translation>**Adam**（lr 0.05）500 次迭代后到达 (0.665, 0.442)，损失 **0.112**：比 SGD 好，
+但在这里比动量慢。（给 2,000 次迭代，Adam 和动量都能到达 (1, 1)。）</translation>
+        </message>
+        <message>
+            <source>**Momentum 0.9**, same lr: the velocity averages the alternating y-gradients away and builds
+speed along x. After 100 iterations the loss is **0.000207**.</source>
+            <translation>**动量 0.9**，学习率不变：速度把正负交替的 y 梯度平均掉，并沿 x 方向
+积累速度。100 次迭代后损失为 **0.000207**。</translation>
+        </message>
+        <message>
+            <source>**Rosenbrock**: a curved valley with its minimum at (1, 1). Plain SGD (lr 0.0015) from
+(−1.5, 2) drops into the valley fast, then crawls along its flat floor: after 500 iterations
+it is at (−0.453, 0.213) with loss **2.117**.</source>
+            <translation>**Rosenbrock**：一条弯曲的山谷，极小值在 (1, 1)。普通 SGD（lr 0.0015）从
+(−1.5, 2) 出发，很快落入谷中，然后沿平坦的谷底缓慢爬行：500 次迭代后
+位于 (−0.453, 0.213)，损失 **2.117**。</translation>
+        </message>
+        <message>
+            <source>Momentum and Adam: valleys and zig-zags</source>
+            <translation>动量与 Adam：山谷与之字形</translation>
+        </message>
+        <message>
+            <source>On the ill-conditioned quadratic (100 steps) **Adagrad** leads: its per-coordinate scaling
+suits a bowl aligned with the axes. No single optimizer wins everywhere.</source>
+            <translation>在病态二次函数上（100 步）**Adagrad** 领先：它按坐标缩放的方式
+正适合与坐标轴对齐的碗形。没有哪个优化器处处都赢。</translation>
+        </message>
+        <message>
+            <source>SGD, momentum and Adam on x² + 20y² and on Rosenbrock's valley, then a race.</source>
+            <translation>SGD、动量和 Adam 在 x² + 20y² 和 Rosenbrock 山谷上的表现，最后来一场竞赛。</translation>
+        </message>
+        <message>
+            <source>The **optimizer race** runs seven optimizers from the same start. After 500 steps on
+Rosenbrock, **Momentum** leads (loss 0.000214); Adam has 0.112, SGD 2.12. Nesterov at this
+learning rate overshoots and diverges: its legend says so. Press **Start** to keep racing.</source>
+            <translation>**优化器竞赛** 让七个优化器从同一起点出发。在 Rosenbrock 上跑 500 步后，
+**动量** 领先（损失 0.000214）；Adam 为 0.112，SGD 为 2.12。Nesterov 在这个
+学习率下冲过头并发散：图例中有标注。按 **开始** 继续比赛。</translation>
+        </message>
+        <message>
+            <source>The steep direction caps the learning rate. At lr 0.05 the y factor is exactly −1: after 100
+iterations y still bounces at **0.4** and the loss is stuck at **3.2**, although x is almost 0.</source>
+            <translation>陡峭的方向限制了学习率。lr 0.05 时 y 的因子恰好为 −1：100 次迭代后
+y 仍在 **0.4** 处来回跳，损失卡在 **3.2**，尽管 x 已几乎为 0。</translation>
+        </message>
+        <message>
+            <source>Three more: y flips sign every step (0.256, −0.2048, **0.16384**) while x creeps to
+**−1.2343493**: the zig-zag you see on the loss surface.</source>
+            <translation>再走三步：y 每一步都变号（0.256、−0.2048、**0.16384**），而 x 缓慢移到
+**−1.2343493**：这就是损失曲面上看到的之字形。</translation>
+        </message>
+        <message>
+            <source>With **momentum 0.9** the speed gathered along the floor carries it round the bend: after 500
+iterations it is at (0.985, 0.971), loss **0.000214**.</source>
+            <translation>有了 **动量 0.9**，沿谷底积累的速度带着它绕过弯道：500 次迭代后
+位于 (0.985, 0.971)，损失 **0.000214**。</translation>
+        </message>
+        <message>
+            <source>f(x, y) = x² + 20·y² is **ill-conditioned**: y is 20 times steeper than x. SGD with lr 0.045
+from (−1.8, 0.4) multiplies x by 0.91 per step but y by **−0.8**. One step:
+(−1.8, 0.4) → (**−1.638**, **−0.32**).</source>
+            <translation>f(x, y) = x² + 20·y² 是 **病态的**：y 方向比 x 方向陡 20 倍。SGD 取 lr 0.045，
+从 (−1.8, 0.4) 出发，每一步把 x 乘以 0.91，却把 y 乘以 **−0.8**。一步之后：
+(−1.8, 0.4) → (**−1.638**, **−0.32**)。</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesson:zero_grad</name>
+        <message>
+            <source>After the second backward pass `w5.grad` = **0.083125235**: the gradient at the new weights,
+and nothing else.</source>
+            <translation>第二次反向传播后 `w5.grad` = **0.083125235**：正是新权重处的梯度，
+没有别的成分。</translation>
+        </message>
+        <message>
+            <source>Every PyTorch training iteration makes three calls:
+
+- `optimizer.zero_grad()` sets every `.grad` back to nothing;
+- `loss.backward()` computes ∂E/∂w for every weight and **adds** it to `w.grad`;
+- `optimizer.step()` moves each weight using its `.grad` (here w ← w − 0.5·w.grad).
+
+We use Mazur's network again.</source>
+            <translation>每次 PyTorch 训练迭代都有三个调用：
+
+- `optimizer.zero_grad()` 把每个 `.grad` 清空；
+- `loss.backward()` 为每个权重计算 ∂E/∂w，并把它 **加到** `w.grad` 上；
+- `optimizer.step()` 用各自的 `.grad` 移动每个权重（这里是 w ← w − 0.5·w.grad）。
+
+我们再次使用 Mazur 的网络。</translation>
+        </message>
+        <message>
+            <source>Now the same network with **skip zero_grad** switched on (a setting in the Settings panel):
+the code panel shows the line commented out. The first iteration is unchanged, because the
+gradients start empty: ∂E/∂w5 = 0.082167041 and w5 = 0.35891648.</source>
+            <translation>现在打开同一个网络的 **跳过 zero_grad()** 选项（在“设置”面板中）：
+代码面板显示这一行被注释掉了。第一次迭代没有变化，因为
+梯度一开始就是空的：∂E/∂w5 = 0.082167041，w5 = 0.35891648。</translation>
+        </message>
+        <message>
+            <source>One whole iteration: backward wrote ∂E/∂w5 = **0.082167041** into `w5.grad`, and step used it:
+w5 = 0.4 − 0.5 × 0.082167041 = **0.35891648**.</source>
+            <translation>完整的一次迭代：backward() 把 ∂E/∂w5 = **0.082167041** 写入 `w5.grad`，step() 用它更新：
+w5 = 0.4 − 0.5 × 0.082167041 = **0.35891648**。</translation>
+        </message>
+        <message>
+            <source>The second iteration begins, but nothing clears the gradients: `w5.grad` still holds
+0.082167041 from the first iteration.</source>
+            <translation>第二次迭代开始了，但没有任何东西清空梯度：`w5.grad` 仍保存着
+第一次迭代的 0.082167041。</translation>
+        </message>
+        <message>
+            <source>The second iteration starts with `zero_grad()`: every gradient is shown as *cleared*.</source>
+            <translation>第二次迭代从 `zero_grad()` 开始：每个梯度都显示为 *已清空*。</translation>
+        </message>
+        <message>
+            <source>The three calls of every training loop, and gradients that accumulate.</source>
+            <translation>每个训练循环的三个调用，以及不断累积的梯度。</translation>
+        </message>
+        <message>
+            <source>With zero_grad, 1,000 iterations bring the loss to **0.001114349**, the outputs moving
+steadily towards their targets 0.01 and 0.99.</source>
+            <translation>有 zero_grad() 时，1,000 次迭代把损失降到 **0.001114349**，输出稳步
+接近目标 0.01 和 0.99。</translation>
+        </message>
+        <message>
+            <source>Without zero_grad the summed gradients only grow, so every step is larger than the last. After
+1,000 iterations o1 has been pushed far past its target 0.01, to practically 0, and o2 to 1:
+the loss is stuck at **0.0001** (= ½·0.01² + ½·0.01²), and the weights keep growing
+(w5 has gone from 0.4 to about −368).
+Accumulating on purpose is useful (a large batch in several pieces), but then
+zero_grad is called after each step.</source>
+            <translation>没有 zero_grad() 时，累加的梯度只会越来越大，每一步都比上一步更大。
+1,000 次迭代后，o1 被推过了目标 0.01，几乎为 0，o2 几乎为 1：
+损失卡在 **0.0001**（= ½·0.01² + ½·0.01²），权重还在不断增大
+（w5 从 0.4 变成了约 −368）。
+有意累积梯度是有用的（把一个大批次分成几块计算），但那时
+每次 step() 之后都会调用 zero_grad()。</translation>
+        </message>
+        <message>
+            <source>backward **adds** the new gradient to the old one:
+w5.grad = 0.082167041 + 0.083125235 = **0.165292276**. The step now uses the sum of every
+gradient so far: not the slope of the loss here.</source>
+            <translation>backward() 把新梯度 **加到** 旧梯度上：
+w5.grad = 0.082167041 + 0.083125235 = **0.165292276**。现在 step() 用的是至今所有梯度之和，
+而不是损失在此处的斜率。</translation>
+        </message>
+        <message>
+            <source>zero_grad, backward, step: and without zero_grad</source>
+            <translation>zero_grad()、backward()、step()，以及不清零的后果</translation>
+        </message>
+    </context>
+</TS>
