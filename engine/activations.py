@@ -219,7 +219,7 @@ def _leaky_relu(alpha: float) -> Activation:
         output_range="(−∞, ∞)",
         zero_centred=False,
         max_derivative=max(1.0, alpha),
-        note=f"A slope of {alpha!r} for negative nets keeps some gradient flowing, "
+        note="A slope of α for negative nets keeps some gradient flowing, "
         "so its neurons cannot die as ReLU's can.",
         torch_code=f"F.leaky_relu(x, {alpha!r})",
         _fn=lambda x: F.leaky_relu(x, alpha),

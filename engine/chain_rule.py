@@ -15,6 +15,7 @@ import torch
 from torch import Tensor
 
 from engine.activations import Activation
+from engine.i18n import translate
 from engine.losses import Loss
 from engine.model import MLP, ParamInfo
 
@@ -79,6 +80,7 @@ class ChainRule:
         biases = [lin.bias.detach() for lin in model.linears]
         # The published variant reads the deltas back through other (already-updated) weights.
         self.backward_weights = [w.detach() for w in upstream_weights or weights]
+        self._weights_np: dict[int, np.ndarray] = {}
         self.inputs = x.detach().double().cpu().numpy()
         self.layers = self._trace(weights, biases, model.activations, x.detach(), target, loss)
         self.grads = self._gradients()
@@ -185,7 +187,7 @@ class ChainRule:
         if layer == len(self.layers):
             return ()
         above = self.layers[layer].delta[0]
-        w = self.backward_weights[layer].double().cpu().numpy()
+        w = self._backward_weights_np(layer)
         names = self.model.neurons[layer + 1]
         weight_labels = {
             info.row: info.label
@@ -196,6 +198,12 @@ class ChainRule:
             Factor(f"δ_{names[k]}·{weight_labels[k]}", above[k] * w[k, row])
             for k in range(len(names))
         )
+
+    def _backward_weights_np(self, layer: int) -> np.ndarray:
+        """One copy per layer, taken at first use (backward, before the step changes them)."""
+        if layer not in self._weights_np:
+            self._weights_np[layer] = self.backward_weights[layer].double().cpu().numpy().copy()
+        return self._weights_np[layer]
 
     def _assemble(
         self,
@@ -210,7 +218,9 @@ class ChainRule:
         if self.batch == 1:
             formula = f"{head} = {symbols} = {numbers} = {fmt(value)}"
         else:
-            formula = f"{head} = Σ over {self.batch} samples of {symbols} = {fmt(value)}"
+            formula = translate(
+                "Explain", "{head} = Σ over {count} samples of {symbols} = {value}"
+            ).format(head=head, count=self.batch, symbols=symbols, value=fmt(value))
         upstream_formula = ""
         if upstream:
             first = factors[0].symbol

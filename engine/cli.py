@@ -19,6 +19,10 @@ from engine.surface_command import add_surface_command, run_surface
 
 EXIT_BAD_INPUT = 2
 EXIT_DIVERGED = 3
+# A run stores every iteration: beyond this it would take hours and gigabytes.
+MAX_STEPS = 10_000_000
+# torch starts that many OpenMP threads; a million of them crashes the process.
+MAX_BENCH_THREADS = 256
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -57,6 +61,13 @@ def non_negative_int(text: str) -> int:
     value = whole(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
+    return value
+
+
+def step_count(text: str) -> int:
+    value = non_negative_int(text)
+    if value > MAX_STEPS:
+        raise argparse.ArgumentTypeError(f"{text!r}: at most {MAX_STEPS:,} iterations")
     return value
 
 
@@ -110,7 +121,7 @@ def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
     )
     parser.add_argument("--screenshot", metavar="FILE", help="open the window, save a grab, exit")
     parser.add_argument("--preset", choices=sorted(PRESETS), default="mazur")
-    parser.add_argument("--steps", type=non_negative_int, default=0, help="iterations to run first")
+    parser.add_argument("--steps", type=step_count, default=0, help="iterations to run first")
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
     add_train_command(commands)
     add_surface_command(commands, float_list, non_negative_int)
@@ -123,7 +134,7 @@ def add_export_command(commands: Any) -> None:
     """Parsed here; run by the window package (it needs Qt, offscreen)."""
     export = commands.add_parser("export", help="write every figure of a run to a folder")
     export.add_argument("--preset", choices=sorted(PRESETS), default="mazur")
-    export.add_argument("--steps", type=non_negative_int, default=1)
+    export.add_argument("--steps", type=step_count, default=1)
     export.add_argument("--out", required=True, metavar="DIR", help="an existing folder")
     export.add_argument("--formats", default="png,svg,pdf,csv", metavar="png,svg,pdf,csv")
     add_config_options(export)
@@ -132,7 +143,7 @@ def add_export_command(commands: Any) -> None:
 def add_train_command(commands: Any) -> None:
     train = commands.add_parser("train", help="run N iterations headless and report")
     train.add_argument("--preset", choices=sorted(PRESETS), default="mazur")
-    train.add_argument("--steps", type=non_negative_int, default=1)
+    train.add_argument("--steps", type=step_count, default=1)
     train.add_argument("--json", action="store_true", help="print one JSON object")
     add_config_options(train)
 
@@ -183,7 +194,9 @@ def config_from_args(args: argparse.Namespace) -> Config:
     if args.layers is not None:
         changes["layers"] = layers
     changes["activations"] = _activations(config, layers, args)
-    return config.replace(**changes)
+    chosen = config.replace(**changes)
+    resolve_device(chosen.device)  # refuse cuda where it is absent, before anything is built
+    return chosen
 
 
 def _refuse_network_options(args: argparse.Namespace) -> None:
@@ -281,19 +294,38 @@ def _human(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def run_bench_checked(args: argparse.Namespace) -> int:
+    if not 1 <= args.threads <= MAX_BENCH_THREADS:
+        raise EngineError(
+            f"--threads must be between 1 and {MAX_BENCH_THREADS}, got {args.threads}"
+        )
+    return run_bench_command(args)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "train": run_train,
     "surface": run_surface,
-    "bench": run_bench_command,
+    "bench": run_bench_checked,
 }
 
 
 def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Run a headless command; bad input becomes one line on stderr and exit code 2."""
     try:
+        if getattr(args, "steps", 0) > MAX_STEPS:
+            raise EngineError(f"--steps: at most {MAX_STEPS:,} iterations")
         return COMMANDS[args.command](args)
     except EngineError as error:
         parser.exit(EXIT_BAD_INPUT, f"{parser.prog} {args.command}: error: {error}\n")
+    except OSError as error:  # e.g. --out names a folder, or the disk is full
+        parser.exit(EXIT_BAD_INPUT, f"{parser.prog} {args.command}: error: {os_reason(error)}\n")
+
+
+def os_reason(error: OSError) -> str:
+    """One line: what the system said, and about which file (the target, not a temporary)."""
+    where = error.filename2 or error.filename
+    reason = error.strerror or str(error) or type(error).__name__
+    return " ".join((f"{reason}: {where}" if where else reason).split())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -301,4 +333,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         parser.error(f"no command given ({', '.join(COMMANDS)})")
+    if args.command not in COMMANDS:  # export draws with the window's views: main.py runs it
+        parser.error(f"{args.command} needs the window package: run it as python main.py")
     return run_command(args, parser)

@@ -9,6 +9,7 @@ from typing import Any
 
 from engine.activations import OUTPUT_ONLY, get_activation
 from engine.errors import EngineError
+from engine.i18n import translate
 from engine.test_functions import get_function
 
 OPTIMIZER_NAMES = ("sgd", "adagrad", "rmsprop", "adam", "adamw")
@@ -18,6 +19,9 @@ DEVICE_NAMES = ("auto", "cpu", "cuda")
 MAX_LAYER_WIDTH = 1024
 FLOAT_FIELDS = ("lr", "momentum", "weight_decay", "eps", "lookahead_alpha")
 MAX_SEED = 2**63 - 1
+FLOAT32_MAX = 3.4028234663852886e38  # torch refuses a larger step factor on float32 tensors
+# Every weight and bias is drawn and stored per iteration: a bigger network would exhaust memory.
+MAX_PARAMETERS = 10_000
 
 
 @dataclass(frozen=True)
@@ -164,7 +168,14 @@ def _check_shape(c: Config) -> None:
         if isinstance(size, bool) or not isinstance(size, int) or size < 1:
             raise EngineError(f"every layer needs at least one neuron, got {size!r}")
         if size > MAX_LAYER_WIDTH:
-            raise EngineError(f"a layer may have at most {MAX_LAYER_WIDTH} neurons, got {size}")
+            text = translate("EngineError", "a layer may have at most {most} neurons, got {size}")
+            raise EngineError(text.format(most=MAX_LAYER_WIDTH, size=size))
+    count = parameter_count(c.layers)
+    if count > MAX_PARAMETERS:
+        text = translate(
+            "EngineError", "a network may have at most {most:,} weights and biases, got {count:,}"
+        )
+        raise EngineError(text.format(most=MAX_PARAMETERS, count=count))
     if len(c.activations) != len(c.layers) - 1:
         raise EngineError(
             f"{len(c.layers) - 1} activation(s) needed (one per layer after the input), "
@@ -173,11 +184,17 @@ def _check_shape(c: Config) -> None:
     for position, spec in enumerate(c.activations, start=1):
         base = get_activation(spec).name.split(":")[0]
         if base in OUTPUT_ONLY and position != len(c.activations):
-            raise EngineError(f"{base} is only valid on the output layer")
+            text = translate("EngineError", "{activation} is only valid on the output layer")
+            raise EngineError(text.format(activation=base))
     _check_rows("inputs", c.inputs, c.layers[0])
     _check_rows("targets", c.targets, c.layers[-1])
     if len(c.inputs) != len(c.targets):
         raise EngineError(f"{len(c.inputs)} input row(s) but {len(c.targets)} target row(s)")
+
+
+def parameter_count(layers: tuple[int, ...]) -> int:
+    """Weights and biases of a fully connected network with these layer sizes."""
+    return sum((n_in + 1) * n_out for n_in, n_out in zip(layers, layers[1:], strict=False))
 
 
 def _check_rows(name: str, rows: tuple[tuple[float, ...], ...], width: int) -> None:
@@ -195,10 +212,18 @@ def _check_hyperparameters(c: Config) -> None:
         raise EngineError(f"the learning rate must not be negative, got {c.lr}")
     if c.lr > 1e300 or c.weight_decay > 1e300:
         raise EngineError("the learning rate and weight decay must be at most 1e300")
+    if c.dtype == "float32" and max(c.lr, c.weight_decay) > FLOAT32_MAX:
+        text = translate(
+            "EngineError",
+            "with float32 the learning rate and weight decay must be at most {most:.4g}",
+        )
+        raise EngineError(text.format(most=FLOAT32_MAX))
     if not 0 <= c.momentum < 1:
         raise EngineError(f"momentum must be in [0, 1), got {c.momentum}")
     if c.nesterov and (c.optimizer != "sgd" or c.momentum == 0):
-        raise EngineError("Nesterov needs the sgd optimizer and a momentum above 0")
+        raise EngineError(
+            translate("EngineError", "Nesterov needs the sgd optimizer and a momentum above 0")
+        )
     if c.weight_decay < 0:
         raise EngineError(f"weight decay must not be negative, got {c.weight_decay}")
     if len(c.betas) != 2 or not all(0 <= b < 1 for b in c.betas):
@@ -219,8 +244,11 @@ def _check_published_variant(c: Config) -> None:
     plain_sgd = c.optimizer == "sgd" and not (c.momentum or c.weight_decay or c.lookahead_k)
     if len(c.layers) != 3 or not plain_sgd or c.skip_zero_grad:
         raise EngineError(
-            "the published variant applies to one hidden layer trained by plain SGD "
-            "(no momentum, weight decay, lookahead or skipped zero_grad)"
+            translate(
+                "EngineError",
+                "the published variant applies to one hidden layer trained by plain SGD "
+                "(no momentum, weight decay, lookahead or skipped zero_grad)",
+            )
         )
 
 
@@ -229,4 +257,9 @@ def _check_function(c: Config) -> None:
         return
     get_function(c.function)
     if c.published_variant:
-        raise EngineError("the published variant applies to Mazur's network, not a test function")
+        raise EngineError(
+            translate(
+                "EngineError",
+                "the published variant applies to Mazur's network, not a test function",
+            )
+        )

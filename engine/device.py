@@ -5,6 +5,7 @@ from __future__ import annotations
 import torch
 
 from engine.errors import EngineError
+from engine.i18n import translate
 
 DTYPES = {"float64": torch.float64, "float32": torch.float32}
 
@@ -16,9 +17,12 @@ class DeviceError(EngineError):
 def cuda_unavailable_reason() -> str | None:
     """Why CUDA cannot be used here, or None when it can."""
     if torch.version.cuda is None:
-        return f"this PyTorch build ({torch.__version__}) has no CUDA support"
+        text = translate("EngineError", "this PyTorch build ({version}) has no CUDA support")
+        return text.format(version=torch.__version__)
     if not torch.cuda.is_available():
-        return "no CUDA GPU or driver was found (torch.cuda.is_available() is False)"
+        return translate(
+            "EngineError", "no CUDA GPU or driver was found (torch.cuda.is_available() is False)"
+        )
     return None
 
 

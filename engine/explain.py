@@ -10,6 +10,7 @@ import torch
 
 from engine.chain_rule import ChainRule, fmt, par
 from engine.config import Config
+from engine.i18n import translate
 from engine.losses import Loss
 from engine.model import MLP
 
@@ -21,24 +22,31 @@ Text = tuple[str, str]  # (explanation, formula)
 
 def ready(config: Config, model: MLP) -> Text:
     shape = "-".join(str(n) for n in config.layers)
-    return (
-        f"Ready: a {shape} network with its starting parameters. "
+    text = translate(
+        "Explain",
+        "Ready: a {shape} network with its starting parameters. "
         "Step (→) to run optimizer.zero_grad().",
-        "",
     )
+    return text.format(shape=shape), ""
 
 
 def zero_grad(skip: bool) -> Text:
     if skip:
         return (
-            "optimizer.zero_grad() is skipped: this iteration's backward() will add its "
-            "gradients onto whatever .grad already holds, so they accumulate.",
-            "p.grad stays as it is",
+            translate(
+                "Explain",
+                "optimizer.zero_grad() is skipped: this iteration's backward() will add its "
+                "gradients onto whatever .grad already holds, so they accumulate.",
+            ),
+            translate("Explain", "p.grad stays as it is"),
         )
     return (
-        "optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the "
-        "coming backward() starts from nothing.",
-        "p.grad = None for every parameter",
+        translate(
+            "Explain",
+            "optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the "
+            "coming backward() starts from nothing.",
+        ),
+        translate("Explain", "p.grad = None for every parameter"),
     )
 
 
@@ -57,9 +65,13 @@ def forward(model: MLP, layer: int, row: int, inputs: list[float], net: float, o
     numeric += f" + {par(values[model.index[bias.label]])}"
     act = model.activations[layer - 1]
     act_name = act.name.split(":")[0]
+    text = translate(
+        "Explain",
+        "Forward: {neuron} adds up its weighted inputs from {sources} and its bias, "
+        "then applies {activation}.",
+    )
     return (
-        f"Forward: {neuron} adds up its weighted inputs from {', '.join(sources)} and its bias, "
-        f"then applies {act_name}.",
+        text.format(neuron=neuron, sources=", ".join(sources), activation=act_name),
         f"net_{neuron} = {symbolic} = {numeric} = {fmt(net)}\n"
         f"out_{neuron} = {act_name}(net_{neuron}) = {fmt(out)}",
     )
@@ -70,28 +82,42 @@ def loss(loss_fn: Loss, model: MLP, outs: list[float], targets: list[float], val
     if loss_fn.name == "half_sse" and len(outs) <= 8:
         terms = " + ".join(f"½({fmt(t)} − {par(o)})²" for o, t in zip(outs, targets, strict=True))
         terms = f" = {terms}"
-    text = f"Loss: {loss_fn.title.lower()} of the outputs against the targets."
+    title = translate("Loss", loss_fn.title)
+    text = translate("Explain", "Loss: {title} of the outputs against the targets.")
+    text = text.format(title=title[:1].lower() + title[1:])
     if loss_fn.name == "value":
-        text = "Loss: the function's value is the loss that gradient descent lowers."
+        text = translate(
+            "Explain", "Loss: the function's value is the loss that gradient descent lowers."
+        )
     if not math.isfinite(value):
-        text = f"The loss is {value}: training diverged. Go back, or lower the learning rate."
+        text = translate(
+            "Explain",
+            "The loss is {value}: training diverged. Go back, or lower the learning rate.",
+        ).format(value=value)
     return text, f"{loss_fn.formula}{terms} = {fmt(value)}"
 
 
 def node(chain: ChainRule, neuron: str) -> Text:
     e = chain.explain_neuron(neuron)
-    text = f"loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}."
+    text = translate(
+        "Explain",
+        "loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.",
+    ).format(neuron=neuron)
     formula = e.formula if not e.upstream_formula else f"{e.upstream_formula}\n{e.formula}"
     return text, formula
 
 
 def param_grad(chain: ChainRule, label: str, grad: float, before: float | None, note: str) -> Text:
     e = chain.explain(label)
-    text = f"loss.backward(): autograd writes ∂E/∂{label} into {label}.grad."
+    text = translate(
+        "Explain", "loss.backward(): autograd writes ∂E/∂{label} into {label}.grad."
+    ).format(label=label)
     lines = [e.upstream_formula] if e.upstream_formula else []
     lines.append(e.formula)
     if before is not None:
-        text += " zero_grad was skipped, so it is added to the gradient already there."
+        text += " " + translate(
+            "Explain", "zero_grad was skipped, so it is added to the gradient already there."
+        )
         lines.append(f"{label}.grad = {fmt(before)} + {fmt(e.value)} = {fmt(grad)}")
     if note:
         text += f" {note}"
@@ -104,14 +130,18 @@ def update(
 ) -> Text:
     """The optimizer's update rule for one parameter, with its numbers."""
     rule = _RULES[config.optimizer](config, label, old, grad, state)
-    text = f"optimizer.step(): {config.optimizer} updates {label}."
+    text = translate("Explain", "optimizer.step(): {optimizer} updates {label}.")
+    text = text.format(optimizer=config.optimizer, label=label)
     if config.weight_decay and config.optimizer != "adamw":
-        text += f" Weight decay adds {fmt(config.weight_decay)}·{label} to the gradient first."
+        decay = translate("Explain", "Weight decay adds {decay}·{label} to the gradient first.")
+        text += " " + decay.format(decay=fmt(config.weight_decay), label=label)
     if config.lookahead_k:
-        text += (
-            f" Lookahead: every {config.lookahead_k} steps the slow weights move "
-            f"{fmt(config.lookahead_alpha)} of the way to the fast ones, which then jump there."
+        lookahead = translate(
+            "Explain",
+            "Lookahead: every {k} steps the slow weights move {alpha} of the way to the fast "
+            "ones, which then jump there.",
         )
+        text += " " + lookahead.format(k=config.lookahead_k, alpha=fmt(config.lookahead_alpha))
     return text, f"{rule} = {fmt(new)}"
 
 
@@ -169,18 +199,22 @@ def element(model: MLP, chain: ChainRule, inputs: list[float], label: str) -> Te
     """What a hovered neuron or parameter is, with its numbers at the current parameters."""
     if label in model.neurons[0]:
         value = inputs[model.neurons[0].index(label)]
-        return f"{label}: an input of the network.", f"{label} = {fmt(value)}"
+        text = translate("Explain", "{label}: an input of the network.").format(label=label)
+        return text, f"{label} = {fmt(value)}"
     if label in model.index:
         info = model.params[model.index[label]]
         value = float(model.values()[model.index[label]])
         e = chain.explain(label)
         what = (
-            f"{info.source} → {info.target}" if info.kind == "weight" else f"bias of {info.target}"
+            f"{info.source} → {info.target}"
+            if info.kind == "weight"
+            else translate("Explain", "bias of {neuron}").format(neuron=info.target)
         )
         lines = [f"{label} = {fmt(value)}"]
         lines += [e.upstream_formula] if e.upstream_formula else []
         lines.append(e.formula)
-        return f"{label} ({what}) and its gradient at the current parameters.", "\n".join(lines)
+        text = translate("Explain", "{label} ({what}) and its gradient at the current parameters.")
+        return text.format(label=label, what=what), "\n".join(lines)
     layer, row = chain.locate(label)
     trace = chain.layers[layer - 1]
     e = chain.explain_neuron(label)
@@ -190,14 +224,20 @@ def element(model: MLP, chain: ChainRule, inputs: list[float], label: str) -> Te
     ]
     lines += [e.upstream_formula] if e.upstream_formula else []
     lines.append(e.formula)
-    return f"Neuron {label} at the current parameters.", "\n".join(lines)
+    text = translate("Explain", "Neuron {label} at the current parameters.")
+    return text.format(label=label), "\n".join(lines)
 
 
 def function_forward(model: FunctionModel, value: float) -> Text:
     fn = model.fn
+    text = translate(
+        "Explain",
+        "Forward: the model is the {function} function; its parameters are the coordinates.",
+    )
+    at = translate("Explain", "{formula} at {point} = {value}")
     return (
-        f"Forward: the model is the {fn.title} function; its parameters are the coordinates.",
-        f"{fn.formula} at {model.point_text()} = {fmt(value)}",
+        text.format(function=translate("TestFunction", fn.title)),
+        at.format(formula=fn.formula, point=model.point_text(), value=fmt(value)),
     )
 
 
@@ -206,9 +246,15 @@ def function_element(model: FunctionModel, chain: FunctionChain, label: str) -> 
     if label in model.index:
         value = float(model.values()[model.index[label]])
         return (
-            f"{label}: a coordinate, trained like a weight.",
+            translate("Explain", "{label}: a coordinate, trained like a weight.").format(
+                label=label
+            ),
             f"{label} = {fmt(value)}\n{chain.explain(label).formula}",
         )
     with torch.no_grad():
         value = float(model(torch.zeros(1, 0)))
-    return f"The {model.fn.title} function. {model.fn.note}", f"{model.fn.formula} = {fmt(value)}"
+    fn = model.fn
+    text = translate("Explain", "The {function} function. {note}").format(
+        function=translate("TestFunction", fn.title), note=translate("TestFunction", fn.note)
+    )
+    return text, f"{fn.formula} = {fmt(value)}"

@@ -14,6 +14,7 @@ from engine.chain_rule import Explanation, Factor, fmt
 from engine.config import Config
 from engine.device import resolve_device, resolve_dtype
 from engine.flat_reader import FlatReader
+from engine.i18n import translate
 from engine.losses import Loss
 from engine.model import ParamInfo, assign_values
 from engine.test_functions import get_function
@@ -126,12 +127,14 @@ class FunctionChain:
         index = self.model.index[label]
         partial = self.model.fn.partials[index]
         value = float(self.grads[index])
-        formula = (
-            f"∂E/∂{label} = ∂f/∂{label} = {partial} at {self.model.point_text()} = {fmt(value)}"
+        formula = translate("Explain", "{formula} at {point} = {value}").format(
+            formula=f"∂E/∂{label} = ∂f/∂{label} = {partial}",
+            point=self.model.point_text(),
+            value=fmt(value),
         )
         factors = (Factor("∂E/∂f", 1.0), Factor(f"∂f/∂{label}", value))
         return Explanation(label, value, factors, (), formula, "")
 
     def explain_neuron(self, neuron: str) -> Explanation:
-        formula = "δ_f = ∂E/∂f = 1 (the loss is f itself)"
+        formula = translate("Explain", "δ_f = ∂E/∂f = 1 (the loss is f itself)")
         return Explanation(neuron, 1.0, (Factor("∂E/∂f", 1.0),), (), formula, "")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from types import MappingProxyType
@@ -27,6 +27,7 @@ from engine.code_listing import PHASE_LINES
 from engine.config import Config
 from engine.errors import EngineError
 from engine.function_model import FunctionModel
+from engine.i18n import translate
 from engine.model import MLP
 from engine.optimizers import OptimizerLike, element_state, element_states, make_optimizer
 from engine.published_variant import apply_published_variant
@@ -34,6 +35,9 @@ from engine.snapshot import NeuronValue, Snapshot, frozen
 from engine.trajectory import Trajectory
 
 CHECKPOINT_EVERY = 100  # during fast-forward; back() replays at most this many iterations
+
+
+NO_STATE: Mapping[str, float] = MappingProxyType({})  # a scalar the optimizer has no state for
 
 
 @dataclass
@@ -45,7 +49,7 @@ class Checkpoint:
     kind: str  # "ready", "iteration" or "edit"
     values: np.ndarray
     grads: np.ndarray | None
-    optimizer: dict[str, Any]
+    optimizer: dict[str, Any] | None  # None: the optimizer was fresh (never built)
     snapshot: Snapshot | None = None  # ready and edit checkpoints are positions of their own
 
 
@@ -71,7 +75,7 @@ class _Pass:
     grads_after: np.ndarray | None = None
     values_before: np.ndarray | None = None
     values_after: np.ndarray | None = None
-    state_before: dict[str, dict[str, float]] = field(default_factory=dict)
+    state_before: dict[str, Mapping[str, float]] = field(default_factory=dict)
     neurons: dict[str, NeuronValue] = field(default_factory=dict)
     deltas: dict[str, float] = field(default_factory=dict)
     revealed_grads: set[str] = field(default_factory=set)
@@ -93,11 +97,13 @@ class Stepper:
         self._groups: list[tuple[Tensor, list[str], list[int]]] | None = None
         self._labels = [info.label for info in self.model.params]
         self._inputs: dict[str, NeuronValue] | None = None
-        self._states_memo: tuple[tuple, tuple, dict[str, dict[str, float]]] = ((), (), {})
+        self._states_memo: tuple[tuple, tuple, dict[str, Mapping[str, float]]] = ((), (), {})
         self.loss_fn = self.model.loss_function(config)
         self.x, self.target = self.model.data(config)
         self.trainable = [p for p in self.model.parameters() if p.requires_grad]
-        self.optimizer = make_optimizer(config, self.trainable)
+        # Built on first use: torch.optim's first parameter group imports torch._dynamo (~0.6 s),
+        # which a window can do after it has painted. A never-built optimizer has no state.
+        self._optimizer: OptimizerLike | None = None
         self._hook_log: list[tuple[str, int, str]] | None = None
         self._register_param_hooks()
         self.plan = self._plan()
@@ -129,6 +135,12 @@ class Stepper:
         return plan
 
     @property
+    def optimizer(self) -> OptimizerLike:
+        if self._optimizer is None:
+            self._optimizer = make_optimizer(self.config, self.trainable)
+        return self._optimizer
+
+    @property
     def micro_steps_per_iteration(self) -> int:
         return len(self.plan)
 
@@ -136,7 +148,7 @@ class Stepper:
         """Back to the configured starting point; history is cleared."""
         self.model.load_values(self._initial_values)
         self.model.load_grads(None)
-        self.optimizer = make_optimizer(self.config, self.trainable)
+        self._optimizer = None
         self.iteration = 0
         self.micro = 0
         self.tick = 0
@@ -157,14 +169,17 @@ class Stepper:
             kind,
             self.model.values(),
             self.model.grads(),
-            copy.deepcopy(self.optimizer.state_dict()),
+            None if self._optimizer is None else copy.deepcopy(self._optimizer.state_dict()),
             snapshot,
         )
 
     def _restore(self, checkpoint: Checkpoint) -> None:
         self.model.load_values(checkpoint.values)
         self.model.load_grads(checkpoint.grads)
-        self.optimizer.load_state_dict(copy.deepcopy(checkpoint.optimizer))
+        if checkpoint.optimizer is None:
+            self._optimizer = None
+        else:
+            self.optimizer.load_state_dict(copy.deepcopy(checkpoint.optimizer))
         self.iteration = checkpoint.iteration
         self.tick = checkpoint.tick
         self.micro = 0
@@ -192,7 +207,7 @@ class Stepper:
     def _advance(self, build: bool) -> Snapshot:
         """One micro-step (`build=False` when replaying to a later one)."""
         if self.diverged:
-            raise EngineError("training diverged: go back, reset, or change the settings first")
+            raise EngineError(_diverged())
         if self.micro == 0:
             if self.tick not in self.checkpoints:
                 self._save_checkpoint("iteration")
@@ -234,7 +249,7 @@ class Stepper:
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise EngineError(f"the number of iterations must be a whole number ≥ 0, got {n!r}")
         if self.diverged:
-            raise EngineError("training diverged: go back, reset, or change the settings first")
+            raise EngineError(_diverged())
         self._drop_undone_edits()
         done = 0
         if self.micro and n:
@@ -353,11 +368,17 @@ class Stepper:
     def edit_parameter(self, label: str, value: float) -> Snapshot:
         """Set one parameter by hand, between iterations; back() undoes it."""
         if self.micro:
-            raise EngineError("finish or rewind the current iteration before editing a parameter")
+            raise EngineError(
+                translate(
+                    "EngineError",
+                    "finish or rewind the current iteration before editing a parameter",
+                )
+            )
         if label not in self.model.index:
             raise EngineError(f"unknown parameter {label!r}")
         if not isinstance(value, int | float) or not math.isfinite(value):
-            raise EngineError(f"{label} must be a finite number, got {value!r}")
+            text = translate("EngineError", "{label} must be a finite number, got {value!r}")
+            raise EngineError(text.format(label=label, value=value))
         if self.tick not in self.checkpoints:
             self._save_checkpoint("iteration")
         old = float(self.model.values()[self.model.index[label]])
@@ -465,9 +486,10 @@ class Stepper:
             upstream = apply_published_variant(
                 self.model, self.x, self.target, self.loss_fn, self.config.lr
             )
-            p.variant_note = (
+            p.variant_note = translate(
+                "Explain",
                 "Published variant: this hidden-layer gradient uses the already-updated output "
-                "weights, as the post's closing figures do (correct backprop uses the old ones)."
+                "weights, as the post's closing figures do (correct backprop uses the old ones).",
             )
         p.chain = self.model.chain_rule(self.x, self.target, self.loss_fn, upstream)
         p.grads_after = self.model.grads()
@@ -527,12 +549,14 @@ class Stepper:
         tensor = self.model.tensor_of(info)
         return element_state(self.optimizer, tensor, self.model.element_of(info))
 
-    def _all_element_states(self) -> dict[str, dict[str, float]]:
+    def _all_element_states(self) -> dict[str, Mapping[str, float]]:
         """Every trainable scalar's optimizer state (a fresh outer dict; inner ones shared).
 
         The state only changes with the parameters (a step) or with a new state object (a
         restore or a new optimizer), so the last reading is reused until one of those moves.
         """
+        if self._optimizer is None and not self.config.lookahead_k:
+            return dict.fromkeys(self._trainable_labels(), NO_STATE)
         objects = (self.optimizer, self.optimizer.state)
         counters = (getattr(self.optimizer, "fast_steps", 0), *(t._version for t in self.trainable))
         memo_objects, memo_counters, states = self._states_memo
@@ -540,10 +564,13 @@ class Stepper:
         if not (same_objects and memo_objects and counters == memo_counters):
             states = {}
             for tensor, labels, flat_indices in self._trainable_groups():
-                found = element_states(self.optimizer, tensor, flat_indices)
+                found = map(MappingProxyType, element_states(self.optimizer, tensor, flat_indices))
                 states.update(zip(labels, found, strict=True))
             self._states_memo = (objects, counters, states)
         return dict(states)
+
+    def _trainable_labels(self) -> list[str]:
+        return [label for _, labels, _ in self._trainable_groups() for label in labels]
 
     def _trainable_groups(self) -> list[tuple[Tensor, list[str], list[int]]]:
         """Per trainable tensor: its scalars' labels and flat positions (computed once)."""
@@ -563,19 +590,21 @@ class Stepper:
     def _snapshot(self, phase: str, focus: str | None, text: tuple[str, str]) -> Snapshot:
         p = self.pass_
         labels = self._labels
-        values = self.model.values()
-        grads = self.model.grads()
+        values = self.model.values().tolist()  # lists: indexing numpy per scalar costs more
         previous: dict[str, float] = {}
         states = self._all_element_states()
         if p is not None and p.values_before is not None:
             # During step: parameters not yet revealed still show their old value and state.
+            before = p.values_before.tolist()
+            previous = dict(zip(labels, before, strict=True))
             for i, label in enumerate(labels):
-                previous[label] = float(p.values_before[i])
                 if label not in p.revealed_params:
-                    values[i] = p.values_before[i]
-                    states[label] = p.state_before.get(label, {})
+                    values[i] = before[i]
+                    states[label] = p.state_before.get(label, NO_STATE)
         if p is not None and p.reveal and phase == "backward":
             grads = self._grads_as_revealed(p, labels)
+        else:
+            grads = _grad_list(self.model.grads(), len(labels))
         return Snapshot(
             tick=self.tick + (0 if phase in ("ready", "edit") else 1),
             iteration=self.iteration,
@@ -587,25 +616,25 @@ class Stepper:
             code_line=PHASE_LINES[phase],
             explanation=text[0],
             formula=text[1],
-            params=MappingProxyType(dict(zip(labels, values.tolist(), strict=True))),
-            grads=MappingProxyType(_grad_map(labels, grads)),
+            params=MappingProxyType(dict(zip(labels, values, strict=True))),
+            grads=MappingProxyType(dict(zip(labels, grads, strict=True))),
             neurons=MappingProxyType(self._input_neurons() | (p.neurons if p else {})),
             deltas=frozen(p.deltas if p else {}),
             loss=None if p is None else p.loss_value,
-            optimizer_state=MappingProxyType({k: MappingProxyType(v) for k, v in states.items()}),
+            optimizer_state=MappingProxyType(states),
             previous_params=MappingProxyType(previous),
             diverged=self.diverged,
             variant_note=p.variant_note if p else "",
         )
 
-    def _grads_as_revealed(self, p: _Pass, labels: list[str]) -> np.ndarray | None:
+    def _grads_as_revealed(self, p: _Pass, labels: list[str]) -> list[float | None]:
         """Gradients autograd has not been shown writing yet keep their value from before."""
-        assert p.grads_after is not None
-        shown = p.grads_after.copy()
-        for i, label in enumerate(labels):
-            if label not in p.revealed_grads:
-                shown[i] = np.nan if p.grads_before is None else p.grads_before[i]
-        return shown
+        after = _grad_list(p.grads_after, len(labels))
+        before = _grad_list(p.grads_before, len(labels))
+        return [
+            a if label in p.revealed_grads else b
+            for label, a, b in zip(labels, after, before, strict=True)
+        ]
 
     def _input_neurons(self) -> dict[str, NeuronValue]:
         """The inputs as neurons (a fresh dict; the inputs never change during a run)."""
@@ -639,13 +668,11 @@ class Stepper:
         return dict(zip(labels, self.model.values().tolist(), strict=True))
 
 
-def _grad_map(labels: list[str], grads: np.ndarray | None) -> dict[str, float | None]:
+def _grad_list(grads: np.ndarray | None, size: int) -> list[float | None]:
+    """Gradients as shown: None where cleared (NaN marks a tensor with no .grad)."""
     if grads is None:
-        return dict.fromkeys(labels)
-    return {
-        label: (None if math.isnan(g) else float(g))
-        for label, g in zip(labels, grads.tolist(), strict=True)
-    }
+        return [None] * size
+    return [None if g != g else g for g in grads.tolist()]  # g != g: NaN
 
 
 class _FastForward:
@@ -778,3 +805,9 @@ def _flat_index(tensor: Tensor, index: tuple[int, ...]) -> int:
     for size, i in zip(tensor.shape, index, strict=True):
         flat = flat * size + i
     return flat
+
+
+def _diverged() -> str:
+    return translate(
+        "EngineError", "training diverged: go back, reset, or change the settings first"
+    )

@@ -4,30 +4,42 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 import torch
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from engine.errors import EngineError
 from engine.presets import get_preset
 from gui.background import wait_for_all
+from gui.language import install_chosen_language
 from gui.main_window import MainWindow
+from gui.theme import DEFAULT_THEME, THEME_KEY, apply_theme
+from gui.warm_up import warm_up_in_background
 
-STYLESHEET = Path(__file__).resolve().parent.parent / "assets" / "style.qss"
 SETTLE_MS = 400  # lets layouts, the diagram's fit and the plots paint before a grab
+WARM_UP_DELAY_MS = 300
 
 
 def run_app(args: argparse.Namespace) -> int:
     # Tiny tensors gain nothing from a second thread, and a busy second core stalls them.
     torch.set_num_threads(1)
+    if QApplication.instance() is None:
+        # Fractional scales (125 %, 150 %) as they are, not rounded: text and pens stay sharp.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Backprop Studio")
     app.setOrganizationName("Backprop Studio")
-    if STYLESHEET.is_file():
-        app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
+    from gui.crash_guard import install as install_crash_guard
+
+    install_crash_guard()  # an uncaught error becomes a dialog and a log line, not an exit
+    install_chosen_language()  # before any window exists, so every tr() sees it
     screenshot = getattr(args, "screenshot", None)
+    # Screenshots for the docs are always light; otherwise the learner's saved choice.
+    apply_theme("light" if screenshot else str(QSettings().value(THEME_KEY, DEFAULT_THEME)))
     try:
         config = get_preset(getattr(args, "preset", None) or "mazur")
     except EngineError as error:
@@ -45,6 +57,7 @@ def run_app(args: argparse.Namespace) -> int:
         window.close()  # stops the labs' and runs' threads before the process exits
         wait_for_all()
         return code
+    QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_in_background)  # once the window has painted
     code = app.exec()
     wait_for_all()
     return code

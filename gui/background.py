@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from gui.crash_guard import log_exception, one_line, show_error
+
 Progress = Callable[[int, int], None]
 Job = Callable[[Progress, Callable[[], bool]], object]
 
@@ -31,7 +33,8 @@ def wait_for_all(ms: int = 10_000) -> None:
 class _Worker(QObject):
     progress = Signal(int, int)
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(str)  # the job refused its input (ValueError, EngineError): one line
+    crashed = Signal(str)  # anything else (a bug, a CUDA fault): logged, then one line
 
     def __init__(self, job: Job) -> None:
         super().__init__()
@@ -42,8 +45,12 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             result = self.job(self.progress.emit, self.cancel.is_set)
-        except Exception as error:  # shown as a message; the window survives
-            self.failed.emit(str(error))
+        except ValueError as error:  # a refusal (EngineError is one): shown as a message
+            self.failed.emit(str(error) or type(error).__name__)
+            return
+        except Exception as error:  # unexpected: a dialog too, and the traceback for a report
+            self.crashed.emit(one_line(error))
+            log_exception(error)  # after the window knows: printing allocates, and may be slow
             return
         self.finished.emit(result)
 
@@ -58,6 +65,8 @@ class BackgroundTask(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # An unexpected failure opens a dialog; off where the owner shows every failure itself.
+        self.crash_dialog = True
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
         app = QCoreApplication.instance()
@@ -78,7 +87,8 @@ class BackgroundTask(QObject):
         worker.progress.connect(self.progress)
         worker.finished.connect(self.finished)
         worker.failed.connect(self.failed)
-        for signal in (worker.finished, worker.failed):
+        worker.crashed.connect(self._crashed)
+        for signal in (worker.finished, worker.failed, worker.crashed):
             signal.connect(thread.quit)
         thread.finished.connect(self._done)
         self._thread, self._worker = thread, worker
@@ -86,6 +96,11 @@ class BackgroundTask(QObject):
         thread.start()
         self.running_changed.emit(True)
         return True
+
+    def _crashed(self, text: str) -> None:
+        self.failed.emit(text)
+        if self.crash_dialog:
+            show_error(text, QCoreApplication.translate("BackgroundTask", "The task failed"))
 
     def cancel(self) -> None:
         if self._worker is not None:
@@ -95,7 +110,11 @@ class BackgroundTask(QObject):
         """Cancel and block until the thread ends (for shutdown)."""
         thread = self._thread
         self.cancel()
-        return thread is None or thread.wait(ms)
+        if thread is None:
+            return True
+        # The worker's own quit request is queued to this (blocked) thread: ask directly.
+        thread.quit()
+        return thread.wait(ms)
 
     def _done(self) -> None:
         thread, worker = self._thread, self._worker

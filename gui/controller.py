@@ -20,6 +20,7 @@ from engine.errors import EngineError
 from engine.presets import get_preset
 from engine.snapshot import Snapshot
 from engine.stepper import RunResult, Stepper
+from gui.crash_guard import log_exception, one_line, show_error
 from gui.worker import RunPreview, RunWorker
 
 MIN_SPEED, MAX_SPEED = 1, 50  # micro-steps per second while playing
@@ -71,6 +72,7 @@ class Controller(QObject):
         self._run_total = 0
         self._trajectory_key = self._current_trajectory_key()
         self._reported_divergence = False
+        self.last_run: RunResult | None = None  # the latest fast-forward's outcome
 
     # -- queries -----------------------------------------------------------------------------
     @property
@@ -160,6 +162,11 @@ class Controller(QObject):
         except EngineError as error:
             self.pause()
             self._warn(str(error))
+            return False
+        except Exception as error:  # e.g. a CUDA fault mid-step: say so, keep the window
+            self.pause()
+            log_exception(error)
+            self._fail(one_line(error))
             return False
         self._publish(snapshot)
         return True
@@ -300,14 +307,21 @@ class Controller(QObject):
     @Slot(str)
     def _on_run_failed(self, text: str) -> None:
         self._end_run()
-        self._warn(tr("The run stopped with an error: {0}").format(text))
+        self._fail(text)
         self._publish(self._stepper.snapshot, trajectory_moved=True)
+
+    def _fail(self, text: str) -> None:
+        """An unexpected error: the banner and a dialog, with the state as the engine left it."""
+        message = tr("The run stopped with an error: {0}").format(text)
+        self._warn(message)
+        show_error(message, tr("The run stopped"))
 
     def _end_run(self) -> None:
         self._thread, self._worker = None, None
         self._set_busy(False)
 
     def _report_run(self, result: RunResult) -> None:
+        self.last_run = result
         summary = self._run_summary(result)
         if result.diverged_at is None:
             self.message.emit(summary)
@@ -387,6 +401,7 @@ class Controller(QObject):
         self.pause()
         self._stepper = stepper
         self._reported_divergence = False
+        self.last_run = None
         self._trajectory_key = self._current_trajectory_key()
         self.network_changed.emit()
         self.snapshot_changed.emit(stepper.snapshot)

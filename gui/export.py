@@ -21,6 +21,8 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
+from gui.theme import print_look
+
 PLOT_FORMATS = ("png", "svg", "pdf", "csv")
 SCENE_FORMATS = ("png", "svg", "pdf")
 PNG_SCALE = 2  # default PNG size: twice the size on screen, sharp on slides
@@ -77,7 +79,7 @@ def export_plot(
     if suffix == "csv":
         atomic_write(Path(path), lambda target: _plot_csv(plot, target, width))
         return
-    with _as_figure(plot, title):
+    with print_look(plot.scene()), _as_figure(plot, title):  # slides get ink on white
         atomic_write(Path(path), lambda target: writers[suffix](plot, target, width))
 
 
@@ -143,11 +145,12 @@ def _plot_csv(plot: pg.PlotItem, target: Path, width: int | None) -> None:
 def export_scene(scene: QGraphicsScene, path: Path, source: QRectF | None = None) -> None:
     """A QGraphicsScene (e.g. the network diagram) as PNG, SVG or PDF."""
     suffix = Path(path).suffix.lower().lstrip(".")
-    region = source or scene.itemsBoundingRect().marginsAdded(QMarginsF(20, 20, 20, 20))
     writers = {"png": render_png, "svg": render_svg, "pdf": render_pdf}
     if suffix not in writers:
         raise ExportError(f"cannot export a diagram as .{suffix}: choose png, svg or pdf")
-    atomic_write(Path(path), lambda target: writers[suffix](scene, region, target))
+    with print_look(scene):  # whatever the screen theme, slides get ink on white
+        region = source or scene.itemsBoundingRect().marginsAdded(QMarginsF(20, 20, 20, 20))
+        atomic_write(Path(path), lambda target: writers[suffix](scene, region, target))
 
 
 def render_png(scene: QGraphicsScene, region: QRectF, target: Path, title: str = "") -> None:

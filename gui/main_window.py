@@ -29,13 +29,19 @@ from engine.code_listing import code_lines, setup_lines
 from engine.config import Config
 from engine.errors import EngineError
 from engine.snapshot import Snapshot
+from gui.about_dialog import AboutDialog
 from gui.animation_export import FrameRecorder, path_animation
 from gui.controller import Controller
 from gui.export import ExportError
 from gui.export_all import export_all
 from gui.export_menu import LAST_FOLDER_KEY, install_plot_export, install_scene_export
 from gui.labs import LabsWidget
+from gui.language import add_language_menu
+from gui.lessons import install_lessons
 from gui.session_menu import SessionMenu
+from gui.shortcut_sheet import ShortcutSheet
+from gui.theme import THEME_KEY, chosen_theme, print_look_while_recording
+from gui.theme_menu import ThemeMenu
 from gui.views.basin_view import BasinView
 from gui.views.code_panel import CodePanel
 from gui.views.explanation_panel import ExplanationPanel, phase_title
@@ -76,6 +82,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.transport)
         self._build_status_bar()
         self._build_menus()
+        self.lessons = install_lessons(self)
         self._connect()
         self._install_export_menus()
         self._rebuild()
@@ -195,14 +202,21 @@ class MainWindow(QMainWindow):
         self.cancel_action.setEnabled(False)
         self.cancel_action.triggered.connect(self.controller.cancel_run)
         run_menu.addAction(self.cancel_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in (self.plots_dock, self.settings_dock):
             toggle = dock.toggleViewAction()
             toggle.setToolTip(self.tr("Show or hide the {0} panel").format(dock.windowTitle()))
             view_menu.addAction(toggle)
+        self.language_menu = add_language_menu(self)
+        self.theme_menu = ThemeMenu(self, view_menu, self.settings)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
+        shortcuts.setShortcuts([QKeySequence(Qt.Key.Key_F1), QKeySequence("Ctrl+/")])
+        shortcuts.setToolTip(self.tr("Every keyboard shortcut, with what it does"))
+        shortcuts.triggered.connect(lambda: ShortcutSheet(self).exec())
+        help_menu.addAction(shortcuts)
         about = QAction(self.tr("&About Backprop Studio"), self)
-        about.setToolTip(self.tr("What this app is"))
+        about.setToolTip(self.tr("Version, libraries and the device in use"))
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
 
@@ -271,7 +285,9 @@ class MainWindow(QMainWindow):
             self.banner.show_message(self.tr("Train at least one iteration on a surface first."))
             return None
         view = self.landscape_panel.view
-        return self._record(path_animation(view, landscape.trajectory(), target))
+        recorder = path_animation(view, landscape.trajectory(), target)
+        print_look_while_recording(view, recorder)
+        return self._record(recorder)
 
     def export_iteration_animation(self, target: Path) -> FrameRecorder | None:
         """The network diagram through every micro-step of the current (or last) iteration."""
@@ -420,15 +436,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 10_000)
 
     def _show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Backprop Studio"),
-            self.tr(
-                "Backprop Studio steps through a real PyTorch training loop one micro-step at a "
-                "time: zero_grad, the forward pass neuron by neuron, the loss, backward gradient "
-                "by gradient, and the optimizer's step parameter by parameter."
-            ),
-        )
+        stepper = self.controller.stepper
+        device = getattr(stepper.model, "device", stepper.config.device)
+        AboutDialog(str(device), self).exec()
 
     # -- persistence -------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -443,6 +453,10 @@ class MainWindow(QMainWindow):
         speed = self.settings.value("transport/speed")
         if speed is not None:
             self.transport.speed_slider.setValue(int(speed))
+        self.theme_menu.restore()
+        tab = str(self.settings.value("window/tab", ""))
+        if tab.isdigit() and int(tab) < self.tabs.count():  # a hand-edited file is no crash
+            self.tabs.setCurrentIndex(int(tab))
         count = self.settings.value("transport/run_count")
         if count is not None:
             self.transport.run_count.setValue(int(count))
@@ -454,6 +468,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("transport/speed", self.transport.speed_slider.value())
         self.settings.setValue("transport/run_count", self.transport.run_count.value())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.setValue(THEME_KEY, chosen_theme())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

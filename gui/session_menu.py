@@ -34,6 +34,7 @@ class SessionMenu:
     def __init__(self, window: MainWindow, menu: QMenu) -> None:
         self.window = window
         self.task = BackgroundTask(window)
+        self.task.crash_dialog = False  # _open_failed shows every failure
         self.task.finished.connect(self._opened)
         self.task.failed.connect(self._open_failed)
         self._opening: Path | None = None

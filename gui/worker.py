@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from engine.stepper import Stepper
+from gui.crash_guard import log_exception, one_line
 
 PREVIEW_SECONDS = 0.2  # at most five live plot updates a second, whatever the run's speed
 
@@ -49,7 +50,8 @@ class RunWorker(QObject):
                 self.n, progress=self._progress, should_stop=self.cancel.is_set
             )
         except Exception as error:  # any failure reaches the window as a message
-            self.failed.emit(f"{type(error).__name__}: {error}")
+            self.failed.emit(one_line(error))
+            log_exception(error)  # the traceback, for a bug report (after the window knows)
             return
         self.finished.emit(result)
 

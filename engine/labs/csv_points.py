@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.i18n import translate
 from engine.labs.datasets import Points
 
 MAX_CLASSES = 10
@@ -31,9 +32,11 @@ class CsvPointsError(ValueError):
 
     def __init__(self, summary: str, problems: tuple[Problem, ...] = ()) -> None:
         self.problems = problems
-        lines = [f"line {p.line}: {p.reason}" for p in problems[:SHOWN_PROBLEMS]]
+        line = translate("EngineError", "line {line}: {reason}")
+        lines = [line.format(line=p.line, reason=p.reason) for p in problems[:SHOWN_PROBLEMS]]
         if len(problems) > SHOWN_PROBLEMS:
-            lines.append(f"… and {len(problems) - SHOWN_PROBLEMS} more bad row(s)")
+            more = translate("EngineError", "… and {count} more bad row(s)")
+            lines.append(more.format(count=len(problems) - SHOWN_PROBLEMS))
         super().__init__("\n".join([summary, *lines]))
 
 
@@ -41,7 +44,8 @@ def load_points_csv(path: str | Path) -> Points:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise CsvPointsError(f"cannot read {path}: {error}") from error
+        text = translate("EngineError", "cannot read {path}: {error}")
+        raise CsvPointsError(text.format(path=path, error=error)) from error
     return parse_points_csv(text, Path(path).stem)
 
 
@@ -60,7 +64,8 @@ def parse_points_csv(text: str, name: str = "csv") -> Points:
         else:
             rows.append(row)
     if problems:
-        raise CsvPointsError(f"{len(problems)} bad row(s) in the CSV file:", tuple(problems))
+        text = translate("EngineError", "{count} bad row(s) in the CSV file:")
+        raise CsvPointsError(text.format(count=len(problems)), tuple(problems))
     return _to_points(rows, name)
 
 
@@ -78,25 +83,33 @@ def _number(text: str) -> float | None:
 def _parse_row(cells: list[str]) -> tuple[float, float, int] | str:
     """The row's (x, y, label), or why it is bad."""
     if len(cells) != 3:
-        return f"expected 3 values (x, y, label), found {len(cells)}"
+        text = translate("EngineError", "expected 3 values (x, y, label), found {count}")
+        return text.format(count=len(cells))
     x, y, label = (_number(c) for c in cells)
     for axis, value, cell in (("x", x, cells[0]), ("y", y, cells[1])):
         if value is None:
-            return f"{axis} {cell!r} is not a number"
+            return translate("EngineError", "{axis} {cell!r} is not a number").format(
+                axis=axis, cell=cell
+            )
         if not math.isfinite(value):
-            return f"{axis} {cell!r} is not finite"
+            return translate("EngineError", "{axis} {cell!r} is not finite").format(
+                axis=axis, cell=cell
+            )
     if label is None or not math.isfinite(label) or not label.is_integer():
-        return f"label {cells[2]!r} is not a whole number"
+        text = translate("EngineError", "label {cell!r} is not a whole number")
+        return text.format(cell=cells[2])
     return x, y, int(label)
 
 
 def _to_points(rows: list[tuple[float, float, int]], name: str) -> Points:
     if len(rows) < 4:
-        raise CsvPointsError(f"the CSV file needs at least 4 points, found {len(rows)}")
+        text = translate("EngineError", "the CSV file needs at least 4 points, found {count}")
+        raise CsvPointsError(text.format(count=len(rows)))
     labels = np.array([r[2] for r in rows])
     values = np.unique(labels)
     if not 2 <= len(values) <= MAX_CLASSES:
-        raise CsvPointsError(f"need 2 to {MAX_CLASSES} different labels, found {len(values)}")
+        text = translate("EngineError", "need 2 to {most} different labels, found {count}")
+        raise CsvPointsError(text.format(most=MAX_CLASSES, count=len(values)))
     xy = np.array([(r[0], r[1]) for r in rows], dtype=np.float64)
     classes = np.searchsorted(values, labels).astype(np.int64)
     return Points(name, xy, classes, tuple(str(v) for v in values.tolist()))

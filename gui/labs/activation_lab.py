@@ -7,7 +7,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -226,11 +226,12 @@ class ActivationLab(QWidget):
         at = at.format(x=point.x, f=point.f, d=point.derivative, c=point.closed_form)
         check = self.tr("autograd vs closed form: max |difference| = {m:.1e} over {n} points.")
         shaded = self.tr("Shaded: saturated, |f′| < {t}.").format(t=SATURATION_THRESHOLD)
+        note = QCoreApplication.translate("Activation", act.note)
         self.facts.setText(
             f"<table cellspacing='4'>{table}</table>"
             f"<p>{html.escape(at)}</p>"
             f"<p>{html.escape(check.format(m=shown.max_mismatch, n=len(shown.x)))}</p>"
-            f"<p>{html.escape(shaded)}</p><p><i>{html.escape(act.note)}</i></p>"
+            f"<p>{html.escape(shaded)}</p><p><i>{html.escape(note)}</i></p>"
         )
 
     def _use(self) -> None:

@@ -33,7 +33,7 @@ class AutogradLab(QWidget):
     def _build(self) -> None:
         self.choice = QComboBox()
         for e in EXPRESSIONS:
-            self.choice.addItem(e.title, e.key)
+            self.choice.addItem(self.tr(e.title), e.key)
         self.choice.setToolTip(self.tr("The expression autograd differentiates"))
         self.x, self.w, self.b = (
             self._spin(name, value) for name, value in (("x", 1.0), ("w", 2.0), ("b", 0.0))

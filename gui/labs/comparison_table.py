@@ -117,6 +117,7 @@ class ComparisonTable(QWidget):
             item = QTableWidgetItem(f"{accuracy:.1%}  ({row.train_accuracy:.1%})")
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             item.setBackground(QColor.fromHsvF(0.33 * max(0.0, 2 * accuracy - 1), 0.35, 1.0))
+            item.setForeground(QColor("#1c2733"))  # dark on the light shade, in either theme
             item.setToolTip(self.tr("test loss {l:.4g}").format(l=row.test_loss))
             self.table.setItem(
                 DEFAULT_ACTIVATIONS.index(row.activation), keys.index(row.head), item

@@ -78,7 +78,7 @@ class SoftmaxLab(QWidget):
         self.checks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         code = QLabel(JACOBIAN_CODE)
         code.setFont(QFont("monospace"))
-        code.setStyleSheet("background: #f4f4f4; padding: 6px;")
+        code.setStyleSheet("background: #f4f4f4; color: #1c2733; padding: 6px;")  # either theme
         plots = QHBoxLayout()
         plots.addWidget(self.bars, 1)
         plots.addWidget(self.heat, 1)

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,9 +25,9 @@ from gui.labs.plot_style import SERIES, labelled_plot, log_ticks
 
 COMPARED = ("sigmoid", "tanh", "relu")
 INIT_TITLES = {
-    "default": "PyTorch default (uniform ±1/√fan_in)",
-    "xavier": "Xavier / Glorot normal",
-    "kaiming": "Kaiming / He normal (ReLU)",
+    "default": QT_TRANSLATE_NOOP("VanishingLab", "PyTorch default (uniform ±1/√fan_in)"),
+    "xavier": QT_TRANSLATE_NOOP("VanishingLab", "Xavier / Glorot normal"),
+    "kaiming": QT_TRANSLATE_NOOP("VanishingLab", "Kaiming / He normal (ReLU)"),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -42,7 +42,9 @@ class BasinView(QWidget):
         self.function_box = QComboBox()
         for name, fn in FUNCTIONS.items():
             if fn.dims == 2:
-                self.function_box.addItem(fn.title, name)
+                self.function_box.addItem(
+                    QCoreApplication.translate("TestFunction", fn.title), name
+                )
         self.function_box.setCurrentIndex(self.function_box.findData("himmelblau"))
         self.optimizer_box = QComboBox()
         self.optimizer_box.addItems(OPTIMIZER_NAMES)
@@ -67,17 +69,17 @@ class BasinView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         tips = {
-            self.function_box: "The surface whose basins are mapped",
-            self.optimizer_box: "Optimizer used from every start",
-            self.lr: "Learning rate for every start",
-            self.steps: "Optimizer steps from each start",
-            self.res: "Starts per axis (K×K in all)",
-            self.compute: "Train every start together, off the GUI thread",
-            self.cancel: "Stop the computation",
+            self.function_box: self.tr("The surface whose basins are mapped"),
+            self.optimizer_box: self.tr("Optimizer used from every start"),
+            self.lr: self.tr("Learning rate for every start"),
+            self.steps: self.tr("Optimizer steps from each start"),
+            self.res: self.tr("Starts per axis (K×K in all)"),
+            self.compute: self.tr("Train every start together, off the GUI thread"),
+            self.cancel: self.tr("Stop the computation"),
         }
         controls = QHBoxLayout()
         for widget, tip in tips.items():
-            widget.setToolTip(self.tr(tip))
+            widget.setToolTip(tip)
             controls.addWidget(widget)
         controls.addWidget(self.progress)
         self.plot = pg.PlotWidget()

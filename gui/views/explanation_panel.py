@@ -11,10 +11,15 @@ from engine.snapshot import Snapshot
 
 FORMULA_STYLE = (
     "white-space: pre-wrap; font-family: 'DejaVu Sans Mono', 'Menlo', 'Consolas', monospace; "
-    "font-size: 13px; background-color: #f4f6f9; color: #1c2733;"
+    "font-size: 10pt; background-color: #f4f6f9; color: #1c2733;"
 )
 NOTE_STYLE = "background-color: #fff3cd; color: #5c4400;"
-HEADING_STYLE = "color: #5f6b7a; font-size: 12px;"
+HEADING_STYLE = "color: #5f6b7a; font-size: 9pt;"
+DARK_STYLES = {  # the same boxes on a dark page: light text, dark fills
+    FORMULA_STYLE: FORMULA_STYLE.replace("#f4f6f9", "#2a2e34").replace("#1c2733", "#e6e8eb"),
+    NOTE_STYLE: "background-color: #4a3c12; color: #ffe7a3;",
+    HEADING_STYLE: HEADING_STYLE.replace("#5f6b7a", "#9aa5b4"),
+}
 
 
 def phase_title(phase: str) -> str:
@@ -37,8 +42,9 @@ class ExplanationPanel(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         font = self.font()
-        font.setPixelSize(15)
+        font.setPointSize(11)  # points: sized by the screen's DPI, sharp at any scale
         self.setFont(font)
+        self._dark = False
         self.setToolTip(self.tr("What the current micro-step does, with its numbers"))
         self._step_html = ""
         self._detail_html = ""
@@ -76,8 +82,18 @@ class ExplanationPanel(QTextBrowser):
             parts.append(f"<p style='{NOTE_STYLE}'>{html.escape(s.variant_note)}</p>")
         return "".join(parts)
 
+    def set_dark(self, dark: bool) -> None:
+        """The theme's hook: the formula, note and heading styles for a dark page."""
+        if dark != self._dark:
+            self._dark = dark
+            self._render()
+
     def _render(self) -> None:
-        self.setHtml(self._step_html + self._detail_html)
+        page = self._step_html + self._detail_html
+        if self._dark:
+            for light, dark in DARK_STYLES.items():
+                page = page.replace(light, dark)
+        self.setHtml(page)
 
 
 def _formula_html(formula: str) -> str:

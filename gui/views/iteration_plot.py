@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-TITLE_STYLE = "font-weight: bold; color: #333333;"
+TITLE_STYLE = "font-weight: bold;"  # the palette's text colour, light or dark theme
 NOTE_STYLE = "color: #5f6b7a;"
 DOTS_UP_TO = 40
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,9 +25,12 @@ from gui.views.surface_3d import make_surface_3d, opengl_problem
 from gui.views.surface_view import SurfaceView
 
 PLANES = (
-    ("params", "Two parameters (slice through the current point)"),
-    ("random", "Random filter-normalised directions"),
-    ("pca", "Principal components of the trajectory"),
+    (
+        "params",
+        QT_TRANSLATE_NOOP("LandscapePanel", "Two parameters (slice through the current point)"),
+    ),
+    ("random", QT_TRANSLATE_NOOP("LandscapePanel", "Random filter-normalised directions")),
+    ("pca", QT_TRANSLATE_NOOP("LandscapePanel", "Principal components of the trajectory")),
 )
 
 

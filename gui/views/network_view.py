@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsProxyWidget,
+    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
@@ -50,17 +51,10 @@ from PySide6.QtWidgets import (
 from engine.chain_rule import fmt
 from engine.model import ParamInfo
 from engine.snapshot import NeuronValue, Snapshot
+from gui.theme import DARK_DIAGRAM, PRINT_DIAGRAM, DiagramColours
 
-INK = QColor("#222222")
-MUTED = QColor("#8a8a8a")
-FROZEN = QColor("#8f8f8f")
-POSITIVE = QColor("#2f6db5")
-NEGATIVE = QColor("#d9572b")
-BACKWARD = QColor("#a4267a")  # gradients and deltas share one colour: both flow backward
-FOCUS = QColor("#f2a541")
-RELATED = QColor(242, 165, 65, 90)  # the elements the focused one is computed from
-NEURON_FILL = QColor("#eef3fa")
-OUTPUT_FILL = QColor("#fbf3e6")
+INK = PRINT_DIAGRAM.ink  # sample text that sizes the layout; shown colours follow the theme
+HIGHLIGHT = QColor("#1b9e4b")  # a lesson's "look here", distinct from the focus colour
 LABEL_KEY = 0  # QGraphicsItem.data key holding the element label
 ANIMATION_MS = 300
 MAX_EDGE_WIDTH = 6.0
@@ -94,10 +88,17 @@ def parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def edge_colour(value: float) -> QColor:
+def edge_colour(value: float, colours: DiagramColours = PRINT_DIAGRAM) -> QColor:
     if not math.isfinite(value) or value == 0:
-        return MUTED
-    return POSITIVE if value > 0 else NEGATIVE
+        return colours.muted
+    return colours.positive if value > 0 else colours.negative
+
+
+def outline(colour: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    """A cosmetic pen: outlines keep their width in screen pixels at any zoom and scale."""
+    pen = QPen(colour, width, style)
+    pen.setCosmetic(True)
+    return pen
 
 
 def neuron_detail(name: str, value: NeuronValue | None, delta: float | None) -> str:
@@ -171,16 +172,18 @@ class Geometry:
 
 
 class Tag(QGraphicsItem):
-    """Lines of coloured text in a white rounded box, anchored at one point of the box."""
+    """Lines of coloured text in a rounded box, anchored at one point of the box."""
 
-    def __init__(self, font: QFont, anchor: str = "center") -> None:
+    def __init__(
+        self, font: QFont, anchor: str = "center", colours: DiagramColours = PRINT_DIAGRAM
+    ) -> None:
         super().__init__()
         self.font = font
         self.metrics = QFontMetricsF(font)
         self.anchor = anchor  # "center", "top" (grows down), "bottom" (grows up) or "left"
         self.lines: list[tuple[str, QColor]] = []
-        self.border = QPen(QColor("#c8c8c8"), 1)
-        self.fill = QBrush(Qt.GlobalColor.white)
+        self.border = outline(colours.tag_border, 1)
+        self.fill = QBrush(colours.tag_fill)
         self.rect = QRectF()
 
     def set_lines(self, lines: list[tuple[str, QColor]]) -> None:
@@ -212,7 +215,9 @@ class Tag(QGraphicsItem):
         return QRectF(left, top, width, height)
 
     def boundingRect(self) -> QRectF:
-        grow = self.border.widthF()
+        grow = (
+            3 * self.border.widthF()
+        )  # a cosmetic border is wider in scene units when fitted small
         return self.rect.adjusted(-grow, -grow, grow, grow)
 
     def paint(
@@ -239,7 +244,8 @@ class Edge(QGraphicsItem):
     def __init__(self, start: QPointF, end: QPointF) -> None:
         super().__init__()
         self.line = QLineF(start, end)
-        self.pen = QPen(POSITIVE, 1.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        # Not cosmetic: an edge's width shows its weight and scales with the figure.
+        self.pen = QPen(PRINT_DIAGRAM.positive, 1.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         self.glow: QColor | None = None
         self.max_width = 16.0
 
@@ -304,7 +310,9 @@ class NetworkView(QGraphicsView):
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setBackgroundBrush(QBrush(Qt.GlobalColor.white))
+        self.colours = PRINT_DIAGRAM  # the main window's view follows the theme (set_dark)
+        self._network: tuple[list[list[str]], list[ParamInfo]] | None = None
+        self.setBackgroundBrush(QBrush(self.colours.paper))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
@@ -334,10 +342,42 @@ class NetworkView(QGraphicsView):
         self._editor_proxy: QGraphicsProxyWidget | None = None
         self.edit_message = ""  # why the last edit was refused
         self._zoom = 1.0
+        self._halo: QGraphicsRectItem | None = None  # a lesson's pointer; the scene owns it
+        self.highlighted = ""
+
+    # -- colours ---------------------------------------------------------------------------
+    def set_dark(self, dark: bool) -> None:
+        """The theme's hook: dark paper and light ink, or the print look."""
+        self.set_colours(DARK_DIAGRAM if dark else PRINT_DIAGRAM)
+
+    def set_colours(self, colours: DiagramColours) -> None:
+        """Redraw the figure in other colours, keeping its numbers, zoom and highlight."""
+        if colours == self.colours:
+            return
+        self.colours = colours
+        self.setBackgroundBrush(QBrush(colours.paper))
+        if self._network is None:
+            return
+        snapshot, highlighted, zoom = self._snapshot, self.highlighted, self._zoom
+        transform = self.transform()
+        centre = self.mapToScene(self.viewport().rect().center())
+        animation_ms, self.animation_ms = self.animation_ms, 0  # no replayed tween
+        self.set_network(*self._network)
+        if snapshot is not None:
+            self.show_snapshot(snapshot)
+        self.animation_ms = animation_ms
+        if highlighted:
+            self.highlight(highlighted)
+        if zoom != 1.0:
+            self.setTransform(transform)
+            self._zoom = zoom
+            self.centerOn(centre)
+            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
 
     # -- building the scene ----------------------------------------------------------------
     def set_network(self, neurons: list[list[str]], params: Sequence[ParamInfo]) -> None:
         """(Re)build the figure for any layer sizes; values arrive with show_snapshot."""
+        self._network = (neurons, list(params))
         self._animation.stop()
         self._close_editor()
         self.scene().clear()
@@ -363,12 +403,15 @@ class NetworkView(QGraphicsView):
         for p in self._params.values():
             if p.edge is None:
                 p.tag.set_lines([(f"∂E/∂{p.info.label} = -0.000000", INK)] * 2)
+        if self._loss_tag is not None:  # its placeholder may be shorter than a loss (translated)
+            self._loss_tag.set_lines([("E = -0.000000000", INK)])
 
     def _clear_samples(self) -> None:
         for items in self._neurons.values():
             items.values.set_lines([])
         for p in self._params.values():
-            p.tag.set_lines([(p.info.label, INK)])
+            p.tag.set_lines([(p.info.label, self.colours.ink)])
+        self._show_loss(None, False)
 
     @staticmethod
     def _neuron_centres(neurons: list[list[str]], g: Geometry) -> dict[str, QPointF]:
@@ -380,6 +423,8 @@ class NetworkView(QGraphicsView):
 
     def _font(self, px: int, bold: bool = False) -> QFont:
         font = QFont(self.font())
+        # Pixels here are scene units, scaled with the figure like its circles; the same size
+        # on every device (screen, PNG, SVG, PDF), where a point size would follow its DPI.
         font.setPixelSize(px)
         font.setBold(bold)
         return font
@@ -388,7 +433,8 @@ class NetworkView(QGraphicsView):
         self, neurons: list[list[str]], centres: dict[str, QPointF], g: Geometry
     ) -> None:
         for layer, names in enumerate(neurons):
-            fill = OUTPUT_FILL if layer == len(neurons) - 1 else NEURON_FILL
+            c = self.colours
+            fill = c.output_fill if layer == len(neurons) - 1 else c.neuron_fill
             for name in names:
                 self._add_neuron(name, layer, centres[name], fill, g)
 
@@ -397,15 +443,15 @@ class NetworkView(QGraphicsView):
         circle = QGraphicsEllipseItem(-r, -r, 2 * r, 2 * r)
         circle.setPos(at)
         circle.setBrush(fill)
-        circle.setPen(QPen(INK, 1.6))
+        circle.setPen(outline(self.colours.ink, 1.6))
         circle.setZValue(2)
         circle.setData(LABEL_KEY, name)
         text = QGraphicsSimpleTextItem(name, circle)
         text.setFont(self._font(g.label_px, bold=True))
-        text.setBrush(INK)
+        text.setBrush(self.colours.ink)
         box = text.boundingRect()
         text.setPos(-box.width() / 2, -box.height() / 2)
-        values = Tag(self._font(g.text_px), anchor="top")
+        values = Tag(self._font(g.text_px), anchor="top", colours=self.colours)
         values.setPos(at.x(), at.y() + r + 4)
         values.setZValue(3)
         values.setData(LABEL_KEY, name)
@@ -419,7 +465,7 @@ class NetworkView(QGraphicsView):
         for info in params:
             if info.target not in centres:
                 continue
-            tag = Tag(self._font(g.text_px), anchor="center")
+            tag = Tag(self._font(g.text_px), anchor="center", colours=self.colours)
             tag.setZValue(3)
             tag.setData(LABEL_KEY, info.label)
             edge = None
@@ -430,7 +476,7 @@ class NetworkView(QGraphicsView):
                 edge.setData(LABEL_KEY, info.label)
             self.scene().addItem(tag)
             self._params[info.label] = ParamItems(info, tag, edge)
-            tag.set_lines([(info.label, INK)])
+            tag.set_lines([(info.label, self.colours.ink)])
 
     def _attach_bias(self, tag: Tag, neuron: QPointF, g: Geometry) -> None:
         """A bias sits just above its neuron, joined by a short stub, growing upward."""
@@ -438,7 +484,8 @@ class NetworkView(QGraphicsView):
         bottom = neuron.y() - g.radius - g.text_px * 0.7
         tag.setPos(neuron.x(), bottom)
         stub = self.scene().addLine(
-            QLineF(neuron.x(), bottom, neuron.x(), neuron.y() - g.radius), QPen(MUTED, 1.2)
+            QLineF(neuron.x(), bottom, neuron.x(), neuron.y() - g.radius),
+            outline(self.colours.muted, 1.2),
         )
         stub.setZValue(1)
 
@@ -467,7 +514,7 @@ class NetworkView(QGraphicsView):
             else:
                 title = self.tr("hidden layer {0}").format(layer)
             heading = self.scene().addSimpleText(title, self._font(g.text_px + 1))
-            heading.setBrush(MUTED)
+            heading.setBrush(self.colours.muted)
             box = heading.boundingRect()
             heading.setPos(centres[names[0]].x() - box.width() / 2, top - box.height())
 
@@ -475,11 +522,13 @@ class NetworkView(QGraphicsView):
         if not outputs:
             return
         x = centres[outputs[0]].x() + g.radius + 3 * g.text_px
-        self._loss_tag = Tag(self._font(g.label_px - 2, bold=True), anchor="left")
+        self._loss_tag = Tag(
+            self._font(g.label_px - 2, bold=True), anchor="left", colours=self.colours
+        )
         self._loss_tag.setPos(x, 0)
         self._loss_tag.setZValue(3)
         self.scene().addItem(self._loss_tag)
-        pen = QPen(MUTED, 1.2, Qt.PenStyle.DashLine)
+        pen = outline(self.colours.muted, 1.2, Qt.PenStyle.DashLine)
         for name in outputs:
             c = centres[name]
             self.scene().addLine(QLineF(c.x() + g.radius, c.y(), x, 0), pen).setZValue(0)
@@ -592,55 +641,57 @@ class NetworkView(QGraphicsView):
         items.values.set_lines(self._neuron_lines(items.layer, value, delta))
         in_loss = snapshot.phase == "loss" and items.layer == self._output_layer
         if name == self._focus or in_loss:
-            items.circle.setPen(QPen(FOCUS, 5))
+            items.circle.setPen(outline(self.colours.focus, 5))
         elif name in self._related:
-            items.circle.setPen(QPen(FOCUS, 3))
+            items.circle.setPen(outline(self.colours.focus, 3))
         else:
-            items.circle.setPen(QPen(INK, 1.6))
+            items.circle.setPen(outline(self.colours.ink, 1.6))
         self._fallback_texts[name] = neuron_detail(name, value, delta)
 
     def _neuron_lines(
         self, layer: int, value: NeuronValue | None, delta: float | None
     ) -> list[tuple[str, QColor]]:
         lines: list[tuple[str, QColor]] = []
+        ink = self.colours.ink
         if value is not None and layer > 0:
-            lines.append((self.tr("net = {0}").format(short(value.net)), INK))
+            lines.append((self.tr("net = {0}").format(short(value.net)), ink))
         if value is not None:
-            lines.append((self.tr("out = {0}").format(short(value.out)), INK))
+            lines.append((self.tr("out = {0}").format(short(value.out)), ink))
         if delta is not None:
-            lines.append((self.tr("δ = {0}").format(short(delta)), BACKWARD))
+            lines.append((self.tr("δ = {0}").format(short(delta)), self.colours.backward))
         return lines
 
     def _show_param(self, p: ParamItems, value: float, snapshot: Snapshot) -> None:
         label = p.info.label
         grad = snapshot.grads.get(label)
         frozen = label in self._frozen
-        lines = [(f"{label} = {short(value)}", FROZEN if frozen else INK)]
+        c = self.colours
+        lines = [(f"{label} = {short(value)}", c.frozen if frozen else c.ink)]
         if grad is not None:
-            lines.append((f"∂E/∂{label} = {short(grad)}", BACKWARD))
+            lines.append((f"∂E/∂{label} = {short(grad)}", c.backward))
         elif snapshot.phase == "zero_grad" and not frozen:
-            lines.append((self.tr("∂E/∂{0} cleared").format(label), MUTED))
+            lines.append((self.tr("∂E/∂{0} cleared").format(label), c.muted))
         p.tag.set_lines(lines)
         focused = label == self._focus
         p.tag.setVisible(p.placed or focused or label == self._hovered)
         p.tag.setZValue(5 if focused else 4 if not p.placed else 3)
-        colour = edge_colour(value)
-        p.tag.set_border(self._tag_border(label, colour if p.edge else FROZEN, frozen))
+        colour = edge_colour(value, c)
+        p.tag.set_border(self._tag_border(label, colour if p.edge else c.frozen, frozen))
         if p.edge is not None:
-            glow = FOCUS if focused else RELATED if label in self._related else None
+            glow = c.focus if focused else c.related if label in self._related else None
             p.edge.set_look(colour, self._edge_width(value), glow)
         self._fallback_texts[label] = self._param_detail(label, value, grad, frozen)
 
     def _tag_border(self, label: str, colour: QColor, frozen: bool) -> QPen:
         if label == self._focus:
-            return QPen(FOCUS, 3)
+            return outline(self.colours.focus, 3)
         if label in self._related:
-            return QPen(FOCUS, 2)
+            return outline(self.colours.focus, 2)
         if frozen:
-            return QPen(FROZEN, 1, Qt.PenStyle.DashLine)
+            return outline(self.colours.frozen, 1, Qt.PenStyle.DashLine)
         light = QColor(colour)
         light.setAlpha(150)
-        return QPen(light, 1.2)
+        return outline(light, 1.2)
 
     def _param_detail(self, label: str, value: float, grad: float | None, frozen: bool) -> str:
         lines = [f"{label} = {fmt(value)}"]
@@ -661,10 +712,11 @@ class NetworkView(QGraphicsView):
         if self._loss_tag is None:
             return
         if loss is None:
-            self._loss_tag.set_lines([(self.tr("E: not computed yet"), MUTED)])
+            self._loss_tag.set_lines([(self.tr("E: not computed yet"), self.colours.muted)])
         else:
-            self._loss_tag.set_lines([(f"E = {fmt(loss)}", INK)])
-        self._loss_tag.set_border(QPen(FOCUS, 4) if highlighted else QPen(INK, 1.4))
+            self._loss_tag.set_lines([(f"E = {fmt(loss)}", self.colours.ink)])
+        c = self.colours
+        self._loss_tag.set_border(outline(c.focus, 4) if highlighted else outline(c.ink, 1.4))
 
     # -- the step animation ----------------------------------------------------------------
     def _start_step_animation(self, snapshot: Snapshot) -> None:
@@ -745,6 +797,27 @@ class NetworkView(QGraphicsView):
         if p.edge is not None and not p.placed:
             return p.edge.point_at(0.5)
         return p.tag.sceneBoundingRect().center()
+
+    def highlight(self, label: str) -> bool:
+        """Ring one neuron, parameter or the loss ("E") until the next call; "" clears it."""
+        if self._halo is not None:
+            self.scene().removeItem(self._halo)
+            self._halo = None
+        self.highlighted = ""
+        if label == "E" and self._loss_tag is not None:
+            rect = self._loss_tag.sceneBoundingRect()
+        elif label in self._neurons:
+            rect = self._neurons[label].circle.sceneBoundingRect()
+        elif label in self._params:
+            rect = self._params[label].tag.sceneBoundingRect()
+        else:
+            return False
+        self._halo = QGraphicsRectItem(rect.adjusted(-6, -6, 6, 6))
+        self._halo.setPen(QPen(HIGHLIGHT, 3, Qt.PenStyle.DashLine))
+        self._halo.setZValue(20)
+        self.scene().addItem(self._halo)
+        self.highlighted = label
+        return True
 
     # -- mouse -----------------------------------------------------------------------------
     def _label_at(self, event: QMouseEvent) -> str:

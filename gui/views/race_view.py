@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -40,7 +40,9 @@ class RaceView(QWidget):
         self.function_box = QComboBox()
         for name, fn in FUNCTIONS.items():
             if fn.dims == 2:
-                self.function_box.addItem(fn.title, name)
+                self.function_box.addItem(
+                    QCoreApplication.translate("TestFunction", fn.title), name
+                )
         self.function_box.setCurrentIndex(self.function_box.findData("rosenbrock"))
         self.function_box.setToolTip(self.tr("The surface the optimizers race on"))
         self.per_tick = QSpinBox()
@@ -104,6 +106,11 @@ class RaceView(QWidget):
         running = self.timer.isActive()
         self.timer.stop() if running else self.timer.start()
         self.play.setText(self.tr("Start") if running else self.tr("Pause"))
+
+    def advance(self, steps: int) -> None:
+        """Step every racer `steps` times at once and redraw (a lesson jumps ahead)."""
+        self.race.step(steps)
+        self._redraw()
 
     def _tick(self) -> None:
         self.race.step(self.per_tick.value())
