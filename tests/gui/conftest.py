@@ -56,3 +56,23 @@ def collect_garbage_on_the_gui_thread():
     """
     yield
     gc.collect()
+
+
+@pytest.fixture
+def restore_look(qapp):
+    """The test leaves the application's theme as it found it (for tests that switch it)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QPalette
+
+    from gui import theme
+
+    sheet, palette = qapp.styleSheet(), QPalette(qapp.palette())
+    state = (theme._State.chosen, theme._State.look, theme._State.style)
+    yield
+    # Windows closed by the test go first: re-polishing a half-deleted one would crash.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    theme._State.chosen, theme._State.look, theme._State.style = state
+    theme.apply_plot_theme()
+    if qapp.styleSheet() != sheet:
+        qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)

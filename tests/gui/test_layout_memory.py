@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QSettings
 
 from engine.presets import PRESETS
 from gui import theme
@@ -12,20 +11,7 @@ from gui.background import wait_for_all
 from gui.main_window import MainWindow
 from gui.theme import DARK_DIAGRAM, PRINT_DIAGRAM, apply_theme
 
-
-@pytest.fixture(autouse=True)
-def restore_look(qapp):
-    """Each test leaves the application's theme as it found it."""
-    sheet, palette = qapp.styleSheet(), QPalette(qapp.palette())
-    state = (theme._State.chosen, theme._State.look, theme._State.style)
-    yield
-    # Windows closed by the test go first: re-polishing a half-deleted one would crash.
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    theme._State.chosen, theme._State.look, theme._State.style = state
-    theme.apply_plot_theme()
-    if qapp.styleSheet() != sheet:
-        qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
+pytestmark = pytest.mark.usefixtures("restore_look")
 
 
 def open_window(qtbot, settings: QSettings) -> MainWindow:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -12,20 +11,7 @@ from gui import theme
 from gui.export import export_plot, export_scene
 from gui.theme import DARK, DARK_DIAGRAM, LIGHT, PRINT_DIAGRAM, apply_theme
 
-
-@pytest.fixture(autouse=True)
-def restore_look(qapp):
-    """Each test starts un-themed and leaves the application as it found it."""
-    sheet, palette = qapp.styleSheet(), QPalette(qapp.palette())
-    state = (theme._State.chosen, theme._State.look, theme._State.style)
-    yield
-    # Windows closed by the test go first: re-polishing a half-deleted one would crash.
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    theme._State.chosen, theme._State.look, theme._State.style = state
-    theme.apply_plot_theme()
-    if qapp.styleSheet() != sheet:
-        qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
+pytestmark = pytest.mark.usefixtures("restore_look")
 
 
 def plot_widgets(window) -> list[pg.PlotWidget]:
