@@ -9,6 +9,7 @@ For a hidden neuron, ∂E/∂out is the sum over every path to the loss:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import torch
@@ -22,7 +23,12 @@ from engine.model import MLP, ParamInfo
 
 def fmt(value: float) -> str:
     """A number as explanations print it: nine decimals as in Mazur's post, no trailing 0s."""
-    if value != 0 and (abs(value) < 1e-4 or abs(value) >= 1e6) or value != value:
+    return _fmt_float(float(value))
+
+
+@lru_cache(maxsize=4096)  # one gradient's factors reappear in its neighbours' formulas
+def _fmt_float(value: float) -> str:
+    if value != value or (value and not 1e-4 <= abs(value) < 1e6):
         return f"{value:.6e}"
     text = f"{value:.9f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
@@ -80,10 +86,12 @@ class ChainRule:
         biases = [lin.bias.detach() for lin in model.linears]
         # The published variant reads the deltas back through other (already-updated) weights.
         self.backward_weights = [w.detach() for w in upstream_weights or weights]
-        self._weights_np: dict[int, np.ndarray] = {}
         self.inputs = x.detach().double().cpu().numpy()
         self.layers = self._trace(weights, biases, model.activations, x.detach(), target, loss)
         self.grads = self._gradients()
+        self._first = [_FirstSample.of(trace) for trace in self.layers]
+        self._first_inputs = [self.inputs[0].tolist()] + [t.out[0].tolist() for t in self.layers]
+        self._backward_rows: dict[int, list[list[float]]] = {}
 
     def _trace(
         self,
@@ -142,39 +150,40 @@ class ChainRule:
     def explain(self, label: str) -> Explanation:
         """∂E/∂label as its chain-rule factors with their numbers."""
         info = self.model.params[self.model.index[label]]
-        trace = self.layers[info.layer - 1]
+        first = self._first[info.layer - 1]
         node = info.target
-        dnet = Factor(f"∂net_{node}/∂{label}", float(self._dnet_dparam(info)[0]))
-        if trace.dout_dnet is not None:
+        x = 1.0 if info.kind == "bias" else self._first_inputs[info.layer - 1][info.col]
+        dnet = Factor(f"∂net_{node}/∂{label}", x)
+        if first.dout_dnet is not None:
             factors = (
-                Factor(f"∂E/∂out_{node}", float(trace.dE_dout[0, info.row])),
-                Factor(f"∂out_{node}/∂net_{node}", float(trace.dout_dnet[0, info.row])),
+                Factor(f"∂E/∂out_{node}", first.dE_dout[info.row]),
+                Factor(f"∂out_{node}/∂net_{node}", first.dout_dnet[info.row]),
                 dnet,
             )
         else:
-            factors = (Factor(f"∂E/∂net_{node}", float(trace.delta[0, info.row])), dnet)
+            factors = (Factor(f"∂E/∂net_{node}", first.delta[info.row]), dnet)
         upstream = self._upstream_terms(info.layer, info.row)
         return self._assemble(f"∂E/∂{label}", label, factors, upstream, self.gradient(label))
 
     def delta(self, neuron: str) -> float:
         """δ = ∂E/∂net of a neuron, summed over the batch."""
         layer, row = self.locate(neuron)
-        return float(self.layers[layer - 1].delta[:, row].sum())
+        return self._first[layer - 1].delta_sum[row]
 
     def explain_neuron(self, neuron: str) -> Explanation:
         """δ = ∂E/∂net of a neuron, from ∂E/∂out and the activation's derivative."""
         layer, row = self.locate(neuron)
-        trace = self.layers[layer - 1]
-        value = float(trace.delta[:, row].sum())
-        if trace.dout_dnet is not None:
+        first = self._first[layer - 1]
+        if first.dout_dnet is not None:
             factors = (
-                Factor(f"∂E/∂out_{neuron}", float(trace.dE_dout[0, row])),
-                Factor(f"∂out_{neuron}/∂net_{neuron}", float(trace.dout_dnet[0, row])),
+                Factor(f"∂E/∂out_{neuron}", first.dE_dout[row]),
+                Factor(f"∂out_{neuron}/∂net_{neuron}", first.dout_dnet[row]),
             )
         else:
-            factors = (Factor(f"∂E/∂net_{neuron}", float(trace.delta[0, row])),)
+            factors = (Factor(f"∂E/∂net_{neuron}", first.delta[row]),)
         upstream = self._upstream_terms(layer, row)
-        return self._assemble(f"δ_{neuron} = ∂E/∂net_{neuron}", neuron, factors, upstream, value)
+        head = f"δ_{neuron} = ∂E/∂net_{neuron}"
+        return self._assemble(head, neuron, factors, upstream, first.delta_sum[row])
 
     def locate(self, neuron: str) -> tuple[int, int]:
         for layer, names in enumerate(self.model.neurons[1:], start=1):
@@ -186,24 +195,21 @@ class ChainRule:
         """For a hidden neuron: δ_k · w_kh for every neuron k it feeds (first sample)."""
         if layer == len(self.layers):
             return ()
-        above = self.layers[layer].delta[0]
-        w = self._backward_weights_np(layer)
+        above = self._first[layer].delta
+        w = self._backward_weight_rows(layer)
         names = self.model.neurons[layer + 1]
-        weight_labels = {
-            info.row: info.label
-            for info in self.model.params
-            if info.layer == layer + 1 and info.kind == "weight" and info.col == row
-        }
+        label_of = self.model.weight_label
         return tuple(
-            Factor(f"δ_{names[k]}·{weight_labels[k]}", above[k] * w[k, row])
-            for k in range(len(names))
+            Factor(f"δ_{name}·{label_of(layer + 1, k, row)}", above[k] * w[k][row])
+            for k, name in enumerate(names)
         )
 
-    def _backward_weights_np(self, layer: int) -> np.ndarray:
+    def _backward_weight_rows(self, layer: int) -> list[list[float]]:
         """One copy per layer, taken at first use (backward, before the step changes them)."""
-        if layer not in self._weights_np:
-            self._weights_np[layer] = self.backward_weights[layer].double().cpu().numpy().copy()
-        return self._weights_np[layer]
+        if layer not in self._backward_rows:
+            weights = self.backward_weights[layer].double().cpu().numpy()
+            self._backward_rows[layer] = weights.tolist()
+        return self._backward_rows[layer]
 
     def _assemble(
         self,
@@ -213,8 +219,8 @@ class ChainRule:
         upstream: tuple[Factor, ...],
         value: float,
     ) -> Explanation:
-        symbols = " · ".join(f.symbol for f in factors)
-        numbers = " × ".join(par(f.value) for f in factors)
+        symbols = " · ".join([f.symbol for f in factors])
+        numbers = " × ".join([par(f.value) for f in factors])
         if self.batch == 1:
             formula = f"{head} = {symbols} = {numbers} = {fmt(value)}"
         else:
@@ -224,10 +230,9 @@ class ChainRule:
         upstream_formula = ""
         if upstream:
             first = factors[0].symbol
-            symbols = " + ".join(f.symbol for f in upstream)
-            total = fmt(upstream[0].value) + "".join(
-                f" − {fmt(-f.value)}" if f.value < 0 else f" + {fmt(f.value)}" for f in upstream[1:]
-            )
+            symbols = " + ".join([f.symbol for f in upstream])
+            terms = [_signed_term(term.value) for term in upstream[1:]]
+            total = fmt(upstream[0].value) + "".join(terms)
             upstream_formula = f"{first} = {symbols} = {total} = {fmt(factors[0].value)}"
         return Explanation(label, value, factors, upstream, formula, upstream_formula)
 
@@ -241,3 +246,24 @@ def _layer_trace(
     return LayerTrace(
         arr(net), arr(out), arr(dE_dout), None if local is None else arr(local), arr(delta)
     )
+
+
+def _signed_term(value: float) -> str:
+    """` + 0.1` or ` − 0.1`: the next term of a sum, its sign as the operator."""
+    return f" − {fmt(-value)}" if value < 0 else f" + {fmt(value)}"
+
+
+@dataclass(frozen=True)
+class _FirstSample:
+    """One layer's numbers for the first sample as Python floats: what explanations print."""
+
+    dE_dout: list[float]
+    dout_dnet: list[float] | None
+    delta: list[float]
+    delta_sum: list[float]  # δ summed over the batch
+
+    @staticmethod
+    def of(trace: LayerTrace) -> _FirstSample:
+        local = None if trace.dout_dnet is None else trace.dout_dnet[0].tolist()
+        delta_sum = [float(column.sum()) for column in trace.delta.T]
+        return _FirstSample(trace.dE_dout[0].tolist(), local, trace.delta[0].tolist(), delta_sum)

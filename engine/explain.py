@@ -54,15 +54,12 @@ def forward(model: MLP, layer: int, row: int, inputs: list[float], net: float, o
     """net = Σ w·x + b, out = act(net) for one neuron (first sample)."""
     neuron = model.neurons[layer][row]
     sources = model.neurons[layer - 1]
-    infos = [p for p in model.params if p.layer == layer and p.row == row]
-    weights = [p for p in infos if p.kind == "weight"]
-    bias = next(p for p in infos if p.kind == "bias")
-    values = model.values()
-    symbolic = " + ".join(f"{w.label}·{w.source}" for w in weights) + f" + {bias.label}"
-    numeric = " + ".join(
-        f"{par(values[model.index[w.label]])}×{par(inputs[w.col])}" for w in weights
-    )
-    numeric += f" + {par(values[model.index[bias.label]])}"
+    weights, bias = model.incoming(layer, row)
+    values = model.value_list()
+    index = model.index
+    symbolic = " + ".join([f"{w.label}·{w.source}" for w in weights]) + f" + {bias.label}"
+    numeric = " + ".join([f"{par(values[index[w.label]])}×{par(inputs[w.col])}" for w in weights])
+    numeric += f" + {par(values[index[bias.label]])}"
     act = model.activations[layer - 1]
     act_name = act.name.split(":")[0]
     text = translate(

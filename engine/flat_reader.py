@@ -9,6 +9,7 @@ tuple of versions tells whether the last copy is still the truth.
 from __future__ import annotations
 
 import math
+from operator import is_not
 
 import numpy as np
 import torch
@@ -18,30 +19,58 @@ from torch import Tensor
 class FlatReader:
     def __init__(self, tensors: tuple[Tensor, ...]) -> None:
         self.tensors = tensors
-        self._values_key: tuple[int, ...] | None = None
+        self._values_key: list[int] | None = None
         self._values = np.empty(0)
-        self._grads_key: tuple[tuple[int, int] | None, ...] | None = None
+        self._value_list: tuple[float, ...] = ()
+        self._grads_key: list[int] | None = None
         self._grads: np.ndarray | None = None
-        # Holding the gradient tensors keeps their ids from being reused by new ones.
+        self._grad_list: tuple[float | None, ...] | None = None
+        # The gradient tensors last read: a new .grad tensor (or None) is a change of its own.
         self._grad_refs: list[Tensor | None] = []
 
     def values(self) -> np.ndarray:
         """All scalars in storage order, as float64 (a copy the caller may change)."""
-        key = tuple(t._version for t in self.tensors)
-        if key != self._values_key:
-            flat = torch.cat([t.detach().reshape(-1) for t in self.tensors])
-            self._values = flat.to("cpu", torch.float64).numpy()
-            self._values_key = key
-        return self._values.copy()
+        return self._fresh_values().copy()
+
+    def value_list(self) -> tuple[float, ...]:
+        """The same as Python floats; the same tuple object until a value changes."""
+        self._fresh_values()
+        return self._value_list
 
     def grads(self) -> np.ndarray | None:
         """Gradients in storage order, NaN where one has none; None when all are cleared."""
+        grads = self._fresh_grads()
+        return None if grads is None else grads.copy()
+
+    def grad_list(self) -> tuple[float | None, ...] | None:
+        """The same as Python floats, None where one has none; None when all are cleared."""
+        self._fresh_grads()
+        return self._grad_list
+
+    def _fresh_values(self) -> np.ndarray:
+        key = [t._version for t in self.tensors]
+        if key != self._values_key:
+            flat = torch.cat([t.detach().reshape(-1) for t in self.tensors])
+            self._values = flat.to("cpu", torch.float64).numpy()
+            self._value_list = tuple(self._values.tolist())
+            self._values_key = key
+        return self._values
+
+    def _fresh_grads(self) -> np.ndarray | None:
         refs = [t.grad for t in self.tensors]
-        key = tuple(None if g is None else (id(g), g._version) for g in refs)
-        if key != self._grads_key:
+        key = [-1 if g is None else g._version for g in refs]
+        if key != self._grads_key or any(map(is_not, refs, self._grad_refs)):
             self._grads = _flat_grads(self.tensors, refs)
+            self._grad_list = grad_list(self._grads)
             self._grads_key, self._grad_refs = key, refs
-        return None if self._grads is None else self._grads.copy()
+        return self._grads
+
+
+def grad_list(grads: np.ndarray | None) -> tuple[float | None, ...] | None:
+    """Gradients as Python floats, None where a tensor has no .grad (NaN marks those)."""
+    if grads is None:
+        return None
+    return tuple(None if g != g else g for g in grads.tolist())  # g != g: NaN
 
 
 def _flat_grads(tensors: tuple[Tensor, ...], grads: list[Tensor | None]) -> np.ndarray | None:

@@ -79,6 +79,14 @@ class FunctionModel(nn.Module):
     def grads(self) -> np.ndarray | None:
         return self._reader.grads()
 
+    def value_list(self) -> tuple[float, ...]:
+        """values() as Python floats; the same tuple object until a parameter changes."""
+        return self._reader.value_list()
+
+    def grad_list(self) -> tuple[float | None, ...] | None:
+        """grads() as Python floats, None where a tensor has no .grad, or None if cleared."""
+        return self._reader.grad_list()
+
     def set_values(self, values: dict[str, float]) -> None:
         assign_values(self, values)
 

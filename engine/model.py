@@ -66,6 +66,20 @@ def describe_parameters(layers: tuple[int, ...]) -> tuple[ParamInfo, ...]:
     return tuple(infos)
 
 
+def _incoming(
+    params: tuple[ParamInfo, ...],
+) -> dict[tuple[int, int], tuple[list[ParamInfo], ParamInfo]]:
+    """(layer, row) → the weights into that neuron and its bias (the forward formula's terms)."""
+    weights: dict[tuple[int, int], list[ParamInfo]] = {}
+    biases: dict[tuple[int, int], ParamInfo] = {}
+    for info in params:
+        if info.kind == "weight":
+            weights.setdefault((info.layer, info.row), []).append(info)
+        else:
+            biases[(info.layer, info.row)] = info
+    return {key: (weights[key], bias) for key, bias in biases.items()}
+
+
 def assign_values(model: MLP | FunctionModel, values: dict[str, float]) -> None:
     """Set parameters by label, refusing unknown labels and non-finite values."""
     unknown = sorted(set(values) - set(model.index))
@@ -95,6 +109,12 @@ class MLP(nn.Module):
         self.neurons = neuron_labels(config.layers)
         self.params = describe_parameters(config.layers)
         self.index = {info.label: i for i, info in enumerate(self.params)}
+        self._weight_labels = {
+            (info.layer, info.row, info.col): info.label
+            for info in self.params
+            if info.kind == "weight"
+        }
+        self._incoming = _incoming(self.params)
         # Weight and bias of every layer in storage order: label lookups run for every
         # parameter of every Snapshot, and ModuleList indexing costs microseconds each time.
         self._tensors = tuple(t for linear in self.linears for t in (linear.weight, linear.bias))
@@ -147,6 +167,14 @@ class MLP(nn.Module):
     def element_of(self, info: ParamInfo) -> tuple[int, ...]:
         return (info.row, info.col) if info.kind == "weight" else (info.row,)
 
+    def incoming(self, layer: int, row: int) -> tuple[list[ParamInfo], ParamInfo]:
+        """The weights into neuron `row` of weight layer `layer`, and its bias."""
+        return self._incoming[(layer, row)]
+
+    def weight_label(self, layer: int, row: int, col: int) -> str:
+        """The label of the weight from neuron `col` to neuron `row` of weight layer `layer`."""
+        return self._weight_labels[(layer, row, col)]
+
     def trainable(self, info: ParamInfo) -> bool:
         return self.tensor_of(info).requires_grad
 
@@ -157,6 +185,14 @@ class MLP(nn.Module):
     def grads(self) -> np.ndarray | None:
         """Gradients in `params` order, NaN where one has none; None when all are cleared."""
         return self._reader.grads()
+
+    def value_list(self) -> tuple[float, ...]:
+        """values() as Python floats; the same tuple object until a parameter changes."""
+        return self._reader.value_list()
+
+    def grad_list(self) -> tuple[float | None, ...] | None:
+        """grads() as Python floats, None where a tensor has no .grad, or None if cleared."""
+        return self._reader.grad_list()
 
     def set_values(self, values: dict[str, float]) -> None:
         assign_values(self, values)

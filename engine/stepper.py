@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from types import MappingProxyType
@@ -29,9 +29,10 @@ from engine.errors import EngineError
 from engine.function_model import FunctionModel
 from engine.i18n import translate
 from engine.model import MLP
-from engine.optimizers import OptimizerLike, element_state, element_states, make_optimizer
+from engine.optimizers import OptimizerLike, element_states, make_optimizer
 from engine.published_variant import apply_published_variant
-from engine.snapshot import NeuronValue, Snapshot, frozen
+from engine.reused_mapping import ReusedMapping
+from engine.snapshot import NeuronValue, Snapshot
 from engine.trajectory import Trajectory
 
 CHECKPOINT_EVERY = 100  # during fast-forward; back() replays at most this many iterations
@@ -71,11 +72,13 @@ class _Pass:
     hook_events: list[tuple[str, int, str]] = field(default_factory=list)
     reveal: list[tuple[str, str]] = field(default_factory=list)  # ("node" | "param", label)
     chain: ChainRule | None = None
-    grads_before: np.ndarray | None = None
-    grads_after: np.ndarray | None = None
-    values_before: np.ndarray | None = None
-    values_after: np.ndarray | None = None
-    state_before: dict[str, Mapping[str, float]] = field(default_factory=dict)
+    # As Python floats (None: no .grad); read once per iteration, shown by many micro-steps.
+    grads_before: tuple[float | None, ...] | None = None
+    grads_after: tuple[float | None, ...] | None = None
+    values_before: tuple[float, ...] | None = None
+    values_after: tuple[float, ...] | None = None
+    state_before: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    previous_params: Mapping[str, float] = field(default_factory=dict)  # values_before by label
     neurons: dict[str, NeuronValue] = field(default_factory=dict)
     deltas: dict[str, float] = field(default_factory=dict)
     revealed_grads: set[str] = field(default_factory=set)
@@ -97,7 +100,12 @@ class Stepper:
         self._groups: list[tuple[Tensor, list[str], list[int]]] | None = None
         self._labels = [info.label for info in self.model.params]
         self._inputs: dict[str, NeuronValue] | None = None
-        self._states_memo: tuple[tuple, tuple, dict[str, Mapping[str, float]]] = ((), (), {})
+        self._states_memo: tuple[tuple, int, dict[str, Mapping[str, float]]] = ((), 0, {})
+        self._shown_params, self._shown_grads = ReusedMapping(), ReusedMapping()
+        self._shown_states = ReusedMapping()
+        self._shown_neurons, self._shown_deltas = ReusedMapping(), ReusedMapping()
+        self._fresh_states: dict[str, Mapping[str, float]] | None = None
+        self._no_grads = (None,) * len(self._labels)
         self.loss_fn = self.model.loss_function(config)
         self.x, self.target = self.model.data(config)
         self.trainable = [p for p in self.model.parameters() if p.requires_grad]
@@ -419,13 +427,14 @@ class Stepper:
         p.neurons[neuron] = NeuronValue(net_value, out_value)
         if not build:
             return None
-        source_row = self.x[0] if layer == 1 else p.outs[layer - 2][0]
         if isinstance(self.model, FunctionModel):
             text = explain.function_forward(self.model, out_value)
         else:
-            text = explain.forward(
-                self.model, layer, row, source_row.tolist(), net_value, out_value
-            )
+            # The layer below is already revealed: its outs are this neuron's inputs.
+            names = self.model.neurons[layer - 1]
+            shown = self._inputs_as_neurons() if layer == 1 else p.neurons
+            below = [shown[n].out for n in names]
+            text = explain.forward(self.model, layer, row, below, net_value, out_value)
         return self._snapshot("forward", neuron, text)
 
     def _node_hook(self, p: _Pass, layer: int) -> Callable[[Tensor], None]:
@@ -466,16 +475,15 @@ class Stepper:
             return None
         index = self.model.index[label]
         assert p.grads_after is not None
-        before = None if p.grads_before is None else float(p.grads_before[index])
-        before = None if before is None or math.isnan(before) else before
+        before = None if p.grads_before is None else p.grads_before[index]
         note = p.variant_note if self.model.params[index].layer == 1 else ""
-        text = explain.param_grad(p.chain, label, float(p.grads_after[index]), before, note)
+        text = explain.param_grad(p.chain, label, p.grads_after[index], before, note)
         return self._snapshot("backward", label, text)
 
     def _run_backward(self, p: _Pass) -> None:
         """The one real loss.backward() of this iteration, with hooks recording autograd's order."""
         assert p.loss is not None
-        p.grads_before = self.model.grads()
+        p.grads_before = self.model.grad_list()
         self._hook_log = p.hook_events
         try:
             p.loss.backward()
@@ -492,7 +500,7 @@ class Stepper:
                 "weights, as the post's closing figures do (correct backprop uses the old ones).",
             )
         p.chain = self.model.chain_rule(self.x, self.target, self.loss_fn, upstream)
-        p.grads_after = self.model.grads()
+        p.grads_after = self.model.grad_list()
         p.reveal = self._reveal_order(p.hook_events)
 
     def _reveal_order(self, events: list[tuple[str, int, str]]) -> list[tuple[str, str]]:
@@ -512,24 +520,23 @@ class Stepper:
         p = self._pass()
         assert label is not None
         if p.values_after is None:
-            p.values_before = self.model.values()
+            p.values_before = self.model.value_list()
             p.state_before = self._all_element_states()
+            before = zip(self._labels, p.values_before, strict=True)
+            p.previous_params = MappingProxyType(dict(before))
             self.optimizer.step()
-            p.values_after = self.model.values()
+            p.values_after = self.model.value_list()
         p.revealed_params.add(label)
         if not build:
             return None
         index = self.model.index[label]
-        state = self._element_state(label)
-        grads = self.model.grads()
+        grads = self.model.grad_list()
         assert grads is not None and p.values_before is not None
+        grad = grads[index]
+        assert grad is not None
+        state = self._all_element_states().get(label, NO_STATE)
         text = explain.update(
-            self.config,
-            label,
-            float(p.values_before[index]),
-            float(grads[index]),
-            float(p.values_after[index]),
-            state,
+            self.config, label, p.values_before[index], grad, p.values_after[index], state
         )
         return self._snapshot("step", label, text)
 
@@ -544,30 +551,32 @@ class Stepper:
         raise KeyError(neuron)
 
     # -- optimizer state -------------------------------------------------------------------
-    def _element_state(self, label: str) -> dict[str, float]:
-        info = self.model.params[self.model.index[label]]
-        tensor = self.model.tensor_of(info)
-        return element_state(self.optimizer, tensor, self.model.element_of(info))
-
-    def _all_element_states(self) -> dict[str, Mapping[str, float]]:
-        """Every trainable scalar's optimizer state (a fresh outer dict; inner ones shared).
+    def _all_element_states(
+        self, values: tuple[float, ...] | None = None
+    ) -> Mapping[str, Mapping[str, float]]:
+        """Every trainable scalar's optimizer state, shared: callers must not change it.
 
         The state only changes with the parameters (a step) or with a new state object (a
         restore or a new optimizer), so the last reading is reused until one of those moves.
+        `values` is `model.value_list()` when the caller has just read it.
         """
         if self._optimizer is None and not self.config.lookahead_k:
-            return dict.fromkeys(self._trainable_labels(), NO_STATE)
-        objects = (self.optimizer, self.optimizer.state)
-        counters = (getattr(self.optimizer, "fast_steps", 0), *(t._version for t in self.trainable))
-        memo_objects, memo_counters, states = self._states_memo
+            if self._fresh_states is None:
+                self._fresh_states = dict.fromkeys(self._trainable_labels(), NO_STATE)
+            return self._fresh_states
+        optimizer = self.optimizer
+        # A new value tuple means some parameter changed (see FlatReader.value_list).
+        objects = (optimizer, optimizer.state, values or self.model.value_list())
+        fast_steps = getattr(optimizer, "fast_steps", 0)
+        memo_objects, memo_fast_steps, states = self._states_memo
         same_objects = all(a is b for a, b in zip(objects, memo_objects, strict=False))
-        if not (same_objects and memo_objects and counters == memo_counters):
+        if not (same_objects and memo_objects and fast_steps == memo_fast_steps):
             states = {}
             for tensor, labels, flat_indices in self._trainable_groups():
-                found = map(MappingProxyType, element_states(self.optimizer, tensor, flat_indices))
+                found = map(MappingProxyType, element_states(optimizer, tensor, flat_indices))
                 states.update(zip(labels, found, strict=True))
-            self._states_memo = (objects, counters, states)
-        return dict(states)
+            self._states_memo = (objects, fast_steps, states)
+        return states
 
     def _trainable_labels(self) -> list[str]:
         return [label for _, labels, _ in self._trainable_groups() for label in labels]
@@ -590,59 +599,83 @@ class Stepper:
     def _snapshot(self, phase: str, focus: str | None, text: tuple[str, str]) -> Snapshot:
         p = self.pass_
         labels = self._labels
-        values = self.model.values().tolist()  # lists: indexing numpy per scalar costs more
-        previous: dict[str, float] = {}
-        states = self._all_element_states()
+        values: Sequence[float] = self.model.value_list()
+        states: Mapping[str, Mapping[str, float]] = self._all_element_states(values)
+        previous: Mapping[str, float] = NO_STATE
         if p is not None and p.values_before is not None:
             # During step: parameters not yet revealed still show their old value and state.
-            before = p.values_before.tolist()
-            previous = dict(zip(labels, before, strict=True))
-            for i, label in enumerate(labels):
-                if label not in p.revealed_params:
-                    values[i] = before[i]
-                    states[label] = p.state_before.get(label, NO_STATE)
+            values, states = self._as_revealed_by_step(p, values, states)
+            previous = p.previous_params
         if p is not None and p.reveal and phase == "backward":
-            grads = self._grads_as_revealed(p, labels)
+            grads = self._grads_as_revealed(p)
         else:
-            grads = _grad_list(self.model.grads(), len(labels))
-        return Snapshot(
-            tick=self.tick + (0 if phase in ("ready", "edit") else 1),
-            iteration=self.iteration,
-            # The last step of an iteration finishes it: count it as done.
-            completed=self.trajectory.length
-            + (phase == "step" and self.micro == len(self.plan) - 1),
-            phase=phase,
-            focus=focus,
-            code_line=PHASE_LINES[phase],
-            explanation=text[0],
-            formula=text[1],
-            params=MappingProxyType(dict(zip(labels, values, strict=True))),
-            grads=MappingProxyType(dict(zip(labels, grads, strict=True))),
-            neurons=MappingProxyType(self._input_neurons() | (p.neurons if p else {})),
-            deltas=frozen(p.deltas if p else {}),
-            loss=None if p is None else p.loss_value,
-            optimizer_state=MappingProxyType(states),
-            previous_params=MappingProxyType(previous),
-            diverged=self.diverged,
-            variant_note=p.variant_note if p else "",
+            grads = self.model.grad_list() or self._no_grads
+        return Snapshot.from_fields(
+            {
+                "tick": self.tick + (0 if phase in ("ready", "edit") else 1),
+                "iteration": self.iteration,
+                # The last step of an iteration finishes it: count it as done.
+                "completed": self.trajectory.length
+                + (phase == "step" and self.micro == len(self.plan) - 1),
+                "phase": phase,
+                "focus": focus,
+                "code_line": PHASE_LINES[phase],
+                "explanation": text[0],
+                "formula": text[1],
+                "params": self._shown_params.of(labels, values),
+                "grads": self._shown_grads.of(labels, grads),
+                "neurons": self._shown_neurons.grown(p, len(p.neurons) if p else 0, self._neurons),
+                "deltas": self._shown_deltas.grown(p, len(p.deltas) if p else 0, self._deltas),
+                "loss": None if p is None else p.loss_value,
+                "optimizer_state": self._shown_states.view(states),
+                "previous_params": previous,
+                "diverged": self.diverged,
+                "variant_note": p.variant_note if p else "",
+            }
         )
 
-    def _grads_as_revealed(self, p: _Pass, labels: list[str]) -> list[float | None]:
+    def _as_revealed_by_step(
+        self,
+        p: _Pass,
+        values: Sequence[float],
+        states: Mapping[str, Mapping[str, float]],
+    ) -> tuple[list[float], dict[str, Mapping[str, float]]]:
+        assert p.values_before is not None
+        before = p.values_before
+        revealed = p.revealed_params
+        shown_values = [
+            now if label in revealed else old
+            for label, now, old in zip(self._labels, values, before, strict=True)
+        ]
+        shown_states = {
+            label: state if label in revealed else p.state_before.get(label, NO_STATE)
+            for label, state in states.items()
+        }
+        return shown_values, shown_states
+
+    def _grads_as_revealed(self, p: _Pass) -> list[float | None]:
         """Gradients autograd has not been shown writing yet keep their value from before."""
-        after = _grad_list(p.grads_after, len(labels))
-        before = _grad_list(p.grads_before, len(labels))
+        after = p.grads_after or self._no_grads
+        before = p.grads_before or self._no_grads
         return [
             a if label in p.revealed_grads else b
-            for label, a, b in zip(labels, after, before, strict=True)
+            for label, a, b in zip(self._labels, after, before, strict=True)
         ]
 
-    def _input_neurons(self) -> dict[str, NeuronValue]:
-        """The inputs as neurons (a fresh dict; the inputs never change during a run)."""
+    def _neurons(self) -> dict[str, NeuronValue]:
+        """The inputs and every neuron computed so far this iteration."""
+        return self._inputs_as_neurons() | (self.pass_.neurons if self.pass_ else {})
+
+    def _deltas(self) -> dict[str, float]:
+        return dict(self.pass_.deltas) if self.pass_ else {}
+
+    def _inputs_as_neurons(self) -> dict[str, NeuronValue]:
+        """The inputs as neurons (first sample; shared, read once: a run never changes them)."""
         if self._inputs is None:
             row = self.x[0].tolist()
             names = self.model.neurons[0]
             self._inputs = {n: NeuronValue(v, v) for n, v in zip(names, row, strict=True)}
-        return dict(self._inputs)
+        return self._inputs
 
     # -- queries ---------------------------------------------------------------------------
     def outputs(self) -> dict[str, float]:
@@ -666,13 +699,6 @@ class Stepper:
     def params(self) -> dict[str, float]:
         labels = [info.label for info in self.model.params]
         return dict(zip(labels, self.model.values().tolist(), strict=True))
-
-
-def _grad_list(grads: np.ndarray | None, size: int) -> list[float | None]:
-    """Gradients as shown: None where cleared (NaN marks a tensor with no .grad)."""
-    if grads is None:
-        return [None] * size
-    return [None if g != g else g for g in grads.tolist()]  # g != g: NaN
 
 
 class _FastForward:
