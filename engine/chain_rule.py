@@ -92,6 +92,7 @@ class ChainRule:
         self._first = [_FirstSample.of(trace) for trace in self.layers]
         self._first_inputs = [self.inputs[0].tolist()] + [t.out[0].tolist() for t in self.layers]
         self._backward_rows: dict[int, list[list[float]]] = {}
+        self._neuron_terms: dict[tuple[int, int], _NeuronTerms] = {}
 
     def _trace(
         self,
@@ -150,20 +151,14 @@ class ChainRule:
     def explain(self, label: str) -> Explanation:
         """∂E/∂label as its chain-rule factors with their numbers."""
         info = self.model.params[self.model.index[label]]
-        first = self._first[info.layer - 1]
-        node = info.target
+        terms = self._terms(info.layer, info.row)
         x = 1.0 if info.kind == "bias" else self._first_inputs[info.layer - 1][info.col]
-        dnet = Factor(f"∂net_{node}/∂{label}", x)
-        if first.dout_dnet is not None:
-            factors = (
-                Factor(f"∂E/∂out_{node}", first.dE_dout[info.row]),
-                Factor(f"∂out_{node}/∂net_{node}", first.dout_dnet[info.row]),
-                dnet,
-            )
-        else:
-            factors = (Factor(f"∂E/∂net_{node}", first.delta[info.row]), dnet)
-        upstream = self._upstream_terms(info.layer, info.row)
-        return self._assemble(f"∂E/∂{label}", label, factors, upstream, self.gradient(label))
+        dnet = Factor(f"∂net_{info.target}/∂{label}", x)
+        value = self.gradient(label)
+        symbols, numbers = f"{terms.symbols} · {dnet.symbol}", f"{terms.numbers} × {par(x)}"
+        formula = self._formula(f"∂E/∂{label}", symbols, numbers, value)
+        factors = (*terms.factors, dnet)
+        return Explanation(label, value, factors, terms.upstream, formula, terms.upstream_formula)
 
     def delta(self, neuron: str) -> float:
         """δ = ∂E/∂net of a neuron, summed over the batch."""
@@ -173,23 +168,52 @@ class ChainRule:
     def explain_neuron(self, neuron: str) -> Explanation:
         """δ = ∂E/∂net of a neuron, from ∂E/∂out and the activation's derivative."""
         layer, row = self.locate(neuron)
-        first = self._first[layer - 1]
-        if first.dout_dnet is not None:
-            factors = (
-                Factor(f"∂E/∂out_{neuron}", first.dE_dout[row]),
-                Factor(f"∂out_{neuron}/∂net_{neuron}", first.dout_dnet[row]),
-            )
-        else:
-            factors = (Factor(f"∂E/∂net_{neuron}", first.delta[row]),)
-        upstream = self._upstream_terms(layer, row)
+        terms = self._terms(layer, row)
+        value = self._first[layer - 1].delta_sum[row]
         head = f"δ_{neuron} = ∂E/∂net_{neuron}"
-        return self._assemble(head, neuron, factors, upstream, first.delta_sum[row])
+        formula = self._formula(head, terms.symbols, terms.numbers, value)
+        return Explanation(
+            neuron, value, terms.factors, terms.upstream, formula, terms.upstream_formula
+        )
 
     def locate(self, neuron: str) -> tuple[int, int]:
         for layer, names in enumerate(self.model.neurons[1:], start=1):
             if neuron in names:
                 return layer, names.index(neuron)
         raise KeyError(f"no neuron {neuron!r} after the input layer")
+
+    def _terms(self, layer: int, row: int) -> _NeuronTerms:
+        """A neuron's factors up to ∂E/∂net, with their text (shared by its parameters)."""
+        key = (layer, row)
+        if key not in self._neuron_terms:
+            self._neuron_terms[key] = self._neuron_terms_of(layer, row)
+        return self._neuron_terms[key]
+
+    def _neuron_terms_of(self, layer: int, row: int) -> _NeuronTerms:
+        first = self._first[layer - 1]
+        neuron = self.model.neurons[layer][row]
+        if first.dout_dnet is not None:
+            factors: tuple[Factor, ...] = (
+                Factor(f"∂E/∂out_{neuron}", first.dE_dout[row]),
+                Factor(f"∂out_{neuron}/∂net_{neuron}", first.dout_dnet[row]),
+            )
+        else:
+            factors = (Factor(f"∂E/∂net_{neuron}", first.delta[row]),)
+        upstream = self._upstream_terms(layer, row)
+        upstream_formula = ""
+        if upstream:
+            symbols = " + ".join([f.symbol for f in upstream])
+            terms = [_signed_term(term.value) for term in upstream[1:]]
+            total = fmt(upstream[0].value) + "".join(terms)
+            head = factors[0].symbol
+            upstream_formula = f"{head} = {symbols} = {total} = {fmt(factors[0].value)}"
+        return _NeuronTerms(
+            factors,
+            upstream,
+            upstream_formula,
+            " · ".join([f.symbol for f in factors]),
+            " × ".join([par(f.value) for f in factors]),
+        )
 
     def _upstream_terms(self, layer: int, row: int) -> tuple[Factor, ...]:
         """For a hidden neuron: δ_k · w_kh for every neuron k it feeds (first sample)."""
@@ -211,30 +235,12 @@ class ChainRule:
             self._backward_rows[layer] = weights.tolist()
         return self._backward_rows[layer]
 
-    def _assemble(
-        self,
-        head: str,
-        label: str,
-        factors: tuple[Factor, ...],
-        upstream: tuple[Factor, ...],
-        value: float,
-    ) -> Explanation:
-        symbols = " · ".join([f.symbol for f in factors])
-        numbers = " × ".join([par(f.value) for f in factors])
+    def _formula(self, head: str, symbols: str, numbers: str, value: float) -> str:
+        """head = the factors' symbols = their numbers = the value (for one sample)."""
         if self.batch == 1:
-            formula = f"{head} = {symbols} = {numbers} = {fmt(value)}"
-        else:
-            formula = translate(
-                "Explain", "{head} = Σ over {count} samples of {symbols} = {value}"
-            ).format(head=head, count=self.batch, symbols=symbols, value=fmt(value))
-        upstream_formula = ""
-        if upstream:
-            first = factors[0].symbol
-            symbols = " + ".join([f.symbol for f in upstream])
-            terms = [_signed_term(term.value) for term in upstream[1:]]
-            total = fmt(upstream[0].value) + "".join(terms)
-            upstream_formula = f"{first} = {symbols} = {total} = {fmt(factors[0].value)}"
-        return Explanation(label, value, factors, upstream, formula, upstream_formula)
+            return f"{head} = {symbols} = {numbers} = {fmt(value)}"
+        summed = translate("Explain", "{head} = Σ over {count} samples of {symbols} = {value}")
+        return summed.format(head=head, count=self.batch, symbols=symbols, value=fmt(value))
 
 
 def _layer_trace(
@@ -251,6 +257,17 @@ def _layer_trace(
 def _signed_term(value: float) -> str:
     """` + 0.1` or ` − 0.1`: the next term of a sum, its sign as the operator."""
     return f" − {fmt(-value)}" if value < 0 else f" + {fmt(value)}"
+
+
+@dataclass(frozen=True)
+class _NeuronTerms:
+    """A neuron's chain-rule factors up to ∂E/∂net, and the text its formulas share."""
+
+    factors: tuple[Factor, ...]
+    upstream: tuple[Factor, ...]  # the terms summed into the first factor (hidden neurons)
+    upstream_formula: str
+    symbols: str  # the factors' symbols joined by " · "
+    numbers: str  # their numbers joined by " × "
 
 
 @dataclass(frozen=True)
