@@ -61,6 +61,17 @@ def test_a_plot_made_after_the_switch_starts_dark(window):
     assert axis_ink(plot) == QColor(DARK.plot_ink).name()
 
 
+def test_a_lab_first_opened_after_the_switch_is_dark(window):
+    window.theme_menu.actions["dark"].trigger()
+    assert window.labs.built() == []  # no lab is built before its tab is opened
+    lab = window.labs.vanishing
+    plots = lab.findChildren(pg.PlotWidget)
+    assert plots
+    for plot in plots:
+        assert plot.backgroundBrush().color() == QColor(DARK.plot_background)
+        assert axis_ink(plot) == QColor(DARK.plot_ink).name()
+
+
 def test_follow_system_uses_the_platforms_scheme(window, monkeypatch):
     monkeypatch.setattr(theme, "system_prefers_dark", lambda: True)
     window.theme_menu.actions["system"].trigger()

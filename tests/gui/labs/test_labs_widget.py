@@ -41,3 +41,19 @@ def test_tabs_signal_and_non_blank_renders(qtbot, tmp_path) -> None:
         assert image.width() > 1000 and distinct_colours(image) > 30, labs.tabText(i)
         assert image.save(str(tmp_path / f"lab-{i}.png"))
     labs.shutdown()
+
+
+def test_labs_are_built_when_first_shown_or_read(qtbot) -> None:
+    stepper = Stepper(MAZUR)
+    labs = LabsWidget(lambda: stepper)
+    qtbot.addWidget(labs)
+    assert labs.built() == [] and labs.count() == 6
+    labs.show()
+    assert labs.built() == [labs.activation]  # the open tab, built as it is shown
+    labs.setCurrentIndex(2)
+    assert labs.currentWidget() is labs.softmax and len(labs.built()) == 2
+    playground = labs.playground  # read while another tab is open
+    assert labs.indexOf(playground) == 5 and labs.currentIndex() == 2
+    assert labs.tabText(5) == "Classification" and labs.tabToolTip(5)
+    assert labs.playground is playground and len(labs.built()) == 3
+    labs.shutdown()
