@@ -22,8 +22,8 @@ class ReusedMapping:
     def of(self, keys: Sequence[str], values: Sequence[object]) -> Mapping[str, object]:
         """`dict(zip(keys, values))`, read-only; the last one when keys and values are equal.
 
-        A zero forces a fresh mapping, as 0.0 == -0.0 yet the two print differently; NaN
-        does by itself, as it equals nothing.
+        A zero forces a fresh mapping, as 0.0 == -0.0 yet the two print differently. (A NaN
+        equals only itself, the same float object, which shows the same.)
         """
         same = keys is self._keys and (
             values is self._values or (values == self._values and 0.0 not in values)

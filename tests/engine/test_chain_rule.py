@@ -88,3 +88,27 @@ def test_factors_multiply_to_the_gradient():
     hidden = chain.explain("w1")
     assert sum(f.value for f in hidden.upstream) == pytest.approx(hidden.factors[0].value)
     assert len(hidden.upstream) == 2  # both paths, through o1 and o2
+
+
+def mazur_chain() -> ChainRule:
+    model = MLP(MAZUR)
+    x, target = model.as_tensor(MAZUR.inputs), model.as_tensor(MAZUR.targets)
+    return ChainRule(model, x, target, get_loss("half_sse"))
+
+
+def test_explanations_do_not_depend_on_the_order_they_are_asked_in():
+    # A neuron's factors are formatted once and shared by its parameters' explanations.
+    labels = ["w1", "h1", "w5", "o1", "b_h1", "w8", "h2", "o2"]
+    ask = {"h1", "h2", "o1", "o2"}
+
+    def explain_all(order: list[str]) -> dict[str, object]:
+        chain = mazur_chain()
+        return {
+            label: chain.explain_neuron(label) if label in ask else chain.explain(label)
+            for label in order
+        }
+
+    forwards, backwards = explain_all(labels), explain_all(labels[::-1])
+    assert all(forwards[label] == backwards[label] for label in labels)
+    assert forwards["w1"].upstream == forwards["h1"].upstream
+    assert forwards["w1"].upstream_formula.startswith("∂E/∂out_h1 = δ_o1·w5 + δ_o2·w7 = ")

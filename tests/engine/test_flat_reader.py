@@ -69,6 +69,42 @@ def test_values_loaded_in_place_are_read_again():
     np.testing.assert_array_equal(model.values(), before * 2)
 
 
+def test_float_lists_are_one_object_until_a_tensor_changes():
+    stepper = Stepper(PRESETS["mazur"].replace(train_biases=True))
+    model = stepper.model
+    values = model.value_list()
+    assert values is model.value_list() and values == tuple(model.values().tolist())
+    assert model.grad_list() is None  # never computed: every .grad is None
+    stepper.loss_fn.value(model(stepper.x), stepper.target).backward()
+    grads = model.grad_list()
+    assert grads is model.grad_list() and grads == tuple(fresh_grads(model).tolist())
+    stepper.optimizer.step()
+    assert model.value_list() is not values
+    assert model.value_list() == tuple(fresh_values(model).tolist())
+
+
+def test_a_new_gradient_tensor_at_the_same_version_is_a_change():
+    model = Stepper(PRESETS["mazur"].replace(train_biases=True)).model
+    tensors = model._tensors
+    for t in tensors:
+        t.grad = torch.ones_like(t)
+    first = model.grad_list()
+    assert first is not None and set(first) == {1.0}
+    for t in tensors:  # new tensors, version 0 like the ones they replace
+        t.grad = torch.full_like(t, 2.0)
+    assert set(model.grad_list() or ()) == {2.0}
+
+
+def test_a_tensor_without_grad_reads_as_none_beside_those_with_one():
+    model = Stepper(PRESETS["mazur"].replace(train_biases=True)).model
+    weight, bias = model._tensors[0], model._tensors[1]
+    weight.grad = torch.zeros_like(weight)
+    grads = model.grad_list()
+    assert grads is not None
+    assert grads[: weight.numel()] == (0.0,) * weight.numel()
+    assert grads[weight.numel() : weight.numel() + bias.numel()] == (None,) * bias.numel()
+
+
 @pytest.mark.parametrize("settings", OPTIMIZER_SETTINGS, ids=str)
 def test_element_states_agree_with_one_scalar_at_a_time(settings):
     config = PRESETS["mazur"].replace(**settings)
