@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QTransform
 
+from engine.contours import contour_segments
 from engine.landscape import Curve
 from engine.surface import Surface
 
@@ -33,7 +33,10 @@ class SurfaceView(pg.PlotWidget):
         self.colour_bar = pg.ColorBarItem(colorMap="viridis", interactive=False, width=14)
         self.colour_bar.setImageItem(self.image, insert_in=self.plot_item)
         self.colour_bar.axis.enableAutoSIPrefix(False)
-        self.contours: list[pg.IsocurveItem] = []
+        # Every level's segments in one item, a child of the image: it shares the image's
+        # pixel-to-axis transform, and is updated in place rather than rebuilt.
+        self.contours = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 110), connect="pairs")
+        self.contours.setParentItem(self.image)
         self.path = pg.PlotDataItem(
             pen=pg.mkPen(PATH_COLOUR, width=2), symbol="o", symbolSize=4,
             symbolBrush=PATH_COLOUR, symbolPen=None, name=tr("trajectory"),
@@ -87,22 +90,17 @@ class SurfaceView(pg.PlotWidget):
         return np.log10(loss - floor + 1e-9 * spread)
 
     def _draw_contours(self, data: np.ndarray, low: float, high: float) -> None:
-        for item in self.contours:  # children of the image, not of the plot: detach them
-            item.setParentItem(None)
-            if item.scene() is not None:
-                item.scene().removeItem(item)
-        self.contours = []
         if not np.isfinite(low) or high <= low:
+            self.contours.setData([], [])
             return
-        # pyqtgraph traces contours in Python: on a grid of at most ~64² they cost a quarter,
-        # and at this size the lines look the same.
+        # On a grid of at most ~64² the lines look the same and cost a quarter.
         stride = max(1, int(np.ceil(max(data.shape) / CONTOUR_GRID)))
         clean = np.nan_to_num(data[::stride, ::stride], nan=high, posinf=high, neginf=low)
-        for level in np.linspace(low, high, CONTOUR_LEVELS + 2)[1:-1]:
-            iso = pg.IsocurveItem(data=clean.T, level=level, pen=pg.mkPen(255, 255, 255, 110))
-            iso.setParentItem(self.image)  # shares the image's pixel-to-axis transform
-            iso.setTransform(QTransform.fromScale(stride, stride))
-            self.contours.append(iso)
+        levels = np.linspace(low, high, CONTOUR_LEVELS + 2)[1:-1]
+        # The image is row-major (y, x): transposed, the segments' coordinates are (x, y).
+        segments = np.concatenate([contour_segments(clean.T, level) for level in levels])
+        points = segments.reshape(-1, 2) * stride
+        self.contours.setData(points[:, 0], points[:, 1])
 
     # -- the 1-D curve (parabola) --------------------------------------------------------------
     def show_curve(self, curve: Curve, title: str) -> None:
@@ -120,8 +118,7 @@ class SurfaceView(pg.PlotWidget):
     def _set_surface_mode(self, surface: bool) -> None:
         for item in (self.image, self.arrow):
             item.setVisible(surface)
-        for item in self.contours:
-            item.setVisible(surface)
+        self.contours.setVisible(surface)
         self.colour_bar.setVisible(surface)
         self.curve.setVisible(not surface)
         self.tangent.setVisible(not surface)

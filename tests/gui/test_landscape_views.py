@@ -116,5 +116,8 @@ def test_contours_are_replaced_not_piled_up(qtbot, holder):
     holder["stepper"].run(30)
     for index in (1, 0, 1, 0):
         panel.plane_box.setCurrentIndex(index)
-    children = [c for c in panel.view.image.childItems() if c in panel.view.contours]
-    assert len(panel.view.image.childItems()) == len(children) == len(panel.view.contours)
+    assert panel.view.image.childItems() == [panel.view.contours]
+    x, y = panel.view.contours.getData()
+    assert len(x) > 0 and len(x) % 2 == 0  # segments, as pairs of points
+    grid = panel.view.image.image.shape  # (rows = y, columns = x), in image pixels
+    assert x.min() >= 0 and x.max() <= grid[1] and y.min() >= 0 and y.max() <= grid[0]
