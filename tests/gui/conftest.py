@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from engine.presets import PRESETS
 from gui.background import wait_for_all
@@ -50,11 +51,14 @@ def warnings_shown(monkeypatch):
 def collect_garbage_on_the_gui_thread():
     """Free the windows and widgets a test dropped here, in the GUI thread.
 
-    Left to Python, a later collection may run in whichever thread allocates, and a worker
-    thread then destroys Qt objects that belong to the GUI thread (the app itself never
-    drops a window while running; a test suite drops hundreds).
+    pytest-qt closes a test's widgets with deleteLater(), which only a return to the top-level
+    event loop carries out, and tests never return to one: without the flush, thousands of
+    closed windows piled up and made later tests' event loops crawl. Left to Python, a later
+    collection may run in whichever thread allocates, and a worker thread then destroys Qt
+    objects that belong to the GUI thread (the app never drops a window; a test suite does).
     """
     yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
 
 
