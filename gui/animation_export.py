@@ -6,12 +6,13 @@ the export can be cancelled; Pillow encodes the GIF (Qt writes no animated image
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from gui.export import ExportError, atomic_write
@@ -19,6 +20,10 @@ from gui.views.surface_view import SurfaceView
 
 MAX_FRAMES = 120
 FRAME_MS = 80
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("FrameRecorder", text)
 
 
 def to_pil(image: QImage) -> Image.Image:
@@ -63,14 +68,32 @@ class FrameRecorder(QObject):
     def start(self) -> None:
         self.timer.start()
 
+    @property
+    def running(self) -> bool:
+        return self.timer.isActive()
+
     def cancel(self) -> None:
+        """Stop at the next tick; `finished(None)` follows."""
         self.cancelled = True
+
+    def abort(self) -> None:
+        """Stop now, restoring the view (the window is closing); `finished(None)` is sent."""
+        if self.running:
+            self.cancelled = True
+            self._stop(None)
 
     def _next(self) -> None:
         if self.cancelled:
             self._stop(None)
             return
-        self.frames.append(to_pil(self.draw(len(self.frames))))
+        try:
+            frame = to_pil(self.draw(len(self.frames)))
+        except Exception as error:  # a failed frame ends the recording, not the app
+            traceback.print_exc()  # for a bug report, as the crash guard does
+            stopped = tr("Recording stopped at frame {0}: {1}")
+            self._fail(stopped.format(len(self.frames) + 1, error))
+            return
+        self.frames.append(frame)
         self.progress.emit(len(self.frames), self.count)
         if len(self.frames) == self.count:
             self._write()
@@ -82,14 +105,19 @@ class FrameRecorder(QObject):
                 t, format="GIF", save_all=True, append_images=rest, duration=self.frame_ms, loop=0
             ))  # fmt: skip
         except ExportError as error:
-            self.timer.stop()
-            self.restore()
-            self.failed.emit(str(error))
+            self._fail(str(error))
             return
         self._stop(self.target)
 
+    def _fail(self, message: str) -> None:
+        self.timer.stop()
+        self.frames.clear()
+        self.restore()
+        self.failed.emit(message)
+
     def _stop(self, result: Path | None) -> None:
         self.timer.stop()
+        self.frames.clear()
         self.restore()  # leave the view (and the run) as they were
         self.finished.emit(result)
 

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.last_message = ""
+        self._recorder: FrameRecorder | None = None  # the last GIF recording started
         self.controller = Controller(config, self)
         self.setWindowTitle(self.tr("Backprop Studio"))
         self.resize(*WINDOW_SIZE)
@@ -323,6 +324,7 @@ class MainWindow(QMainWindow):
         dialog.canceled.connect(animation.cancel)
         animation.finished.connect(lambda path: self._animation_done(dialog, path))
         animation.failed.connect(lambda text: (dialog.close(), self.banner.show_message(text)))
+        self._recorder = animation
         animation.start()
         return animation
 
@@ -473,6 +475,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._recorder is not None:
+            self._recorder.abort()  # no frames grabbed from a closing window
         self.controller.shutdown()
         self.labs.shutdown()
         self.basin_view.shutdown()

@@ -741,7 +741,7 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="376" />
+            <location filename="../../engine/stepper.py" line="384" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -786,7 +786,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="814" />
+            <location filename="../../engine/stepper.py" line="840" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -816,7 +816,7 @@ closed form: {c}
             <translation>CSV 文件中有 {count} 行有问题：</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="381" />
+            <location filename="../../engine/stepper.py" line="389" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
@@ -829,37 +829,37 @@ closed form: {c}
     <context>
         <name>Explain</name>
         <message>
-            <location filename="../../engine/explain.py" line="237" />
+            <location filename="../../engine/explain.py" line="234" />
             <source>Forward: the model is the {function} function; its parameters are the coordinates.</source>
             <translation>前向传播：模型就是 {function} 函数；它的参数就是坐标。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="73" />
+            <location filename="../../engine/explain.py" line="70" />
             <source>Forward: {neuron} adds up its weighted inputs from {sources} and its bias, then applies {activation}.</source>
             <translation>前向传播：{neuron} 把来自 {sources} 的加权输入与偏置相加，再应用 {activation}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="144" />
+            <location filename="../../engine/explain.py" line="141" />
             <source>Lookahead: every {k} steps the slow weights move {alpha} of the way to the fast ones, which then jump there.</source>
             <translation>Lookahead：每 {k} 步，慢权重向快权重移动 {alpha} 的距离，随后快权重跳到该处。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="92" />
+            <location filename="../../engine/explain.py" line="89" />
             <source>Loss: the function's value is the loss that gradient descent lowers.</source>
             <translation>损失：函数值就是梯度下降要降低的损失。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="87" />
+            <location filename="../../engine/explain.py" line="84" />
             <source>Loss: {title} of the outputs against the targets.</source>
             <translation>损失：输出与目标之间的{title}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="228" />
+            <location filename="../../engine/explain.py" line="225" />
             <source>Neuron {label} at the current parameters.</source>
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="494" />
+            <location filename="../../engine/stepper.py" line="502" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
@@ -869,37 +869,37 @@ closed form: {c}
             <translation>就绪：{shape} 网络，使用初始参数。单步（→）执行 optimizer.zero_grad()。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="96" />
+            <location filename="../../engine/explain.py" line="93" />
             <source>The loss is {value}: training diverged. Go back, or lower the learning rate.</source>
             <translation>损失为 {value}：训练已发散。请后退，或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="257" />
+            <location filename="../../engine/explain.py" line="254" />
             <source>The {function} function. {note}</source>
             <translation>{function} 函数。{note}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="137" />
+            <location filename="../../engine/explain.py" line="134" />
             <source>Weight decay adds {decay}·{label} to the gradient first.</source>
             <translation>权重衰减先把 {decay}·{label} 加到梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="211" />
+            <location filename="../../engine/explain.py" line="208" />
             <source>bias of {neuron}</source>
             <translation>{neuron} 的偏置</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="105" />
+            <location filename="../../engine/explain.py" line="102" />
             <source>loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.</source>
             <translation>loss.backward()：autograd 到达 {neuron}，计算它的 δ = ∂E/∂net_{neuron}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="114" />
+            <location filename="../../engine/explain.py" line="111" />
             <source>loss.backward(): autograd writes ∂E/∂{label} into {label}.grad.</source>
             <translation>loss.backward()：autograd 把 ∂E/∂{label} 写入 {label}.grad。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="134" />
+            <location filename="../../engine/explain.py" line="131" />
             <source>optimizer.step(): {optimizer} updates {label}.</source>
             <translation>optimizer.step()：{optimizer} 更新 {label}。</translation>
         </message>
@@ -924,38 +924,38 @@ closed form: {c}
             <translation>p.grad 保持不变</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="121" />
+            <location filename="../../engine/explain.py" line="118" />
             <source>zero_grad was skipped, so it is added to the gradient already there.</source>
             <translation>由于跳过了 zero_grad，它被加到已有的梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="238" />
-            <location filename="../../engine/function_model.py" line="130" />
+            <location filename="../../engine/explain.py" line="235" />
+            <location filename="../../engine/function_model.py" line="138" />
             <source>{formula} at {point} = {value}</source>
             <translation>{formula} 在 {point} 处 = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/chain_rule.py" line="223" />
+            <location filename="../../engine/chain_rule.py" line="243" />
             <source>{head} = Σ over {count} samples of {symbols} = {value}</source>
             <translation>{head} = 对 {count} 个样本求和 Σ {symbols} = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="217" />
+            <location filename="../../engine/explain.py" line="214" />
             <source>{label} ({what}) and its gradient at the current parameters.</source>
             <translation>当前参数下的 {label}（{what}）及其梯度。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="249" />
+            <location filename="../../engine/explain.py" line="246" />
             <source>{label}: a coordinate, trained like a weight.</source>
             <translation>{label}：一个坐标，像权重一样被训练。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="202" />
+            <location filename="../../engine/explain.py" line="199" />
             <source>{label}: an input of the network.</source>
             <translation>{label}：网络的一个输入。</translation>
         </message>
         <message>
-            <location filename="../../engine/function_model.py" line="140" />
+            <location filename="../../engine/function_model.py" line="148" />
             <source>δ_f = ∂E/∂f = 1 (the loss is f itself)</source>
             <translation>δ_f = ∂E/∂f = 1（损失就是 f 本身）</translation>
         </message>
@@ -1024,6 +1024,14 @@ closed form: {c}
             <location filename="../../gui/export_menu.py" line="82" />
             <source>Width in pixels:</source>
             <translation>宽度（像素）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>FrameRecorder</name>
+        <message>
+            <location filename="../../gui/animation_export.py" line="94" />
+            <source>Recording stopped at frame {0}: {1}</source>
+            <translation>录制在第 {0} 帧停止：{1}</translation>
         </message>
     </context>
     <context>
@@ -1211,62 +1219,62 @@ closed form: {c}
     <context>
         <name>LabsWidget</name>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="39" />
+            <location filename="../../gui/labs/labs_widget.py" line="52" />
             <source>Activations</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="54" />
+            <location filename="../../gui/labs/labs_widget.py" line="63" />
             <source>Classification</source>
             <translation>分类</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="55" />
+            <location filename="../../gui/labs/labs_widget.py" line="64" />
             <source>Decision boundary and output activations</source>
             <translation>决策边界与输出层激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="50" />
+            <location filename="../../gui/labs/labs_widget.py" line="61" />
             <source>Finite differences, autograd, chain rule</source>
             <translation>有限差分、autograd、链式法则</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="49" />
+            <location filename="../../gui/labs/labs_widget.py" line="60" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="40" />
+            <location filename="../../gui/labs/labs_widget.py" line="55" />
             <source>Gradient norm per layer</source>
             <translation>各层的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="41" />
+            <location filename="../../gui/labs/labs_widget.py" line="57" />
             <source>Jacobian and p − y</source>
             <translation>雅可比矩阵与 p − y</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="45" />
+            <location filename="../../gui/labs/labs_widget.py" line="59" />
             <source>Same numbers, different side effects</source>
             <translation>数值相同，副作用不同</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="41" />
+            <location filename="../../gui/labs/labs_widget.py" line="56" />
             <source>Softmax &amp; cross-entropy</source>
             <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="40" />
+            <location filename="../../gui/labs/labs_widget.py" line="54" />
             <source>Vanishing gradients</source>
             <translation>梯度消失</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="44" />
+            <location filename="../../gui/labs/labs_widget.py" line="58" />
             <source>autograd.grad vs backward</source>
             <translation>autograd.grad 对比 backward()</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="39" />
+            <location filename="../../gui/labs/labs_widget.py" line="53" />
             <source>f(x), f′(x), saturation, tangent</source>
             <translation>f(x)、f′(x)、饱和、切线</translation>
         </message>
@@ -1618,280 +1626,280 @@ closed form: {c}
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="218" />
+            <location filename="../../gui/main_window.py" line="219" />
             <source>&amp;About Backprop Studio</source>
             <translation>关于 Backprop Studio(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="174" />
+            <location filename="../../gui/main_window.py" line="175" />
             <source>&amp;Export all figures…</source>
             <translation>导出全部图形(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="172" />
+            <location filename="../../gui/main_window.py" line="173" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="212" />
+            <location filename="../../gui/main_window.py" line="213" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="213" />
+            <location filename="../../gui/main_window.py" line="214" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="190" />
+            <location filename="../../gui/main_window.py" line="191" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="195" />
+            <location filename="../../gui/main_window.py" line="196" />
             <source>&amp;Run</source>
             <translation>运行(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="205" />
+            <location filename="../../gui/main_window.py" line="206" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="126" />
+            <location filename="../../gui/main_window.py" line="127" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="77" />
+            <location filename="../../gui/main_window.py" line="78" />
             <source>Backprop Studio</source>
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="123" />
-            <location filename="../../gui/main_window.py" line="260" />
+            <location filename="../../gui/main_window.py" line="124" />
+            <location filename="../../gui/main_window.py" line="261" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="318" />
+            <location filename="../../gui/main_window.py" line="319" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="200" />
+            <location filename="../../gui/main_window.py" line="201" />
             <source>Cancel run</source>
             <translation>取消运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="192" />
+            <location filename="../../gui/main_window.py" line="193" />
             <source>Close Backprop Studio</source>
             <translation>关闭 Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="215" />
+            <location filename="../../gui/main_window.py" line="216" />
             <source>Every keyboard shortcut, with what it does</source>
             <translation>所有键盘快捷键及其作用</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="185" />
+            <location filename="../../gui/main_window.py" line="186" />
             <source>Export &amp;iteration animation (GIF)…</source>
             <translation>导出迭代动画 (GIF)(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="269" />
+            <location filename="../../gui/main_window.py" line="270" />
             <source>Export all figures to</source>
             <translation>导出全部图形到</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="337" />
+            <location filename="../../gui/main_window.py" line="339" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="181" />
+            <location filename="../../gui/main_window.py" line="182" />
             <source>Export descent &amp;animation (GIF)…</source>
             <translation>导出下降动画 (GIF)(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="275" />
+            <location filename="../../gui/main_window.py" line="276" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="255" />
+            <location filename="../../gui/main_window.py" line="256" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="421" />
+            <location filename="../../gui/main_window.py" line="423" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="125" />
+            <location filename="../../gui/main_window.py" line="126" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="254" />
+            <location filename="../../gui/main_window.py" line="255" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="119" />
-            <location filename="../../gui/main_window.py" line="257" />
+            <location filename="../../gui/main_window.py" line="120" />
+            <location filename="../../gui/main_window.py" line="258" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="264" />
+            <location filename="../../gui/main_window.py" line="265" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="121" />
+            <location filename="../../gui/main_window.py" line="122" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="259" />
+            <location filename="../../gui/main_window.py" line="260" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="258" />
+            <location filename="../../gui/main_window.py" line="259" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="256" />
+            <location filename="../../gui/main_window.py" line="257" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="136" />
+            <location filename="../../gui/main_window.py" line="137" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="318" />
+            <location filename="../../gui/main_window.py" line="319" />
             <source>Recording frames…</source>
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="122" />
+            <location filename="../../gui/main_window.py" line="123" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="137" />
+            <location filename="../../gui/main_window.py" line="138" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="208" />
+            <location filename="../../gui/main_window.py" line="209" />
             <source>Show or hide the {0} panel</source>
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="296" />
+            <location filename="../../gui/main_window.py" line="297" />
             <source>Step into an iteration first (and let runs finish).</source>
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="201" />
+            <location filename="../../gui/main_window.py" line="202" />
             <source>Stop the fast-forward run</source>
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="161" />
+            <location filename="../../gui/main_window.py" line="162" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="120" />
+            <location filename="../../gui/main_window.py" line="121" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="162" />
+            <location filename="../../gui/main_window.py" line="163" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="118" />
+            <location filename="../../gui/main_window.py" line="119" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="186" />
+            <location filename="../../gui/main_window.py" line="187" />
             <source>The network through every micro-step of this iteration</source>
             <translation>网络经历本次迭代的每一个微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="182" />
+            <location filename="../../gui/main_window.py" line="183" />
             <source>The path growing over the loss surface, as an animated GIF</source>
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="163" />
+            <location filename="../../gui/main_window.py" line="164" />
             <source>This iteration's loss, once its forward pass has computed it</source>
             <translation>本次迭代的损失（前向传播算出后显示）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="285" />
+            <location filename="../../gui/main_window.py" line="286" />
             <source>Train at least one iteration on a surface first.</source>
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="99" />
-            <location filename="../../gui/main_window.py" line="118" />
+            <location filename="../../gui/main_window.py" line="100" />
+            <location filename="../../gui/main_window.py" line="119" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/main_window.py" line="220" />
             <source>Version, libraries and the device in use</source>
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="100" />
+            <location filename="../../gui/main_window.py" line="101" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="164" />
+            <location filename="../../gui/main_window.py" line="165" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="124" />
+            <location filename="../../gui/main_window.py" line="125" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="178" />
+            <location filename="../../gui/main_window.py" line="179" />
             <source>Write every plot (PNG, SVG, PDF, CSV), the diagram and the trajectory</source>
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="332" />
+            <location filename="../../gui/main_window.py" line="334" />
             <source>Wrote {0}</source>
             <translation>已写入 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="278" />
+            <location filename="../../gui/main_window.py" line="279" />
             <source>Wrote {0} files to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="426" />
+            <location filename="../../gui/main_window.py" line="428" />
             <source>loss {0}</source>
             <translation>损失 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="394" />
+            <location filename="../../gui/main_window.py" line="396" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2834,17 +2842,17 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
     <context>
         <name>SurfaceView</name>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="76" />
+            <location filename="../../gui/views/surface_view.py" line="79" />
             <source>log₁₀(loss − min)</source>
             <translation>log₁₀(损失 − 最小值)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="77" />
+            <location filename="../../gui/views/surface_view.py" line="80" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="39" />
+            <location filename="../../gui/views/surface_view.py" line="42" />
             <source>trajectory</source>
             <translation>轨迹</translation>
         </message>

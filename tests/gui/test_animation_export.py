@@ -62,3 +62,36 @@ def test_iteration_gif_of_a_finished_iteration_has_all_its_micro_steps(window, q
         pass
     with Image.open(target) as gif:
         assert gif.n_frames == window.controller.stepper.micro_steps_per_iteration
+
+
+def test_a_frame_that_fails_ends_the_recording_with_a_message(window, qtbot, tmp_path):
+    window.controller.step_iteration()
+    here = window.controller.stepper.tick
+    animation = window.export_iteration_animation(tmp_path / "iteration.gif")
+    draws = []
+
+    def broken_draw(i):
+        draws.append(i)
+        raise RuntimeError("CUDA error: device lost")
+
+    animation.draw = broken_draw
+    with qtbot.waitSignal(animation.failed, timeout=20000) as blocker:
+        pass
+    assert blocker.args == ["Recording stopped at frame 1: CUDA error: device lost"]
+    qtbot.wait(50)
+    assert draws == [0] and not animation.running  # one try, then the timer is stopped
+    assert "device lost" in window.banner.text()
+    assert window.controller.stepper.tick == here and list(tmp_path.iterdir()) == []
+
+
+def test_closing_the_window_stops_a_recording_and_restores_the_run(window, qtbot, tmp_path):
+    window.controller.step_iteration()
+    stepper = window.controller.stepper
+    here = stepper.tick
+    animation = window.export_iteration_animation(tmp_path / "iteration.gif")
+    finished = []
+    animation.finished.connect(finished.append)
+    qtbot.waitUntil(lambda: len(animation.frames) >= 2, timeout=20000)
+    window.close()
+    assert finished == [None] and not animation.running
+    assert stepper.tick == here and list(tmp_path.iterdir()) == []
