@@ -12,13 +12,16 @@ from gui.export import PLOT_FORMATS, ExportError
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
-    formats = tuple(part.strip().lower() for part in text.split(",") if part.strip())
+    """`png, SVG,png` → ("png", "svg"): known formats, each once, in the order given."""
+    parts = [part.strip().lower() for part in text.split(",") if part.strip()]
+    formats = tuple(dict.fromkeys(parts))
+    choices = ", ".join(PLOT_FORMATS)
+    if not formats:
+        raise EngineError(f"no format given in {text!r}: choose one or more of {choices}")
     unknown = [f for f in formats if f not in PLOT_FORMATS]
-    if unknown or not formats:
-        choices = ", ".join(PLOT_FORMATS)
-        raise EngineError(
-            f"unknown format(s) {', '.join(unknown) or text!r}: choose from {choices}"
-        )
+    if unknown:
+        words = "unknown format" if len(unknown) == 1 else "unknown formats"
+        raise EngineError(f"{words} {', '.join(unknown)}: choose from {choices}")
     return formats
 
 

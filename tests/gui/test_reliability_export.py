@@ -271,8 +271,9 @@ def assert_refused(capsys, argv: list[str], message: str) -> None:
 
 EXPORT = [
     (["--out", "/no/such/folder"], "does not exist"),
-    (["--formats", "png,gif"], "unknown format(s) 'gif'"),
-    (["--formats", ","], "unknown format"),
+    (["--formats", "png,gif"], "unknown format gif: choose from png, svg, pdf, csv"),
+    (["--formats", "gif,bmp"], "unknown formats gif, bmp: choose from"),
+    (["--formats", ","], "no format given in ',': choose one or more of png"),
     (["--lr", "-1"], "must not be negative"),
     (["--steps", "100000000000"], "at most 10,000,000"),
     (["--layers", "2,0,2"], "at least one neuron"),
