@@ -27,6 +27,7 @@ from engine.code_listing import PHASE_LINES
 from engine.config import Config
 from engine.errors import EngineError
 from engine.function_model import FunctionModel
+from engine.history_budget import check_history_room
 from engine.i18n import translate
 from engine.model import MLP
 from engine.optimizers import OptimizerLike, element_states, make_optimizer
@@ -258,6 +259,7 @@ class Stepper:
             raise EngineError(f"the number of iterations must be a whole number ≥ 0, got {n!r}")
         if self.diverged:
             raise EngineError(_diverged())
+        self.check_history_room(n)
         self._drop_undone_edits()
         done = 0
         if self.micro and n:
@@ -267,6 +269,11 @@ class Stepper:
                 return RunResult(0, self.iteration)
             done = 1
         return self._fast_forward(n, done, progress, should_stop)
+
+    def check_history_room(self, n: int) -> None:
+        """Refuse (EngineError) a run of n iterations whose history would not fit the budget."""
+        parameters = int(self._initial_values.size)
+        check_history_room(parameters, self.trajectory.length, n, CHECKPOINT_EVERY)
 
     def _fast_forward(
         self,

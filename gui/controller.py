@@ -246,6 +246,11 @@ class Controller(QObject):
         if self._stepper.diverged:
             self._warn(tr("Training diverged: go back, reset or change the settings."))
             return False
+        try:
+            self._stepper.check_history_room(n)
+        except EngineError as error:
+            self._warn(str(error))
+            return False
         self.pause()
         self._cancel = threading.Event()
         self._run_total = n

@@ -624,9 +624,9 @@ closed form: {c}
         </message>
         <message>
             <location filename="../../gui/controller.py" line="158" />
-            <location filename="../../gui/controller.py" line="369" />
-            <location filename="../../gui/controller.py" line="385" />
-            <location filename="../../gui/controller.py" line="399" />
+            <location filename="../../gui/controller.py" line="374" />
+            <location filename="../../gui/controller.py" line="390" />
+            <location filename="../../gui/controller.py" line="404" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
@@ -636,22 +636,22 @@ closed form: {c}
             <translation>已在起点：没有可撤销的步骤。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="342" />
+            <location filename="../../gui/controller.py" line="347" />
             <source>Cancelled after {0} of {1} iterations.</source>
             <translation>在完成 {1} 次迭代中的 {0} 次后取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="393" />
+            <location filename="../../gui/controller.py" line="398" />
             <source>Model rebuilt: {0}.</source>
             <translation>模型已重建：{0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="347" />
+            <location filename="../../gui/controller.py" line="352" />
             <source>Ran 1 iteration; the loss is now {0:.9g}.</source>
             <translation>运行了 1 次迭代；当前损失为 {0:.9g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="348" />
+            <location filename="../../gui/controller.py" line="353" />
             <source>Ran {0} iterations; the loss is now {1:.9g}.</source>
             <translation>运行了 {0} 次迭代；当前损失为 {1:.9g}。</translation>
         </message>
@@ -661,23 +661,23 @@ closed form: {c}
             <translation>已重置为初始参数；历史已清空。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="391" />
+            <location filename="../../gui/controller.py" line="396" />
             <source>Settings not applied: {0}</source>
             <translation>设置未应用：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="317" />
+            <location filename="../../gui/controller.py" line="322" />
             <source>The run stopped</source>
             <translation>运行已停止</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="279" />
-            <location filename="../../gui/controller.py" line="315" />
+            <location filename="../../gui/controller.py" line="284" />
+            <location filename="../../gui/controller.py" line="320" />
             <source>The run stopped with an error: {0}</source>
             <translation>运行因错误而停止：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="340" />
+            <location filename="../../gui/controller.py" line="345" />
             <source>Training diverged in iteration {0} (the loss was not finite); stopped at the last finite state. Lower the learning rate or change the settings.</source>
             <translation>训练在第 {0} 次迭代发散（损失不是有限值）；已停在最后一个有限的状态。请降低学习率或修改设置。</translation>
         </message>
@@ -693,7 +693,7 @@ closed form: {c}
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="379" />
+            <location filename="../../gui/controller.py" line="384" />
             <source>{0} set to {1:.9g}; back (←) undoes it.</source>
             <translation>{0} 已设为 {1:.9g}；后退（←）可撤销。</translation>
         </message>
@@ -731,6 +731,11 @@ closed form: {c}
             <translation>网络最多只能有 {most:,} 个权重和偏置，实际为 {count:,}</translation>
         </message>
         <message>
+            <location filename="../../engine/history_budget.py" line="40" />
+            <source>a run of {more:,} iterations would keep about {needed:,.1f} GB of history for {parameters:,} parameters (every iteration is kept for back() and the plots); at most {room:,} more fit in {budget:.1f} GB: run fewer, reset, or use a smaller network</source>
+            <translation>运行 {more:,} 次迭代将为 {parameters:,} 个参数保存约 {needed:,.1f} GB 的历史（每次迭代都为 back() 和图表保留）；{budget:.1f} GB 内最多还能再运行 {room:,} 次：请减少迭代次数、重置，或使用更小的网络</translation>
+        </message>
+        <message>
             <location filename="../../engine/labs/csv_points.py" line="48" />
             <source>cannot read {path}: {error}</source>
             <translation>无法读取 {path}：{error}</translation>
@@ -741,7 +746,7 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="384" />
+            <location filename="../../engine/stepper.py" line="391" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -786,7 +791,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="840" />
+            <location filename="../../engine/stepper.py" line="847" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -816,7 +821,7 @@ closed form: {c}
             <translation>CSV 文件中有 {count} 行有问题：</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="389" />
+            <location filename="../../engine/stepper.py" line="396" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
@@ -859,7 +864,7 @@ closed form: {c}
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="502" />
+            <location filename="../../engine/stepper.py" line="509" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>

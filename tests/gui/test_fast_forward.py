@@ -95,3 +95,21 @@ def test_a_run_that_diverges_stops_at_the_last_finite_state(qtbot, window):
     assert window.banner.isVisible()
     assert np.isfinite(window.plots_panel.loss_plot.losses).all()
     assert not window.controller.snapshot.diverged
+
+
+def test_a_run_too_long_to_keep_is_refused_before_it_starts(window):
+    big = MAZUR.replace(
+        layers=(40, 100, 50),
+        activations=("sigmoid", "sigmoid"),
+        inputs=((0.1,) * 40,),
+        targets=((0.5,) * 50,),
+        initial_params=(),
+    )
+    controller = window.controller
+    assert controller.apply_config(big)
+    stepper, snapshot = controller.stepper, controller.snapshot
+    assert not controller.run_iterations(1_000_000)
+    assert not controller.busy and controller.stepper is stepper
+    assert controller.snapshot is snapshot
+    assert "GB of history" in window.last_message and window.banner.isVisible()
+    assert controller.run_iterations(5)  # a short run still goes

@@ -1,0 +1,56 @@
+"""A run whose history would outgrow memory is refused up front; ordinary runs are not."""
+
+from __future__ import annotations
+
+import gc
+import tracemalloc
+
+import pytest
+
+from engine.errors import EngineError
+from engine.history_budget import HISTORY_BUDGET_BYTES, bytes_per_iteration
+from engine.presets import MAZUR
+from engine.stepper import CHECKPOINT_EVERY, Stepper
+
+BIG = MAZUR.replace(
+    layers=(40, 100, 50),
+    activations=("sigmoid", "sigmoid"),
+    inputs=((0.1,) * 40,),
+    targets=((0.5,) * 50,),
+    initial_params=(),
+)
+
+
+def test_the_longest_mazur_run_the_command_line_allows_fits():
+    Stepper(MAZUR).check_history_room(10_000_000)
+
+
+def test_a_long_run_of_a_big_network_is_refused_and_nothing_changes():
+    stepper = Stepper(BIG)
+    snapshot = stepper.step_phase()
+    with pytest.raises(EngineError, match=r"about [\d,.]+ GB of history for 9,150 parameters"):
+        stepper.run(10_000_000)
+    assert stepper.snapshot is snapshot and stepper.tick == 1 and stepper.trajectory.length == 0
+
+
+def test_the_refusal_says_how_many_more_fit_and_that_many_do():
+    stepper = Stepper(BIG)
+    stepper.run(10)
+    room = int(HISTORY_BUDGET_BYTES // bytes_per_iteration(9150, CHECKPOINT_EVERY)) - 10
+    with pytest.raises(EngineError, match=f"at most {room:,} more fit"):
+        stepper.check_history_room(room + 1)
+    stepper.check_history_room(room)
+
+
+def test_the_estimate_is_not_below_what_a_run_keeps():
+    stepper = Stepper(MAZUR)
+    stepper.run(1)  # the optimizer and the first buffers exist before measuring
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    stepper.run(20_000)
+    gc.collect()
+    kept = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    parameters = int(stepper.model.values().size)
+    assert 0 < kept <= 20_000 * bytes_per_iteration(parameters, CHECKPOINT_EVERY)
