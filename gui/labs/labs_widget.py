@@ -26,6 +26,11 @@ from gui.theme import current_look, restyle
 LabT = TypeVar("LabT", bound=QWidget)
 
 
+def _literal(title: str) -> str:
+    """A tab title shown as written: a single & would underline the next letter instead."""
+    return title.replace("&", "&&")
+
+
 @dataclass(frozen=True)
 class _Tab:
     key: str
@@ -64,7 +69,7 @@ class LabsWidget(QTabWidget):
                  self.tr("Decision boundary and output activations"), PlaygroundLab),
         )  # fmt: skip
         for tab in self._tabs:
-            self.setTabToolTip(self.addTab(QWidget(), tab.title), tab.tip)
+            self.setTabToolTip(self.addTab(QWidget(), _literal(tab.title)), tab.tip)
         self.currentChanged.connect(self._build_page)
 
     # -- the labs, each built on first use ---------------------------------------------------
@@ -117,7 +122,7 @@ class LabsWidget(QTabWidget):
         current, placeholder = self.currentIndex(), self.widget(index)
         blocked = self.blockSignals(True)
         self.removeTab(index)
-        self.setTabToolTip(self.insertTab(index, lab, tab.title), tab.tip)
+        self.setTabToolTip(self.insertTab(index, lab, _literal(tab.title)), tab.tip)
         self.setCurrentIndex(current)
         self.blockSignals(blocked)
         placeholder.deleteLater()
