@@ -137,22 +137,22 @@
             <translation>把这个激活函数用到当前模型的每一层</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="166" />
+            <location filename="../../gui/labs/activation_lab.py" line="165" />
             <source>Apply {spec} to the current model</source>
             <translation>把 {spec} 用到当前模型</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="226" />
+            <location filename="../../gui/labs/activation_lab.py" line="225" />
             <source>At x = {x:.2f}: f = {f:.6g}, f′ = {d:.6g} (autograd), closed form {c:.6g}.</source>
             <translation>在 x = {x:.2f} 处：f = {f:.6g}，f′ = {d:.6g}（autograd），解析式 {c:.6g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="216" />
+            <location filename="../../gui/labs/activation_lab.py" line="215" />
             <source>Derivative</source>
             <translation>导数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="129" />
+            <location filename="../../gui/labs/activation_lab.py" line="128" />
             <source>Drag to move the point</source>
             <translation>拖动以移动该点</translation>
         </message>
@@ -161,7 +161,7 @@
             <translation>ELU</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="215" />
+            <location filename="../../gui/labs/activation_lab.py" line="214" />
             <source>Formula</source>
             <translation>公式</translation>
         </message>
@@ -178,12 +178,12 @@
             <translation>LeakyReLU</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="219" />
+            <location filename="../../gui/labs/activation_lab.py" line="218" />
             <source>Max of |f′|</source>
             <translation>|f′| 的最大值</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="217" />
+            <location filename="../../gui/labs/activation_lab.py" line="216" />
             <source>Output range</source>
             <translation>输出范围</translation>
         </message>
@@ -192,7 +192,7 @@
             <translation>PReLU</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="220" />
+            <location filename="../../gui/labs/activation_lab.py" line="219" />
             <source>PyTorch</source>
             <translation>PyTorch</translation>
         </message>
@@ -201,7 +201,7 @@
             <translation>ReLU</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="228" />
+            <location filename="../../gui/labs/activation_lab.py" line="227" />
             <source>Shaded: saturated, |f′| &lt; {t}.</source>
             <translation>阴影部分：饱和区，|f′| &lt; {t}。</translation>
         </message>
@@ -236,7 +236,7 @@
             <translation>激活函数的参数，例如 LeakyReLU 的斜率 α</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="171" />
+            <location filename="../../gui/labs/activation_lab.py" line="170" />
             <source>The network's model has no learnable slope: use LeakyReLU with the same α</source>
             <translation>网络模型没有可学习的斜率：改用相同 α 的 LeakyReLU</translation>
         </message>
@@ -251,22 +251,22 @@
             <translation>用到网络中</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="218" />
+            <location filename="../../gui/labs/activation_lab.py" line="217" />
             <source>Zero-centred</source>
             <translation>以零为中心</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="115" />
+            <location filename="../../gui/labs/activation_lab.py" line="114" />
             <source>autograd</source>
             <translation>autograd</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="228" />
+            <location filename="../../gui/labs/activation_lab.py" line="227" />
             <source>autograd vs closed form: max |difference| = {m:.1e} over {n} points.</source>
             <translation>autograd 与解析式对比：{n} 个点上的最大 |差值| = {m:.1e}。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="122" />
+            <location filename="../../gui/labs/activation_lab.py" line="121" />
             <source>closed form</source>
             <translation>解析式</translation>
         </message>
@@ -276,22 +276,22 @@
             <translation>f(x)</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="172" />
+            <location filename="../../gui/labs/activation_lab.py" line="171" />
             <source>f(x) = {name}</source>
             <translation>f(x) = {name}</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="105" />
+            <location filename="../../gui/labs/activation_lab.py" line="104" />
             <source>f′(x)</source>
             <translation>f′(x)</translation>
         </message>
         <message>
             <location filename="../../gui/labs/activation_lab.py" line="104" />
-            <source>f′(x): autograd, checked by the closed form</source>
-            <translation>f′(x)：autograd 计算，并用解析式核对</translation>
+            <source>f′(x) by autograd</source>
+            <translation>autograd 计算的 f′(x)</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="218" />
+            <location filename="../../gui/labs/activation_lab.py" line="217" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -307,7 +307,7 @@
             <translation>x = </translation>
         </message>
         <message>
-            <location filename="../../gui/labs/activation_lab.py" line="218" />
+            <location filename="../../gui/labs/activation_lab.py" line="217" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -426,87 +426,92 @@ closed form: {c}
     <context>
         <name>BasinView</name>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="59" />
+            <location filename="../../gui/views/basin_view.py" line="60" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="156" />
+            <location filename="../../gui/views/basin_view.py" line="162" />
             <source>; none reached: {n}</source>
             <translation>；未到达任何极小值：{n}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="66" />
+            <location filename="../../gui/views/basin_view.py" line="67" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="136" />
+            <location filename="../../gui/views/basin_view.py" line="141" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="65" />
+            <location filename="../../gui/views/basin_view.py" line="66" />
             <source>Compute</source>
             <translation>计算</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="74" />
+            <location filename="../../gui/views/basin_view.py" line="75" />
             <source>Learning rate for every start</source>
             <translation>每个起点的学习率</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="75" />
+            <location filename="../../gui/views/basin_view.py" line="76" />
             <source>Optimizer steps from each start</source>
             <translation>每个起点的优化步数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="73" />
+            <location filename="../../gui/views/basin_view.py" line="74" />
             <source>Optimizer used from every start</source>
             <translation>每个起点使用的优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="76" />
+            <location filename="../../gui/views/basin_view.py" line="93" />
+            <source>Press Compute: every start is coloured by the minimum its descent reaches.</source>
+            <translation>按“计算”：每个起点按其下降到达的极小值着色。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="77" />
             <source>Starts per axis (K×K in all)</source>
             <translation>每个轴的起点数（共 K×K 个）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="155" />
+            <location filename="../../gui/views/basin_view.py" line="161" />
             <source>Starts per minimum: </source>
             <translation>各极小值的起点数：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="78" />
+            <location filename="../../gui/views/basin_view.py" line="79" />
             <source>Stop the computation</source>
             <translation>停止计算</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="72" />
+            <location filename="../../gui/views/basin_view.py" line="73" />
             <source>The surface whose basins are mapped</source>
             <translation>要绘制吸引域的曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="77" />
+            <location filename="../../gui/views/basin_view.py" line="78" />
             <source>Train every start together, off the GUI thread</source>
             <translation>在界面线程之外同时训练所有起点</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="147" />
+            <location filename="../../gui/views/basin_view.py" line="153" />
             <source>Which minimum each start reaches: {f}</source>
             <translation>每个起点到达哪个极小值：{f}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="148" />
+            <location filename="../../gui/views/basin_view.py" line="154" />
             <source>start x</source>
             <translation>起点 x</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="149" />
+            <location filename="../../gui/views/basin_view.py" line="155" />
             <source>start y</source>
             <translation>起点 y</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="63" />
+            <location filename="../../gui/views/basin_view.py" line="64" />
             <source>starts </source>
             <translation>起点数 </translation>
         </message>
@@ -1075,133 +1080,138 @@ closed form: {c}
     <context>
         <name>GradientCheckLab</name>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="82" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="83" />
             <source>AG: autograd; FD: finite differences; rel. error: |a − b| / max(|a|, |b|, floor)</source>
             <translation>AG：autograd；FD：有限差分；相对误差：|a − b| / max(|a|, |b|, floor)</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="55" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="56" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="142" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="148" />
             <source>Check cancelled.</source>
             <translation>检验已取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="51" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="52" />
             <source>Check the current model</source>
             <translation>检验当前模型</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="124" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="130" />
             <source>Checking…</source>
             <translation>检验中…</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="54" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="55" />
             <source>Compare finite differences, autograd and the chain rule for every parameter</source>
             <translation>对每个参数比较有限差分、autograd 和链式法则</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="48" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="49" />
             <source>No model is connected to this lab.</source>
             <translation>这个实验没有连接模型。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="85" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="115" />
+            <source>Press “Check the current model”: every gradient three ways, side by side.</source>
+            <translation>按“检验当前模型”：每个梯度用三种方法并排计算。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/gradient_check_lab.py" line="86" />
             <source>Relative error per parameter</source>
             <translation>各参数的相对误差</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="57" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="58" />
             <source>Stop the check</source>
             <translation>停止检验</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="138" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="144" />
             <source>The check failed: {m}</source>
             <translation>检验失败：{m}</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="149" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="157" />
             <source>all three agree</source>
             <translation>三者一致</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="70" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="71" />
             <source>autograd</source>
             <translation>autograd</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="95" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="96" />
             <source>autograd vs finite differences</source>
             <translation>autograd 对比有限差分</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="71" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="72" />
             <source>chain rule</source>
             <translation>链式法则</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="102" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="103" />
             <source>chain rule vs autograd</source>
             <translation>链式法则对比 autograd</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="69" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="70" />
             <source>finite difference</source>
             <translation>有限差分</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="172" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="180" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="67" />
-            <location filename="../../gui/labs/gradient_check_lab.py" line="86" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="68" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="87" />
             <source>parameter</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="72" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="73" />
             <source>rel. error FD ↔ AG</source>
             <translation>相对误差 FD ↔ AG</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="73" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="74" />
             <source>rel. error chain ↔ AG</source>
             <translation>相对误差 链式 ↔ AG</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="87" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="88" />
             <source>relative error (log scale)</source>
             <translation>相对误差（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="151" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="159" />
             <source>some gradients disagree: look at the red rows</source>
             <translation>有些梯度不一致：请看红色的行</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="107" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="108" />
             <source>tolerance</source>
             <translation>容差</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="68" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="69" />
             <source>trained</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="172" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="180" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="157" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="165" />
             <source>{n} of {total} parameters checked at loss {loss}; worst relative error {w:.1e} (tolerance {t:.0e}): {verdict}. Finite differences use the five-point stencil with h = 1e-3, in float64.</source>
             <translation>在损失 {loss} 处检验了 {total} 个参数中的 {n} 个；最大相对误差 {w:.1e}（容差 {t:.0e}）：{verdict}。有限差分使用五点模板，h = 1e-3，float64 精度。</translation>
         </message>
@@ -1224,62 +1234,62 @@ closed form: {c}
     <context>
         <name>LabsWidget</name>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="52" />
+            <location filename="../../gui/labs/labs_widget.py" line="57" />
             <source>Activations</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="63" />
+            <location filename="../../gui/labs/labs_widget.py" line="68" />
             <source>Classification</source>
             <translation>分类</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="64" />
+            <location filename="../../gui/labs/labs_widget.py" line="69" />
             <source>Decision boundary and output activations</source>
             <translation>决策边界与输出层激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="61" />
+            <location filename="../../gui/labs/labs_widget.py" line="66" />
             <source>Finite differences, autograd, chain rule</source>
             <translation>有限差分、autograd、链式法则</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="60" />
+            <location filename="../../gui/labs/labs_widget.py" line="65" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="55" />
+            <location filename="../../gui/labs/labs_widget.py" line="60" />
             <source>Gradient norm per layer</source>
             <translation>各层的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="57" />
+            <location filename="../../gui/labs/labs_widget.py" line="62" />
             <source>Jacobian and p − y</source>
             <translation>雅可比矩阵与 p − y</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="59" />
+            <location filename="../../gui/labs/labs_widget.py" line="64" />
             <source>Same numbers, different side effects</source>
             <translation>数值相同，副作用不同</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="56" />
+            <location filename="../../gui/labs/labs_widget.py" line="61" />
             <source>Softmax &amp; cross-entropy</source>
             <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="54" />
+            <location filename="../../gui/labs/labs_widget.py" line="59" />
             <source>Vanishing gradients</source>
             <translation>梯度消失</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="58" />
+            <location filename="../../gui/labs/labs_widget.py" line="63" />
             <source>autograd.grad vs backward</source>
             <translation>autograd.grad 对比 backward()</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="53" />
+            <location filename="../../gui/labs/labs_widget.py" line="58" />
             <source>f(x), f′(x), saturation, tangent</source>
             <translation>f(x)、f′(x)、饱和、切线</translation>
         </message>
@@ -2307,69 +2317,74 @@ closed form: {c}
     <context>
         <name>RaceView</name>
         <message>
-            <location filename="../../gui/views/race_view.py" line="51" />
+            <location filename="../../gui/views/race_view.py" line="52" />
             <source> steps/frame</source>
             <translation> 步/帧</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="56" />
+            <location filename="../../gui/views/race_view.py" line="57" />
             <source>Back to the start point</source>
             <translation>回到起点</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="68" />
+            <location filename="../../gui/views/race_view.py" line="69" />
             <source>Loss per step</source>
             <translation>每步的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="52" />
+            <location filename="../../gui/views/race_view.py" line="53" />
             <source>Optimizer steps per animation frame</source>
             <translation>每个动画帧的优化器步数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="108" />
+            <location filename="../../gui/views/race_view.py" line="113" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="55" />
+            <location filename="../../gui/views/race_view.py" line="74" />
+            <source>Press Start: each optimizer's loss is drawn here, step by step.</source>
+            <translation>按“开始”：每个优化器的损失在这里逐步画出。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/race_view.py" line="56" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="53" />
-            <location filename="../../gui/views/race_view.py" line="84" />
-            <location filename="../../gui/views/race_view.py" line="108" />
+            <location filename="../../gui/views/race_view.py" line="54" />
+            <location filename="../../gui/views/race_view.py" line="89" />
+            <location filename="../../gui/views/race_view.py" line="113" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="54" />
+            <location filename="../../gui/views/race_view.py" line="55" />
             <source>Start or pause the race</source>
             <translation>开始或暂停竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="47" />
+            <location filename="../../gui/views/race_view.py" line="48" />
             <source>The surface the optimizers race on</source>
             <translation>优化器竞赛所在的曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="67" />
+            <location filename="../../gui/views/race_view.py" line="68" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="66" />
+            <location filename="../../gui/views/race_view.py" line="67" />
             <source>step</source>
             <translation>步</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="135" />
+            <location filename="../../gui/views/race_view.py" line="141" />
             <source>step {n}: lowest loss {name}</source>
             <translation>第 {n} 步：损失最低的是 {name}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="129" />
+            <location filename="../../gui/views/race_view.py" line="134" />
             <source>{name} (diverged)</source>
             <translation>{name}（已发散）</translation>
         </message>

@@ -25,6 +25,7 @@ from engine.labs.gradient_check import GradientCheck, freeze, gradient_check
 from engine.stepper import Stepper
 from gui.background import BackgroundTask
 from gui.labs.plot_style import SERIES, labelled_plot, log_ticks
+from gui.views.empty_hint import EmptyHint
 
 OK_COLOUR = "#2ca02c"
 BAD_COLOUR = "#d62728"
@@ -108,6 +109,11 @@ class GradientCheckLab(QWidget):
             labelOpts={"position": 0.05, "color": BAD_COLOUR},
         )
         self.plot.addItem(self.tolerance)
+        self.tolerance.hide()  # placed with the first result
+        self.hint = EmptyHint(
+            self.plot,
+            self.tr("Press “Check the current model”: every gradient three ways, side by side."),
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.summary)
@@ -144,6 +150,8 @@ class GradientCheckLab(QWidget):
         self.result = result
         self._fill_table(result)
         self._plot(result)
+        self.hint.hide()
+        self.tolerance.show()
         verdict = (
             self.tr("all three agree")
             if result.ok

@@ -22,6 +22,7 @@ from engine.descent import BasinMap, basin_map
 from engine.errors import EngineError
 from engine.test_functions import FUNCTIONS
 from gui.background import BackgroundTask
+from gui.views.empty_hint import EmptyHint
 
 BASIN_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2")
 NO_BASIN = "#303030"
@@ -87,6 +88,10 @@ class BasinView(QWidget):
         self.plot.addItem(self.image)
         self.minima = pg.ScatterPlotItem(symbol="star", size=18, brush="w", pen="k")
         self.plot.addItem(self.minima)
+        self.hint = EmptyHint(
+            self.plot,
+            self.tr("Press Compute: every start is coloured by the minimum its descent reaches."),
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.summary)
@@ -136,6 +141,7 @@ class BasinView(QWidget):
             self.summary.setText(self.tr("Cancelled."))
             return
         self.result = result
+        self.hint.hide()
         colours = np.array([pg.mkColor(c).getRgb() for c in (*BASIN_COLOURS, NO_BASIN)])
         index = np.where(result.basin >= 0, result.basin % len(BASIN_COLOURS), len(BASIN_COLOURS))
         self.image.setImage(colours[index].astype(np.uint8))

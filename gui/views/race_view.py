@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from engine.descent import Race, standard_race
 from engine.surface import function_surface
 from engine.test_functions import FUNCTIONS
+from gui.views.empty_hint import EmptyHint
 from gui.views.surface_view import SurfaceView
 
 COLOURS = ("#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#f0e442", "#a65628")
@@ -68,6 +69,10 @@ class RaceView(QWidget):
         self.loss_plot.setTitle(self.tr("Loss per step"))
         self.loss_plot.getAxis("left").enableAutoSIPrefix(False)
         self.legend = self.loss_plot.addLegend(offset=(-10, 10))
+        self.loss_hint = EmptyHint(
+            self.loss_plot,
+            self.tr("Press Start: each optimizer's loss is drawn here, step by step."),
+        )
         splitter = QSplitter()
         splitter.addWidget(self.surface)
         splitter.addWidget(self.loss_plot)
@@ -129,6 +134,7 @@ class RaceView(QWidget):
                     self.tr("{name} (diverged)").format(name=racer.name)
                 )
         steps = len(self.race.racers[0].path) - 1
+        self.loss_hint.setVisible(steps == 0)
         best = min(
             self.race.racers, key=lambda r: r.losses[-1] if np.isfinite(r.losses[-1]) else np.inf
         )

@@ -78,6 +78,7 @@ def test_three_d_without_opengl_says_why(qtbot, holder):
 def test_race_draws_one_path_per_optimizer(qtbot):
     view = RaceView()
     qtbot.addWidget(view)
+    assert view.loss_hint.isVisible() and "Press Start" in view.loss_hint.toPlainText()
     view.toggle()
     qtbot.waitUntil(lambda: len(view.race.racers[0].path) > 50, timeout=5000)
     view.toggle()
@@ -85,12 +86,16 @@ def test_race_draws_one_path_per_optimizer(qtbot):
     for racer, path in zip(view.race.racers, view.paths, strict=True):
         assert len(path.getData()[0]) == len(racer.path)
     assert "lowest loss" in view.status.text()
+    assert not view.loss_hint.isVisible()  # the losses are there now
+    view.reset()
+    assert view.loss_hint.isVisible()
 
 
 def test_basin_map_runs_off_the_gui_thread_and_finds_four_minima(qtbot):
     view = BasinView()
     qtbot.addWidget(view)
     view.res.setValue(24)
+    assert view.hint.isVisible() and "Press Compute" in view.hint.toPlainText()
     ticks = []
     view.progress.valueChanged.connect(ticks.append)
     view.start()
@@ -98,6 +103,7 @@ def test_basin_map_runs_off_the_gui_thread_and_finds_four_minima(qtbot):
     assert set(np.unique(view.result.basin)) == {0, 1, 2, 3}
     assert view.image.image.shape == (24, 24, 4) and ticks
     assert "none reached: 0" in view.summary.text()
+    assert not view.hint.isVisible()
 
 
 def test_basin_map_can_be_cancelled(qtbot):

@@ -18,6 +18,7 @@ def test_check_of_the_current_model(qtbot) -> None:
     lab = GradientCheckLab(lambda: holder["stepper"])
     qtbot.addWidget(lab)
     holder["stepper"].run(2)
+    assert lab.hint.isVisible() and not lab.tolerance.isVisible()
     with qtbot.waitSignal(lab.task.finished, timeout=10_000):
         assert lab.run_check()
     qtbot.waitUntil(lambda: not lab.task.running, timeout=5000)
@@ -31,6 +32,7 @@ def test_check_of_the_current_model(qtbot) -> None:
     x, y = lab.errors_fd.getData()
     np.testing.assert_allclose(y, np.log10([max(r.error_autograd, 1e-17) for r in expected.rows]))
     assert lab.check_button.isEnabled() and not lab.cancel_button.isEnabled()
+    assert not lab.hint.isVisible() and lab.tolerance.isVisible()
 
 
 def test_without_a_model_the_check_is_off(qtbot) -> None:
