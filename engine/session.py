@@ -118,7 +118,16 @@ def _trajectory_data(stepper: Stepper) -> dict[str, Any]:
         "losses": [json_number(v) for v in trajectory.losses.tolist()],
         "grad_norms": [json_number(v) for v in trajectory.grad_norms.tolist()],
         "params": [[json_number(v) for v in row] for row in trajectory.params.tolist()],
-    }
+    } | _thinned_iterations(stepper)
+
+
+def _thinned_iterations(stepper: Stepper) -> dict[str, Any]:
+    """Which iterations the params rows belong to, written only when a long run was thinned
+    (otherwise row r is iteration r, and the file stays readable by earlier versions)."""
+    trajectory = stepper.trajectory
+    if trajectory.stride == 1:
+        return {}
+    return {"param_iterations": trajectory.param_iterations.tolist()}
 
 
 def _snapshot_data(snapshot: Snapshot) -> dict[str, Any]:
@@ -374,11 +383,12 @@ def _saved_snapshot(data: Any) -> _Saved:
 class _SavedTrajectory:
     losses: list[float | None]
     params: list[list[float | None]]
+    param_iterations: list[int]  # after how many iterations each params row was taken
 
 
 def _trajectory(data: Any, stepper: Stepper, history: _History) -> _SavedTrajectory:
     """Its size must match the history: that also bounds the replay by the file's size."""
-    _expect_keys(data, TRAJECTORY_KEYS, "trajectory")
+    _expect_keys(data, TRAJECTORY_KEYS, "trajectory", optional=("param_iterations",))
     labels = [info.label for info in stepper.model.params]
     _expect(data["labels"] == labels, "trajectory labels do not match the model")
     losses = _float_list(data["losses"], "trajectory losses")
@@ -387,9 +397,21 @@ def _trajectory(data: Any, stepper: Stepper, history: _History) -> _SavedTraject
     _expect(isinstance(rows, list), "trajectory params must be a list of rows")
     params = [_float_list(row, "a trajectory params row") for row in rows]
     _expect(len(losses) == history.iteration, "trajectory length does not match the history")
-    _expect(len(norms) == len(losses) and len(params) == len(losses) + 1, "trajectory is ragged")
+    iterations = _param_iterations(data.get("param_iterations"), len(losses))
+    _expect(len(norms) == len(losses) and len(params) == len(iterations), "trajectory is ragged")
     _expect(all(len(row) == len(labels) for row in params), "trajectory rows are ragged")
-    return _SavedTrajectory(losses, params)
+    return _SavedTrajectory(losses, params, iterations)
+
+
+def _param_iterations(data: Any, length: int) -> list[int]:
+    """Every iteration 0..length, or a thinned run's increasing list from 0 to length."""
+    if data is None:
+        return list(range(length + 1))
+    what = "trajectory param_iterations"
+    _expect(isinstance(data, list) and all(map(_is_whole, data)), f"{what} must be whole numbers")
+    _expect(bool(data) and data[0] == 0 and data[-1] == length, f"{what} must run 0 to {length}")
+    _expect(all(a < b for a, b in zip(data, data[1:], strict=False)), f"{what} must increase")
+    return data
 
 
 # -- replay and verification -------------------------------------------------------------------
@@ -415,7 +437,10 @@ def _advance(stepper: Stepper, tick: int) -> None:
 
 def _verify(stepper: Stepper, saved: _Saved, trajectory: _SavedTrajectory) -> None:
     snapshot = stepper.snapshot
-    rows = stepper.trajectory.params.tolist()
+    replayed = stepper.trajectory
+    # The replay may have thinned less than the saved run (which may have gone back and
+    # forth), so each saved row is compared with the replayed row of its iteration.
+    rows = [replayed.params_after(i) for i in trajectory.param_iterations]
     same = (
         (snapshot.phase, snapshot.focus, snapshot.iteration)
         == (saved.phase, saved.focus, saved.iteration)
@@ -424,8 +449,11 @@ def _verify(stepper: Stepper, saved: _Saved, trajectory: _SavedTrajectory) -> No
         and _same(snapshot.loss, saved.loss)
         and _same_state(snapshot.optimizer_state, saved.optimizer_state)
         and _same_list(stepper.trajectory.losses.tolist(), trajectory.losses)
-        and len(rows) == len(trajectory.params)
-        and all(map(_same_list, rows, trajectory.params))
+        and all(row is not None for row in rows)
+        and all(
+            _same_list(row.tolist(), saved_row)
+            for row, saved_row in zip(rows, trajectory.params, strict=True)
+        )
     )
     if not same:
         raise EngineError("the session does not replay to the saved state")
@@ -460,10 +488,12 @@ def _expect(condition: bool, problem: str) -> None:
         raise EngineError(f"the session file is malformed: {problem}")
 
 
-def _expect_keys(data: Any, keys: tuple[str, ...], where: str) -> None:
+def _expect_keys(
+    data: Any, keys: tuple[str, ...], where: str, optional: tuple[str, ...] = ()
+) -> None:
     _expect(isinstance(data, dict), f"{where} must be a JSON object")
     missing = [k for k in keys if k not in data]
-    unknown = sorted(_shown(k) for k in data if k not in keys)
+    unknown = sorted(_shown(k) for k in data if k not in keys and k not in optional)
     _expect(not missing, f"{where} lacks {', '.join(missing)}")
     more = ", …" if len(unknown) > 5 else ""
     _expect(not unknown, f"{where} has unknown key(s) {', '.join(unknown[:5])}{more}")

@@ -110,11 +110,17 @@ class Controller(QObject):
         model = self._stepper.model
         labels = tuple(info.label for info in model.params)
         trained = tuple(info.label for info in model.params if model.trainable(info))
-        rows = t.params.shape[0]
-        stride = max(1, math.ceil(t.params.size / MAX_PARAM_VALUES))
-        iterations = np.unique(np.r_[np.arange(0, rows, stride), rows - 1])
+        params = t.params
+        rows = params.shape[0]
+        stride = max(1, math.ceil(params.size / MAX_PARAM_VALUES))
+        shown = np.unique(np.r_[np.arange(0, rows, stride), rows - 1])
         return TrajectoryData(
-            t.losses.copy(), t.grad_norms.copy(), iterations, t.params[iterations], labels, trained
+            t.losses.copy(),
+            t.grad_norms.copy(),
+            t.param_iterations[shown],
+            params[shown],
+            labels,
+            trained,
         )
 
     def describe(self, label: str) -> str | None:
@@ -181,7 +187,7 @@ class Controller(QObject):
 
     def _current_trajectory_key(self) -> tuple[int, bytes]:
         t = self._stepper.trajectory
-        return t.length, t.params[-1].tobytes()
+        return t.length, t.current.tobytes()
 
     def _check_divergence(self, snapshot: Snapshot) -> None:
         if not snapshot.diverged:

@@ -108,7 +108,8 @@ def _write_trajectory(window: MainWindow, target: Path) -> None:
     with open(target, "w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        writer.writerows([repr(v) for v in row] for row in rows)
+        # repr keeps every digit of a float; an empty cell (a thinned iteration) stays empty.
+        writer.writerows([repr(v) if isinstance(v, float) else v for v in row] for row in rows)
 
 
 def _index_html(window: MainWindow, written: list[tuple[Path, str]]) -> str:

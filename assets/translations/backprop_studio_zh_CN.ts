@@ -623,82 +623,82 @@ closed form: {c}
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../gui/controller.py" line="242" />
+            <location filename="../../gui/controller.py" line="248" />
             <source>A run is already in progress.</source>
             <translation>已有一次运行正在进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="158" />
-            <location filename="../../gui/controller.py" line="374" />
-            <location filename="../../gui/controller.py" line="390" />
-            <location filename="../../gui/controller.py" line="404" />
+            <location filename="../../gui/controller.py" line="164" />
+            <location filename="../../gui/controller.py" line="380" />
+            <location filename="../../gui/controller.py" line="396" />
+            <location filename="../../gui/controller.py" line="410" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="142" />
+            <location filename="../../gui/controller.py" line="148" />
             <source>Already at the start: there is nothing to undo.</source>
             <translation>已在起点：没有可撤销的步骤。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="347" />
+            <location filename="../../gui/controller.py" line="353" />
             <source>Cancelled after {0} of {1} iterations.</source>
             <translation>在完成 {1} 次迭代中的 {0} 次后取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="398" />
+            <location filename="../../gui/controller.py" line="404" />
             <source>Model rebuilt: {0}.</source>
             <translation>模型已重建：{0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="352" />
+            <location filename="../../gui/controller.py" line="358" />
             <source>Ran 1 iteration; the loss is now {0:.9g}.</source>
             <translation>运行了 1 次迭代；当前损失为 {0:.9g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="353" />
+            <location filename="../../gui/controller.py" line="359" />
             <source>Ran {0} iterations; the loss is now {1:.9g}.</source>
             <translation>运行了 {0} 次迭代；当前损失为 {1:.9g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="151" />
+            <location filename="../../gui/controller.py" line="157" />
             <source>Reset to the starting parameters; history cleared.</source>
             <translation>已重置为初始参数；历史已清空。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="396" />
+            <location filename="../../gui/controller.py" line="402" />
             <source>Settings not applied: {0}</source>
             <translation>设置未应用：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="322" />
+            <location filename="../../gui/controller.py" line="328" />
             <source>The run stopped</source>
             <translation>运行已停止</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="284" />
-            <location filename="../../gui/controller.py" line="320" />
+            <location filename="../../gui/controller.py" line="290" />
+            <location filename="../../gui/controller.py" line="326" />
             <source>The run stopped with an error: {0}</source>
             <translation>运行因错误而停止：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="345" />
+            <location filename="../../gui/controller.py" line="351" />
             <source>Training diverged in iteration {0} (the loss was not finite); stopped at the last finite state. Lower the learning rate or change the settings.</source>
             <translation>训练在第 {0} 次迭代发散（损失不是有限值）；已停在最后一个有限的状态。请降低学习率或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="198" />
+            <location filename="../../gui/controller.py" line="204" />
             <source>Training diverged in iteration {0}: the loss became {1}. Go back (←), reset, or lower the learning rate.</source>
             <translation>训练在第 {0} 次迭代发散：损失变为 {1}。请后退（←）、重置或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="207" />
-            <location filename="../../gui/controller.py" line="247" />
+            <location filename="../../gui/controller.py" line="213" />
+            <location filename="../../gui/controller.py" line="253" />
             <source>Training diverged: go back, reset or change the settings.</source>
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="384" />
+            <location filename="../../gui/controller.py" line="390" />
             <source>{0} set to {1:.9g}; back (←) undoes it.</source>
             <translation>{0} 已设为 {1:.9g}；后退（←）可撤销。</translation>
         </message>
@@ -736,9 +736,9 @@ closed form: {c}
             <translation>网络最多只能有 {most:,} 个权重和偏置，实际为 {count:,}</translation>
         </message>
         <message>
-            <location filename="../../engine/history_budget.py" line="40" />
-            <source>a run of {more:,} iterations would keep about {needed:,.1f} GB of history for {parameters:,} parameters (every iteration is kept for back() and the plots); at most {room:,} more fit in {budget:.1f} GB: run fewer, reset, or use a smaller network</source>
-            <translation>运行 {more:,} 次迭代将为 {parameters:,} 个参数保存约 {needed:,.1f} GB 的历史（每次迭代都为 back() 和图表保留）；{budget:.1f} GB 内最多还能再运行 {room:,} 次：请减少迭代次数、重置，或使用更小的网络</translation>
+            <location filename="../../engine/history_budget.py" line="48" />
+            <source>a run of {more:,} iterations would keep about {needed:,.1f} GB of history for {parameters:,} parameters (every loss, and a checkpoint every 100 iterations for back()); at most {room:,} more fit in {budget:.1f} GB: run fewer, reset, or use a smaller network</source>
+            <translation>运行 {more:,} 次迭代将为 {parameters:,} 个参数保存约 {needed:,.1f} GB 的历史（每次的损失，以及每 100 次迭代一个供 back() 使用的检查点）；{budget:.1f} GB 内最多还能再运行 {room:,} 次：请减少迭代次数、重置，或使用更小的网络</translation>
         </message>
         <message>
             <location filename="../../engine/labs/csv_points.py" line="48" />
