@@ -27,7 +27,7 @@ from engine.code_listing import PHASE_LINES
 from engine.config import Config
 from engine.errors import EngineError
 from engine.function_model import FunctionModel
-from engine.history_budget import check_history_room
+from engine.history_budget import check_history_room, checkpoints_kept_for
 from engine.i18n import translate
 from engine.model import MLP
 from engine.optimizers import OptimizerLike, element_states, make_optimizer
@@ -114,6 +114,7 @@ class Stepper:
         # which a window can do after it has painted. A never-built optimizer has no state.
         self._optimizer: OptimizerLike | None = None
         self._hook_log: list[tuple[str, int, str]] | None = None
+        self.max_checkpoints = checkpoints_kept_for(int(self.model.values().size))
         self._register_param_hooks()
         self.plan = self._plan()
         self._initial_values = self.model.values()
@@ -172,6 +173,8 @@ class Stepper:
 
     # -- checkpoints -----------------------------------------------------------------------
     def _save_checkpoint(self, kind: str, snapshot: Snapshot | None = None) -> None:
+        if kind == "iteration":
+            self._thin_checkpoints()
         self.checkpoints[self.tick] = Checkpoint(
             self.tick,
             self.iteration,
@@ -181,6 +184,20 @@ class Stepper:
             None if self._optimizer is None else copy.deepcopy(self._optimizer.state_dict()),
             snapshot,
         )
+
+    def _thin_checkpoints(self) -> None:
+        """Past the budget, every other iteration checkpoint of the older half goes.
+
+        Going back near the end stays as quick as before; going far back replays further
+        (exactly: fast iterations repeat the same operations). Ready and edit checkpoints stay.
+        """
+        if len(self.checkpoints) < self.max_checkpoints:  # cheap: counts every kind
+            return
+        ticks = sorted(t for t, c in self.checkpoints.items() if c.kind == "iteration")
+        if len(ticks) < self.max_checkpoints:
+            return
+        for tick in ticks[: len(ticks) // 2][1::2]:
+            del self.checkpoints[tick]
 
     def _restore(self, checkpoint: Checkpoint) -> None:
         self.model.load_values(checkpoint.values)

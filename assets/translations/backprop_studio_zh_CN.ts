@@ -736,9 +736,9 @@ closed form: {c}
             <translation>网络最多只能有 {most:,} 个权重和偏置，实际为 {count:,}</translation>
         </message>
         <message>
-            <location filename="../../engine/history_budget.py" line="48" />
-            <source>a run of {more:,} iterations would keep about {needed:,.1f} GB of history for {parameters:,} parameters (every loss, and a checkpoint every 100 iterations for back()); at most {room:,} more fit in {budget:.1f} GB: run fewer, reset, or use a smaller network</source>
-            <translation>运行 {more:,} 次迭代将为 {parameters:,} 个参数保存约 {needed:,.1f} GB 的历史（每次的损失，以及每 100 次迭代一个供 back() 使用的检查点）；{budget:.1f} GB 内最多还能再运行 {room:,} 次：请减少迭代次数、重置，或使用更小的网络</translation>
+            <location filename="../../engine/history_budget.py" line="63" />
+            <source>a run of {more:,} iterations would keep about {needed:,.1f} GB of history for {parameters:,} parameters (every iteration's loss is kept); at most {room:,} more fit in {budget:.1f} GB: run fewer, or reset</source>
+            <translation>运行 {more:,} 次迭代将为 {parameters:,} 个参数保存约 {needed:,.1f} GB 的历史（每次迭代的损失都会保留）；{budget:.1f} GB 内最多还能再运行 {room:,} 次：请减少迭代次数，或重置</translation>
         </message>
         <message>
             <location filename="../../engine/labs/csv_points.py" line="48" />
@@ -751,7 +751,7 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="391" />
+            <location filename="../../engine/stepper.py" line="408" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -796,7 +796,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="847" />
+            <location filename="../../engine/stepper.py" line="864" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -826,7 +826,7 @@ closed form: {c}
             <translation>CSV 文件中有 {count} 行有问题：</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="396" />
+            <location filename="../../engine/stepper.py" line="413" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
@@ -869,7 +869,7 @@ closed form: {c}
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="509" />
+            <location filename="../../engine/stepper.py" line="526" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
