@@ -31,6 +31,7 @@ class RaceView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.race: Race | None = None
+        self._framed_empty = False  # the loss plot shows the empty frame, not an autoscale
         self.timer = QTimer(self)
         self.timer.setInterval(30)
         self.timer.timeout.connect(self._tick)
@@ -107,6 +108,19 @@ class RaceView(QWidget):
             self.losses.append(self.loss_plot.plot(pen=pen, name=racer.name))
         self.ceiling = 1e3 * max(abs(r.losses[0]) for r in self.race.racers) + 1.0
 
+    def _frame_losses(self, steps: int) -> None:
+        """Before the start, a frame for the first hundred steps below the starting loss (one
+        point per racer would make a meaningless autoscale); afterwards, autoscale once."""
+        if steps:
+            if self._framed_empty:
+                self.loss_plot.enableAutoRange()
+                self._framed_empty = False
+            return
+        start = self.race.racers[0].losses[0]
+        top = np.log10(start) if np.isfinite(start) and start > 0 else 0.0
+        self.loss_plot.setRange(xRange=(0, 100), yRange=(top - 3, top + 0.3), padding=0)
+        self._framed_empty = True
+
     def toggle(self) -> None:
         running = self.timer.isActive()
         self.timer.stop() if running else self.timer.start()
@@ -135,6 +149,7 @@ class RaceView(QWidget):
                 )
         steps = len(self.race.racers[0].path) - 1
         self.loss_hint.setVisible(steps == 0)
+        self._frame_losses(steps)
         best = min(
             self.race.racers, key=lambda r: r.losses[-1] if np.isfinite(r.losses[-1]) else np.inf
         )

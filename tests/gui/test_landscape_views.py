@@ -79,6 +79,9 @@ def test_race_draws_one_path_per_optimizer(qtbot):
     view = RaceView()
     qtbot.addWidget(view)
     assert view.loss_hint.isVisible() and "Press Start" in view.loss_hint.toPlainText()
+    (x_low, x_high), (y_low, y_high) = view.loss_plot.getPlotItem().viewRange()
+    start = np.log10(view.race.racers[0].losses[0])
+    assert (x_low, x_high) == (0, 100) and y_low < start < y_high  # a frame, not an autoscale
     view.toggle()
     qtbot.waitUntil(lambda: len(view.race.racers[0].path) > 50, timeout=5000)
     view.toggle()
@@ -87,6 +90,7 @@ def test_race_draws_one_path_per_optimizer(qtbot):
         assert len(path.getData()[0]) == len(racer.path)
     assert "lowest loss" in view.status.text()
     assert not view.loss_hint.isVisible()  # the losses are there now
+    assert view.loss_plot.getPlotItem().getViewBox().autoRangeEnabled()[0]
     view.reset()
     assert view.loss_hint.isVisible()
 
