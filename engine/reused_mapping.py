@@ -12,6 +12,8 @@ from types import MappingProxyType
 
 
 class ReusedMapping:
+    """One mapping shown over time; each instance serves one of `of`, `view` or `grown`."""
+
     def __init__(self) -> None:
         self._keys: Sequence[str] | None = None
         self._values: Sequence[object] | None = None

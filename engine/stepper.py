@@ -114,7 +114,7 @@ class Stepper:
         # which a window can do after it has painted. A never-built optimizer has no state.
         self._optimizer: OptimizerLike | None = None
         self._hook_log: list[tuple[str, int, str]] | None = None
-        self.max_checkpoints = checkpoints_kept_for(int(self.model.values().size))
+        self.max_checkpoints = checkpoints_kept_for(len(self._labels))
         self._register_param_hooks()
         self.plan = self._plan()
         self._initial_values = self.model.values()
@@ -289,8 +289,7 @@ class Stepper:
 
     def check_history_room(self, n: int) -> None:
         """Refuse (EngineError) a run of n iterations whose history would not fit the budget."""
-        parameters = int(self._initial_values.size)
-        check_history_room(parameters, self.trajectory.length, n, CHECKPOINT_EVERY)
+        check_history_room(len(self._labels), self.trajectory.length, n, CHECKPOINT_EVERY)
 
     def _fast_forward(
         self,
