@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import torch
 
 from engine.chain_rule import ChainRule, fmt, par
 from engine.config import Config
+from engine.core.formula import Formula
 from engine.i18n import translate
 from engine.losses import Loss
 from engine.model import MLP
@@ -122,16 +123,18 @@ def param_grad(chain: ChainRule, label: str, grad: float, before: float | None, 
     return text, "\n".join(lines)
 
 
-def update(
-    config: Config, label: str, old: float, grad: float, new: float, state: Mapping[str, float]
-) -> Text:
-    """The optimizer's update rule for one parameter, with its numbers."""
-    rule = _RULES[config.optimizer](config, label, old, grad, state)
+def update(config: Config, label: str, formulas: Sequence[Formula]) -> Text:
+    """The optimizer's update for one parameter: words, then the lines of its arithmetic."""
     text = translate("Explain", "optimizer.step(): {optimizer} updates {label}.")
     text = text.format(optimizer=config.optimizer, label=label)
     if config.weight_decay and config.optimizer != "adamw":
         decay = translate("Explain", "Weight decay adds {decay}·{label} to the gradient first.")
         text += " " + decay.format(decay=fmt(config.weight_decay), label=label)
+    if config.weight_decay and config.optimizer == "adamw":
+        decay = translate(
+            "Explain", "AdamW first shrinks {label} by the factor 1 − lr·λ (decoupled decay)."
+        )
+        text += " " + decay.format(label=label)
     if config.lookahead_k:
         lookahead = translate(
             "Explain",
@@ -139,57 +142,7 @@ def update(
             "ones, which then jump there.",
         )
         text += " " + lookahead.format(k=config.lookahead_k, alpha=fmt(config.lookahead_alpha))
-    return text, f"{rule} = {fmt(new)}"
-
-
-def _sgd(c: Config, label: str, old: float, grad: float, state: Mapping[str, float]) -> str:
-    g = grad + c.weight_decay * old
-    if c.momentum and "momentum_buffer" in state:
-        buf = state["momentum_buffer"]
-        if c.nesterov:
-            d = g + c.momentum * buf
-            return (
-                f"buf ← μ·buf + g = {fmt(buf)};  {label} ← {label} − lr·(g + μ·buf) "
-                f"= {fmt(old)} − {fmt(c.lr)} × {par(d)}"
-            )
-        return (
-            f"buf ← μ·buf + g = {fmt(buf)};  {label} ← {label} − lr·buf "
-            f"= {fmt(old)} − {fmt(c.lr)} × {par(buf)}"
-        )
-    return f"{label} ← {label} − lr·∂E/∂{label} = {fmt(old)} − {fmt(c.lr)} × {par(g)}"
-
-
-def _adam(c: Config, label: str, old: float, grad: float, state: Mapping[str, float]) -> str:
-    t = state.get("step", 0.0)
-    m, v = state.get("exp_avg", math.nan), state.get("exp_avg_sq", math.nan)
-    b1, b2 = c.betas
-    m_hat, v_hat = m / (1 - b1**t), v / (1 - b2**t)
-    step = c.lr * m_hat / (math.sqrt(v_hat) + (c.eps or 1e-8))
-    decay = f"{label} ← {label}·(1 − lr·λ); " if c.optimizer == "adamw" and c.weight_decay else ""
-    return (
-        f"{decay}m = β1·m + (1−β1)·g = {fmt(m)}; v = β2·v + (1−β2)·g² = {fmt(v)}; "
-        f"m̂ = m/(1−β1^{t:g}) = {fmt(m_hat)}; v̂ = v/(1−β2^{t:g}) = {fmt(v_hat)};\n"
-        f"{label} ← {label} − lr·m̂/(√v̂ + ε) = {fmt(old)} − {par(step)}"
-    )
-
-
-def _adagrad(c: Config, label: str, old: float, grad: float, state: Mapping[str, float]) -> str:
-    total = state.get("sum", math.nan)
-    return (
-        f"sum = sum + g² = {fmt(total)};  {label} ← {label} − lr·g/(√sum + ε) "
-        f"= {fmt(old)} − {fmt(c.lr)} × {par(grad)} / {fmt(math.sqrt(total))}"
-    )
-
-
-def _rmsprop(c: Config, label: str, old: float, grad: float, state: Mapping[str, float]) -> str:
-    avg = state.get("square_avg", math.nan)
-    return (
-        f"v = α·v + (1−α)·g² = {fmt(avg)};  {label} ← {label} − lr·g/(√v + ε) "
-        f"= {fmt(old)} − {fmt(c.lr)} × {par(grad)} / {fmt(math.sqrt(avg))}"
-    )
-
-
-_RULES = {"sgd": _sgd, "adam": _adam, "adamw": _adam, "adagrad": _adagrad, "rmsprop": _rmsprop}
+    return text, "\n".join(formula.text() for formula in formulas)
 
 
 def element(model: MLP, chain: ChainRule, inputs: list[float], label: str) -> Text:

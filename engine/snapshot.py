@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 
+from engine.core.formula import Formula
+
 PHASES = ("ready", "edit", "zero_grad", "forward", "loss", "backward", "step")
 
 
@@ -38,6 +40,7 @@ class Snapshot:
     previous_params: Mapping[str, float] = field(default_factory=lambda: frozen({}))
     diverged: bool = False
     variant_note: str = ""  # set when the published-figures variant changed a number
+    formulas: tuple[Formula, ...] = ()  # the arithmetic shown, as trees (`formula` renders them)
 
     @classmethod
     def from_fields(cls, values: dict[str, object]) -> Snapshot:

@@ -25,6 +25,7 @@ from engine import explain
 from engine.chain_rule import ChainRule
 from engine.code_listing import PHASE_LINES
 from engine.config import Config
+from engine.core.formula import Formula
 from engine.errors import EngineError
 from engine.function_model import FunctionModel
 from engine.history_budget import check_history_room, checkpoints_kept_for
@@ -35,6 +36,7 @@ from engine.published_variant import apply_published_variant
 from engine.reused_mapping import ReusedMapping
 from engine.snapshot import NeuronValue, Snapshot
 from engine.trajectory import Trajectory
+from engine.update_formula import UpdateInputs, update_formulas
 
 CHECKPOINT_EVERY = 100  # during fast-forward; back() replays at most this many iterations
 
@@ -557,11 +559,25 @@ class Stepper:
         assert grads is not None and p.values_before is not None
         grad = grads[index]
         assert grad is not None
-        state = self._all_element_states().get(label, NO_STATE)
-        text = explain.update(
-            self.config, label, p.values_before[index], grad, p.values_after[index], state
+        formulas = update_formulas(
+            UpdateInputs(
+                optimizer=self.config.optimizer,
+                group=self.optimizer.param_groups[0],
+                label=label,
+                old=p.values_before[index],
+                grad=grad,
+                new=p.values_after[index],
+                before=p.state_before.get(label, NO_STATE),
+                after=self._all_element_states().get(label, NO_STATE),
+                lookahead=self._lookahead(),
+            )
         )
-        return self._snapshot("step", label, text)
+        text = explain.update(self.config, label, formulas)
+        return self._snapshot("step", label, text, tuple(formulas))
+
+    def _lookahead(self) -> tuple[int, float] | None:
+        c = self.config
+        return (c.lookahead_k, c.lookahead_alpha) if c.lookahead_k else None
 
     def _pass(self) -> _Pass:
         assert self.pass_ is not None
@@ -619,7 +635,13 @@ class Stepper:
         return self._groups
 
     # -- snapshots -------------------------------------------------------------------------
-    def _snapshot(self, phase: str, focus: str | None, text: tuple[str, str]) -> Snapshot:
+    def _snapshot(
+        self,
+        phase: str,
+        focus: str | None,
+        text: tuple[str, str],
+        formulas: tuple[Formula, ...] = (),
+    ) -> Snapshot:
         p = self.pass_
         labels = self._labels
         values: Sequence[float] = self.model.value_list()
@@ -654,6 +676,7 @@ class Stepper:
                 "previous_params": previous,
                 "diverged": self.diverged,
                 "variant_note": p.variant_note if p else "",
+                "formulas": formulas,
             }
         )
 

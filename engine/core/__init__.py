@@ -1,0 +1,1 @@
+"""Plain data every layer shares: formula trees."""

@@ -1,0 +1,221 @@
+"""Formulas as data: small expression trees whose text and value come from the same numbers.
+
+An explanation written as text beside the computation drifts from it. Here a formula is a tree
+of the numbers the real computation used; its symbolic text (``w5 − lr·g``), its numeric text
+(``0.4 − 0.5 × 0.082167041``), a plain Python expression over full-precision literals and its
+value are all rendered from that one tree, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Binding strength, for parentheses: a child binds looser than its parent needs -> (child).
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "**": 3}
+_SYMBOLIC_OP = {"+": " + ", "-": " − ", "*": "·", "/": "/", "**": "^"}
+_NUMERIC_OP = {"+": " + ", "-": " − ", "*": " × ", "/": " / ", "**": "^"}
+_SUPERSCRIPT = str.maketrans("0123456789.-", "⁰¹²³⁴⁵⁶⁷⁸⁹·⁻")
+
+FUNCTIONS: dict[str, Callable[[float], float]] = {
+    "sqrt": math.sqrt,
+    "exp": math.exp,
+    "log": math.log,
+    "tanh": math.tanh,
+    "abs": abs,
+}
+
+
+class Expr:
+    """A node of a formula tree; build trees with the operators and `sqrt`."""
+
+    __slots__ = ()
+
+    def __add__(self, other: Expr | float) -> Expr:
+        return Op("+", self, _node(other))
+
+    def __radd__(self, other: float) -> Expr:
+        return Op("+", _node(other), self)
+
+    def __sub__(self, other: Expr | float) -> Expr:
+        return Op("-", self, _node(other))
+
+    def __rsub__(self, other: float) -> Expr:
+        return Op("-", _node(other), self)
+
+    def __mul__(self, other: Expr | float) -> Expr:
+        return Op("*", self, _node(other))
+
+    def __rmul__(self, other: float) -> Expr:
+        return Op("*", _node(other), self)
+
+    def __truediv__(self, other: Expr | float) -> Expr:
+        return Op("/", self, _node(other))
+
+    def __pow__(self, other: Expr | float) -> Expr:
+        return Op("**", self, _node(other))
+
+    def value(self) -> float:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True)
+class Num(Expr):
+    """A number the computation used; `symbol` names it in the symbolic text (``lr``, ``m``)."""
+
+    number: float
+    symbol: str | None = None
+
+    def value(self) -> float:
+        return float(self.number)
+
+
+@dataclass(frozen=True, slots=True)
+class Op(Expr):
+    op: str  # one of + - * / **
+    left: Expr
+    right: Expr
+
+    def value(self) -> float:
+        a, b = self.left.value(), self.right.value()
+        if self.op == "+":
+            return a + b
+        if self.op == "-":
+            return a - b
+        if self.op == "*":
+            return a * b
+        if self.op == "/":
+            return a / b if b else math.copysign(math.inf, a) if a else math.nan
+        return a**b
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Expr):
+    function: str  # a key of FUNCTIONS
+    argument: Expr
+
+    def value(self) -> float:
+        return FUNCTIONS[self.function](self.argument.value())
+
+
+def sqrt(argument: Expr) -> Expr:
+    return Call("sqrt", argument)
+
+
+def _node(value: Expr | float) -> Expr:
+    return value if isinstance(value, Expr) else Num(float(value))
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """One line a learner reads: ``target ← symbolic = numeric = result``.
+
+    `result` is the number the real computation produced (a tensor's value); `expression`
+    evaluates to it up to rounding, which the tests check for every micro-step.
+    """
+
+    label: str  # what is computed: "w5", "m(w5)", "∂E/∂w5", "out_h1", "E"
+    target: str  # how the line names it: "w5 ←", "m =", "E ="
+    expression: Expr
+    result: float
+
+    def text(self) -> str:
+        symbolic, numeric = render_symbolic(self.expression), render_numeric(self.expression)
+        parts = [f"{self.target} {symbolic}"]
+        if numeric != symbolic:
+            parts.append(numeric)
+        parts.append(fmt(self.result))
+        return " = ".join(parts)
+
+    def python(self) -> str:
+        return render_python(self.expression)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"label": self.label, "expression": self.python(), "result": self.result}
+
+
+# -- rendering -----------------------------------------------------------------------------------
+def fmt(value: float) -> str:
+    """A number as explanations print it: nine decimals as in Mazur's post, no trailing 0s."""
+    return _fmt_float(float(value))
+
+
+@lru_cache(maxsize=4096)  # one gradient's factors reappear in its neighbours' formulas
+def _fmt_float(value: float) -> str:
+    if value != value or (value and not 1e-4 <= abs(value) < 1e6):
+        return f"{value:.6e}"
+    text = f"{value:.9f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def par(value: float) -> str:
+    """fmt, with a negative number in parentheses so that `a − (−b)` reads right."""
+    text = fmt(value)
+    return f"({text})" if text.startswith("-") else text
+
+
+def render_symbolic(expr: Expr) -> str:
+    return _render(expr, _symbolic_leaf, _SYMBOLIC_OP, "·")
+
+
+def render_numeric(expr: Expr) -> str:
+    return _render(expr, _numeric_leaf, _NUMERIC_OP, " × ")
+
+
+def render_python(expr: Expr) -> str:
+    """Plain Python arithmetic over full-precision literals: ``eval``-able with math's names."""
+    if isinstance(expr, Num):
+        text = repr(float(expr.number))
+        return f"({text})" if text.startswith("-") or not math.isfinite(expr.number) else text
+    if isinstance(expr, Call):
+        return f"{expr.function}({render_python(expr.argument)})"
+    assert isinstance(expr, Op)
+    return f"({render_python(expr.left)} {expr.op} {render_python(expr.right)})"
+
+
+def _symbolic_leaf(num: Num) -> str:
+    return num.symbol if num.symbol is not None else fmt(num.number)
+
+
+def _numeric_leaf(num: Num) -> str:
+    return par(num.number)
+
+
+def _render(
+    expr: Expr, leaf: Callable[[Num], str], ops: dict[str, str], times: str, parent: int = 0
+) -> str:
+    if isinstance(expr, Num):
+        return leaf(expr)
+    if isinstance(expr, Call):
+        inner = _render(expr.argument, leaf, ops, times)
+        return f"√{inner}" if isinstance(expr.argument, Num) else f"√({inner})"
+    assert isinstance(expr, Op)
+    precedence = _PRECEDENCE[expr.op]
+    if expr.op == "**":
+        return _power(expr, leaf, ops, times)
+    left = _render(expr.left, leaf, ops, times, precedence)
+    # a − (b − c) and a / (b·c) need their parentheses; a − b·c does not
+    right = _render(expr.right, leaf, ops, times, precedence + (expr.op in "-/"))
+    text = f"{left}{ops[expr.op]}{right}"
+    return f"({text})" if precedence < parent else text
+
+
+def _power(expr: Op, leaf: Callable[[Num], str], ops: dict[str, str], times: str) -> str:
+    base = _render(expr.left, leaf, ops, times, _PRECEDENCE["**"] + 1)
+    if isinstance(expr.left, Num) and "/" in base and not base.startswith("("):
+        base = f"({base})"  # (∂E/∂w3)², not ∂E/∂w3²
+    if isinstance(expr.right, Num):
+        exponent = leaf(expr.right).strip("()")
+        raised = exponent.translate(_SUPERSCRIPT)
+        if all(ch != plain for ch, plain in zip(raised, exponent, strict=True)):
+            return f"{base}{raised}"
+        return f"{base}^{exponent}"
+    return f"{base}^({_render(expr.right, leaf, ops, times)})"
+
+
+def evaluate_python(expression: str) -> float:
+    """Evaluate a `render_python` string with only arithmetic and the allowed functions."""
+    allowed = {"__builtins__": {}, "max": max, "min": min, **FUNCTIONS}
+    return float(eval(compile(expression, "<formula>", "eval"), allowed))  # noqa: S307
