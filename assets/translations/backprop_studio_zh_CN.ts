@@ -751,7 +751,7 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="408" />
+            <location filename="../../engine/stepper.py" line="409" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -796,7 +796,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="864" />
+            <location filename="../../engine/stepper.py" line="886" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -826,7 +826,7 @@ closed form: {c}
             <translation>CSV 文件中有 {count} 行有问题：</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="413" />
+            <location filename="../../engine/stepper.py" line="414" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
@@ -839,107 +839,112 @@ closed form: {c}
     <context>
         <name>Explain</name>
         <message>
-            <location filename="../../engine/explain.py" line="234" />
+            <location filename="../../engine/explain.py" line="137" />
+            <source>AdamW first shrinks {label} by the factor 1 − lr·λ (decoupled decay).</source>
+            <translation>AdamW 先把 {label} 乘以因子 1 − lr·λ（解耦的权重衰减）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="187" />
             <source>Forward: the model is the {function} function; its parameters are the coordinates.</source>
             <translation>前向传播：模型就是 {function} 函数；它的参数就是坐标。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="70" />
+            <location filename="../../engine/explain.py" line="71" />
             <source>Forward: {neuron} adds up its weighted inputs from {sources} and its bias, then applies {activation}.</source>
             <translation>前向传播：{neuron} 把来自 {sources} 的加权输入与偏置相加，再应用 {activation}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="141" />
+            <location filename="../../engine/explain.py" line="144" />
             <source>Lookahead: every {k} steps the slow weights move {alpha} of the way to the fast ones, which then jump there.</source>
             <translation>Lookahead：每 {k} 步，慢权重向快权重移动 {alpha} 的距离，随后快权重跳到该处。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="89" />
+            <location filename="../../engine/explain.py" line="90" />
             <source>Loss: the function's value is the loss that gradient descent lowers.</source>
             <translation>损失：函数值就是梯度下降要降低的损失。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="84" />
+            <location filename="../../engine/explain.py" line="85" />
             <source>Loss: {title} of the outputs against the targets.</source>
             <translation>损失：输出与目标之间的{title}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="225" />
+            <location filename="../../engine/explain.py" line="178" />
             <source>Neuron {label} at the current parameters.</source>
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="526" />
+            <location filename="../../engine/stepper.py" line="527" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="30" />
+            <location filename="../../engine/explain.py" line="31" />
             <source>Ready: a {shape} network with its starting parameters. Step (→) to run optimizer.zero_grad().</source>
             <translation>就绪：{shape} 网络，使用初始参数。单步（→）执行 optimizer.zero_grad()。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="93" />
+            <location filename="../../engine/explain.py" line="94" />
             <source>The loss is {value}: training diverged. Go back, or lower the learning rate.</source>
             <translation>损失为 {value}：训练已发散。请后退，或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="254" />
+            <location filename="../../engine/explain.py" line="207" />
             <source>The {function} function. {note}</source>
             <translation>{function} 函数。{note}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="134" />
+            <location filename="../../engine/explain.py" line="132" />
             <source>Weight decay adds {decay}·{label} to the gradient first.</source>
             <translation>权重衰减先把 {decay}·{label} 加到梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="208" />
+            <location filename="../../engine/explain.py" line="161" />
             <source>bias of {neuron}</source>
             <translation>{neuron} 的偏置</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="102" />
+            <location filename="../../engine/explain.py" line="103" />
             <source>loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.</source>
             <translation>loss.backward()：autograd 到达 {neuron}，计算它的 δ = ∂E/∂net_{neuron}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="111" />
+            <location filename="../../engine/explain.py" line="112" />
             <source>loss.backward(): autograd writes ∂E/∂{label} into {label}.grad.</source>
             <translation>loss.backward()：autograd 把 ∂E/∂{label} 写入 {label}.grad。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="131" />
+            <location filename="../../engine/explain.py" line="129" />
             <source>optimizer.step(): {optimizer} updates {label}.</source>
             <translation>optimizer.step()：{optimizer} 更新 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="48" />
+            <location filename="../../engine/explain.py" line="49" />
             <source>optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the coming backward() starts from nothing.</source>
             <translation>optimizer.zero_grad() 清空每个参数的 .grad（设为 None），让接下来的 backward() 从零开始。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="40" />
+            <location filename="../../engine/explain.py" line="41" />
             <source>optimizer.zero_grad() is skipped: this iteration's backward() will add its gradients onto whatever .grad already holds, so they accumulate.</source>
             <translation>跳过了 optimizer.zero_grad()：本次迭代的 backward() 会把梯度加到 .grad 已有的值上，于是梯度不断累积。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="49" />
+            <location filename="../../engine/explain.py" line="50" />
             <source>p.grad = None for every parameter</source>
             <translation>每个参数 p.grad = None</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="41" />
+            <location filename="../../engine/explain.py" line="42" />
             <source>p.grad stays as it is</source>
             <translation>p.grad 保持不变</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="118" />
+            <location filename="../../engine/explain.py" line="119" />
             <source>zero_grad was skipped, so it is added to the gradient already there.</source>
             <translation>由于跳过了 zero_grad，它被加到已有的梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="235" />
+            <location filename="../../engine/explain.py" line="188" />
             <location filename="../../engine/function_model.py" line="138" />
             <source>{formula} at {point} = {value}</source>
             <translation>{formula} 在 {point} 处 = {value}</translation>
@@ -950,17 +955,17 @@ closed form: {c}
             <translation>{head} = 对 {count} 个样本求和 Σ {symbols} = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="214" />
+            <location filename="../../engine/explain.py" line="167" />
             <source>{label} ({what}) and its gradient at the current parameters.</source>
             <translation>当前参数下的 {label}（{what}）及其梯度。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="246" />
+            <location filename="../../engine/explain.py" line="199" />
             <source>{label}: a coordinate, trained like a weight.</source>
             <translation>{label}：一个坐标，像权重一样被训练。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="199" />
+            <location filename="../../engine/explain.py" line="152" />
             <source>{label}: an input of the network.</source>
             <translation>{label}：网络的一个输入。</translation>
         </message>
@@ -2317,74 +2322,74 @@ closed form: {c}
     <context>
         <name>RaceView</name>
         <message>
-            <location filename="../../gui/views/race_view.py" line="52" />
+            <location filename="../../gui/views/race_view.py" line="53" />
             <source> steps/frame</source>
             <translation> 步/帧</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="57" />
+            <location filename="../../gui/views/race_view.py" line="58" />
             <source>Back to the start point</source>
             <translation>回到起点</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="69" />
+            <location filename="../../gui/views/race_view.py" line="70" />
             <source>Loss per step</source>
             <translation>每步的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="53" />
+            <location filename="../../gui/views/race_view.py" line="54" />
             <source>Optimizer steps per animation frame</source>
             <translation>每个动画帧的优化器步数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="113" />
+            <location filename="../../gui/views/race_view.py" line="127" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="74" />
+            <location filename="../../gui/views/race_view.py" line="75" />
             <source>Press Start: each optimizer's loss is drawn here, step by step.</source>
             <translation>按“开始”：每个优化器的损失在这里逐步画出。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="56" />
+            <location filename="../../gui/views/race_view.py" line="57" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="54" />
-            <location filename="../../gui/views/race_view.py" line="89" />
-            <location filename="../../gui/views/race_view.py" line="113" />
+            <location filename="../../gui/views/race_view.py" line="55" />
+            <location filename="../../gui/views/race_view.py" line="90" />
+            <location filename="../../gui/views/race_view.py" line="127" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="55" />
+            <location filename="../../gui/views/race_view.py" line="56" />
             <source>Start or pause the race</source>
             <translation>开始或暂停竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="48" />
+            <location filename="../../gui/views/race_view.py" line="49" />
             <source>The surface the optimizers race on</source>
             <translation>优化器竞赛所在的曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="68" />
+            <location filename="../../gui/views/race_view.py" line="69" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="67" />
+            <location filename="../../gui/views/race_view.py" line="68" />
             <source>step</source>
             <translation>步</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="141" />
+            <location filename="../../gui/views/race_view.py" line="156" />
             <source>step {n}: lowest loss {name}</source>
             <translation>第 {n} 步：损失最低的是 {name}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="134" />
+            <location filename="../../gui/views/race_view.py" line="148" />
             <source>{name} (diverged)</source>
             <translation>{name}（已发散）</translation>
         </message>
