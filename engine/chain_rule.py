@@ -9,35 +9,16 @@ For a hidden neuron, ∂E/∂out is the sum over every path to the loss:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import torch
 from torch import Tensor
 
 from engine.activations import Activation
+from engine.core.formula import Expr, Formula, Num, fmt, par, product, total
 from engine.i18n import translate
 from engine.losses import Loss
 from engine.model import MLP, ParamInfo
-
-
-def fmt(value: float) -> str:
-    """A number as explanations print it: nine decimals as in Mazur's post, no trailing 0s."""
-    return _fmt_float(float(value))
-
-
-@lru_cache(maxsize=4096)  # one gradient's factors reappear in its neighbours' formulas
-def _fmt_float(value: float) -> str:
-    if value != value or (value and not 1e-4 <= abs(value) < 1e6):
-        return f"{value:.6e}"
-    text = f"{value:.9f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def par(value: float) -> str:
-    """fmt, with a negative number in parentheses so that `a − (−b)` reads right."""
-    text = fmt(value)
-    return f"({text})" if text.startswith("-") else text
 
 
 @dataclass(frozen=True)
@@ -56,6 +37,7 @@ class Explanation:
     upstream: tuple[Factor, ...]  # the terms summed into the first factor (hidden neurons)
     formula: str  # symbols = numbers = value
     upstream_formula: str  # "" when there is no sum to show
+    formulas: tuple[Formula, ...] = ()  # the upstream sum (if any), then the product, as trees
 
 
 @dataclass(frozen=True)
@@ -67,6 +49,9 @@ class LayerTrace:
     dE_dout: np.ndarray  # ∂E/∂out
     dout_dnet: np.ndarray | None  # elementwise ∂out/∂net (None for softmax-like layers)
     delta: np.ndarray  # ∂E/∂net
+
+
+__all__ = ["ChainRule", "Explanation", "Factor", "LayerTrace", "fmt", "par"]
 
 
 class ChainRule:
@@ -155,10 +140,33 @@ class ChainRule:
         x = 1.0 if info.kind == "bias" else self._first_inputs[info.layer - 1][info.col]
         dnet = Factor(f"∂net_{info.target}/∂{label}", x)
         value = self.gradient(label)
-        symbols, numbers = f"{terms.symbols} · {dnet.symbol}", f"{terms.numbers} × {par(x)}"
-        formula = self._formula(f"∂E/∂{label}", symbols, numbers, value)
         factors = (*terms.factors, dnet)
-        return Explanation(label, value, factors, terms.upstream, formula, terms.upstream_formula)
+        per_sample = [
+            (*self._factors_of_sample(info.layer, info.row, s), self._dnet_of_sample(info, s))
+            for s in range(self.batch)
+        ]
+        tree = Formula(f"∂E/∂{label}", f"∂E/∂{label} =", _sum_of_products(per_sample), value)
+        symbols = " · ".join(f.symbol for f in factors)
+        formula = tree.text() if self.batch == 1 else self._summed(f"∂E/∂{label}", symbols, value)
+        formulas = (*terms.upstream_tree, tree)
+        return Explanation(
+            label, value, factors, terms.upstream, formula, terms.upstream_formula, formulas
+        )
+
+    def _factors_of_sample(self, layer: int, row: int, sample: int) -> tuple[Factor, ...]:
+        """The factors up to ∂E/∂net of one sample (the first sample's are shown)."""
+        trace = self.layers[layer - 1]
+        neuron = self.model.neurons[layer][row]
+        if trace.dout_dnet is None:
+            return (Factor(f"∂E/∂net_{neuron}", float(trace.delta[sample, row])),)
+        return (
+            Factor(f"∂E/∂out_{neuron}", float(trace.dE_dout[sample, row])),
+            Factor(f"∂out_{neuron}/∂net_{neuron}", float(trace.dout_dnet[sample, row])),
+        )
+
+    def _dnet_of_sample(self, info: ParamInfo, sample: int) -> Factor:
+        x = 1.0 if info.kind == "bias" else float(self.activation_in(info.layer)[sample, info.col])
+        return Factor(f"∂net_{info.target}/∂{info.label}", x)
 
     def delta(self, neuron: str) -> float:
         """δ = ∂E/∂net of a neuron, summed over the batch."""
@@ -171,9 +179,17 @@ class ChainRule:
         terms = self._terms(layer, row)
         value = self._first[layer - 1].delta_sum[row]
         head = f"δ_{neuron} = ∂E/∂net_{neuron}"
-        formula = self._formula(head, terms.symbols, terms.numbers, value)
+        per_sample = [self._factors_of_sample(layer, row, s) for s in range(self.batch)]
+        tree = Formula(f"δ_{neuron}", f"{head} =", _sum_of_products(per_sample), value)
+        formula = tree.text() if self.batch == 1 else self._summed(head, terms.symbols, value)
         return Explanation(
-            neuron, value, terms.factors, terms.upstream, formula, terms.upstream_formula
+            neuron,
+            value,
+            terms.factors,
+            terms.upstream,
+            formula,
+            terms.upstream_formula,
+            (*terms.upstream_tree, tree),
         )
 
     def locate(self, neuron: str) -> tuple[int, int]:
@@ -200,20 +216,29 @@ class ChainRule:
         else:
             factors = (Factor(f"∂E/∂net_{neuron}", first.delta[row]),)
         upstream = self._upstream_terms(layer, row)
-        upstream_formula = ""
+        upstream_tree: tuple[Formula, ...] = ()
         if upstream:
-            symbols = " + ".join([f.symbol for f in upstream])
-            terms = [_signed_term(term.value) for term in upstream[1:]]
-            total = fmt(upstream[0].value) + "".join(terms)
             head = factors[0].symbol
-            upstream_formula = f"{head} = {symbols} = {total} = {fmt(factors[0].value)}"
+            pairs = self._upstream_pairs(layer, row)
+            expression = total([Num(delta, d) * Num(weight, w) for d, delta, w, weight in pairs])
+            upstream_tree = (Formula(head, f"{head} =", expression, factors[0].value),)
         return _NeuronTerms(
             factors,
             upstream,
-            upstream_formula,
+            upstream_tree[0].text() if upstream_tree else "",
             " · ".join([f.symbol for f in factors]),
-            " × ".join([par(f.value) for f in factors]),
+            upstream_tree,
         )
+
+    def _upstream_pairs(self, layer: int, row: int) -> list[tuple[str, float, str, float]]:
+        """(δ_k's name, δ_k, w_kh's label, w_kh) for every neuron k the neuron feeds."""
+        above = self._first[layer].delta
+        w = self._backward_weight_rows(layer)
+        label_of = self.model.weight_label
+        return [
+            (f"δ_{name}", above[k], label_of(layer + 1, k, row), w[k][row])
+            for k, name in enumerate(self.model.neurons[layer + 1])
+        ]
 
     def _upstream_terms(self, layer: int, row: int) -> tuple[Factor, ...]:
         """For a hidden neuron: δ_k · w_kh for every neuron k it feeds (first sample)."""
@@ -235,12 +260,15 @@ class ChainRule:
             self._backward_rows[layer] = weights.tolist()
         return self._backward_rows[layer]
 
-    def _formula(self, head: str, symbols: str, numbers: str, value: float) -> str:
-        """head = the factors' symbols = their numbers = the value (for one sample)."""
-        if self.batch == 1:
-            return f"{head} = {symbols} = {numbers} = {fmt(value)}"
+    def _summed(self, head: str, symbols: str, value: float) -> str:
+        """A batch's gradient in words: its tree sums one product per sample."""
         summed = translate("Explain", "{head} = Σ over {count} samples of {symbols} = {value}")
         return summed.format(head=head, count=self.batch, symbols=symbols, value=fmt(value))
+
+
+def _sum_of_products(per_sample: list[tuple[Factor, ...]]) -> Expr:
+    """Σ over samples of the product of each sample's factors (one product for one sample)."""
+    return total([product([Num(f.value, f.symbol) for f in factors]) for factors in per_sample])
 
 
 def _layer_trace(
@@ -254,11 +282,6 @@ def _layer_trace(
     )
 
 
-def _signed_term(value: float) -> str:
-    """` + 0.1` or ` − 0.1`: the next term of a sum, its sign as the operator."""
-    return f" − {fmt(-value)}" if value < 0 else f" + {fmt(value)}"
-
-
 @dataclass(frozen=True)
 class _NeuronTerms:
     """A neuron's chain-rule factors up to ∂E/∂net, and the text its formulas share."""
@@ -267,7 +290,7 @@ class _NeuronTerms:
     upstream: tuple[Factor, ...]  # the terms summed into the first factor (hidden neurons)
     upstream_formula: str
     symbols: str  # the factors' symbols joined by " · "
-    numbers: str  # their numbers joined by " × "
+    upstream_tree: tuple[Formula, ...]  # the upstream sum as a formula, when there is one
 
 
 @dataclass(frozen=True)

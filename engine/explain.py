@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import torch
 
-from engine.chain_rule import ChainRule, fmt, par
+from engine.chain_rule import ChainRule, fmt
 from engine.config import Config
-from engine.core.formula import Formula
+from engine.core.formula import Formula, Num, render_numeric
+from engine.forward_formula import loss_formula, net_formula, out_formula
 from engine.i18n import translate
 from engine.losses import Loss
 from engine.model import MLP
@@ -18,7 +19,13 @@ from engine.model import MLP
 if TYPE_CHECKING:
     from engine.function_model import FunctionChain, FunctionModel
 
-Text = tuple[str, str]  # (explanation, formula)
+
+class Text(NamedTuple):
+    """A micro-step in words, its arithmetic as text, and that arithmetic as trees."""
+
+    explanation: str
+    formula: str
+    formulas: tuple[Formula, ...] = ()
 
 
 def ready(config: Config, model: MLP) -> Text:
@@ -51,35 +58,49 @@ def zero_grad(skip: bool) -> Text:
     )
 
 
-def forward(model: MLP, layer: int, row: int, inputs: list[float], net: float, out: float) -> Text:
-    """net = Σ w·x + b, out = act(net) for one neuron (first sample)."""
+def forward(
+    model: MLP, layer: int, row: int, inputs: list[float], nets: list[float], out: float
+) -> Text:
+    """net = Σ w·x + b, out = act(net) for one neuron (first sample).
+
+    `nets` holds the net of every neuron of the layer computed so far (softmax needs them all).
+    """
     neuron = model.neurons[layer][row]
     sources = model.neurons[layer - 1]
     weights, bias = model.incoming(layer, row)
     values = model.value_list()
     index = model.index
-    symbolic = " + ".join([f"{w.label}·{w.source}" for w in weights]) + f" + {bias.label}"
-    numeric = " + ".join([f"{par(values[index[w.label]])}×{par(inputs[w.col])}" for w in weights])
-    numeric += f" + {par(values[index[bias.label]])}"
+    terms = [(Num(values[index[w.label]], w.label), Num(inputs[w.col], w.source)) for w in weights]
+    net = net_formula(neuron, terms, Num(values[index[bias.label]], bias.label), nets[row])
     act = model.activations[layer - 1]
     act_name = act.name.split(":")[0]
+    names = model.neurons[layer]
+    net_nums = [Num(value, f"net_{name}") for value, name in zip(nets, names, strict=False)]
+    activation = out_formula(neuron, act.name, net_nums, row, out)
     text = translate(
         "Explain",
         "Forward: {neuron} adds up its weighted inputs from {sources} and its bias, "
         "then applies {activation}.",
     )
-    return (
+    out_line = (
+        activation.text() if activation else f"out_{neuron} = {act_name}(net_{neuron}) = {fmt(out)}"
+    )
+    formulas = (net, activation) if activation else (net,)
+    return Text(
         text.format(neuron=neuron, sources=", ".join(sources), activation=act_name),
-        f"net_{neuron} = {symbolic} = {numeric} = {fmt(net)}\n"
-        f"out_{neuron} = {act_name}(net_{neuron}) = {fmt(out)}",
+        f"{net.text()}\n{out_line}",
+        formulas,
     )
 
 
-def loss(loss_fn: Loss, model: MLP, outs: list[float], targets: list[float], value: float) -> Text:
-    terms = ""
-    if loss_fn.name == "half_sse" and len(outs) <= 8:
-        terms = " + ".join(f"½({fmt(t)} − {par(o)})²" for o, t in zip(outs, targets, strict=True))
-        terms = f" = {terms}"
+def loss(
+    loss_fn: Loss,
+    model: MLP,
+    outs: list[list[float]],
+    targets: list[list[float]],
+    value: float,
+) -> Text:
+    """The loss over every sample and output; the text shows the first sample's terms."""
     title = translate("Loss", loss_fn.title)
     text = translate("Explain", "Loss: {title} of the outputs against the targets.")
     text = text.format(title=title[:1].lower() + title[1:])
@@ -92,7 +113,14 @@ def loss(loss_fn: Loss, model: MLP, outs: list[float], targets: list[float], val
             "Explain",
             "The loss is {value}: training diverged. Go back, or lower the learning rate.",
         ).format(value=value)
-    return text, f"{loss_fn.formula}{terms} = {fmt(value)}"
+    tree = None
+    if isinstance(model, MLP):
+        tree = loss_formula(loss_fn, outs, targets, model.neurons[-1], value)
+    if tree is not None and len(outs) == 1:
+        return Text(
+            text, f"{loss_fn.formula} = {render_numeric(tree.expression)} = {fmt(value)}", (tree,)
+        )
+    return Text(text, f"{loss_fn.formula} = {fmt(value)}", (tree,) if tree else ())
 
 
 def node(chain: ChainRule, neuron: str) -> Text:
@@ -102,7 +130,7 @@ def node(chain: ChainRule, neuron: str) -> Text:
         "loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.",
     ).format(neuron=neuron)
     formula = e.formula if not e.upstream_formula else f"{e.upstream_formula}\n{e.formula}"
-    return text, formula
+    return Text(text, formula, e.formulas)
 
 
 def param_grad(chain: ChainRule, label: str, grad: float, before: float | None, note: str) -> Text:
@@ -112,15 +140,19 @@ def param_grad(chain: ChainRule, label: str, grad: float, before: float | None, 
     ).format(label=label)
     lines = [e.upstream_formula] if e.upstream_formula else []
     lines.append(e.formula)
+    formulas = e.formulas
     if before is not None:
         text += " " + translate(
             "Explain", "zero_grad was skipped, so it is added to the gradient already there."
         )
-        lines.append(f"{label}.grad = {fmt(before)} + {fmt(e.value)} = {fmt(grad)}")
+        added = Num(before, f"{label}.grad") + Num(e.value, f"∂E/∂{label}")
+        accumulated = Formula(f"{label}.grad", f"{label}.grad ←", added, grad)
+        lines.append(accumulated.text())
+        formulas = (*formulas, accumulated)
     if note:
         text += f" {note}"
         lines.append(f"{label}.grad = {fmt(grad)}")
-    return text, "\n".join(lines)
+    return Text(text, "\n".join(lines), formulas)
 
 
 def update(config: Config, label: str, formulas: Sequence[Formula]) -> Text:
@@ -142,7 +174,7 @@ def update(config: Config, label: str, formulas: Sequence[Formula]) -> Text:
             "ones, which then jump there.",
         )
         text += " " + lookahead.format(k=config.lookahead_k, alpha=fmt(config.lookahead_alpha))
-    return text, "\n".join(formula.text() for formula in formulas)
+    return Text(text, "\n".join(formula.text() for formula in formulas), tuple(formulas))
 
 
 def element(model: MLP, chain: ChainRule, inputs: list[float], label: str) -> Text:

@@ -25,7 +25,6 @@ from engine import explain
 from engine.chain_rule import ChainRule
 from engine.code_listing import PHASE_LINES
 from engine.config import Config
-from engine.core.formula import Formula
 from engine.errors import EngineError
 from engine.function_model import FunctionModel
 from engine.history_budget import check_history_room, checkpoints_kept_for
@@ -459,7 +458,8 @@ class Stepper:
             names = self.model.neurons[layer - 1]
             shown = self._inputs_as_neurons() if layer == 1 else p.neurons
             below = [shown[n].out for n in names]
-            text = explain.forward(self.model, layer, row, below, net_value, out_value)
+            nets = p.nets[layer - 1][0].tolist()
+            text = explain.forward(self.model, layer, row, below, nets, out_value)
         return self._snapshot("forward", neuron, text)
 
     def _node_hook(self, p: _Pass, layer: int) -> Callable[[Tensor], None]:
@@ -478,8 +478,8 @@ class Stepper:
         text = explain.loss(
             self.loss_fn,
             self.model,
-            p.outs[-1][0].tolist(),
-            self.target[0].tolist(),
+            p.outs[-1].tolist(),
+            self.target.tolist(),
             p.loss_value,
         )
         return self._snapshot("loss", None, text)
@@ -572,8 +572,7 @@ class Stepper:
                 lookahead=self._lookahead(),
             )
         )
-        text = explain.update(self.config, label, formulas)
-        return self._snapshot("step", label, text, tuple(formulas))
+        return self._snapshot("step", label, explain.update(self.config, label, formulas))
 
     def _lookahead(self) -> tuple[int, float] | None:
         c = self.config
@@ -635,13 +634,7 @@ class Stepper:
         return self._groups
 
     # -- snapshots -------------------------------------------------------------------------
-    def _snapshot(
-        self,
-        phase: str,
-        focus: str | None,
-        text: tuple[str, str],
-        formulas: tuple[Formula, ...] = (),
-    ) -> Snapshot:
+    def _snapshot(self, phase: str, focus: str | None, text: tuple[str, ...]) -> Snapshot:
         p = self.pass_
         labels = self._labels
         values: Sequence[float] = self.model.value_list()
@@ -676,7 +669,7 @@ class Stepper:
                 "previous_params": previous,
                 "diverged": self.diverged,
                 "variant_note": p.variant_note if p else "",
-                "formulas": formulas,
+                "formulas": text[2] if len(text) > 2 else (),
             }
         )
 

@@ -19,12 +19,14 @@ _SYMBOLIC_OP = {"+": " + ", "-": " − ", "*": "·", "/": "/", "**": "^"}
 _NUMERIC_OP = {"+": " + ", "-": " − ", "*": " × ", "/": " / ", "**": "^"}
 _SUPERSCRIPT = str.maketrans("0123456789.-", "⁰¹²³⁴⁵⁶⁷⁸⁹·⁻")
 
-FUNCTIONS: dict[str, Callable[[float], float]] = {
+FUNCTIONS: dict[str, Callable[..., float]] = {
     "sqrt": math.sqrt,
     "exp": math.exp,
     "log": math.log,
     "tanh": math.tanh,
     "abs": abs,
+    "max": max,
+    "min": min,
 }
 
 
@@ -54,8 +56,14 @@ class Expr:
     def __truediv__(self, other: Expr | float) -> Expr:
         return Op("/", self, _node(other))
 
+    def __rtruediv__(self, other: float) -> Expr:
+        return Op("/", _node(other), self)
+
     def __pow__(self, other: Expr | float) -> Expr:
         return Op("**", self, _node(other))
+
+    def __neg__(self) -> Expr:
+        return Neg(self)
 
     def value(self) -> float:
         raise NotImplementedError
@@ -92,16 +100,47 @@ class Op(Expr):
 
 
 @dataclass(frozen=True, slots=True)
-class Call(Expr):
-    function: str  # a key of FUNCTIONS
-    argument: Expr
+class Neg(Expr):
+    operand: Expr
 
     def value(self) -> float:
-        return FUNCTIONS[self.function](self.argument.value())
+        return -self.operand.value()
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Expr):
+    function: str  # a key of FUNCTIONS
+    arguments: tuple[Expr, ...]
+
+    def value(self) -> float:
+        return float(FUNCTIONS[self.function](*(a.value() for a in self.arguments)))
+
+
+def call(function: str, *arguments: Expr | float) -> Expr:
+    return Call(function, tuple(_node(a) for a in arguments))
 
 
 def sqrt(argument: Expr) -> Expr:
-    return Call("sqrt", argument)
+    return call("sqrt", argument)
+
+
+def exp(argument: Expr) -> Expr:
+    return call("exp", argument)
+
+
+def total(terms: list[Expr]) -> Expr:
+    """t1 + t2 + ... (left to right, as a reader adds them)."""
+    result = terms[0]
+    for term in terms[1:]:
+        result = result + term
+    return result
+
+
+def product(factors: list[Expr]) -> Expr:
+    result = factors[0]
+    for factor in factors[1:]:
+        result = result * factor
+    return result
 
 
 def _node(value: Expr | float) -> Expr:
@@ -170,7 +209,9 @@ def render_python(expr: Expr) -> str:
         text = repr(float(expr.number))
         return f"({text})" if text.startswith("-") or not math.isfinite(expr.number) else text
     if isinstance(expr, Call):
-        return f"{expr.function}({render_python(expr.argument)})"
+        return f"{expr.function}({', '.join(render_python(a) for a in expr.arguments)})"
+    if isinstance(expr, Neg):
+        return f"(-{render_python(expr.operand)})"
     assert isinstance(expr, Op)
     return f"({render_python(expr.left)} {expr.op} {render_python(expr.right)})"
 
@@ -189,8 +230,13 @@ def _render(
     if isinstance(expr, Num):
         return leaf(expr)
     if isinstance(expr, Call):
-        inner = _render(expr.argument, leaf, ops, times)
-        return f"√{inner}" if isinstance(expr.argument, Num) else f"√({inner})"
+        inner = ", ".join(_argument(a, leaf, ops, times) for a in expr.arguments)
+        if expr.function != "sqrt":
+            return f"{expr.function}({inner})"
+        return f"√{inner}" if isinstance(expr.arguments[0], Num) else f"√({inner})"
+    if isinstance(expr, Neg):
+        text = f"−{_render(expr.operand, leaf, ops, times, _PRECEDENCE['**'])}"
+        return f"({text})" if parent > _PRECEDENCE["+"] else text
     assert isinstance(expr, Op)
     precedence = _PRECEDENCE[expr.op]
     if expr.op == "**":
@@ -198,8 +244,19 @@ def _render(
     left = _render(expr.left, leaf, ops, times, precedence)
     # a − (b − c) and a / (b·c) need their parentheses; a − b·c does not
     right = _render(expr.right, leaf, ops, times, precedence + (expr.op in "-/"))
-    text = f"{left}{ops[expr.op]}{right}"
+    operator = ops[expr.op]
+    if operator == "·" and "∂" in left and "∂" in right:
+        operator = " · "  # ∂E/∂out_o1 · ∂out_o1/∂net_o1 reads as two factors
+    text = f"{left}{operator}{right}"
     return f"({text})" if precedence < parent else text
+
+
+def _argument(expr: Expr, leaf: Callable[[Num], str], ops: dict[str, str], times: str) -> str:
+    """A function's argument: its own parentheses suffice, tanh(−0.5) not tanh((−0.5))."""
+    text = _render(expr, leaf, ops, times)
+    if isinstance(expr, Num) and text.startswith("(") and text.endswith(")"):
+        return text[1:-1]
+    return text
 
 
 def _power(expr: Op, leaf: Callable[[Num], str], ops: dict[str, str], times: str) -> str:
@@ -217,5 +274,5 @@ def _power(expr: Op, leaf: Callable[[Num], str], ops: dict[str, str], times: str
 
 def evaluate_python(expression: str) -> float:
     """Evaluate a `render_python` string with only arithmetic and the allowed functions."""
-    allowed = {"__builtins__": {}, "max": max, "min": min, **FUNCTIONS}
+    allowed = {"__builtins__": {}, **FUNCTIONS}
     return float(eval(compile(expression, "<formula>", "eval"), allowed))  # noqa: S307

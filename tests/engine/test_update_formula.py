@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 
 import pytest
+from formula_checks import check_formulas, walk
 
 from engine.config import Config
-from engine.core.formula import Call, Expr, Num, Op, evaluate_python, fmt, par
+from engine.core.formula import Num, Op
 from engine.presets import MAZUR, get_preset
-from engine.stepper import Stepper
 
 OPTIMIZERS = {
     "sgd": dict(optimizer="sgd", lr=0.5),
@@ -34,50 +34,19 @@ VARIANTS = {
 }
 
 
-_PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-
-
 def _walk(config: Config, iterations: int = 3):
-    """Every step micro-step of `iterations` iterations, with the values before and after."""
-    stepper = Stepper(config)
-    while stepper.snapshot.completed < iterations:
-        snapshot = stepper.step_phase()
-        if snapshot.phase == "step":
-            yield snapshot
-
-
-def _leaves(expr: Expr):
-    if isinstance(expr, Num):
-        yield expr
-    elif isinstance(expr, Call):
-        yield from _leaves(expr.argument)
-    else:
-        assert isinstance(expr, Op)
-        yield from _leaves(expr.left)
-        yield from _leaves(expr.right)
+    """Every step micro-step of `iterations` iterations."""
+    return (snap for snap in walk(config, iterations) if snap.phase == "step")
 
 
 def _check_updates(config: Config) -> int:
-    rel = 1e-12 if config.dtype == "float64" else 2e-6
     checked = 0
     for snap in _walk(config):
-        label = snap.focus
-        assert snap.formulas, f"no formula for the update of {label}"
-        *helpers, update = snap.formulas
-        assert update.label == label
-        assert update.result == snap.params[label]  # the tensor's value after step()
-        for formula in snap.formulas:
-            value = formula.expression.value()
-            # float32 rounds each operation to 24 bits: allow that on the largest term
-            scale = max(abs(leaf.number) for leaf in _leaves(formula.expression))
-            slack = 0.0 if config.dtype == "float64" else 4e-7 * scale
-            assert value == pytest.approx(formula.result, rel=rel, abs=slack), formula.text()
-            assert evaluate_python(formula.python()) == pytest.approx(value, rel=1e-15, abs=0)
-            # the text shows the tree's numbers, rounded, and the result
-            text = formula.text().translate(_PLAIN_DIGITS)
-            assert text.endswith(f"= {fmt(formula.result)}")
-            for leaf in _leaves(formula.expression):
-                assert par(leaf.number) in text or fmt(leaf.number) in text, (leaf, text)
+        assert snap.formulas, f"no formula for the update of {snap.focus}"
+        update = snap.formulas[-1]
+        assert update.label == snap.focus
+        assert update.result == snap.params[snap.focus]  # the tensor's value after step()
+        check_formulas(snap, config.dtype)
         assert snap.formula == "\n".join(f.text() for f in snap.formulas)
         checked += 1
     return checked
