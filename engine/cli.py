@@ -13,9 +13,11 @@ from engine.bench import add_bench_command, run_bench_command
 from engine.config import DEVICE_NAMES, DTYPE_NAMES, LOSS_CHOICES, OPTIMIZER_NAMES, Config
 from engine.device import resolve_device
 from engine.errors import EngineError
+from engine.init_file import read_init_file, with_init
 from engine.presets import PRESETS, get_preset
 from engine.stepper import Stepper
 from engine.surface_command import add_surface_command, run_surface
+from engine.trace_command import add_trace_command, run_trace
 
 EXIT_BAD_INPUT = 2
 EXIT_DIVERGED = 3
@@ -127,6 +129,7 @@ def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
     add_surface_command(commands, float_list, non_negative_int)
     add_bench_command(commands)
     add_export_command(commands)
+    add_config_options(add_trace_command(commands, step_count, sorted(PRESETS)))
     return parser
 
 
@@ -167,6 +170,7 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     add("--dtype", choices=DTYPE_NAMES)
     add("--train-biases", action="store_true", default=None)
     add("--skip-zero-grad", action="store_true", default=None)
+    add("--init", metavar="FILE.json", help='starting parameters by label: {"w1": 0.15, ...}')
     add(
         "--published-variant",
         action="store_true",
@@ -195,6 +199,8 @@ def config_from_args(args: argparse.Namespace) -> Config:
         changes["layers"] = layers
     changes["activations"] = _activations(config, layers, args)
     chosen = config.replace(**changes)
+    if getattr(args, "init", None) is not None:
+        chosen = with_init(chosen, read_init_file(args.init))
     resolve_device(chosen.device)  # refuse cuda where it is absent, before anything is built
     return chosen
 
@@ -304,6 +310,7 @@ def run_bench_checked(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "train": run_train,
+    "trace": lambda args: run_trace(args, config_from_args),
     "surface": run_surface,
     "bench": run_bench_checked,
 }
