@@ -68,8 +68,10 @@ def test_a_diverging_trace_stays_strict_json(capsys) -> None:
     code = main(["trace", "--preset", "parabola", "--lr", "1e300", "--steps", "5"])
     lines = capsys.readouterr().out.splitlines()
     assert code == 3
+    assert lines
     for line in lines:
-        json.loads(line, parse_constant=lambda token: pytest.fail(f"{token} in {line}"))
+        assert "NaN" not in line and "Infinity" not in line
+        json.loads(line)
 
 
 def test_too_many_steps_is_one_line(capsys) -> None:
