@@ -751,7 +751,7 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="408" />
+            <location filename="../../engine/stepper.py" line="407" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -796,7 +796,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="864" />
+            <location filename="../../engine/stepper.py" line="863" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -826,7 +826,7 @@ closed form: {c}
             <translation>CSV 文件中有 {count} 行有问题：</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="413" />
+            <location filename="../../engine/stepper.py" line="412" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
@@ -869,7 +869,7 @@ closed form: {c}
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="526" />
+            <location filename="../../engine/stepper.py" line="525" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
@@ -2317,74 +2317,74 @@ closed form: {c}
     <context>
         <name>RaceView</name>
         <message>
-            <location filename="../../gui/views/race_view.py" line="52" />
+            <location filename="../../gui/views/race_view.py" line="53" />
             <source> steps/frame</source>
             <translation> 步/帧</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="57" />
+            <location filename="../../gui/views/race_view.py" line="58" />
             <source>Back to the start point</source>
             <translation>回到起点</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="69" />
+            <location filename="../../gui/views/race_view.py" line="70" />
             <source>Loss per step</source>
             <translation>每步的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="53" />
+            <location filename="../../gui/views/race_view.py" line="54" />
             <source>Optimizer steps per animation frame</source>
             <translation>每个动画帧的优化器步数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="113" />
+            <location filename="../../gui/views/race_view.py" line="127" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="74" />
+            <location filename="../../gui/views/race_view.py" line="75" />
             <source>Press Start: each optimizer's loss is drawn here, step by step.</source>
             <translation>按“开始”：每个优化器的损失在这里逐步画出。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="56" />
+            <location filename="../../gui/views/race_view.py" line="57" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="54" />
-            <location filename="../../gui/views/race_view.py" line="89" />
-            <location filename="../../gui/views/race_view.py" line="113" />
+            <location filename="../../gui/views/race_view.py" line="55" />
+            <location filename="../../gui/views/race_view.py" line="90" />
+            <location filename="../../gui/views/race_view.py" line="127" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="55" />
+            <location filename="../../gui/views/race_view.py" line="56" />
             <source>Start or pause the race</source>
             <translation>开始或暂停竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="48" />
+            <location filename="../../gui/views/race_view.py" line="49" />
             <source>The surface the optimizers race on</source>
             <translation>优化器竞赛所在的曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="68" />
+            <location filename="../../gui/views/race_view.py" line="69" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="67" />
+            <location filename="../../gui/views/race_view.py" line="68" />
             <source>step</source>
             <translation>步</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="141" />
+            <location filename="../../gui/views/race_view.py" line="156" />
             <source>step {n}: lowest loss {name}</source>
             <translation>第 {n} 步：损失最低的是 {name}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="134" />
+            <location filename="../../gui/views/race_view.py" line="148" />
             <source>{name} (diverged)</source>
             <translation>{name}（已发散）</translation>
         </message>
@@ -2392,94 +2392,105 @@ closed form: {c}
     <context>
         <name>SessionMenu</name>
         <message>
-            <location filename="../../gui/session_menu.py" line="41" />
+            <location filename="../../gui/session_menu.py" line="42" />
             <source>&amp;Open session…</source>
             <translation>打开会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="44" />
+            <location filename="../../gui/session_menu.py" line="45" />
             <source>&amp;Save session…</source>
             <translation>保存会话(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="50" />
+            <location filename="../../gui/session_menu.py" line="51" />
             <source>A standalone .py with the same model, weights, loss and optimizer</source>
             <translation>一个独立的 .py 文件，含相同的模型、权重、损失和优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="49" />
+            <location filename="../../gui/session_menu.py" line="50" />
             <source>Export as &amp;PyTorch script…</source>
             <translation>导出为 PyTorch 脚本(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="112" />
+            <location filename="../../gui/session_menu.py" line="113" />
             <source>Export as PyTorch script</source>
             <translation>导出为 PyTorch 脚本</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="127" />
+            <location filename="../../gui/session_menu.py" line="130" />
+            <location filename="../../gui/session_menu.py" line="138" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="42" />
+            <location filename="../../gui/session_menu.py" line="43" />
             <source>Open a saved session: settings, history, position</source>
             <translation>打开已保存的会话：设置、历史和位置</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="86" />
+            <location filename="../../gui/session_menu.py" line="87" />
             <source>Open session</source>
             <translation>打开会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="103" />
+            <location filename="../../gui/session_menu.py" line="104" />
             <source>Opened {0}.</source>
             <translation>已打开 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="96" />
+            <location filename="../../gui/session_menu.py" line="97" />
             <source>Opening {0}…</source>
             <translation>正在打开 {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="113" />
+            <location filename="../../gui/session_menu.py" line="114" />
             <source>Python script (*.py)</source>
             <translation>Python 脚本 (*.py)</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="47" />
+            <location filename="../../gui/session_menu.py" line="48" />
             <source>Recent sessions</source>
             <translation>最近的会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="68" />
+            <location filename="../../gui/session_menu.py" line="146" />
+            <source>Replace the weights file?</source>
+            <translation>替换权重文件？</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="69" />
             <source>Save session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="45" />
+            <location filename="../../gui/session_menu.py" line="46" />
             <source>Save settings, history and the current step</source>
             <translation>保存设置、历史和当前步骤</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="107" />
+            <location filename="../../gui/session_menu.py" line="108" />
             <source>Session not opened</source>
             <translation>会话未打开</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="77" />
+            <location filename="../../gui/session_menu.py" line="78" />
             <source>Session not saved</source>
             <translation>会话未保存</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="80" />
+            <location filename="../../gui/session_menu.py" line="81" />
             <source>Session saved to {0}</source>
             <translation>会话已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="129" />
+            <location filename="../../gui/session_menu.py" line="140" />
             <source>Wrote {0} and {1}</source>
             <translation>已写入 {0} 和 {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="147" />
+            <source>{0} already exists. Replace it with the current weights?</source>
+            <translation>{0} 已存在。要用当前权重替换它吗？</translation>
         </message>
     </context>
     <context>
