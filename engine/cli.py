@@ -7,6 +7,7 @@ import json
 import math
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, NoReturn
 
 from engine.bench import add_bench_command, run_bench_command
@@ -15,6 +16,14 @@ from engine.device import resolve_device
 from engine.errors import EngineError
 from engine.init_file import read_init_file, with_init
 from engine.presets import PRESETS, get_preset
+from engine.replay_command import (
+    add_replay_command,
+    add_save_session_option,
+    check_session_target,
+    run_replay,
+    save_requested_session,
+)
+from engine.script_command import add_script_command, run_script_command
 from engine.stepper import Stepper
 from engine.surface_command import add_surface_command, run_surface
 from engine.trace_command import add_trace_command, run_trace
@@ -130,6 +139,8 @@ def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
     add_bench_command(commands)
     add_export_command(commands)
     add_config_options(add_trace_command(commands, step_count, sorted(PRESETS)))
+    add_script_command(commands, add_config_options, step_count)
+    add_replay_command(commands)
     return parser
 
 
@@ -148,6 +159,7 @@ def add_train_command(commands: Any) -> None:
     train.add_argument("--preset", choices=sorted(PRESETS), default="mazur")
     train.add_argument("--steps", type=step_count, default=1)
     train.add_argument("--json", action="store_true", help="print one JSON object")
+    add_save_session_option(train)
     add_config_options(train)
 
 
@@ -242,13 +254,11 @@ def _activations(config: Config, layers: tuple[int, ...], args: argparse.Namespa
 def run_train(args: argparse.Namespace, out: Callable[[str], Any] = print) -> int:
     config = config_from_args(args)
     resolve_device(config.device)  # refuse cuda before building anything
+    check_session_target(args)
     stepper = Stepper(config)
     result = stepper.run(args.steps)
-    report = train_report(stepper, args.steps, result.diverged_at)
-    if args.json:
-        out(json.dumps(_finite_or_null(report), allow_nan=False))
-    else:
-        out(_human(report))
+    save_requested_session(stepper, args)
+    out(report_text(train_report(stepper, args.steps, result.diverged_at), args.json))
     if result.diverged_at is not None:
         print(
             f"{sys.argv[0]}: training diverged at iteration {result.diverged_at}: the loss became "
@@ -276,6 +286,10 @@ def train_report(stepper: Stepper, steps: int, diverged_at: int | None) -> dict[
         "diverged_at": diverged_at,
         "config": config.to_dict(),
     }
+
+
+def report_text(report: dict[str, Any], as_json: bool) -> str:
+    return json.dumps(_finite_or_null(report), allow_nan=False) if as_json else _human(report)
 
 
 def _finite_or_null(value: Any) -> Any:
@@ -310,9 +324,11 @@ def run_bench_checked(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "train": run_train,
-    "trace": lambda args: run_trace(args, config_from_args),
+    "trace": partial(run_trace, config_from_args=config_from_args),
     "surface": run_surface,
     "bench": run_bench_checked,
+    "script": partial(run_script_command, config_from_args=config_from_args),
+    "replay": partial(run_replay, report=train_report, render=report_text),
 }
 
 

@@ -10,10 +10,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from engine.errors import EngineError
+from engine.io.safe_write import check_writable_target, safe_write_text
+from engine.io.verify import verify_json, verify_python
 from engine.session import load_session, save_session
-from engine.torch_script import torch_script, weights_json
+from engine.torch_script import script_of_run, weights_json
 from gui.background import BackgroundTask
-from gui.export import ExportError, atomic_write
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -116,18 +117,37 @@ class SessionMenu:
             self.export_script(Path(name))
 
     def export_script(self, path: Path) -> bool:
-        """The script for the iterations so far (at least one), plus the weights as JSON."""
+        """The script of the iterations so far (at least one), hand edits included, plus the
+        weights as JSON. Nothing is written unless both can be, and an existing weights file
+        (which the save dialog did not ask about) is replaced only when the user agrees."""
         stepper = self.window.controller.stepper
-        steps = max(1, stepper.trajectory.length)
         weights = path.with_suffix(".weights.json")
         try:
-            atomic_write(path, lambda t: t.write_text(torch_script(stepper.config, steps)))
-            atomic_write(weights, lambda t: t.write_text(weights_json(stepper)))
-        except (ExportError, EngineError) as error:
+            script = script_of_run(stepper, max(1, stepper.iteration))
+            check_writable_target(path)
+            check_writable_target(weights)
+        except EngineError as error:
+            QMessageBox.warning(self.window, tr("Export failed"), str(error))
+            return False
+        if weights.exists() and not self._may_replace(weights):
+            return False
+        try:
+            safe_write_text(path, script, verify_python)
+            safe_write_text(weights, weights_json(stepper), verify_json)
+        except EngineError as error:
             QMessageBox.warning(self.window, tr("Export failed"), str(error))
             return False
         self.window.show_message(tr("Wrote {0} and {1}").format(path.name, weights.name))
         return True
+
+    def _may_replace(self, weights: Path) -> bool:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(
+            self.window, tr("Replace the weights file?"),
+            tr("{0} already exists. Replace it with the current weights?").format(weights.name),
+            buttons, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- recent files ----------------------------------------------------------------------------
     def _folder(self) -> Path:

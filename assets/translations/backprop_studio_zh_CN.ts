@@ -2397,94 +2397,105 @@ closed form: {c}
     <context>
         <name>SessionMenu</name>
         <message>
-            <location filename="../../gui/session_menu.py" line="41" />
+            <location filename="../../gui/session_menu.py" line="42" />
             <source>&amp;Open session…</source>
             <translation>打开会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="44" />
+            <location filename="../../gui/session_menu.py" line="45" />
             <source>&amp;Save session…</source>
             <translation>保存会话(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="50" />
+            <location filename="../../gui/session_menu.py" line="51" />
             <source>A standalone .py with the same model, weights, loss and optimizer</source>
             <translation>一个独立的 .py 文件，含相同的模型、权重、损失和优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="49" />
+            <location filename="../../gui/session_menu.py" line="50" />
             <source>Export as &amp;PyTorch script…</source>
             <translation>导出为 PyTorch 脚本(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="112" />
+            <location filename="../../gui/session_menu.py" line="113" />
             <source>Export as PyTorch script</source>
             <translation>导出为 PyTorch 脚本</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="127" />
+            <location filename="../../gui/session_menu.py" line="130" />
+            <location filename="../../gui/session_menu.py" line="138" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="42" />
+            <location filename="../../gui/session_menu.py" line="43" />
             <source>Open a saved session: settings, history, position</source>
             <translation>打开已保存的会话：设置、历史和位置</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="86" />
+            <location filename="../../gui/session_menu.py" line="87" />
             <source>Open session</source>
             <translation>打开会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="103" />
+            <location filename="../../gui/session_menu.py" line="104" />
             <source>Opened {0}.</source>
             <translation>已打开 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="96" />
+            <location filename="../../gui/session_menu.py" line="97" />
             <source>Opening {0}…</source>
             <translation>正在打开 {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="113" />
+            <location filename="../../gui/session_menu.py" line="114" />
             <source>Python script (*.py)</source>
             <translation>Python 脚本 (*.py)</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="47" />
+            <location filename="../../gui/session_menu.py" line="48" />
             <source>Recent sessions</source>
             <translation>最近的会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="68" />
+            <location filename="../../gui/session_menu.py" line="146" />
+            <source>Replace the weights file?</source>
+            <translation>替换权重文件？</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="69" />
             <source>Save session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="45" />
+            <location filename="../../gui/session_menu.py" line="46" />
             <source>Save settings, history and the current step</source>
             <translation>保存设置、历史和当前步骤</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="107" />
+            <location filename="../../gui/session_menu.py" line="108" />
             <source>Session not opened</source>
             <translation>会话未打开</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="77" />
+            <location filename="../../gui/session_menu.py" line="78" />
             <source>Session not saved</source>
             <translation>会话未保存</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="80" />
+            <location filename="../../gui/session_menu.py" line="81" />
             <source>Session saved to {0}</source>
             <translation>会话已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="129" />
+            <location filename="../../gui/session_menu.py" line="140" />
             <source>Wrote {0} and {1}</source>
             <translation>已写入 {0} 和 {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="147" />
+            <source>{0} already exists. Replace it with the current weights?</source>
+            <translation>{0} 已存在。要用当前权重替换它吗？</translation>
         </message>
     </context>
     <context>

@@ -25,6 +25,7 @@ from engine.test_functions import FUNCTIONS
 from engine.torch_script import ACTIVATION_MODULES, FUNCTION_CODE, torch_script, weights_json
 
 LINE = re.compile(r"^step (\d+) loss (\S+)$")
+PARAM_LINE = re.compile(r"^param \w+ \S+$")
 
 ADAM_FLOAT32 = Config(
     preset="custom",
@@ -48,8 +49,12 @@ def app_losses(config: Config, steps: int) -> list[float]:
 
 
 def parse(output: str, steps: int) -> list[float]:
-    matches = [LINE.match(line) for line in output.splitlines()]
-    assert all(matches), output
+    """The losses; the lines after them name every parameter (tests/engine/test_torch_script_runs.py
+    compares those with the app's)."""
+    lines = output.splitlines()
+    finals = [line for line in lines if PARAM_LINE.match(line)]
+    matches = [LINE.match(line) for line in lines[: len(lines) - len(finals)]]
+    assert all(matches) and finals == lines[len(matches) :], output
     assert [int(m.group(1)) for m in matches] == list(range(steps))
     return [float(m.group(2)) for m in matches]
 
@@ -98,6 +103,12 @@ def test_skip_zero_grad(tmp_path):
 def test_rosenbrock(tmp_path):
     config = get_preset("rosenbrock")
     assert run_script(tmp_path, config, 25) == app_losses(config, 25)
+
+
+def test_lookahead_on_a_test_function(tmp_path):
+    """The Lookahead class used to be written only into network scripts (a NameError here)."""
+    config = get_preset("himmelblau").replace(optimizer="adam", lr=0.05, lookahead_k=3)
+    assert run_script(tmp_path, config, 8) == app_losses(config, 8)
 
 
 # -- every activation, loss, optimizer and test function (in this process, for speed) ------------
@@ -224,3 +235,28 @@ def test_weights_json_of_a_test_function():
     stepper = Stepper(get_preset("himmelblau"))
     stepper.run(2)
     assert json.loads(weights_json(stepper)) == stepper.params()
+
+
+# -- hostile names -------------------------------------------------------------------------------
+HOSTILE_PRESET = 'x"""; __import__("pathlib").Path("MARKER").write_text("ran"); """'
+
+
+def test_a_hostile_preset_name_is_refused_and_runs_nothing(tmp_path):
+    config = MAZUR.replace(preset=HOSTILE_PRESET)
+    try:
+        script = torch_script(config, 2)
+    except EngineError as error:
+        assert "unknown preset" in str(error) and len(str(error).splitlines()) == 1
+        return
+    (tmp_path / "exported.py").write_text(script, encoding="utf-8")
+    subprocess.run([sys.executable, "exported.py"], cwd=tmp_path, capture_output=True)
+    assert not (tmp_path / "MARKER").exists()
+    pytest.fail("a preset name outside the known ones was written into the script")
+
+
+@pytest.mark.parametrize("spec", ["SIGMOID", " leaky_relu: 0.25\n", "leaky_relu:1_0"])
+def test_activation_specs_are_written_by_their_canonical_names(spec):
+    config = MAZUR.replace(activations=(spec, "sigmoid"))
+    script = torch_script(config, 1)
+    assert spec not in script
+    compile(script, "exported.py", "exec")
