@@ -15,7 +15,7 @@ import torch
 from torch import Tensor
 
 from engine.activations import Activation
-from engine.core.formula import Expr, Formula, Num, fmt, par, product, total
+from engine.core.formula import Expr, Formula, Line, Num, fmt, par, product, total
 from engine.i18n import translate
 from engine.losses import Loss
 from engine.model import MLP, ParamInfo
@@ -35,9 +35,24 @@ class Explanation:
     value: float
     factors: tuple[Factor, ...]  # their product is `value` (summed over samples in a batch)
     upstream: tuple[Factor, ...]  # the terms summed into the first factor (hidden neurons)
-    formula: str  # symbols = numbers = value
-    upstream_formula: str  # "" when there is no sum to show
     formulas: tuple[Formula, ...] = ()  # the upstream sum (if any), then the product, as trees
+    summary: str = ""  # shown instead of the product where it is too long (a batch's sum)
+
+    @property
+    def formula(self) -> str:
+        """symbols = numbers = value (or the summary), rendered when asked for."""
+        return self.summary or self.formulas[-1].text()
+
+    @property
+    def upstream_formula(self) -> str:
+        """The sum over the paths to the loss; "" when there is none."""
+        return self.formulas[0].text() if self.upstream and len(self.formulas) > 1 else ""
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """What a view shows: the upstream sum, then the product (or the summary)."""
+        head = self.formulas[:-1] if self.upstream else ()
+        return (*head, self.summary or self.formulas[-1])
 
 
 @dataclass(frozen=True)
@@ -147,11 +162,9 @@ class ChainRule:
         ]
         tree = Formula(f"∂E/∂{label}", f"∂E/∂{label} =", _sum_of_products(per_sample), value)
         symbols = " · ".join(f.symbol for f in factors)
-        formula = tree.text() if self.batch == 1 else self._summed(f"∂E/∂{label}", symbols, value)
+        summary = "" if self.batch == 1 else self._summed(f"∂E/∂{label}", symbols, value)
         formulas = (*terms.upstream_tree, tree)
-        return Explanation(
-            label, value, factors, terms.upstream, formula, terms.upstream_formula, formulas
-        )
+        return Explanation(label, value, factors, terms.upstream, formulas, summary)
 
     def _factors_of_sample(self, layer: int, row: int, sample: int) -> tuple[Factor, ...]:
         """The factors up to ∂E/∂net of one sample (the first sample's are shown)."""
@@ -181,16 +194,9 @@ class ChainRule:
         head = f"δ_{neuron} = ∂E/∂net_{neuron}"
         per_sample = [self._factors_of_sample(layer, row, s) for s in range(self.batch)]
         tree = Formula(f"δ_{neuron}", f"{head} =", _sum_of_products(per_sample), value)
-        formula = tree.text() if self.batch == 1 else self._summed(head, terms.symbols, value)
-        return Explanation(
-            neuron,
-            value,
-            terms.factors,
-            terms.upstream,
-            formula,
-            terms.upstream_formula,
-            (*terms.upstream_tree, tree),
-        )
+        summary = "" if self.batch == 1 else self._summed(head, terms.symbols, value)
+        formulas = (*terms.upstream_tree, tree)
+        return Explanation(neuron, value, terms.factors, terms.upstream, formulas, summary)
 
     def locate(self, neuron: str) -> tuple[int, int]:
         for layer, names in enumerate(self.model.neurons[1:], start=1):
@@ -223,11 +229,7 @@ class ChainRule:
             expression = total([Num(delta, d) * Num(weight, w) for d, delta, w, weight in pairs])
             upstream_tree = (Formula(head, f"{head} =", expression, factors[0].value),)
         return _NeuronTerms(
-            factors,
-            upstream,
-            upstream_tree[0].text() if upstream_tree else "",
-            " · ".join([f.symbol for f in factors]),
-            upstream_tree,
+            factors, upstream, " · ".join([f.symbol for f in factors]), upstream_tree
         )
 
     def _upstream_pairs(self, layer: int, row: int) -> list[tuple[str, float, str, float]]:
@@ -288,7 +290,6 @@ class _NeuronTerms:
 
     factors: tuple[Factor, ...]
     upstream: tuple[Factor, ...]  # the terms summed into the first factor (hidden neurons)
-    upstream_formula: str
     symbols: str  # the factors' symbols joined by " · "
     upstream_tree: tuple[Formula, ...]  # the upstream sum as a formula, when there is one
 

@@ -10,7 +10,7 @@ import torch
 
 from engine.chain_rule import ChainRule, fmt
 from engine.config import Config
-from engine.core.formula import Formula, Num, render_numeric
+from engine.core.formula import Formula, Line, Num
 from engine.forward_formula import loss_formula, net_formula, out_formula
 from engine.i18n import translate
 from engine.losses import Loss
@@ -21,11 +21,17 @@ if TYPE_CHECKING:
 
 
 class Text(NamedTuple):
-    """A micro-step in words, its arithmetic as text, and that arithmetic as trees."""
+    """A micro-step in words, the lines of its arithmetic, and every formula it computed.
+
+    Lines are plain text or formula trees; a tree is rendered only when a view shows it.
+    """
 
     explanation: str
-    formula: str
+    lines: tuple[Line, ...] = ()
     formulas: tuple[Formula, ...] = ()
+
+
+Described = tuple[str, str]  # (what a hovered element is, its formula as text)
 
 
 def ready(config: Config, model: MLP) -> Text:
@@ -35,26 +41,26 @@ def ready(config: Config, model: MLP) -> Text:
         "Ready: a {shape} network with its starting parameters. "
         "Step (→) to run optimizer.zero_grad().",
     )
-    return text.format(shape=shape), ""
+    return Text(text.format(shape=shape))
 
 
 def zero_grad(skip: bool) -> Text:
     if skip:
-        return (
+        return Text(
             translate(
                 "Explain",
                 "optimizer.zero_grad() is skipped: this iteration's backward() will add its "
                 "gradients onto whatever .grad already holds, so they accumulate.",
             ),
-            translate("Explain", "p.grad stays as it is"),
+            (translate("Explain", "p.grad stays as it is"),),
         )
-    return (
+    return Text(
         translate(
             "Explain",
             "optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the "
             "coming backward() starts from nothing.",
         ),
-        translate("Explain", "p.grad = None for every parameter"),
+        (translate("Explain", "p.grad = None for every parameter"),),
     )
 
 
@@ -82,13 +88,11 @@ def forward(
         "Forward: {neuron} adds up its weighted inputs from {sources} and its bias, "
         "then applies {activation}.",
     )
-    out_line = (
-        activation.text() if activation else f"out_{neuron} = {act_name}(net_{neuron}) = {fmt(out)}"
-    )
+    out_line = activation or f"out_{neuron} = {act_name}(net_{neuron}) = {fmt(out)}"
     formulas = (net, activation) if activation else (net,)
     return Text(
         text.format(neuron=neuron, sources=", ".join(sources), activation=act_name),
-        f"{net.text()}\n{out_line}",
+        (net, out_line),
         formulas,
     )
 
@@ -116,11 +120,10 @@ def loss(
     tree = None
     if isinstance(model, MLP):
         tree = loss_formula(loss_fn, outs, targets, model.neurons[-1], value)
-    if tree is not None and len(outs) == 1:
-        return Text(
-            text, f"{loss_fn.formula} = {render_numeric(tree.expression)} = {fmt(value)}", (tree,)
-        )
-    return Text(text, f"{loss_fn.formula} = {fmt(value)}", (tree,) if tree else ())
+    if tree is not None and len(outs) == 1:  # one sample: its terms fit on the line
+        shown = Formula(tree.label, f"{loss_fn.formula} =", tree.expression, tree.result)
+        return Text(text, (shown,), (tree,))
+    return Text(text, (f"{loss_fn.formula} = {fmt(value)}",), (tree,) if tree else ())
 
 
 def node(chain: ChainRule, neuron: str) -> Text:
@@ -129,8 +132,7 @@ def node(chain: ChainRule, neuron: str) -> Text:
         "Explain",
         "loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.",
     ).format(neuron=neuron)
-    formula = e.formula if not e.upstream_formula else f"{e.upstream_formula}\n{e.formula}"
-    return Text(text, formula, e.formulas)
+    return Text(text, e.lines, e.formulas)
 
 
 def param_grad(chain: ChainRule, label: str, grad: float, before: float | None, note: str) -> Text:
@@ -138,8 +140,7 @@ def param_grad(chain: ChainRule, label: str, grad: float, before: float | None, 
     text = translate(
         "Explain", "loss.backward(): autograd writes ∂E/∂{label} into {label}.grad."
     ).format(label=label)
-    lines = [e.upstream_formula] if e.upstream_formula else []
-    lines.append(e.formula)
+    lines: list[Line] = list(e.lines)
     formulas = e.formulas
     if before is not None:
         text += " " + translate(
@@ -147,12 +148,12 @@ def param_grad(chain: ChainRule, label: str, grad: float, before: float | None, 
         )
         added = Num(before, f"{label}.grad") + Num(e.value, f"∂E/∂{label}")
         accumulated = Formula(f"{label}.grad", f"{label}.grad ←", added, grad)
-        lines.append(accumulated.text())
+        lines.append(accumulated)
         formulas = (*formulas, accumulated)
     if note:
         text += f" {note}"
         lines.append(f"{label}.grad = {fmt(grad)}")
-    return Text(text, "\n".join(lines), formulas)
+    return Text(text, tuple(lines), formulas)
 
 
 def update(config: Config, label: str, formulas: Sequence[Formula]) -> Text:
@@ -174,10 +175,10 @@ def update(config: Config, label: str, formulas: Sequence[Formula]) -> Text:
             "ones, which then jump there.",
         )
         text += " " + lookahead.format(k=config.lookahead_k, alpha=fmt(config.lookahead_alpha))
-    return Text(text, "\n".join(formula.text() for formula in formulas), tuple(formulas))
+    return Text(text, tuple(formulas), tuple(formulas))
 
 
-def element(model: MLP, chain: ChainRule, inputs: list[float], label: str) -> Text:
+def element(model: MLP, chain: ChainRule, inputs: list[float], label: str) -> Described:
     """What a hovered neuron or parameter is, with its numbers at the current parameters."""
     if label in model.neurons[0]:
         value = inputs[model.neurons[0].index(label)]
@@ -217,13 +218,13 @@ def function_forward(model: FunctionModel, value: float) -> Text:
         "Forward: the model is the {function} function; its parameters are the coordinates.",
     )
     at = translate("Explain", "{formula} at {point} = {value}")
-    return (
+    return Text(
         text.format(function=translate("TestFunction", fn.title)),
-        at.format(formula=fn.formula, point=model.point_text(), value=fmt(value)),
+        (at.format(formula=fn.formula, point=model.point_text(), value=fmt(value)),),
     )
 
 
-def function_element(model: FunctionModel, chain: FunctionChain, label: str) -> Text:
+def function_element(model: FunctionModel, chain: FunctionChain, label: str) -> Described:
     """Hover text for a test function's coordinate or its output f."""
     if label in model.index:
         value = float(model.values()[model.index[label]])

@@ -10,12 +10,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from engine.core.formula import Expr, Formula, Num, call, exp, render_symbolic, total
+from engine.core.formula import Expr, Formula, Num, call, exp, total
 from engine.losses import Loss
 
 # Activations whose value has a closed form in + − × / ** and sqrt exp log tanh max min.
 # GELU needs erf, which a plain expression does not have: it is shown without a tree.
 ActivationTree = Callable[[Sequence[Num], int, float], Expr]
+_NAMED_BY_THEMSELVES = {"tanh"}  # their tree is a call of their own name
 SOFTPLUS_THRESHOLD = 20.0  # F.softplus returns x itself above this
 
 
@@ -35,10 +36,8 @@ def out_formula(
         return None
     alpha = float(parameter) if parameter else 0.0
     expression = build(nets, row, alpha)
-    named = f"{base}(net_{neuron})"
-    target = (
-        f"out_{neuron} =" if render_symbolic(expression) == named else f"out_{neuron} = {named} ="
-    )
+    named = f"{base}(net_{neuron})"  # tanh's tree reads just so: say it once
+    target = f"out_{neuron} =" if base in _NAMED_BY_THEMSELVES else f"out_{neuron} = {named} ="
     return Formula(f"out_{neuron}", target, expression, result)
 
 

@@ -141,8 +141,8 @@ class FunctionChain:
             value=fmt(value),
         )
         factors = (Factor("∂E/∂f", 1.0), Factor(f"∂f/∂{label}", value))
-        return Explanation(label, value, factors, (), formula, "")
+        return Explanation(label, value, factors, (), summary=formula)
 
     def explain_neuron(self, neuron: str) -> Explanation:
         formula = translate("Explain", "δ_f = ∂E/∂f = 1 (the loss is f itself)")
-        return Explanation(neuron, 1.0, (Factor("∂E/∂f", 1.0),), (), formula, "")
+        return Explanation(neuron, 1.0, (Factor("∂E/∂f", 1.0),), (), summary=formula)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from types import MappingProxyType
 
-from engine.core.formula import Formula
+from engine.core.formula import Formula, Line, render_lines
 
 PHASES = ("ready", "edit", "zero_grad", "forward", "loss", "backward", "step")
 
@@ -30,7 +31,7 @@ class Snapshot:
     focus: str | None  # the neuron or parameter label in view
     code_line: int  # index into `code_lines(config)` of the line being executed
     explanation: str  # what this micro-step does, in words
-    formula: str  # the same with its numbers
+    formula_lines: tuple[Line, ...]  # the same with its numbers: text lines and formula trees
     params: Mapping[str, float]  # every parameter as shown now
     grads: Mapping[str, float | None]  # .grad as shown now; None when cleared
     neurons: Mapping[str, NeuronValue]  # net/out computed so far this iteration (first sample)
@@ -40,7 +41,12 @@ class Snapshot:
     previous_params: Mapping[str, float] = field(default_factory=lambda: frozen({}))
     diverged: bool = False
     variant_note: str = ""  # set when the published-figures variant changed a number
-    formulas: tuple[Formula, ...] = ()  # the arithmetic shown, as trees (`formula` renders them)
+    formulas: tuple[Formula, ...] = ()  # every formula computed by this micro-step
+
+    @cached_property
+    def formula(self) -> str:
+        """The arithmetic as text, rendered when a view first reads it (most are never read)."""
+        return render_lines(self.formula_lines)
 
     @classmethod
     def from_fields(cls, values: dict[str, object]) -> Snapshot:

@@ -420,7 +420,9 @@ class Stepper:
         self.max_tick = self.tick
         self.diverged = False
         self.trajectory.rewind(self.iteration, self.model.values())
-        text = (f"{label} was set by hand from {old:g} to {value:g}.", f"{label} = {value:g}")
+        text = explain.Text(
+            f"{label} was set by hand from {old:g} to {value:g}.", (f"{label} = {value:g}",)
+        )
         self.snapshot = self._snapshot("edit", label, text)
         self._save_checkpoint("edit", self.snapshot)
         return self.snapshot
@@ -634,7 +636,7 @@ class Stepper:
         return self._groups
 
     # -- snapshots -------------------------------------------------------------------------
-    def _snapshot(self, phase: str, focus: str | None, text: tuple[str, ...]) -> Snapshot:
+    def _snapshot(self, phase: str, focus: str | None, text: explain.Text) -> Snapshot:
         p = self.pass_
         labels = self._labels
         values: Sequence[float] = self.model.value_list()
@@ -658,8 +660,8 @@ class Stepper:
                 "phase": phase,
                 "focus": focus,
                 "code_line": PHASE_LINES[phase],
-                "explanation": text[0],
-                "formula": text[1],
+                "explanation": text.explanation,
+                "formula_lines": text.lines,
                 "params": self._shown_params.of(labels, values),
                 "grads": self._shown_grads.of(labels, grads),
                 "neurons": self._shown_neurons.grown(p, len(p.neurons) if p else 0, self._neurons),
@@ -669,7 +671,7 @@ class Stepper:
                 "previous_params": previous,
                 "diverged": self.diverged,
                 "variant_note": p.variant_note if p else "",
-                "formulas": text[2] if len(text) > 2 else (),
+                "formulas": text.formulas,
             }
         )
 

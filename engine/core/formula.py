@@ -147,7 +147,7 @@ def _node(value: Expr | float) -> Expr:
     return value if isinstance(value, Expr) else Num(float(value))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Formula:
     """One line a learner reads: ``target ← symbolic = numeric = result``.
 
@@ -161,6 +161,14 @@ class Formula:
     result: float
 
     def text(self) -> str:
+        """Rendered when first shown (a micro-step builds many that no view reads), then kept."""
+        cached = self.__dict__.get("_text")
+        if cached is None:
+            cached = self._render()
+            object.__setattr__(self, "_text", cached)
+        return cached
+
+    def _render(self) -> str:
         symbolic, numeric = render_symbolic(self.expression), render_numeric(self.expression)
         parts = [f"{self.target} {symbolic}"]
         if numeric != symbolic:
@@ -270,6 +278,13 @@ def _power(expr: Op, leaf: Callable[[Num], str], ops: dict[str, str], times: str
             return f"{base}{raised}"
         return f"{base}^{exponent}"
     return f"{base}^({_render(expr.right, leaf, ops, times)})"
+
+
+Line = str | Formula  # a line of a micro-step's arithmetic: plain text, or a formula
+
+
+def render_lines(lines: tuple[Line, ...]) -> str:
+    return "\n".join(line if isinstance(line, str) else line.text() for line in lines)
 
 
 def evaluate_python(expression: str) -> float:

@@ -106,6 +106,8 @@ def check_writable_target(target: str | os.PathLike[str]) -> None:
 def _real_target(shown: Path, make_folder: bool) -> Path:
     """Follow symlinks to the file they name; check the folder and an existing target."""
     real = Path(os.path.realpath(shown)) if shown.is_symlink() else shown
+    if real != shown and not real.exists() and shown.exists():
+        real = shown  # a magic link such as /dev/stdout -> pipe:[…]: open() still follows it
     folder = real.parent
     if make_folder and not folder.exists():
         folder.mkdir(parents=True, exist_ok=True)

@@ -159,3 +159,18 @@ def test_a_name_too_long_is_one_line(tmp_path: Path) -> None:
         safe_write_text(target, "[1]")
     assert str(caught.value).endswith("the name is too long for the file system")
     assert "\n" not in str(caught.value)
+
+
+def test_dev_stdout_on_a_pipe_is_written_through(tmp_path: Path) -> None:
+    """/dev/stdout names a pipe through /proc: its real path does not exist, open() works."""
+    import subprocess
+    import sys
+
+    code = (
+        "from engine.io.safe_write import safe_write_text; safe_write_text('/dev/stdout', 'a,b\\n')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "a,b\n"
