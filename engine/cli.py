@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -25,11 +26,50 @@ MAX_STEPS = 10_000_000
 MAX_BENCH_THREADS = 256
 
 
+# A value such as -2,3,-1,1 or -1e-3: argparse would take it for an option.
+NUMERIC_VALUE = re.compile(r"-(\d|\.\d|inf|nan)", re.IGNORECASE)
+
+
 class OneLineParser(argparse.ArgumentParser):
-    """argparse, but an error is one line on stderr and exit code 2."""
+    """argparse, but an error is one line on stderr and exit code 2, and an option's value may
+    start with a minus (`--range -2,3,-1,1`)."""
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+        argv = sys.argv[1:] if args is None else list(args)
+        return super().parse_known_args(join_numeric_values(argv, value_options(self)), namespace)
+
+
+def value_options(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option string, in `parser` and its commands, that takes exactly one value."""
+    found: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                found |= value_options(command)
+        elif action.option_strings and action.nargs is None:
+            found.update(action.option_strings)
+    return found
+
+
+def join_numeric_values(argv: list[str], options: set[str]) -> list[str]:
+    """`--range -2,3,-1,1` → `--range=-2,3,-1,1`, for options that take a value, before `--`."""
+    joined: list[str] = []
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token == "--":
+            return joined + argv[index:]
+        following = argv[index + 1] if index + 1 < len(argv) else ""
+        if token in options and NUMERIC_VALUE.match(following):
+            joined.append(f"{token}={following}")
+            index += 2
+            continue
+        joined.append(token)
+        index += 1
+    return joined
 
 
 # -- value parsers: each raises ArgumentTypeError with a message that names the value --------
@@ -328,9 +368,25 @@ def os_reason(error: OSError) -> str:
     return " ".join((f"{reason}: {where}" if where else reason).split())
 
 
+def parse_command_line(
+    parser: argparse.ArgumentParser, argv: Sequence[str] | None
+) -> argparse.Namespace:
+    """Parse, and refuse what argparse cannot see: an empty screenshot name, or a screenshot
+    together with a command (which would otherwise be silently ignored)."""
+    args = parser.parse_args(argv)
+    screenshot = getattr(args, "screenshot", None)
+    if screenshot is not None and not screenshot.strip():
+        parser.error("--screenshot needs a file name, e.g. --screenshot window.png")
+    if screenshot is not None and args.command is not None:
+        parser.error(
+            f"--screenshot opens the window; it does not go with the {args.command} command"
+        )
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_command_line(parser, argv)
     if args.command is None:
         parser.error(f"no command given ({', '.join(COMMANDS)})")
     if args.command not in COMMANDS:  # export draws with the window's views: main.py runs it
