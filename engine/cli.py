@@ -175,7 +175,7 @@ def add_export_command(commands: Any) -> None:
     export = commands.add_parser("export", help="write every figure of a run to a folder")
     export.add_argument("--preset", choices=sorted(PRESETS), default="mazur")
     export.add_argument("--steps", type=step_count, default=1)
-    export.add_argument("--out", required=True, metavar="DIR", help="an existing folder")
+    export.add_argument("--out", required=True, metavar="DIR", help="a folder, made if missing")
     export.add_argument("--formats", default="png,svg,pdf,csv", metavar="png,svg,pdf,csv")
     add_config_options(export)
 
