@@ -43,15 +43,14 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def value_options(parser: argparse.ArgumentParser) -> set[str]:
-    """Every option string, in `parser` and its commands, that takes exactly one value."""
-    found: set[str] = set()
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for command in action.choices.values():
-                found |= value_options(command)
-        elif action.option_strings and action.nargs is None:
-            found.update(action.option_strings)
-    return found
+    """The option strings of `parser` that take exactly one value (each command's own parser
+    joins its own options when it parses the rest of the line)."""
+    return {
+        option
+        for action in parser._actions
+        if action.option_strings and action.nargs is None
+        for option in action.option_strings
+    }
 
 
 def join_numeric_values(argv: list[str], options: set[str]) -> list[str]:

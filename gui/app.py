@@ -26,6 +26,13 @@ WARM_UP_DELAY_MS = 300
 
 
 def run_app(args: argparse.Namespace) -> int:
+    screenshot = getattr(args, "screenshot", None)
+    try:
+        if screenshot:
+            check_screenshot_target(screenshot)  # before Qt starts: no display needed to refuse
+    except EngineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     # Tiny tensors gain nothing from a second thread, and a busy second core stalls them.
     torch.set_num_threads(1)
     if QApplication.instance() is None:
@@ -40,13 +47,10 @@ def run_app(args: argparse.Namespace) -> int:
 
     install_crash_guard()  # an uncaught error becomes a dialog and a log line, not an exit
     install_chosen_language()  # before any window exists, so every tr() sees it
-    screenshot = getattr(args, "screenshot", None)
     # Screenshots for the docs are always light; otherwise the learner's saved choice.
     apply_theme("light" if screenshot else str(QSettings().value(THEME_KEY, DEFAULT_THEME)))
     try:
         config = get_preset(getattr(args, "preset", None) or "mazur")
-        if screenshot:
-            check_screenshot_target(screenshot)  # before the window, not after a run
     except EngineError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
