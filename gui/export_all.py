@@ -89,7 +89,11 @@ def export_all(
     planned = planned_files(window, formats)
     for name, _, _ in planned:
         check_target(folder / name)
-    staging = Path(tempfile.mkdtemp(prefix="backprop-studio-export-"))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix="backprop-studio-export-"))
+    except OSError as error:
+        reason = describe_os_error(error)
+        raise ExportError(f"cannot export to {folder}: no temporary space ({reason})") from error
     try:
         written = _write_everything(window, staging, folder, planned)
         return [_put_in_place(path, folder / path.name) for path in written]

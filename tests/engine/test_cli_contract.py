@@ -43,14 +43,16 @@ def test_a_range_that_starts_with_a_minus_is_a_value(capsys, argv):
     assert report["x"][0] < 0 and report["y"][0] < 0
 
 
+NEGATIVE_LISTS = [
+    (["--betas", "-0.1,0.9"], "betas must be two numbers in [0, 1)"),
+    (["--lr", "-1e-3"], "must not be negative"),
+    (["--lookahead", "-5,0.5"], "k must be at least 1"),
+    (["--layers", "-2,2"], "at least one neuron"),
+]
+
+
 @pytest.mark.parametrize(
-    ("argv", "message"),
-    [
-        (["--betas", "-0.1,0.9"], "betas must be two numbers in [0, 1)"),
-        (["--lr", "-1e-3"], "must not be negative"),
-        (["--lookahead", "-5,0.5"], "k must be at least 1"),
-        (["--layers", "-2,2"], "at least one neuron"),
-    ],
+    ("argv", "message"), NEGATIVE_LISTS, ids=[" ".join(a) for a, _ in NEGATIVE_LISTS]
 )
 def test_a_negative_list_reaches_its_own_check(capsys, argv, message):
     code, out, err = run_cli(capsys, ["train", *argv])
