@@ -34,7 +34,7 @@ class ExportError(OSError):
     """An export that could not be written; the message is one line naming the target."""
 
 
-def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
+def write_export(path: Path, write: Callable[[Path], object]) -> None:
     """Write `path` through the safe-write routine, checked by its format's reader.
 
     `write(staged)` returns False (as Qt's writers do) or raises when it fails; the previous
@@ -44,6 +44,9 @@ def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
         safe_write(path, write, verifier_for(Path(path)))
     except WriteError as error:
         raise ExportError(str(error)) from error
+
+
+atomic_write = write_export  # the name gui/session_menu.py imports
 
 
 # -- plots (pyqtgraph PlotItem) ------------------------------------------------------------------
@@ -59,10 +62,10 @@ def export_plot(
     if suffix not in writers:
         raise ExportError(f"cannot export a plot as .{suffix}: choose {', '.join(PLOT_FORMATS)}")
     if suffix == "csv":
-        atomic_write(Path(path), lambda target: _plot_csv(plot, target, width))
+        write_export(Path(path), lambda target: _plot_csv(plot, target, width))
         return
     with print_look(plot.scene()), _as_figure(plot, title):  # slides get ink on white
-        atomic_write(Path(path), lambda target: writers[suffix](plot, target, width))
+        write_export(Path(path), lambda target: writers[suffix](plot, target, width))
 
 
 @contextmanager
@@ -133,7 +136,7 @@ def export_scene(scene: QGraphicsScene, path: Path, source: QRectF | None = None
         raise ExportError(f"cannot export a diagram as .{suffix}: choose png, svg or pdf")
     with print_look(scene):  # whatever the screen theme, slides get ink on white
         region = source or scene.itemsBoundingRect().marginsAdded(QMarginsF(20, 20, 20, 20))
-        atomic_write(Path(path), lambda target: writers[suffix](scene, region, target))
+        write_export(Path(path), lambda target: writers[suffix](scene, region, target))
 
 
 # Each renderer returns Qt's verdict (False: the file could not be opened or written).

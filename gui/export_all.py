@@ -19,7 +19,7 @@ import pyqtgraph as pg
 
 from engine.io.safe_write import WriteError, check_writable_target, describe_os_error
 from engine.trajectory_table import write_trajectory_csv
-from gui.export import PLOT_FORMATS, ExportError, atomic_write, export_plot, export_scene
+from gui.export import PLOT_FORMATS, ExportError, export_plot, export_scene, write_export
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -148,7 +148,7 @@ def _write_one(
     if name == TRAJECTORY:
         _write_trajectory(window, path)
     elif name == INDEX:
-        atomic_write(path, lambda target: _write_text(target, _index_html(window, written)))
+        write_export(path, lambda target: _write_text(target, _index_html(window, written)))
     elif isinstance(source, pg.PlotItem):
         export_plot(source, path, title=title)
     else:
@@ -186,5 +186,5 @@ def _index_html(window: MainWindow, written: list[tuple[Path, str]]) -> str:
 
 def _put_in_place(staged: Path, target: Path) -> Path:
     """Copy a finished file over its target with the safe-write routine (checked again)."""
-    atomic_write(target, lambda path: shutil.copyfile(staged, path))
+    write_export(target, lambda path: shutil.copyfile(staged, path))
     return target
