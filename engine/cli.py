@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from engine.bench import add_bench_command, run_bench_command
+from engine.cli_argv import join_numeric_values, value_options
 from engine.config import DEVICE_NAMES, DTYPE_NAMES, LOSS_CHOICES, OPTIMIZER_NAMES, Config
 from engine.device import resolve_device
 from engine.errors import EngineError
@@ -26,10 +26,6 @@ MAX_STEPS = 10_000_000
 MAX_BENCH_THREADS = 256
 
 
-# A value such as -2,3,-1,1 or -1e-3: argparse would take it for an option.
-NUMERIC_VALUE = re.compile(r"-(\d|\.\d|inf|nan)", re.IGNORECASE)
-
-
 class OneLineParser(argparse.ArgumentParser):
     """argparse, but an error is one line on stderr and exit code 2, and an option's value may
     start with a minus (`--range -2,3,-1,1`)."""
@@ -40,35 +36,6 @@ class OneLineParser(argparse.ArgumentParser):
     def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
         argv = sys.argv[1:] if args is None else list(args)
         return super().parse_known_args(join_numeric_values(argv, value_options(self)), namespace)
-
-
-def value_options(parser: argparse.ArgumentParser) -> set[str]:
-    """The option strings of `parser` that take exactly one value (each command's own parser
-    joins its own options when it parses the rest of the line)."""
-    return {
-        option
-        for action in parser._actions
-        if action.option_strings and action.nargs is None
-        for option in action.option_strings
-    }
-
-
-def join_numeric_values(argv: list[str], options: set[str]) -> list[str]:
-    """`--range -2,3,-1,1` → `--range=-2,3,-1,1`, for options that take a value, before `--`."""
-    joined: list[str] = []
-    index = 0
-    while index < len(argv):
-        token = argv[index]
-        if token == "--":
-            return joined + argv[index:]
-        following = argv[index + 1] if index + 1 < len(argv) else ""
-        if token in options and NUMERIC_VALUE.match(following):
-            joined.append(f"{token}={following}")
-            index += 2
-            continue
-        joined.append(token)
-        index += 1
-    return joined
 
 
 # -- value parsers: each raises ArgumentTypeError with a message that names the value --------
