@@ -31,16 +31,13 @@ def make_folder(folder: Path) -> list[Path]:
     """Make `folder` and its missing parents; returns those made, outermost first."""
     try:
         missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
-        blocking = next((p for p in folder.parents if p.exists() and not p.is_dir()), None)
-        if folder.exists() and not folder.is_dir():
-            blocking = folder
-        if blocking is not None:
-            raise ExportError(f"cannot export to {folder}: {blocking} is not a folder")
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        if isinstance(error, ExportError):
-            raise
+        in_the_way = [p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()]
+        if not in_the_way:
+            folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # e.g. a name too long for the file system
         raise ExportError(f"cannot make the folder {folder}: {describe_os_error(error)}") from error
+    if in_the_way:
+        raise ExportError(f"cannot export to {folder}: {in_the_way[-1]} is not a folder")
     return missing
 
 
