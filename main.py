@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from engine.cli import build_parser, run_command
+    from engine.cli import build_parser, parse_command_line, run_command
 
     parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    args = parse_command_line(parser, sys.argv[1:] if argv is None else argv)
     if args.command == "export":
         from gui.export_command import run_export  # figures are drawn by the window's views
 

@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any, NoReturn
 
 from engine.bench import add_bench_command, run_bench_command
+from engine.cli_argv import join_numeric_values, value_options
 from engine.config import DEVICE_NAMES, DTYPE_NAMES, LOSS_CHOICES, OPTIMIZER_NAMES, Config
 from engine.device import resolve_device
 from engine.errors import EngineError
@@ -37,10 +38,15 @@ MAX_BENCH_THREADS = 256
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """argparse, but an error is one line on stderr and exit code 2."""
+    """argparse, but an error is one line on stderr and exit code 2, and an option's value may
+    start with a minus (`--range -2,3,-1,1`)."""
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+        argv = sys.argv[1:] if args is None else list(args)
+        return super().parse_known_args(join_numeric_values(argv, value_options(self)), namespace)
 
 
 # -- value parsers: each raises ArgumentTypeError with a message that names the value --------
@@ -149,7 +155,7 @@ def add_export_command(commands: Any) -> None:
     export = commands.add_parser("export", help="write every figure of a run to a folder")
     export.add_argument("--preset", choices=sorted(PRESETS), default="mazur")
     export.add_argument("--steps", type=step_count, default=1)
-    export.add_argument("--out", required=True, metavar="DIR", help="an existing folder")
+    export.add_argument("--out", required=True, metavar="DIR", help="a folder, made if missing")
     export.add_argument("--formats", default="png,svg,pdf,csv", metavar="png,svg,pdf,csv")
     add_config_options(export)
 
@@ -351,9 +357,25 @@ def os_reason(error: OSError) -> str:
     return " ".join((f"{reason}: {where}" if where else reason).split())
 
 
+def parse_command_line(
+    parser: argparse.ArgumentParser, argv: Sequence[str] | None
+) -> argparse.Namespace:
+    """Parse, and refuse what argparse cannot see: an empty screenshot name, or a screenshot
+    together with a command (which would otherwise be silently ignored)."""
+    args = parser.parse_args(argv)
+    screenshot = getattr(args, "screenshot", None)
+    if screenshot is not None and not screenshot.strip():
+        parser.error("--screenshot needs a file name, e.g. --screenshot window.png")
+    if screenshot is not None and args.command is not None:
+        parser.error(
+            f"--screenshot opens the window; it does not go with the {args.command} command"
+        )
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_command_line(parser, argv)
     if args.command is None:
         parser.error(f"no command given ({', '.join(COMMANDS)})")
     if args.command not in COMMANDS:  # export draws with the window's views: main.py runs it

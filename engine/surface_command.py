@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
-import tempfile
+import math
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from engine.errors import EngineError
+from engine.io.safe_write import check_writable_target, safe_write
+from engine.io.verify import verify_csv
 from engine.presets import PRESETS, get_preset
 from engine.stepper import Stepper
 from engine.surface import Surface, default_bounds, function_surface, mlp_surface, parameter_plane
@@ -30,8 +33,8 @@ def add_surface_command(commands: Any, float_list: Any, non_negative_int: Any) -
 
 
 def compute_surface(args: argparse.Namespace) -> Surface:
-    if args.bounds is not None and len(args.bounds) != 4:
-        raise EngineError("--range needs four numbers: x0,x1,y0,y1")
+    if args.bounds is not None:
+        check_range(args.bounds)
     if args.preset in FUNCTIONS:
         fn = FUNCTIONS[args.preset]
         if args.axes not in (None, "x,y"):
@@ -52,47 +55,54 @@ def compute_surface(args: argparse.Namespace) -> Surface:
     )
 
 
+def check_range(bounds: tuple[float, ...]) -> None:
+    """Four numbers whose spans are finite: a wider range overflows the grid to inf and NaN."""
+    if len(bounds) != 4:
+        raise EngineError("--range needs four numbers: x0,x1,y0,y1")
+    x0, x1, y0, y1 = bounds
+    if not (math.isfinite(x1 - x0) and math.isfinite(y1 - y0)):
+        raise EngineError(
+            f"the range {','.join(f'{v:g}' for v in bounds)} is too wide: "
+            "each axis may span at most about 1.7e308"
+        )
+
+
 def run_surface(args: argparse.Namespace) -> int:
     if args.out is not None:
-        _check_writable(Path(args.out))
+        check_writable_target(args.out)  # before the work, not after it
     surface = compute_surface(args)
     if args.json:
-        print(json.dumps(surface_json(surface)))
+        print(json.dumps(surface_json(surface), allow_nan=False))
     else:
         write_csv(surface, Path(args.out))
     return 0
 
 
 def surface_json(surface: Surface) -> dict[str, Any]:
+    """Strict JSON: a loss that overflowed (inf) or is undefined (NaN) is written as null."""
     return {
         "axes": list(surface.plane.axes),
-        "x": surface.x.tolist(),
-        "y": surface.y.tolist(),
-        "loss": surface.loss.tolist(),
+        "x": _finite_or_null(surface.x),
+        "y": _finite_or_null(surface.y),
+        "loss": _finite_or_null(surface.loss),
     }
 
 
-def _check_writable(path: Path) -> None:
-    if not path.parent.is_dir():
-        raise EngineError(f"cannot write {path}: the folder {path.parent} does not exist")
-    if not os.access(path.parent, os.W_OK):
-        raise EngineError(f"cannot write {path}: the folder {path.parent} is not writable")
+def _finite_or_null(values: np.ndarray) -> list[Any]:
+    values = np.asarray(values, dtype=float)
+    return np.where(np.isfinite(values), values, None).tolist()
 
 
 def write_csv(surface: Surface, path: Path) -> None:
-    """Columns A,B,loss, one row per grid point; written to a temporary file, then renamed."""
+    """Columns A,B,loss, one row per grid point, through the safe-write routine."""
+    safe_write(path, lambda staged: _write_rows(surface, staged), verify_csv)
+
+
+def _write_rows(surface: Surface, staged: Path) -> None:
     a, b = surface.plane.axes
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([a, b, "loss"])
-            for r, y in enumerate(surface.y):
-                for c, x in enumerate(surface.x):
-                    writer.writerow(
-                        [repr(float(x)), repr(float(y)), repr(float(surface.loss[r, c]))]
-                    )
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with open(staged, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([a, b, "loss"])
+        for r, y in enumerate(surface.y):
+            for c, x in enumerate(surface.x):
+                writer.writerow([repr(float(x)), repr(float(y)), repr(float(surface.loss[r, c]))])

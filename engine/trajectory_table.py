@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
+from engine.io.safe_write import safe_write
+from engine.io.verify import verify_csv
 from engine.stepper import Stepper
 
 
@@ -20,3 +25,17 @@ def trajectory_table(stepper: Stepper) -> tuple[list[str], list[list[float | str
             [float(i), float(trajectory.losses[i]), float(trajectory.grad_norms[i]), *shown]
         )
     return header, rows
+
+
+def write_trajectory_csv(stepper: Stepper, target: Path) -> Path:
+    """The table as CSV through the safe-write routine; every digit of every float kept."""
+    header, rows = trajectory_table(stepper)
+
+    def write(staged: Path) -> None:
+        with open(staged, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            # repr keeps every digit; an empty cell (a thinned iteration) stays empty.
+            writer.writerows([repr(v) if isinstance(v, float) else v for v in row] for row in rows)
+
+    return safe_write(target, write, verify_csv)

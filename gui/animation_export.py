@@ -15,7 +15,7 @@ from PIL import Image
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
-from gui.export import ExportError, atomic_write
+from gui.export import ExportError, write_export
 from gui.views.surface_view import SurfaceView
 
 MAX_FRAMES = 120
@@ -101,7 +101,7 @@ class FrameRecorder(QObject):
     def _write(self) -> None:
         first, rest = self.frames[0], self.frames[1:]
         try:
-            atomic_write(self.target, lambda t: first.save(
+            write_export(self.target, lambda t: first.save(
                 t, format="GIF", save_all=True, append_images=rest, duration=self.frame_ms, loop=0
             ))  # fmt: skip
         except ExportError as error:

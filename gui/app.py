@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import torch
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QImageWriter
 from PySide6.QtWidgets import QApplication
 
 from engine.errors import EngineError
+from engine.io.safe_write import WriteError, check_writable_target, safe_write
+from engine.io.verify import verifier_for
 from engine.presets import get_preset
 from gui.background import wait_for_all
 from gui.language import install_chosen_language
@@ -23,6 +26,13 @@ WARM_UP_DELAY_MS = 300
 
 
 def run_app(args: argparse.Namespace) -> int:
+    screenshot = getattr(args, "screenshot", None)
+    try:
+        if screenshot:
+            check_screenshot_target(screenshot)  # before Qt starts: no display needed to refuse
+    except EngineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     # Tiny tensors gain nothing from a second thread, and a busy second core stalls them.
     torch.set_num_threads(1)
     if QApplication.instance() is None:
@@ -37,7 +47,6 @@ def run_app(args: argparse.Namespace) -> int:
 
     install_crash_guard()  # an uncaught error becomes a dialog and a log line, not an exit
     install_chosen_language()  # before any window exists, so every tr() sees it
-    screenshot = getattr(args, "screenshot", None)
     # Screenshots for the docs are always light; otherwise the learner's saved choice.
     apply_theme("light" if screenshot else str(QSettings().value(THEME_KEY, DEFAULT_THEME)))
     try:
@@ -63,12 +72,33 @@ def run_app(args: argparse.Namespace) -> int:
     return code
 
 
+def image_format(path: str) -> str | None:
+    """The Qt image format `path`'s suffix names, if Qt can write it."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    writable = {bytes(name).decode().lower() for name in QImageWriter.supportedImageFormats()}
+    return suffix.upper() if suffix in writable else None
+
+
+def check_screenshot_target(path: str) -> None:
+    if image_format(path) is None:
+        raise WriteError(f"cannot write {path}: name the screenshot .png (or .jpg, .bmp)")
+    check_writable_target(path)
+
+
 def save_screenshot(window: MainWindow, path: str) -> int:
-    """Grab the whole window into `path`; exit code 0, or 2 with one line when it fails."""
+    """Grab the whole window into `path`; exit code 0, or 2 with one line when it fails.
+
+    The grab goes through the safe-write routine: Qt's False is a failure and the file is read
+    back by its format's reader before it replaces a previous screenshot.
+    """
     loop = QEventLoop()
     QTimer.singleShot(SETTLE_MS, loop.quit)
     loop.exec()
-    if not window.grab().save(path):
-        print(f"error: cannot write the screenshot to {path}", file=sys.stderr)
+    grab = window.grab()
+    image_type = image_format(path) or "PNG"
+    try:
+        safe_write(path, lambda staged: grab.save(str(staged), image_type), verifier_for(path))
+    except WriteError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 2
     return 0

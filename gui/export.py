@@ -1,14 +1,13 @@
 """Export any plot or diagram as PNG, SVG, PDF or CSV, with Qt's and pyqtgraph's own machinery.
 
-Every file is written to a temporary name in the target folder and renamed into place, so a
-failed export never leaves a half-written file behind.
+Every file goes through the safe-write routine (engine/io/safe_write.py): Qt's writers report
+failure with a False result, which is checked, and each file is read back by its format's
+reader before it replaces anything, so a failed export never leaves a half-written file.
 """
 
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +20,8 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
+from engine.io.safe_write import WriteError, safe_write
+from engine.io.verify import verifier_for
 from gui.theme import print_look
 
 PLOT_FORMATS = ("png", "svg", "pdf", "csv")
@@ -30,38 +31,22 @@ FIGURE_SIZE = (800, 500)  # the smallest layout a plot is exported at, in screen
 
 
 class ExportError(OSError):
-    """An export that could not be written; the message is one line."""
+    """An export that could not be written; the message is one line naming the target."""
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call write(temporary) then rename it to `path`; clean up on any failure."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+def write_export(path: Path, write: Callable[[Path], object]) -> None:
+    """Write `path` through the safe-write routine, checked by its format's reader.
+
+    `write(staged)` returns False (as Qt's writers do) or raises when it fails; the previous
+    file is then kept, and the message names `path`, never the staging file.
+    """
     try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
-    except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from error
-    os.close(fd)
-    temporary = Path(name)
-    try:
-        write(temporary)
-        if not temporary.exists() or temporary.stat().st_size == 0:
-            raise ExportError(f"cannot write {path}: nothing was written")
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; exports are shared files
-        os.replace(temporary, path)
-    except ExportError:
-        temporary.unlink(missing_ok=True)
-        raise
-    except (OSError, RuntimeError, ValueError) as error:
-        temporary.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {error}") from error
+        safe_write(path, write, verifier_for(Path(path)))
+    except WriteError as error:
+        raise ExportError(str(error)) from error
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+atomic_write = write_export  # the name gui/session_menu.py imports
 
 
 # -- plots (pyqtgraph PlotItem) ------------------------------------------------------------------
@@ -77,10 +62,10 @@ def export_plot(
     if suffix not in writers:
         raise ExportError(f"cannot export a plot as .{suffix}: choose {', '.join(PLOT_FORMATS)}")
     if suffix == "csv":
-        atomic_write(Path(path), lambda target: _plot_csv(plot, target, width))
+        write_export(Path(path), lambda target: _plot_csv(plot, target, width))
         return
     with print_look(plot.scene()), _as_figure(plot, title):  # slides get ink on white
-        atomic_write(Path(path), lambda target: writers[suffix](plot, target, width))
+        write_export(Path(path), lambda target: writers[suffix](plot, target, width))
 
 
 @contextmanager
@@ -108,19 +93,20 @@ def _as_figure(plot: pg.PlotItem, title: str | None) -> Iterator[None]:
         QApplication.processEvents()
 
 
-def _plot_png(plot: pg.PlotItem, target: Path, width: int | None) -> None:
+def _plot_png(plot: pg.PlotItem, target: Path, width: int | None) -> bool:
     exporter = pg_exporters.ImageExporter(plot)
     exporter.parameters()["width"] = int(width or PNG_SCALE * plot.sceneBoundingRect().width())
     exporter.parameters()["antialias"] = True
-    exporter.export(str(target))
+    image = exporter.export(toBytes=True)  # the QImage: its save() says whether it worked
+    return image.save(str(target), "PNG")
 
 
 def _plot_svg(plot: pg.PlotItem, target: Path, width: int | None) -> None:
-    pg_exporters.SVGExporter(plot).export(str(target))
+    pg_exporters.SVGExporter(plot).export(str(target))  # Python's open(): raises on failure
 
 
-def _plot_pdf(plot: pg.PlotItem, target: Path, width: int | None) -> None:
-    render_pdf(plot.scene(), plot.sceneBoundingRect(), target, plot.titleLabel.text)
+def _plot_pdf(plot: pg.PlotItem, target: Path, width: int | None) -> bool:
+    return render_pdf(plot.scene(), plot.sceneBoundingRect(), target, plot.titleLabel.text)
 
 
 def _plot_csv(plot: pg.PlotItem, target: Path, width: int | None) -> None:
@@ -134,9 +120,9 @@ def _plot_csv(plot: pg.PlotItem, target: Path, width: int | None) -> None:
         name = item.name() or f"series {number}"
         columns += [(f"{name}: {x_name}", np.asarray(x)), (name, np.asarray(y))]
     rows = max((len(values) for _, values in columns), default=0)
-    with open(target, "w", newline="") as handle:
+    with open(target, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow([name for name, _ in columns])
+        writer.writerow([name for name, _ in columns] or [x_name])  # a header even when empty
         for r in range(rows):
             writer.writerow([repr(float(v[r])) if r < len(v) else "" for _, v in columns])
 
@@ -150,10 +136,11 @@ def export_scene(scene: QGraphicsScene, path: Path, source: QRectF | None = None
         raise ExportError(f"cannot export a diagram as .{suffix}: choose png, svg or pdf")
     with print_look(scene):  # whatever the screen theme, slides get ink on white
         region = source or scene.itemsBoundingRect().marginsAdded(QMarginsF(20, 20, 20, 20))
-        atomic_write(Path(path), lambda target: writers[suffix](scene, region, target))
+        write_export(Path(path), lambda target: writers[suffix](scene, region, target))
 
 
-def render_png(scene: QGraphicsScene, region: QRectF, target: Path, title: str = "") -> None:
+# Each renderer returns Qt's verdict (False: the file could not be opened or written).
+def render_png(scene: QGraphicsScene, region: QRectF, target: Path, title: str = "") -> bool:
     size = QSize(int(region.width() * PNG_SCALE), int(region.height() * PNG_SCALE))
     image = QImage(size, QImage.Format_ARGB32)
     image.fill(Qt.white)
@@ -161,22 +148,23 @@ def render_png(scene: QGraphicsScene, region: QRectF, target: Path, title: str =
     painter.setRenderHint(QPainter.Antialiasing)
     scene.render(painter, QRectF(0, 0, size.width(), size.height()), region)
     painter.end()
-    if not image.save(str(target), "PNG"):
-        raise ExportError(f"cannot write {target}")
+    return image.save(str(target), "PNG")
 
 
-def render_svg(scene: QGraphicsScene, region: QRectF, target: Path, title: str = "") -> None:
+def render_svg(scene: QGraphicsScene, region: QRectF, target: Path, title: str = "") -> bool:
     generator = QSvgGenerator()
     generator.setFileName(str(target))
     generator.setSize(region.size().toSize())
     generator.setViewBox(QRectF(0, 0, region.width(), region.height()))
     generator.setTitle(title or "Backprop Studio")
     painter = QPainter(generator)
+    if not painter.isActive():  # the generator could not open its file
+        return False
     scene.render(painter, QRectF(0, 0, region.width(), region.height()), region)
-    painter.end()
+    return painter.end()
 
 
-def render_pdf(scene: QGraphicsScene, region: QRectF, target: Path, title: str = "") -> None:
+def render_pdf(scene: QGraphicsScene, region: QRectF, target: Path, title: str = "") -> bool:
     """Qt's own PDF writer; a page the size of the picture, vector where Qt can."""
     writer = QPdfWriter(str(target))
     writer.setTitle(title or "Backprop Studio")
@@ -185,7 +173,9 @@ def render_pdf(scene: QGraphicsScene, region: QRectF, target: Path, title: str =
     page = QPageSize(region.size() * 72 / 96, QPageSize.Point)  # screen pixels to points
     writer.setPageLayout(QPageLayout(page, QPageLayout.Portrait, QMarginsF(0, 0, 0, 0)))
     painter = QPainter(writer)
+    if not painter.isActive():  # the writer could not open its file
+        return False
     painter.setRenderHint(QPainter.Antialiasing)
     target_rect = QRectF(0, 0, writer.width(), writer.height())
     scene.render(painter, target_rect, region)
-    painter.end()
+    return painter.end()

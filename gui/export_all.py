@@ -1,12 +1,11 @@
 """Export every figure of the current session into one folder, with an index listing them.
 
-Files are written into a hidden staging folder first and moved into place only when all of
-them succeeded, so a failed export leaves nothing half-written behind.
+Every target is checked first; the files are drawn in a private temporary folder, and only when
+all of them succeeded are they put in place, one by one, by the safe-write routine.
 """
 
 from __future__ import annotations
 
-import csv
 import html
 import os
 import shutil
@@ -18,11 +17,15 @@ from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 
-from engine.trajectory_table import trajectory_table
-from gui.export import PLOT_FORMATS, ExportError, atomic_write, export_plot, export_scene
+from engine.io.safe_write import WriteError, check_writable_target, describe_os_error
+from engine.trajectory_table import write_trajectory_csv
+from gui.export import PLOT_FORMATS, ExportError, export_plot, export_scene, write_export
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
+
+TRAJECTORY = "trajectory.csv"
+INDEX = "index.html"
 
 
 @dataclass(frozen=True)
@@ -58,58 +61,109 @@ def figures(window: MainWindow) -> list[Figure]:
 
 
 def check_folder(folder: Path) -> None:
-    if not folder.is_dir():
+    try:
+        exists, is_folder = folder.exists(), folder.is_dir()
+        writable = os.access(folder, os.W_OK | os.X_OK)
+    except OSError as error:  # e.g. a name too long for the file system
+        raise ExportError(f"cannot export to {folder}: {describe_os_error(error)}") from error
+    if exists and not is_folder:
+        raise ExportError(f"cannot export to {folder}: it is not a folder")
+    if not is_folder:
         raise ExportError(f"cannot export to {folder}: the folder does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
+    if not writable:
         raise ExportError(f"cannot export to {folder}: the folder is not writable")
 
 
 def export_all(
     window: MainWindow, folder: Path, formats: tuple[str, ...] = PLOT_FORMATS
 ) -> list[Path]:
-    """Write every figure in every format (CSV for plots), the trajectory CSV and index.html."""
+    """Write every figure in every format (CSV for plots), the trajectory CSV and index.html.
+
+    Every target is checked before anything is written. The files are drawn in a private
+    folder in the system's temporary space (never a hidden folder inside `folder`, which a
+    killed export would leave behind), then put in place one by one by the safe-write routine.
+    """
     folder = Path(folder)
     check_folder(folder)
     window.prepare_landscape()
+    planned = planned_files(window, formats)
+    for name, _, _ in planned:
+        check_target(folder / name)
     try:
-        staging = Path(tempfile.mkdtemp(dir=folder, prefix=".export-"))
+        staging = Path(tempfile.mkdtemp(prefix="backprop-studio-export-"))
     except OSError as error:
-        raise ExportError(f"cannot export to {folder}: {error.strerror or error}") from error
+        reason = describe_os_error(error)
+        raise ExportError(f"cannot export to {folder}: no temporary space ({reason})") from error
     try:
-        written = _write_everything(window, staging, formats)
-        return [_move(path, folder) for path in written]
+        written = _write_everything(window, staging, folder, planned)
+        return [_put_in_place(path, folder / path.name) for path in written]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _write_everything(window: MainWindow, staging: Path, formats: tuple[str, ...]) -> list[Path]:
-    written: list[tuple[Path, str]] = []
+def check_target(target: Path) -> None:
+    try:
+        check_writable_target(target)
+    except WriteError as error:
+        raise ExportError(str(error)) from error
+
+
+Planned = tuple[str, str, object]  # file name, its title in the index, the plot or scene
+
+
+def planned_files(window: MainWindow, formats: tuple[str, ...]) -> list[Planned]:
+    """The name of every figure file, in order; diagrams have no CSV of their own."""
+    planned: list[Planned] = []
     for figure in figures(window):
         source = figure.source(window)
         for suffix in formats:
-            path = staging / f"{figure.stem}.{suffix}"
-            if isinstance(source, pg.PlotItem):
-                export_plot(source, path, title=figure.title)
-            elif suffix == "csv":
-                continue  # a diagram has no data table of its own
-            else:
-                export_scene(source, path)
-            written.append((path, figure.title))
-    trajectory = staging / "trajectory.csv"
-    atomic_write(trajectory, lambda target: _write_trajectory(window, target))
-    written.append((trajectory, "Every iteration: loss, gradient norm, parameters"))
-    index = staging / "index.html"
-    atomic_write(index, lambda target: target.write_text(_index_html(window, written)))
-    return [path for path, _ in written] + [index]
+            if suffix == "csv" and not isinstance(source, pg.PlotItem):
+                continue
+            planned.append((f"{figure.stem}.{suffix}", figure.title, source))
+    planned.append((TRAJECTORY, "Every iteration: loss, gradient norm, parameters", None))
+    planned.append((INDEX, "", None))
+    return planned
+
+
+def _write_everything(
+    window: MainWindow, staging: Path, folder: Path, planned: list[Planned]
+) -> list[Path]:
+    written: list[tuple[Path, str]] = []
+    for name, title, source in planned:
+        try:
+            _write_one(window, staging / name, title, source, written)
+        except ExportError as error:  # name the file the user asked for, not the staged one
+            raise ExportError(
+                str(error).replace(str(staging / name), str(folder / name))
+            ) from error
+        if name != INDEX:
+            written.append((staging / name, title))
+    return [path for path, _ in written] + [staging / INDEX]
+
+
+def _write_one(
+    window: MainWindow, path: Path, title: str, source: object, written: list[tuple[Path, str]]
+) -> None:
+    name = path.name
+    if name == TRAJECTORY:
+        _write_trajectory(window, path)
+    elif name == INDEX:
+        write_export(path, lambda target: _write_text(target, _index_html(window, written)))
+    elif isinstance(source, pg.PlotItem):
+        export_plot(source, path, title=title)
+    else:
+        export_scene(source, path)
 
 
 def _write_trajectory(window: MainWindow, target: Path) -> None:
-    header, rows = trajectory_table(window.controller.stepper)
-    with open(target, "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        # repr keeps every digit of a float; an empty cell (a thinned iteration) stays empty.
-        writer.writerows([repr(v) if isinstance(v, float) else v for v in row] for row in rows)
+    try:
+        write_trajectory_csv(window.controller.stepper, target)
+    except WriteError as error:
+        raise ExportError(str(error)) from error
+
+
+def _write_text(target: Path, text: str) -> None:
+    target.write_text(text, encoding="utf-8")
 
 
 def _index_html(window: MainWindow, written: list[tuple[Path, str]]) -> str:
@@ -125,12 +179,12 @@ def _index_html(window: MainWindow, written: list[tuple[Path, str]]) -> str:
         f"{window.controller.stepper.trajectory.length} iterations"
     )
     return (
-        "<!doctype html><meta charset='utf-8'><title>Backprop Studio export</title>\n"
-        f"<h1>Backprop Studio export</h1><p>{summary}</p><ul>\n{items}\n</ul>\n"
+        "<!doctype html><html><meta charset='utf-8'><title>Backprop Studio export</title>\n"
+        f"<h1>Backprop Studio export</h1><p>{summary}</p><ul>\n{items}\n</ul>\n</html>\n"
     )
 
 
-def _move(path: Path, folder: Path) -> Path:
-    target = folder / path.name
-    os.replace(path, target)
+def _put_in_place(staged: Path, target: Path) -> Path:
+    """Copy a finished file over its target with the safe-write routine (checked again)."""
+    write_export(target, lambda path: shutil.copyfile(staged, path))
     return target

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from engine.cli import EXIT_BAD_INPUT, config_from_args
 from engine.errors import EngineError
+from engine.io.safe_write import describe_os_error
 from gui.export import PLOT_FORMATS, ExportError
 
 
@@ -25,18 +27,42 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return formats
 
 
+def make_folder(folder: Path) -> list[Path]:
+    """Make `folder` and its missing parents; returns those made, outermost first."""
+    try:
+        missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
+        in_the_way = [p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()]
+        if not in_the_way:
+            folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # e.g. a name too long for the file system
+        raise ExportError(f"cannot make the folder {folder}: {describe_os_error(error)}") from error
+    if in_the_way:
+        raise ExportError(f"cannot export to {folder}: {in_the_way[-1]} is not a folder")
+    return missing
+
+
+def remove_if_empty(folders: list[Path]) -> None:
+    """Take back the folders an export made, innermost first, where it left nothing in them."""
+    for made in reversed(folders):
+        try:
+            made.rmdir()
+        except OSError:
+            return
+
+
 def run_export(args: argparse.Namespace) -> int:
     """Exit 0 with the files listed, or 2 with one line and nothing written."""
-    from pathlib import Path
-
     from gui.export_all import check_folder
 
+    folder = Path(args.out)
+    made: list[Path] = []
     try:
         formats = parse_formats(args.formats)
-        folder = Path(args.out)
-        check_folder(folder)
         config = config_from_args(args)
+        made = make_folder(folder)  # the README's `--out figures` works in a fresh clone
+        check_folder(folder)
     except (EngineError, ExportError) as error:
+        remove_if_empty(made)
         print(f"main.py export: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
@@ -55,6 +81,7 @@ def run_export(args: argparse.Namespace) -> int:
         app.processEvents()
         written = export_all(window, folder, formats)
     except (EngineError, ExportError) as error:
+        remove_if_empty(made)
         print(f"main.py export: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     finally:

@@ -99,7 +99,7 @@ def test_surface_out_naming_a_folder_is_refused(capsys, tmp_path):
     folder = tmp_path / "taken.csv"
     folder.mkdir()
     assert_refused(capsys, ["surface", "--axes", "w5,w6", "--res", "4", "--out", str(folder)],
-                   f"Is a directory: {folder}")  # fmt: skip
+                   f"cannot write {folder}: it is a folder")  # fmt: skip
     assert [p.name for p in tmp_path.iterdir()] == ["taken.csv"]
 
 
@@ -121,7 +121,7 @@ def test_surface_csv_on_a_full_disk_keeps_the_previous_file(capsys, tmp_path, mo
 
     monkeypatch.setattr(surface_command.csv, "writer", FillsUp)
     argv = ["surface", "--axes", "w5,w6", "--res", "8", "--out", str(target)]
-    assert_refused(capsys, argv, "No space left on device")
+    assert_refused(capsys, argv, f"cannot write {target}: no space left on device")
     assert target.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["surface.csv"]
 

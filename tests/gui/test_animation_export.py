@@ -95,3 +95,50 @@ def test_closing_the_window_stops_a_recording_and_restores_the_run(window, qtbot
     window.close()
     assert finished == [None] and not animation.running
     assert stepper.tick == here and list(tmp_path.iterdir()) == []
+
+
+def _record(qtbot, target):
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import QColor, QImage
+
+    from gui.animation_export import FrameRecorder
+
+    def draw(index: int) -> QImage:
+        image = QImage(40, 30, QImage.Format.Format_RGB32)
+        image.fill(QColor(10 * index, 80, 160))
+        return image
+
+    owner = QObject()
+    recorder = FrameRecorder(owner, draw, 4, target, restore=lambda: None)
+    return owner, recorder
+
+
+def test_a_gif_cut_short_without_a_word_keeps_the_previous_file(qtbot, tmp_path, monkeypatch):
+    """Pillow writing half a file without an error: the GIF reader refuses it."""
+    real_save = Image.Image.save
+
+    def cut_short(image, target, *args, **kwargs):
+        real_save(image, target, *args, **kwargs)
+        data = target.read_bytes()
+        target.write_bytes(data[: len(data) // 2])
+
+    monkeypatch.setattr(Image.Image, "save", cut_short)
+    target = tmp_path / "descent.gif"
+    target.write_bytes(b"the previous GIF")
+    _owner, recorder = _record(qtbot, target)
+    with qtbot.waitSignal(recorder.failed, timeout=20000) as blocker:
+        recorder.start()
+    message = blocker.args[0]
+    assert message.startswith(f"cannot write {target}:") and "cut short" in message, message
+    assert [p.name for p in tmp_path.iterdir()] == ["descent.gif"]
+    assert target.read_bytes() == b"the previous GIF"
+
+
+def test_a_gif_keeps_the_file_mode(qtbot, tmp_path):
+    target = tmp_path / "descent.gif"
+    target.write_bytes(b"the previous GIF")
+    target.chmod(0o640)
+    _owner, recorder = _record(qtbot, target)
+    with qtbot.waitSignal(recorder.finished, timeout=20000):
+        recorder.start()
+    assert target.read_bytes().startswith(b"GIF8") and target.stat().st_mode & 0o777 == 0o640

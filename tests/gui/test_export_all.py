@@ -40,7 +40,7 @@ def test_headless_export_writes_every_figure(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--out", "/no/such/folder"], "does not exist"),
+        (["--out", "README.md/figures"], "README.md is not a folder"),
         (["--out", ".", "--formats", "png,gif"], "unknown format"),
         (["--out", ".", "--lr", "-1"], "must not be negative"),
     ],
@@ -70,3 +70,48 @@ def test_export_all_from_the_window_includes_the_race_once_run(window, tmp_path)
     names = {p.name for p in written}
     assert "optimizer_race_paths.svg" in names and "basin_map.svg" not in names
     assert "Loss surface with the descent path" in (tmp_path / "loss_surface.svg").read_text()
+
+
+def test_a_folder_in_the_way_is_refused_before_anything_is_written(window, tmp_path):
+    """Found by testing: five files were moved in, then IsADirectoryError escaped."""
+    (tmp_path / "index.html").mkdir()
+    with pytest.raises(ExportError) as error:
+        export_all(window, tmp_path, ("png", "csv"))
+    assert str(error.value) == f"cannot write {tmp_path / 'index.html'}: it is a folder"
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+
+
+def test_a_read_only_figure_among_many_is_refused_first(window, tmp_path):
+    taken = tmp_path / "parameters.svg"
+    taken.write_bytes(b"kept")
+    taken.chmod(0o444)
+    with pytest.raises(ExportError, match="parameters.svg: the file is read-only"):
+        export_all(window, tmp_path, ("svg",))
+    assert [p.name for p in tmp_path.iterdir()] == ["parameters.svg"]
+    assert taken.read_bytes() == b"kept"
+
+
+def test_nothing_is_staged_inside_the_target_folder(window, tmp_path, monkeypatch):
+    """A killed export (no cleanup runs) left a hidden .export-… folder in the user's folder."""
+    import gui.export as export
+
+    seen_while_drawing: list[list[str]] = []
+    real_svg = export._plot_svg
+
+    def watching(plot, target, width):
+        seen_while_drawing.append(sorted(p.name for p in tmp_path.iterdir()))
+        return real_svg(plot, target, width)
+
+    monkeypatch.setattr(export, "_plot_svg", watching)
+    written = export_all(window, tmp_path, ("svg",))
+    assert seen_while_drawing and all(names == [] for names in seen_while_drawing)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_the_index_and_trajectory_are_complete_files(window, tmp_path):
+    window.controller.run_blocking(3)
+    export_all(window, tmp_path, ("png",))
+    assert (tmp_path / "index.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
+    rows = list(csv.reader((tmp_path / "trajectory.csv").open(encoding="utf-8")))
+    assert len(rows) == 4 and len({len(r) for r in rows}) == 1
