@@ -751,7 +751,7 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="408" />
+            <location filename="../../engine/stepper.py" line="407" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -796,7 +796,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="864" />
+            <location filename="../../engine/stepper.py" line="863" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -826,7 +826,7 @@ closed form: {c}
             <translation>CSV 文件中有 {count} 行有问题：</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="413" />
+            <location filename="../../engine/stepper.py" line="412" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
@@ -869,7 +869,7 @@ closed form: {c}
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="526" />
+            <location filename="../../engine/stepper.py" line="525" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
@@ -1297,107 +1297,122 @@ closed form: {c}
     <context>
         <name>LandscapePanel</name>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="74" />
+            <location filename="../../gui/views/landscape_panel.py" line="90" />
             <source> px</source>
             <translation> 像素</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="78" />
+            <location filename="../../gui/views/landscape_panel.py" line="94" />
             <source>3-D</source>
             <translation>3D</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="153" />
+            <location filename="../../gui/views/landscape_panel.py" line="169" />
             <source>3-D view unavailable: </source>
             <translation>3D 视图不可用：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="77" />
+            <location filename="../../gui/views/landscape_panel.py" line="93" />
             <source>Colour by log₁₀(loss − min): shows the valley floor</source>
             <translation>按 log₁₀(损失 − 最小值) 着色：显出谷底</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="75" />
+            <location filename="../../gui/views/landscape_panel.py" line="224" />
+            <source>Computing the loss surface…</source>
+            <translation>正在计算损失曲面…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="231" />
+            <source>Computing the loss surface… {0}%</source>
+            <translation>正在计算损失曲面… {0}%</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="91" />
             <source>Grid points per axis</source>
             <translation>每个轴的网格点数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="194" />
+            <location filename="../../gui/views/landscape_panel.py" line="257" />
             <source>Loss over {a} and {b}</source>
             <translation>关于 {a} 和 {b} 的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="65" />
+            <location filename="../../gui/views/landscape_panel.py" line="81" />
             <source>Parameter on the horizontal axis</source>
             <translation>横轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="66" />
+            <location filename="../../gui/views/landscape_panel.py" line="82" />
             <source>Parameter on the vertical axis</source>
             <translation>纵轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="33" />
+            <location filename="../../gui/views/landscape_panel.py" line="35" />
             <source>Principal components of the trajectory</source>
             <translation>轨迹的主成分</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="32" />
+            <location filename="../../gui/views/landscape_panel.py" line="34" />
             <source>Random filter-normalised directions</source>
             <translation>按滤波器归一化的随机方向</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="81" />
+            <location filename="../../gui/views/landscape_panel.py" line="97" />
             <source>Rebuild the plane around the current point</source>
             <translation>围绕当前点重建平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="80" />
+            <location filename="../../gui/views/landscape_panel.py" line="96" />
             <source>Recentre</source>
             <translation>重新居中</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="70" />
+            <location filename="../../gui/views/landscape_panel.py" line="86" />
             <source>Seed of the random directions</source>
             <translation>随机方向的种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="79" />
+            <location filename="../../gui/views/landscape_panel.py" line="95" />
             <source>Show the surface in 3-D (needs OpenGL)</source>
             <translation>以 3D 显示曲面（需要 OpenGL）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="137" />
+            <location filename="../../gui/views/landscape_panel.py" line="241" />
+            <source>The loss surface could not be computed: </source>
+            <translation>无法计算损失曲面：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="153" />
             <source>The other parameters are held at the current point, so the surface moves as they train.</source>
             <translation>其他参数固定在当前点，因此曲面会随着它们的训练而变化。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="141" />
+            <location filename="../../gui/views/landscape_panel.py" line="157" />
             <source>The plane of the trajectory's two main directions, centred on the last point; the path is projected onto it.</source>
             <translation>由轨迹的两个主方向张成、以最后一点为中心的平面；路径投影到该平面上。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="30" />
+            <location filename="../../gui/views/landscape_panel.py" line="32" />
             <source>Two parameters (slice through the current point)</source>
             <translation>两个参数（过当前点的切片）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="63" />
+            <location filename="../../gui/views/landscape_panel.py" line="79" />
             <source>Which 2-D plane through parameter space to draw</source>
             <translation>在参数空间中画哪个二维平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="76" />
+            <location filename="../../gui/views/landscape_panel.py" line="92" />
             <source>log colour</source>
             <translation>对数着色</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="69" />
+            <location filename="../../gui/views/landscape_panel.py" line="85" />
             <source>seed </source>
             <translation>种子 </translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="139" />
+            <location filename="../../gui/views/landscape_panel.py" line="155" />
             <source>θ = θ₀ + a·d₁ + b·d₂, each direction scaled filter by filter to the weights' norms (Li et al. 2018); the path is projected onto it.</source>
             <translation>θ = θ₀ + a·d₁ + b·d₂，每个方向按滤波器逐个缩放到权重的范数（Li et al. 2018）；路径投影到该平面上。</translation>
         </message>
@@ -2317,74 +2332,74 @@ closed form: {c}
     <context>
         <name>RaceView</name>
         <message>
-            <location filename="../../gui/views/race_view.py" line="52" />
+            <location filename="../../gui/views/race_view.py" line="53" />
             <source> steps/frame</source>
             <translation> 步/帧</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="57" />
+            <location filename="../../gui/views/race_view.py" line="58" />
             <source>Back to the start point</source>
             <translation>回到起点</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="69" />
+            <location filename="../../gui/views/race_view.py" line="70" />
             <source>Loss per step</source>
             <translation>每步的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="53" />
+            <location filename="../../gui/views/race_view.py" line="54" />
             <source>Optimizer steps per animation frame</source>
             <translation>每个动画帧的优化器步数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="113" />
+            <location filename="../../gui/views/race_view.py" line="127" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="74" />
+            <location filename="../../gui/views/race_view.py" line="75" />
             <source>Press Start: each optimizer's loss is drawn here, step by step.</source>
             <translation>按“开始”：每个优化器的损失在这里逐步画出。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="56" />
+            <location filename="../../gui/views/race_view.py" line="57" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="54" />
-            <location filename="../../gui/views/race_view.py" line="89" />
-            <location filename="../../gui/views/race_view.py" line="113" />
+            <location filename="../../gui/views/race_view.py" line="55" />
+            <location filename="../../gui/views/race_view.py" line="90" />
+            <location filename="../../gui/views/race_view.py" line="127" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="55" />
+            <location filename="../../gui/views/race_view.py" line="56" />
             <source>Start or pause the race</source>
             <translation>开始或暂停竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="48" />
+            <location filename="../../gui/views/race_view.py" line="49" />
             <source>The surface the optimizers race on</source>
             <translation>优化器竞赛所在的曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="68" />
+            <location filename="../../gui/views/race_view.py" line="69" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="67" />
+            <location filename="../../gui/views/race_view.py" line="68" />
             <source>step</source>
             <translation>步</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="141" />
+            <location filename="../../gui/views/race_view.py" line="156" />
             <source>step {n}: lowest loss {name}</source>
             <translation>第 {n} 步：损失最低的是 {name}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="134" />
+            <location filename="../../gui/views/race_view.py" line="148" />
             <source>{name} (diverged)</source>
             <translation>{name}（已发散）</translation>
         </message>
