@@ -7,9 +7,10 @@ import sys
 
 import torch
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+from engine.assets import ICON
 from engine.errors import EngineError
 from engine.presets import get_preset
 from gui.background import wait_for_all
@@ -33,6 +34,7 @@ def run_app(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Backprop Studio")
     app.setOrganizationName("Backprop Studio")
+    set_identity(app)
     from gui.crash_guard import install as install_crash_guard
 
     install_crash_guard()  # an uncaught error becomes a dialog and a log line, not an exit
@@ -61,6 +63,12 @@ def run_app(args: argparse.Namespace) -> int:
     code = app.exec()
     wait_for_all()
     return code
+
+
+def set_identity(app: QGuiApplication) -> None:
+    """The windows' icon, and the desktop entry they belong to (Wayland matches by its name)."""
+    app.setWindowIcon(QIcon(str(ICON)))
+    app.setDesktopFileName("backprop-studio")
 
 
 def save_screenshot(window: MainWindow, path: str) -> int:
