@@ -130,3 +130,10 @@ def test_the_installed_wheel_has_its_assets_and_runs_outside_the_checkout(tmp_pa
     assert len(found["lessons"]) == len(lesson_files) > 0 and found["broken"] == []
     assert found["zh_CN"] is True and found["translated"] == "损失曲面"
     assert found["styles"] == ["style-dark.qss", "style.qss"] and found["icon"] is True
+
+    shot = subprocess.run(
+        [str(venv / "bin" / "backprop-studio"), "--screenshot", "window.png"],
+        cwd=elsewhere, env=outside_env(), capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert shot.returncode == 0, shot.stderr
+    assert (elsewhere / "window.png").stat().st_size > 10_000  # the window opened and painted
