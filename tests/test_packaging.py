@@ -3,6 +3,7 @@ styles, and runs from a folder that is not the checkout."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import json
 import os
@@ -82,8 +83,10 @@ def fresh_environment(tmp_path: Path) -> Path:
     """A new virtual environment that borrows the test environment's torch and PySide6 (a
     .pth file naming its site-packages) instead of downloading them."""
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True,
-                   timeout=60)  # fmt: skip
+    # pip from 22.3 on installs into another environment (--python); older ones need their own.
+    without_pip = ["--without-pip"] if pip_can_target_another_python() else []
+    subprocess.run([sys.executable, "-m", "venv", *without_pip, str(venv)], check=True,
+                   timeout=120)  # fmt: skip
     python = venv / "bin" / "python"
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -92,6 +95,19 @@ def fresh_environment(tmp_path: Path) -> Path:
     borrowed = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (Path(purelib) / "borrowed.pth").write_text("\n".join(sorted(borrowed)) + "\n")
     return venv
+
+
+def pip_can_target_another_python() -> bool:
+    version = importlib.metadata.version("pip")
+    return tuple(int(part) for part in version.split(".")[:2]) >= (22, 3)
+
+
+def install(wheel: Path, venv: Path) -> None:
+    python = str(venv / "bin" / "python")
+    pip = ([sys.executable, "-m", "pip", "--python", python] if pip_can_target_another_python()
+           else [python, "-m", "pip"])  # fmt: skip
+    subprocess.run([*pip, "install", "--no-deps", "--no-index", "-q", str(wheel)], check=True,
+                   capture_output=True, timeout=120)  # fmt: skip
 
 
 def outside_env() -> dict[str, str]:
@@ -103,9 +119,7 @@ def outside_env() -> dict[str, str]:
 def test_the_installed_wheel_has_its_assets_and_runs_outside_the_checkout(tmp_path):
     wheel = build_wheel(tmp_path)
     venv = fresh_environment(tmp_path)
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"),
-                    "install", "--no-deps", "--no-index", "-q", str(wheel)],
-                   check=True, capture_output=True, timeout=120)  # fmt: skip
+    install(wheel, venv)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     run = subprocess.run(
