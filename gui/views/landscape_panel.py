@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -215,6 +215,26 @@ class LandscapePanel(QWidget):
     def computing(self) -> bool:
         """Whether a surface is being computed off the GUI thread, or waits to be."""
         return self.surface_task.running or self._waiting is not None
+
+    def finish_surface(self, timeout_ms: int = 300_000) -> bool:
+        """Wait, with the event loop running, until the surface being computed is drawn: an
+        export must show the current surface, not the one before. False when it timed out."""
+        if not self.computing:
+            return True
+        loop = QEventLoop()
+
+        def settled(_running: bool) -> None:
+            if not self.computing:
+                loop.quit()
+
+        self.surface_task.running_changed.connect(settled)
+        timer = QTimer(loop)  # owned by the loop: it goes with it, never fires on a dead loop
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(timeout_ms)
+        loop.exec()
+        self.surface_task.running_changed.disconnect(settled)
+        return not self.computing
 
     def _start_waiting(self, running: bool = False) -> None:
         if self._waiting is None or running or self.surface_task.running:

@@ -90,3 +90,13 @@ def test_a_failing_surface_is_a_message_not_a_crash(qtbot, panel, monkeypatch):
     qtbot.waitUntil(lambda: not panel.computing, timeout=30000)
     assert "could not be computed" in panel.message.text()
     np.testing.assert_array_equal(panel.view.image.image, before)  # the previous surface stays
+
+
+def test_an_export_can_wait_for_the_surface_being_computed(panel):
+    panel.plane_box.setCurrentIndex(1)
+    assert panel.computing
+    assert panel.finish_surface()  # what prepare_landscape needs before a figure is written
+    assert not panel.computing
+    expected = Landscape(panel.stepper(), PlaneChoice("random")).surface(64)
+    np.testing.assert_array_equal(panel.view.image.image, expected.loss)
+    assert panel.finish_surface()  # nothing to wait for: returns at once
