@@ -254,7 +254,7 @@ class LandscapePanel(QWidget):
         # None: stopped for a newer request. A result that a newer request has superseded
         # is dropped too: it would show the plane (or the point) the learner just left.
         generation, surface = result
-        if surface is not None and generation == self._generation and self.landscape:
+        if surface is not None and generation == self._generation and self.landscape is not None:
             self._show_surface(surface)
 
     def _surface_failed(self, text: str) -> None:
