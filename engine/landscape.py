@@ -6,13 +6,18 @@ point and the step arrow. Nothing here keeps state beyond the chosen plane.
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import torch
+from torch import Tensor
 
 from engine.errors import EngineError
 from engine.function_model import FunctionModel
+from engine.losses import Loss
+from engine.model import MLP
 from engine.snapshot import Snapshot
 from engine.stepper import Stepper
 from engine.surface import (
@@ -25,6 +30,7 @@ from engine.surface import (
     pca_plane,
     random_plane,
 )
+from engine.surface_plan import SURFACE_MEMORY_BUDGET, ChunkPlan, plan_chunks
 
 PLANE_KINDS = ("params", "random", "pca")
 
@@ -87,8 +93,14 @@ class Landscape:
         box = tuple(bounds or self.bounds())
         if self.is_function:
             return function_surface(self.stepper.model.fn, box, res)
+        return self.surface_request(res, box).compute()
+
+    def surface_request(self, res: int, bounds: tuple[float, ...] | None = None) -> SurfaceRequest:
+        """A network's surface as a job that owns copies of its inputs (not for a function)."""
         s = self.stepper
-        return mlp_surface(s.model, s.x, s.target, s.loss_fn, self.plane, box, res)
+        box = tuple(bounds or self.bounds())
+        return SurfaceRequest(copy.deepcopy(s.model), s.x.clone(), s.target.clone(), s.loss_fn,
+                              self.plane, box, res)  # fmt: skip
 
     def trajectory(self) -> np.ndarray:
         """Plane coordinates of the parameters at the start of every iteration, and now."""
@@ -122,6 +134,33 @@ class Landscape:
         else:
             start, end = self.plane.project(np.stack([before, after]))
         return start, end
+
+
+@dataclass(frozen=True)
+class SurfaceRequest:
+    """One network surface to compute, with its own copies of the model and the data: it can
+    run in another thread while the stepper trains on."""
+
+    model: MLP
+    x: Tensor
+    target: Tensor
+    loss_fn: Loss
+    plane: Plane
+    bounds: tuple[float, ...]
+    res: int
+    budget: int = SURFACE_MEMORY_BUDGET
+
+    def plan(self) -> ChunkPlan:
+        return plan_chunks(self.model, self.plane, self.x.shape[0], self.res**2, self.budget)
+
+    def compute(
+        self,
+        should_stop: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Surface | None:
+        """The surface, chunk by chunk; None only when `should_stop` said stop."""
+        return mlp_surface(self.model, self.x, self.target, self.loss_fn, self.plane,
+                           self.bounds, self.res, self.budget, should_stop, progress)  # fmt: skip
 
 
 class Curve:

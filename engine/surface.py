@@ -7,6 +7,7 @@ Li et al. (2018) use random filter-normalised directions or the trajectory's pri
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,11 +17,10 @@ from torch import Tensor
 from engine.errors import EngineError
 from engine.losses import Loss
 from engine.model import MLP
+from engine.surface_plan import SURFACE_MEMORY_BUDGET, UNROLL_INPUTS, plan_chunks
 from engine.test_functions import TestFunction
 
 MAX_RESOLUTION = 2048
-CHUNK = 1 << 18  # grid points per batch: bounds memory for big grids
-UNROLL_INPUTS = 8  # layers this narrow are summed elementwise rather than by matmul
 
 
 @dataclass(frozen=True)
@@ -128,18 +128,28 @@ def mlp_surface(
     plane: Plane,
     bounds: tuple[float, float, float, float],
     res: int,
-) -> Surface:
-    """Loss of `model` at every grid point of `plane`, in batches, on the model's device."""
+    budget: int = SURFACE_MEMORY_BUDGET,
+    should_stop: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Surface | None:
+    """Loss of `model` at every grid point of `plane`, on the model's device, in chunks that
+    each fit `budget` bytes. None only when `should_stop` said stop between two chunks."""
     xs, ys = grid(bounds, res)
+    plan = plan_chunks(model, plane, x.shape[0], res * res, budget)
     # Row-major grid points, as np.meshgrid(xs, ys) orders them: a = x[c], b = y[r].
     a = torch.as_tensor(xs, device=model.device).repeat(res)
     b = torch.as_tensor(ys, device=model.device).repeat_interleave(res)
-    losses = [
-        _layers_loss(model, _plane_layers(model, plane, a_part, b_part), x, target, loss_fn)
-        for a_part, b_part in zip(a.split(CHUNK), b.split(CHUNK), strict=True)
-    ]
+    losses = []
+    for start, stop in plan.ranges():
+        if should_stop is not None and should_stop():
+            return None
+        layers = _plane_layers(model, plane, a[start:stop], b[start:stop])
+        losses.append(_layers_loss(model, layers, x, target, loss_fn).to("cpu", torch.float64))
+        del layers  # this chunk's networks go before the next chunk's are built
+        if progress is not None:
+            progress(stop, plan.points)
     loss = losses[0] if len(losses) == 1 else torch.cat(losses)
-    return Surface(plane, xs, ys, loss.to("cpu", torch.float64).numpy().reshape(res, res))
+    return Surface(plane, xs, ys, loss.numpy().reshape(res, res))
 
 
 # Batched networks are laid out with the network index G last, (..., G): every elementwise

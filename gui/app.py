@@ -8,9 +8,10 @@ from pathlib import Path
 
 import torch
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QImageWriter
+from PySide6.QtGui import QGuiApplication, QIcon, QImageWriter
 from PySide6.QtWidgets import QApplication
 
+from engine.assets import ICON
 from engine.errors import EngineError
 from engine.io.safe_write import WriteError, check_writable_target, safe_write
 from engine.io.verify import verifier_for
@@ -43,6 +44,7 @@ def run_app(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Backprop Studio")
     app.setOrganizationName("Backprop Studio")
+    set_identity(app)
     from gui.crash_guard import install as install_crash_guard
 
     install_crash_guard()  # an uncaught error becomes a dialog and a log line, not an exit
@@ -83,6 +85,12 @@ def check_screenshot_target(path: str) -> None:
     if image_format(path) is None:
         raise WriteError(f"cannot write {path}: name the screenshot .png (or .jpg, .bmp)")
     check_writable_target(path)
+
+
+def set_identity(app: QGuiApplication) -> None:
+    """The windows' icon, and the desktop entry they belong to (Wayland matches by its name)."""
+    app.setWindowIcon(QIcon(str(ICON)))
+    app.setDesktopFileName("backprop-studio")
 
 
 def save_screenshot(window: MainWindow, path: str) -> int:

@@ -11,17 +11,16 @@ themselves) and hands it the open training run, the geometry, the docks and the 
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
 from engine import i18n
+from engine.assets import TRANSLATIONS
 from engine.errors import EngineError
 from engine.stepper import Stepper
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "assets" / "translations"
 LANGUAGE_KEY = "ui/language"
 ENGLISH = "en"
 CHINESE = "zh_CN"

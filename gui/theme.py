@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QStyleFactory, QWidget
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+from engine.assets import ASSETS
+
 THEMES = ("light", "dark", "system")
 THEME_KEY = "view/theme"
 DEFAULT_THEME = "system"

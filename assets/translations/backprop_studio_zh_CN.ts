@@ -796,7 +796,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="879" />
+            <location filename="../../engine/stepper.py" line="881" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -839,133 +839,133 @@ closed form: {c}
     <context>
         <name>Explain</name>
         <message>
-            <location filename="../../engine/explain.py" line="169" />
+            <location filename="../../engine/explain.py" line="170" />
             <source>AdamW first shrinks {label} by the factor 1 − lr·λ (decoupled decay).</source>
             <translation>AdamW 先把 {label} 乘以因子 1 − lr·λ（解耦的权重衰减）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="219" />
+            <location filename="../../engine/explain.py" line="220" />
             <source>Forward: the model is the {function} function; its parameters are the coordinates.</source>
             <translation>前向传播：模型就是 {function} 函数；它的参数就是坐标。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="85" />
+            <location filename="../../engine/explain.py" line="91" />
             <source>Forward: {neuron} adds up its weighted inputs from {sources} and its bias, then applies {activation}.</source>
             <translation>前向传播：{neuron} 把来自 {sources} 的加权输入与偏置相加，再应用 {activation}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="176" />
+            <location filename="../../engine/explain.py" line="177" />
             <source>Lookahead: every {k} steps the slow weights move {alpha} of the way to the fast ones, which then jump there.</source>
             <translation>Lookahead：每 {k} 步，慢权重向快权重移动 {alpha} 的距离，随后快权重跳到该处。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="111" />
+            <location filename="../../engine/explain.py" line="115" />
             <source>Loss: the function's value is the loss that gradient descent lowers.</source>
             <translation>损失：函数值就是梯度下降要降低的损失。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="106" />
+            <location filename="../../engine/explain.py" line="110" />
             <source>Loss: {title} of the outputs against the targets.</source>
             <translation>损失：输出与目标之间的{title}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="210" />
+            <location filename="../../engine/explain.py" line="211" />
             <source>Neuron {label} at the current parameters.</source>
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="527" />
+            <location filename="../../engine/stepper.py" line="529" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="38" />
+            <location filename="../../engine/explain.py" line="44" />
             <source>Ready: a {shape} network with its starting parameters. Step (→) to run optimizer.zero_grad().</source>
             <translation>就绪：{shape} 网络，使用初始参数。单步（→）执行 optimizer.zero_grad()。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="115" />
+            <location filename="../../engine/explain.py" line="119" />
             <source>The loss is {value}: training diverged. Go back, or lower the learning rate.</source>
             <translation>损失为 {value}：训练已发散。请后退，或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="239" />
+            <location filename="../../engine/explain.py" line="240" />
             <source>The {function} function. {note}</source>
             <translation>{function} 函数。{note}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="164" />
+            <location filename="../../engine/explain.py" line="165" />
             <source>Weight decay adds {decay}·{label} to the gradient first.</source>
             <translation>权重衰减先把 {decay}·{label} 加到梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="193" />
+            <location filename="../../engine/explain.py" line="194" />
             <source>bias of {neuron}</source>
             <translation>{neuron} 的偏置</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="131" />
+            <location filename="../../engine/explain.py" line="134" />
             <source>loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.</source>
             <translation>loss.backward()：autograd 到达 {neuron}，计算它的 δ = ∂E/∂net_{neuron}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="140" />
+            <location filename="../../engine/explain.py" line="142" />
             <source>loss.backward(): autograd writes ∂E/∂{label} into {label}.grad.</source>
             <translation>loss.backward()：autograd 把 ∂E/∂{label} 写入 {label}.grad。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="161" />
+            <location filename="../../engine/explain.py" line="162" />
             <source>optimizer.step(): {optimizer} updates {label}.</source>
             <translation>optimizer.step()：{optimizer} 更新 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="56" />
+            <location filename="../../engine/explain.py" line="62" />
             <source>optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the coming backward() starts from nothing.</source>
             <translation>optimizer.zero_grad() 清空每个参数的 .grad（设为 None），让接下来的 backward() 从零开始。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="48" />
+            <location filename="../../engine/explain.py" line="54" />
             <source>optimizer.zero_grad() is skipped: this iteration's backward() will add its gradients onto whatever .grad already holds, so they accumulate.</source>
             <translation>跳过了 optimizer.zero_grad()：本次迭代的 backward() 会把梯度加到 .grad 已有的值上，于是梯度不断累积。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="57" />
+            <location filename="../../engine/explain.py" line="63" />
             <source>p.grad = None for every parameter</source>
             <translation>每个参数 p.grad = None</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="49" />
+            <location filename="../../engine/explain.py" line="55" />
             <source>p.grad stays as it is</source>
             <translation>p.grad 保持不变</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="148" />
+            <location filename="../../engine/explain.py" line="149" />
             <source>zero_grad was skipped, so it is added to the gradient already there.</source>
             <translation>由于跳过了 zero_grad，它被加到已有的梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="220" />
+            <location filename="../../engine/explain.py" line="221" />
             <location filename="../../engine/function_model.py" line="138" />
             <source>{formula} at {point} = {value}</source>
             <translation>{formula} 在 {point} 处 = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/chain_rule.py" line="266" />
+            <location filename="../../engine/chain_rule.py" line="268" />
             <source>{head} = Σ over {count} samples of {symbols} = {value}</source>
             <translation>{head} = 对 {count} 个样本求和 Σ {symbols} = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="199" />
+            <location filename="../../engine/explain.py" line="200" />
             <source>{label} ({what}) and its gradient at the current parameters.</source>
             <translation>当前参数下的 {label}（{what}）及其梯度。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="231" />
+            <location filename="../../engine/explain.py" line="232" />
             <source>{label}: a coordinate, trained like a weight.</source>
             <translation>{label}：一个坐标，像权重一样被训练。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="184" />
+            <location filename="../../engine/explain.py" line="185" />
             <source>{label}: an input of the network.</source>
             <translation>{label}：网络的一个输入。</translation>
         </message>
@@ -1302,107 +1302,122 @@ closed form: {c}
     <context>
         <name>LandscapePanel</name>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="74" />
+            <location filename="../../gui/views/landscape_panel.py" line="90" />
             <source> px</source>
             <translation> 像素</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="78" />
+            <location filename="../../gui/views/landscape_panel.py" line="94" />
             <source>3-D</source>
             <translation>3D</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="153" />
+            <location filename="../../gui/views/landscape_panel.py" line="169" />
             <source>3-D view unavailable: </source>
             <translation>3D 视图不可用：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="77" />
+            <location filename="../../gui/views/landscape_panel.py" line="93" />
             <source>Colour by log₁₀(loss − min): shows the valley floor</source>
             <translation>按 log₁₀(损失 − 最小值) 着色：显出谷底</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="75" />
+            <location filename="../../gui/views/landscape_panel.py" line="244" />
+            <source>Computing the loss surface…</source>
+            <translation>正在计算损失曲面…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="251" />
+            <source>Computing the loss surface… {0}%</source>
+            <translation>正在计算损失曲面… {0}%</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="91" />
             <source>Grid points per axis</source>
             <translation>每个轴的网格点数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="194" />
+            <location filename="../../gui/views/landscape_panel.py" line="277" />
             <source>Loss over {a} and {b}</source>
             <translation>关于 {a} 和 {b} 的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="65" />
+            <location filename="../../gui/views/landscape_panel.py" line="81" />
             <source>Parameter on the horizontal axis</source>
             <translation>横轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="66" />
+            <location filename="../../gui/views/landscape_panel.py" line="82" />
             <source>Parameter on the vertical axis</source>
             <translation>纵轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="33" />
+            <location filename="../../gui/views/landscape_panel.py" line="35" />
             <source>Principal components of the trajectory</source>
             <translation>轨迹的主成分</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="32" />
+            <location filename="../../gui/views/landscape_panel.py" line="34" />
             <source>Random filter-normalised directions</source>
             <translation>按滤波器归一化的随机方向</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="81" />
+            <location filename="../../gui/views/landscape_panel.py" line="97" />
             <source>Rebuild the plane around the current point</source>
             <translation>围绕当前点重建平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="80" />
+            <location filename="../../gui/views/landscape_panel.py" line="96" />
             <source>Recentre</source>
             <translation>重新居中</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="70" />
+            <location filename="../../gui/views/landscape_panel.py" line="86" />
             <source>Seed of the random directions</source>
             <translation>随机方向的种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="79" />
+            <location filename="../../gui/views/landscape_panel.py" line="95" />
             <source>Show the surface in 3-D (needs OpenGL)</source>
             <translation>以 3D 显示曲面（需要 OpenGL）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="137" />
+            <location filename="../../gui/views/landscape_panel.py" line="261" />
+            <source>The loss surface could not be computed: </source>
+            <translation>无法计算损失曲面：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="153" />
             <source>The other parameters are held at the current point, so the surface moves as they train.</source>
             <translation>其他参数固定在当前点，因此曲面会随着它们的训练而变化。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="141" />
+            <location filename="../../gui/views/landscape_panel.py" line="157" />
             <source>The plane of the trajectory's two main directions, centred on the last point; the path is projected onto it.</source>
             <translation>由轨迹的两个主方向张成、以最后一点为中心的平面；路径投影到该平面上。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="30" />
+            <location filename="../../gui/views/landscape_panel.py" line="32" />
             <source>Two parameters (slice through the current point)</source>
             <translation>两个参数（过当前点的切片）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="63" />
+            <location filename="../../gui/views/landscape_panel.py" line="79" />
             <source>Which 2-D plane through parameter space to draw</source>
             <translation>在参数空间中画哪个二维平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="76" />
+            <location filename="../../gui/views/landscape_panel.py" line="92" />
             <source>log colour</source>
             <translation>对数着色</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="69" />
+            <location filename="../../gui/views/landscape_panel.py" line="85" />
             <source>seed </source>
             <translation>种子 </translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="139" />
+            <location filename="../../gui/views/landscape_panel.py" line="155" />
             <source>θ = θ₀ + a·d₁ + b·d₂, each direction scaled filter by filter to the weights' norms (Li et al. 2018); the path is projected onto it.</source>
             <translation>θ = θ₀ + a·d₁ + b·d₂，每个方向按滤波器逐个缩放到权重的范数（Li et al. 2018）；路径投影到该平面上。</translation>
         </message>
@@ -1410,27 +1425,27 @@ closed form: {c}
     <context>
         <name>Language</name>
         <message>
-            <location filename="../../gui/language.py" line="88" />
+            <location filename="../../gui/language.py" line="87" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/language.py" line="136" />
+            <location filename="../../gui/language.py" line="135" />
             <source>Language: {0}</source>
             <translation>语言：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/language.py" line="96" />
+            <location filename="../../gui/language.py" line="95" />
             <source>Show the interface in {0}</source>
             <translation>以{0}显示界面</translation>
         </message>
         <message>
-            <location filename="../../gui/language.py" line="119" />
+            <location filename="../../gui/language.py" line="118" />
             <source>The translation for {0} is missing.</source>
             <translation>缺少 {0} 的翻译。</translation>
         </message>
         <message>
-            <location filename="../../gui/language.py" line="114" />
+            <location filename="../../gui/language.py" line="113" />
             <source>Wait for the run to finish (or cancel it) first.</source>
             <translation>请先等待运行结束（或取消）。</translation>
         </message>

@@ -11,6 +11,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10: the same parser, before it joined the library
     import tomli as tomllib
 
+from engine.assets import LESSONS
 from engine.errors import EngineError
 from engine.lessons.actions import check_action
 from engine.lessons.arguments import Arg, check_args
@@ -24,7 +25,7 @@ from engine.lessons.model import (
     frozen_args,
 )
 
-LESSONS_FOLDER = Path(__file__).resolve().parents[2] / "assets" / "lessons"
+LESSONS_FOLDER = LESSONS
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MAX_BYTES = 1_000_000
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import EngineError
-from engine.landscape import Landscape, PlaneChoice, default_axes
+from engine.landscape import Landscape, PlaneChoice, SurfaceRequest, default_axes
 from engine.snapshot import Snapshot
 from engine.stepper import Stepper
+from engine.surface import Surface
+from gui.background import BackgroundTask
 from gui.views.surface_3d import make_surface_3d, opengl_problem
 from gui.views.surface_view import SurfaceView
 
@@ -32,6 +34,9 @@ PLANES = (
     ("random", QT_TRANSLATE_NOOP("LandscapePanel", "Random filter-normalised directions")),
     ("pca", QT_TRANSLATE_NOOP("LandscapePanel", "Principal components of the trajectory")),
 )
+# Surfaces estimated to need more than this are computed off the GUI thread (a 128² slice of
+# Mazur's net needs 5 MB and a few milliseconds; a 128² random plane of 2-900-8-2, 4 GB).
+BACKGROUND_BYTES = 32 * 2**20
 
 
 class LandscapePanel(QWidget):
@@ -42,6 +47,14 @@ class LandscapePanel(QWidget):
         self.stepper = stepper
         self.landscape: Landscape | None = None
         self._surface_key: tuple | None = None
+        self._waiting: SurfaceRequest | None = None  # the newest request not yet started
+        self._generation = 0  # counts surface requests: only the newest one's result is drawn
+        self.surface_task = BackgroundTask(self)
+        self.surface_task.crash_dialog = False  # a failure is shown in the panel's message
+        self.surface_task.progress.connect(self._surface_progress)
+        self.surface_task.finished.connect(self._surface_computed)
+        self.surface_task.failed.connect(self._surface_failed)
+        self.surface_task.running_changed.connect(self._start_waiting)
         self.view = SurfaceView()
         self.view_3d = None
         self._build_controls()
@@ -49,9 +62,12 @@ class LandscapePanel(QWidget):
         self.stack.addWidget(self.view)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.busy = QLabel()  # "Computing the surface…" while a worker computes it
+        self.busy.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(self.controls)
         layout.addWidget(self.message)
+        layout.addWidget(self.busy)
         layout.addWidget(self.stack, 1)
         self.rebuild()
 
@@ -177,7 +193,74 @@ class LandscapePanel(QWidget):
         self.view.show_path(self.landscape.trajectory(), self.landscape.current(), arrow)
 
     def _draw_surface(self) -> None:
-        surface = self.landscape.surface(self.resolution.value())
+        self._generation += 1
+        if self.landscape.is_function:
+            self._show_surface(self.landscape.surface(self.resolution.value()))
+            return
+        try:
+            request = self.landscape.surface_request(self.resolution.value())
+        except EngineError as error:
+            self.message.setText(str(error))
+            return
+        if request.plan().total_bytes <= BACKGROUND_BYTES:
+            self._waiting = None  # a small surface now supersedes a big one still running
+            self.surface_task.cancel()
+            self._show_surface(request.compute())
+            return
+        self._waiting = request  # supersedes any older request that has not started
+        self.surface_task.cancel()  # and stops the running one at its next chunk
+        self._start_waiting()
+
+    @property
+    def computing(self) -> bool:
+        """Whether a surface is being computed off the GUI thread, or waits to be."""
+        return self.surface_task.running or self._waiting is not None
+
+    def finish_surface(self, timeout_ms: int = 300_000) -> bool:
+        """Wait, with the event loop running, until the surface being computed is drawn: an
+        export must show the current surface, not the one before. False when it timed out."""
+        if not self.computing:
+            return True
+        loop = QEventLoop()
+
+        def settled(_running: bool) -> None:
+            if not self.computing:
+                loop.quit()
+
+        self.surface_task.running_changed.connect(settled)
+        timer = QTimer(loop)  # owned by the loop: it goes with it, never fires on a dead loop
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(timeout_ms)
+        loop.exec()
+        self.surface_task.running_changed.disconnect(settled)
+        return not self.computing
+
+    def _start_waiting(self, running: bool = False) -> None:
+        if self._waiting is None or running or self.surface_task.running:
+            self.busy.setVisible(self.computing)
+            return
+        request, self._waiting, generation = self._waiting, None, self._generation
+        self.busy.setText(self.tr("Computing the loss surface…"))
+        self.busy.setVisible(True)
+        self.surface_task.start(
+            lambda progress, stop: (generation, request.compute(stop, progress))
+        )
+
+    def _surface_progress(self, done: int, total: int) -> None:
+        self.busy.setText(self.tr("Computing the loss surface… {0}%").format(100 * done // total))
+
+    def _surface_computed(self, result: tuple[int, Surface | None]) -> None:
+        # None: stopped for a newer request. A result that a newer request has superseded
+        # is dropped too: it would show the plane (or the point) the learner just left.
+        generation, surface = result
+        if surface is not None and generation == self._generation and self.landscape is not None:
+            self._show_surface(surface)
+
+    def _surface_failed(self, text: str) -> None:
+        self.message.setText(self.tr("The loss surface could not be computed: ") + text)
+
+    def _show_surface(self, surface: Surface) -> None:
         if self.stack.currentWidget() is self.view_3d and self.view_3d is not None:
             self.view_3d.show_surface(surface, self.landscape.trajectory())
         self.view.show_surface(surface, self._title())
