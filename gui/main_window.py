@@ -404,6 +404,7 @@ class MainWindow(QMainWindow):
             self._landscape_stale = False
             self.landscape_panel.rebuild()
         self.landscape_panel.refresh(self.controller.stepper.snapshot, force=True)
+        self.landscape_panel.finish_surface()  # a big network's surface is computed in a worker
 
     def _refresh_landscape(self) -> None:
         """The surface is recomputed only while its tab is shown: it costs milliseconds."""

@@ -9,13 +9,13 @@
 VENV_DIR=.venv
 
 # Qt's xcb platform and GL, a font with Chinese glyphs (the zh_CN interface), then what a
-# real window needs headless, then venv support.
+# real window needs headless (and the desktop-entry validator), then venv support.
 SYSTEM_PACKAGES=(
     libxcb-cursor0 libxkbcommon-x11-0 libxkbcommon0 libxcb-icccm4 libxcb-keysyms1
     libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxcb-xfixes0
     libxcb-sync1 libxcb-shm0 libxcb-glx0 libx11-xcb1 libgl1 libegl1 libglx0 libglvnd0
     libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-wqy-microhei
-    xvfb xauth libgl1-mesa-dri libglx-mesa0
+    xvfb xauth libgl1-mesa-dri libglx-mesa0 desktop-file-utils
     python3-venv
 )
 
