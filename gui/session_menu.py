@@ -112,6 +112,8 @@ class SessionMenu:
         if not self._confirm_stopping_the_run(path):
             self.window.show_message(tr("Not opened: the run goes on."))
             return False
+        if not self.window.controller.busy:  # the run ended while the question was open
+            return self.open(path)
         self._open_after_run = path
         self.window.controller.cancel_run()
         return True

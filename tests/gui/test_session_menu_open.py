@@ -122,3 +122,18 @@ def test_declining_keeps_the_run_going_and_opens_nothing(window, qtbot, saved, m
     controller.cancel_run()
     qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
     assert controller.stepper.iteration != 4
+
+
+def test_a_run_that_ends_while_the_question_is_open_still_opens(window, qtbot, saved,
+                                                                monkeypatch):  # fmt: skip
+    controller = window.controller
+
+    def the_run_ends_meanwhile(box) -> int:
+        controller.cancel_run()
+        qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "exec", the_run_ends_meanwhile)
+    assert controller.run_iterations(10_000_000)
+    assert window.session_menu.open(saved)
+    qtbot.waitUntil(lambda: controller.stepper.iteration == 4, timeout=20000)
