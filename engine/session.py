@@ -38,9 +38,16 @@ from typing import Any
 
 from engine.config import Config
 from engine.errors import EngineError
-from engine.io.load_limits import check_json_depth, read_regular_file, shown_size
+from engine.io.load_limits import check_json_depth, read_regular_file
 from engine.io.safe_write import WriteError, safe_write_text
 from engine.io.verify import verify_json
+from engine.session_limits import (
+    MAX_JSON_DEPTH,
+    MAX_SESSION_BYTES,
+    check_input_rows,
+    check_reopenable,
+    check_replay_cost,
+)
 from engine.snapshot import PHASES, Snapshot
 from engine.stepper import Stepper
 
@@ -54,15 +61,6 @@ SNAPSHOT_KEYS = ("phase", "focus", "iteration", "params", "grads", "loss", "opti
 NON_FINITE = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}
 # Any of these raised while building a model from a file's settings means the file is unusable.
 BUILD_ERRORS = (TypeError, ValueError, LookupError, ArithmeticError, RuntimeError)
-
-# Limits checked before any work: a session's size, nesting, input rows and replay cost.
-MAX_SESSION_BYTES = 64 * 2**20  # about 1.5 million iterations of the Mazur net
-MAX_JSON_DEPTH = 32  # a session nests 4 levels deep
-MAX_INPUT_ROWS = 10_000
-# Input rows x parameters x iterations replayed, at about 0.45 µs each as measured here: under
-# four minutes (with progress and Cancel in the window), about as long as the size cap allows.
-MAX_REPLAY_COST = 500_000_000
-ITERATION_OVERHEAD = 300  # an iteration's fixed cost in the same units (130 µs on Mazur)
 
 PathLike = str | os.PathLike[str]
 Progress = Callable[[int, int], None]  # iterations replayed, iterations to replay
@@ -84,24 +82,11 @@ def save_session(stepper: Stepper, path: PathLike) -> None:
     """Write the session to `path` atomically; on failure nothing is left behind."""
     document = session_document(stepper)
     text = session_text(document)
-    _check_reopenable(document, len(text.encode("utf-8")))
+    check_reopenable(document, len(text.encode("utf-8")))
     try:
         safe_write_text(path, text, verify=verify_json)
     except WriteError as error:
         raise EngineError(f"cannot save the session: {error}") from None
-
-
-def _check_reopenable(document: dict[str, Any], size: int) -> None:
-    """A file that opening would refuse is not written: say so instead."""
-    if size > MAX_SESSION_BYTES:
-        raise EngineError(
-            f"cannot save the session: it would take {shown_size(size)}, more than the "
-            f"{shown_size(MAX_SESSION_BYTES)} a session may be; reset or save a shorter run"
-        )
-    iterations = len(document["trajectory"]["losses"])
-    config = document["config"]
-    parameters = len(document["trajectory"]["labels"])
-    _check_cost(len(config["inputs"]), parameters, iterations, "cannot save the session")
 
 
 def session_document(stepper: Stepper) -> dict[str, Any]:
@@ -231,10 +216,10 @@ def _load(path: Path, replay: _Replay) -> Stepper:
     document = _read_document(path)
     _check_header(document, path)
     config = _config(document["config"])
-    _check_input_rows(config)
+    check_input_rows(config)
     stepper = _build(config)
     history = _history(document["history"], stepper)
-    _check_cost(
+    check_replay_cost(
         len(config.inputs), len(stepper.model.params), history.iteration, "cannot open the session"
     )
     saved = _saved_snapshot(document["snapshot"])
@@ -299,25 +284,6 @@ def _config(data: Any) -> Config:
     _expect_keys(data, fields, "the session's config")
     _expect(isinstance(data["preset"], str), "the preset's name must be text")
     return _guarded(lambda: Config.from_dict(data), "the session's settings cannot be used")
-
-
-def _check_input_rows(config: Config) -> None:
-    if len(config.inputs) > MAX_INPUT_ROWS:
-        raise EngineError(
-            f"the session has {len(config.inputs):,} input rows; "
-            f"at most {MAX_INPUT_ROWS:,} input rows can be opened"
-        )
-
-
-def _check_cost(rows: int, parameters: int, iterations: int, what: str) -> None:
-    """Refuse a replay whose work (rows x parameters x iterations) passes the limit."""
-    cost = (iterations + 1) * (rows * parameters + ITERATION_OVERHEAD)
-    if cost > MAX_REPLAY_COST:
-        raise EngineError(
-            f"{what}: replaying {iterations:,} iterations of {rows:,} input rows x "
-            f"{parameters:,} parameters would cost {cost:,} units, more than the "
-            f"{MAX_REPLAY_COST:,} a session may"
-        )
 
 
 def _build(config: Config) -> Stepper:

@@ -12,18 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from engine import session
+from engine import session, session_limits
 from engine.config import Config
 from engine.errors import EngineError
 from engine.presets import MAZUR
-from engine.session import (
-    MAX_INPUT_ROWS,
-    MAX_REPLAY_COST,
-    SessionCancelled,
-    load_session,
-    save_session,
-    session_document,
-)
+from engine.session import SessionCancelled, load_session, save_session, session_document
+from engine.session_limits import MAX_INPUT_ROWS, MAX_REPLAY_COST
 from engine.stepper import Stepper
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,14 +77,14 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
 def test_a_file_over_the_size_cap_is_refused_with_the_limit(tmp_path):
     path = tmp_path / "big.json"
     with path.open("wb") as handle:
-        handle.truncate(session.MAX_SESSION_BYTES + 1)  # sparse: no disk, no time
+        handle.truncate(session_limits.MAX_SESSION_BYTES + 1)  # sparse: no disk, no time
     assert "64 MB" in refusal(path)
 
 
 def test_deep_nesting_is_refused_with_the_limit(tmp_path):
     path = tmp_path / "deep.json"
     path.write_text('{"format": 1, "x": ' + "[" * 500 + "]" * 500 + "}")
-    assert f"{session.MAX_JSON_DEPTH} levels" in refusal(path)
+    assert f"{session_limits.MAX_JSON_DEPTH} levels" in refusal(path)
 
 
 def test_too_many_input_rows_are_refused_before_the_model_is_built(tmp_path, monkeypatch):
@@ -148,7 +142,7 @@ def test_saving_goes_through_the_safe_write_routine_and_checks_the_json(tmp_path
 
 
 def test_a_session_too_big_to_reopen_is_not_saved(tmp_path, monkeypatch):
-    monkeypatch.setattr(session, "MAX_SESSION_BYTES", 1000)
+    monkeypatch.setattr(session_limits, "MAX_SESSION_BYTES", 1000)
     path = tmp_path / "s.json"
     with pytest.raises(EngineError, match="1000 bytes") as error:
         save_session(Stepper(MAZUR), path)
