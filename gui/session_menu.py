@@ -76,6 +76,9 @@ class SessionMenu:
             self.save(Path(name if name.endswith(".json") else f"{name}.json"))
 
     def save(self, path: Path) -> bool:
+        if self.window.controller.busy:  # a worker is changing the state: a copy could mix steps
+            self.window.show_message(tr("A run is in progress: cancel it or wait, then save."))
+            return False
         try:
             save_session(self.window.controller.stepper, path)
         except EngineError as error:
@@ -127,9 +130,10 @@ class SessionMenu:
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def _run_ended(self, busy: bool) -> None:
+        if busy or self._open_after_run is None:
+            return
         path, self._open_after_run = self._open_after_run, None
-        if not busy and path is not None:
-            self.open(path)
+        self.open(path)
 
     def _show_progress(self, path: Path) -> None:
         label = tr("Opening {0}…").format(path.name)

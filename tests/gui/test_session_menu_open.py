@@ -137,3 +137,13 @@ def test_a_run_that_ends_while_the_question_is_open_still_opens(window, qtbot, s
     assert controller.run_iterations(10_000_000)
     assert window.session_menu.open(saved)
     qtbot.waitUntil(lambda: controller.stepper.iteration == 4, timeout=20000)
+
+
+def test_saving_during_a_run_is_refused_with_a_message(window, qtbot, tmp_path, warnings_shown):
+    controller = window.controller
+    assert controller.run_iterations(10_000_000)
+    assert not window.session_menu.save(tmp_path / "mid-run.json")
+    assert "A run is in progress" in window.last_message
+    controller.cancel_run()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
+    assert list(tmp_path.iterdir()) == [] and warnings_shown == []
