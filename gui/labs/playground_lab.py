@@ -1,13 +1,12 @@
 """Classification playground: a decision boundary that updates as the network trains, accuracy
 and loss curves, the learner's own CSV points, and the notes' output-activation comparison.
 
-Training runs in short timer-driven chunks (a few epochs per tick, fewer when epochs are slow),
-so the window stays live; a CSV file loads off the GUI thread, with progress and Cancel.
+Training runs in short timer-driven chunks (up to a few epochs, at most about 50 ms of batches
+per tick), so the window stays live; a CSV file loads off the GUI thread, with progress and Cancel.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,7 +34,7 @@ from gui.labs.playground_settings import PlaygroundSettings
 from gui.labs.plot_style import CLASS_COLOURS, SERIES, labelled_plot
 
 EPOCHS_PER_TICK = 5
-TICK_SECONDS = 0.05  # no further epoch in a tick once this much time has gone
+TICK_SECONDS = 0.05  # a tick trains batches for at most about this long
 MAP_RESOLUTION = 120
 
 
@@ -250,17 +249,13 @@ class PlaygroundLab(QWidget):
         if left <= 0 or self.playground is None:
             self.pause()
             return
-        self.train(min(EPOCHS_PER_TICK, left), TICK_SECONDS)
+        if self.playground.train_for(TICK_SECONDS, min(EPOCHS_PER_TICK, left)):
+            self.redraw()  # only when an epoch finished: a big data set's epoch spans ticks
 
-    def train(self, epochs: int, seconds: float | None = None) -> None:
-        """Up to `epochs` epochs; with `seconds`, none starts after that much time has gone."""
+    def train(self, epochs: int) -> None:
         if self.playground is None:
             return
-        started = time.monotonic()
-        for _ in range(epochs):
-            self.playground.train_epochs(1)
-            if seconds is not None and time.monotonic() - started >= seconds:
-                break
+        self.playground.train_epochs(epochs)
         self.redraw()
 
     # -- drawing -----------------------------------------------------------------------------

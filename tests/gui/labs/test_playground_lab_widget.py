@@ -150,9 +150,15 @@ def test_a_field_too_long_for_the_csv_module_is_a_message(lab: PlaygroundLab, qt
     assert "line 2 of the CSV file cannot be read" in lab.status.text()
 
 
-def test_a_tick_stops_starting_epochs_after_its_time(lab: PlaygroundLab, monkeypatch) -> None:
-    clock = iter(range(100))
-    monkeypatch.setattr("gui.labs.playground_lab.time.monotonic", lambda: next(clock))
+def test_a_tick_of_a_slow_epoch_trains_only_its_share(lab: PlaygroundLab, monkeypatch) -> None:
+    ticks = iter(range(1000))  # every look at the clock: one more second
+    monkeypatch.setattr("engine.labs.playground.time.monotonic", lambda: next(ticks))
     lab.max_epochs.setValue(50)
-    lab.tick()  # every epoch "takes a second": one epoch, not five
-    assert lab.playground.epoch == 1
+    lab.tick()  # the deadline passes after the first batch: the epoch goes on next tick
+    assert lab.playground.epoch == 0
+    for _ in range(20):
+        lab.tick()
+    assert lab.playground.epoch >= 1
+    alone = Playground(PlaygroundConfig())
+    alone.train_epochs(lab.playground.epoch)
+    assert [r.test_loss for r in lab.playground.history] == [r.test_loss for r in alone.history]
