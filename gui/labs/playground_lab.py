@@ -265,12 +265,15 @@ class PlaygroundLab(QWidget):
             (self.train_points, p.train, True),
             (self.test_points, p.test, False),
         ):
-            colours = [CLASS_COLOURS[k % len(CLASS_COLOURS)] for k in part.labels]
+            # One brush or pen object per class, shared by its points: the symbol cache then
+            # draws each class once, not each of up to 100,000 points.
+            classes = np.asarray(part.labels) % len(CLASS_COLOURS)
             if filled:
-                item.setData(part.xy[:, 0], part.xy[:, 1], brush=colours)
+                styles = np.array([pg.mkBrush(c) for c in CLASS_COLOURS], dtype=object)
+                item.setData(part.xy[:, 0], part.xy[:, 1], brush=styles[classes])
             else:
-                pens = [pg.mkPen(c, width=2) for c in colours]
-                item.setData(part.xy[:, 0], part.xy[:, 1], pen=pens)
+                styles = np.array([pg.mkPen(c, width=2) for c in CLASS_COLOURS], dtype=object)
+                item.setData(part.xy[:, 0], part.xy[:, 1], pen=styles[classes])
 
     def redraw(self) -> None:
         p = self.playground

@@ -162,3 +162,12 @@ def test_a_tick_of_a_slow_epoch_trains_only_its_share(lab: PlaygroundLab, monkey
     alone = Playground(PlaygroundConfig())
     alone.train_epochs(lab.playground.epoch)
     assert [r.test_loss for r in lab.playground.history] == [r.test_loss for r in alone.history]
+
+
+def test_points_share_one_brush_and_pen_per_class(lab: PlaygroundLab) -> None:
+    # Per-point styles made the symbol cache draw 100,000 symbols: 5 s to show a big file.
+    lab.settings.dataset.setCurrentIndex(lab.settings.dataset.findData("xor"))
+    lab.reset()
+    brushes = {id(b) for b in lab.train_points.data["brush"]}
+    pens = {id(p) for p in lab.test_points.data["pen"]}
+    assert len(brushes) <= lab.playground.data.classes and len(pens) <= lab.playground.data.classes
