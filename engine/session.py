@@ -22,6 +22,9 @@ start of iteration i, and the last row the current ones.
 Floats are written with repr, so they read back bit for bit. JSON has no NaN or infinity:
 non-finite floats are written as the strings "nan", "inf" and "-inf"; null means "none"
 (a cleared gradient, a loss not yet computed).
+
+Opening works under the limits in engine/session_limits.py (a regular file, its size, nesting,
+input rows and replay cost), all checked before the replay starts.
 """
 
 from __future__ import annotations
@@ -79,7 +82,8 @@ def app_version() -> str:
 
 # -- saving ------------------------------------------------------------------------------------
 def save_session(stepper: Stepper, path: PathLike) -> None:
-    """Write the session to `path` atomically; on failure nothing is left behind."""
+    """Write the session to `path` through the safe-write routine (checked as JSON before it
+    replaces anything); a session that opening would refuse is not written."""
     document = session_document(stepper)
     text = session_text(document)
     check_reopenable(document, len(text.encode("utf-8")))
