@@ -22,6 +22,9 @@ start of iteration i, and the last row the current ones.
 Floats are written with repr, so they read back bit for bit. JSON has no NaN or infinity:
 non-finite floats are written as the strings "nan", "inf" and "-inf"; null means "none"
 (a cleared gradient, a loss not yet computed).
+
+Opening works under the limits in engine/session_limits.py (a regular file, its size, nesting,
+input rows and replay cost), all checked before the replay starts.
 """
 
 from __future__ import annotations
@@ -31,7 +34,6 @@ import json
 import math
 import os
 import struct
-import tempfile
 from collections.abc import Callable, Mapping
 from importlib import metadata
 from pathlib import Path
@@ -39,6 +41,16 @@ from typing import Any
 
 from engine.config import Config
 from engine.errors import EngineError
+from engine.io.load_limits import check_json_depth, read_regular_file
+from engine.io.safe_write import WriteError, safe_write_text
+from engine.io.verify import verify_json
+from engine.session_limits import (
+    MAX_JSON_DEPTH,
+    MAX_SESSION_BYTES,
+    check_input_rows,
+    check_reopenable,
+    check_replay_cost,
+)
 from engine.snapshot import PHASES, Snapshot
 from engine.stepper import Stepper
 
@@ -54,6 +66,11 @@ NON_FINITE = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}
 BUILD_ERRORS = (TypeError, ValueError, LookupError, ArithmeticError, RuntimeError)
 
 PathLike = str | os.PathLike[str]
+Progress = Callable[[int, int], None]  # iterations replayed, iterations to replay
+
+
+class SessionCancelled(EngineError):
+    """Opening stopped because the caller asked it to; nothing was changed."""
 
 
 def app_version() -> str:
@@ -65,9 +82,15 @@ def app_version() -> str:
 
 # -- saving ------------------------------------------------------------------------------------
 def save_session(stepper: Stepper, path: PathLike) -> None:
-    """Write the session to `path` atomically; on failure nothing is left behind."""
-    text = session_text(session_document(stepper))
-    _write_atomically(Path(path), text)
+    """Write the session to `path` through the safe-write routine (checked as JSON before it
+    replaces anything); a session that opening would refuse is not written."""
+    document = session_document(stepper)
+    text = session_text(document)
+    check_reopenable(document, len(text.encode("utf-8")))
+    try:
+        safe_write_text(path, text, verify=verify_json)
+    except WriteError as error:
+        raise EngineError(f"cannot save the session: {error}") from None
 
 
 def session_document(stepper: Stepper) -> dict[str, Any]:
@@ -171,49 +194,21 @@ def _inline(value: Any) -> str:
     return json.dumps(value, allow_nan=False, ensure_ascii=False)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Temporary file in the same folder, flushed to disk, then renamed over `path`."""
-    try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise EngineError(f"cannot save the session to {path}: {_reason(error)}") from error
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(name, path)
-        _sync_folder(path.parent)
-    except BaseException as error:
-        Path(name).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise EngineError(f"cannot save the session to {path}: {_reason(error)}") from error
-        raise
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; not every platform can open a folder, so best effort."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _reason(error: OSError) -> str:
     return error.strerror or _one_line(str(error))
 
 
 # -- opening -----------------------------------------------------------------------------------
-def load_session(path: PathLike) -> Stepper:
-    """Rebuild the saved session; refuse (EngineError, one line) anything that does not replay."""
+def load_session(
+    path: PathLike, progress: Progress | None = None, should_stop: Callable[[], bool] | None = None
+) -> Stepper:
+    """Rebuild the saved session; refuse (EngineError, one line) anything that does not replay.
+
+    The replay calls `progress(done, total)` now and then; when `should_stop()` turns true it
+    stops and raises SessionCancelled.
+    """
     try:
-        return _load(Path(path))
+        return _load(Path(path), _Replay(progress, should_stop))
     except EngineError as error:
         message = str(error)
         if len(message.splitlines()) > 1:  # a name from the file may carry a line break
@@ -221,22 +216,26 @@ def load_session(path: PathLike) -> Stepper:
         raise
 
 
-def _load(path: Path) -> Stepper:
+def _load(path: Path, replay: _Replay) -> Stepper:
     document = _read_document(path)
     _check_header(document, path)
     config = _config(document["config"])
+    check_input_rows(config)
     stepper = _build(config)
     history = _history(document["history"], stepper)
+    check_replay_cost(
+        len(config.inputs), len(stepper.model.params), history.iteration, "cannot open the session"
+    )
     saved = _saved_snapshot(document["snapshot"])
     trajectory = _trajectory(document["trajectory"], stepper, history)
-    _replay(stepper, history)
+    _replay(stepper, history, replay)
     _verify(stepper, saved, trajectory)
     return stepper
 
 
 def _read_document(path: Path) -> dict[str, Any]:
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_SESSION_BYTES, "session")
     except FileNotFoundError:
         raise EngineError(f"cannot open session {path}: no such file") from None
     except OSError as error:
@@ -245,6 +244,7 @@ def _read_document(path: Path) -> dict[str, Any]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise EngineError(f"{path} is not a session file: it is not UTF-8 text") from None
+    check_json_depth(raw, MAX_JSON_DEPTH, path, "session")
     try:
         document = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
@@ -415,23 +415,47 @@ def _param_iterations(data: Any, length: int) -> list[int]:
 
 
 # -- replay and verification -------------------------------------------------------------------
-def _replay(stepper: Stepper, history: _History) -> None:
+@dataclasses.dataclass(frozen=True)
+class _Replay:
+    """How the caller follows the replay: progress reports and a request to stop."""
+
+    progress: Progress | None = None
+    should_stop: Callable[[], bool] | None = None
+
+    def stopped(self) -> bool:
+        return self.should_stop is not None and self.should_stop()
+
+
+def _replay(stepper: Stepper, history: _History, replay: _Replay) -> None:
     try:
         for tick, label, value in history.edits:
-            _advance(stepper, tick)
+            _advance(stepper, tick, history.iteration, replay)
             stepper.edit_parameter(label, value)
-        _advance(stepper, history.tick)
+        _advance(stepper, history.tick, history.iteration, replay)
+    except SessionCancelled:
+        raise
     except (EngineError, *BUILD_ERRORS) as error:
         reason = _one_line(str(error))
         raise EngineError(f"the session does not replay to the saved state: {reason}") from None
+    if replay.progress is not None:
+        replay.progress(history.iteration, history.iteration)
 
 
-def _advance(stepper: Stepper, tick: int) -> None:
-    """Whole iterations fast, then micro-steps; stops short only when training diverges."""
+def _advance(stepper: Stepper, tick: int, total: int, replay: _Replay) -> None:
+    """Whole iterations fast, then micro-steps; stops short when training diverges or the
+    caller asks it to stop."""
     whole = (tick - stepper.tick) // stepper.micro_steps_per_iteration
-    if whole and stepper.run(whole).completed != whole:
-        raise EngineError("training diverged on the way")
+    start = stepper.iteration
+    report = None if replay.progress is None else lambda done: replay.progress(start + done, total)
+    if whole:
+        result = stepper.run(whole, progress=report, should_stop=replay.should_stop)
+        if result.cancelled and result.diverged_at is None:
+            raise SessionCancelled("opening the session was cancelled")
+        if result.completed != whole:
+            raise EngineError("training diverged on the way")
     while stepper.tick < tick:
+        if replay.stopped():
+            raise SessionCancelled("opening the session was cancelled")
         stepper.step_phase()
 
 

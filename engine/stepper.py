@@ -24,7 +24,7 @@ from torch import Tensor
 from engine import explain
 from engine.chain_rule import ChainRule
 from engine.code_listing import PHASE_LINES
-from engine.config import Config
+from engine.config import FLOAT32_MAX, Config
 from engine.errors import EngineError
 from engine.function_model import FunctionModel
 from engine.history_budget import check_history_room, checkpoints_kept_for
@@ -408,9 +408,7 @@ class Stepper:
             )
         if label not in self.model.index:
             raise EngineError(f"unknown parameter {label!r}")
-        if not isinstance(value, int | float) or not math.isfinite(value):
-            text = translate("EngineError", "{label} must be a finite number, got {value!r}")
-            raise EngineError(text.format(label=label, value=value))
+        self._check_edit_value(label, value)
         if self.tick not in self.checkpoints:
             self._save_checkpoint("iteration")
         old = float(self.model.values()[self.model.index[label]])
@@ -426,6 +424,21 @@ class Stepper:
         self.snapshot = self._snapshot("edit", label, text)
         self._save_checkpoint("edit", self.snapshot)
         return self.snapshot
+
+    def _check_edit_value(self, label: str, value: Any) -> None:
+        """Refuse, before anything changes, a value the parameters' dtype cannot hold."""
+        if self.config.dtype == "float32" and not (
+            isinstance(value, int | float) and abs(value) <= FLOAT32_MAX
+        ):
+            text = translate(
+                "EngineError",
+                "{label} must be a finite number float32 can hold (at most ±{most:.7g}), "
+                "got {value!r}",
+            )
+            raise EngineError(text.format(label=label, value=value, most=FLOAT32_MAX))
+        if not isinstance(value, int | float) or not math.isfinite(value):
+            text = translate("EngineError", "{label} must be a finite number, got {value!r}")
+            raise EngineError(text.format(label=label, value=value))
 
     def _forget_future(self) -> None:
         for tick in [t for t in self.checkpoints if t > self.tick]:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
 from engine.errors import EngineError
 from engine.io.safe_write import check_writable_target, safe_write_text
 from engine.io.verify import verify_json, verify_python
-from engine.session import load_session, save_session
+from engine.session import SessionCancelled, load_session, save_session
 from engine.torch_script import script_of_run, weights_json
-from gui.background import BackgroundTask
+from gui.background import BackgroundTask, Progress
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -38,7 +39,11 @@ class SessionMenu:
         self.task.crash_dialog = False  # _open_failed shows every failure
         self.task.finished.connect(self._opened)
         self.task.failed.connect(self._open_failed)
+        self.task.progress.connect(self._open_progress)
         self._opening: Path | None = None
+        self._open_after_run: Path | None = None  # opened once the run it stopped has ended
+        self.progress_dialog: QProgressDialog | None = None
+        window.controller.busy_changed.connect(self._run_ended)
         self.open_action = self._action(menu, tr("&Open session…"), QKeySequence.StandardKey.Open,
                                         tr("Open a saved session: settings, history, position"),
                                         self.open_dialog)  # fmt: skip
@@ -72,6 +77,9 @@ class SessionMenu:
             self.save(Path(name if name.endswith(".json") else f"{name}.json"))
 
     def save(self, path: Path) -> bool:
+        if self.window.controller.busy:  # a worker is changing the state: a copy could mix steps
+            self.window.show_message(tr("A run is in progress: cancel it or wait, then save."))
+            return False
         try:
             save_session(self.window.controller.stepper, path)
         except EngineError as error:
@@ -90,21 +98,85 @@ class SessionMenu:
             self.open(Path(name))
 
     def open(self, path: Path) -> bool:
-        """Replays off the GUI thread; the open session stays until the new one is ready."""
+        """Replays off the GUI thread, with progress and Cancel; the open session stays until
+        the new one is ready. During a run, asks first: opening stops the run."""
+        if self.task.running:
+            self.window.show_message(tr("A session is already being opened."))
+            return False
+        if self.window.controller.busy:
+            return self._open_after_stopping_the_run(path)
         self._opening = path
-        started = self.task.start(lambda progress, should_stop: load_session(path))
+        started = self.task.start(lambda progress, should_stop: _load(path, progress, should_stop))
         if started:
             self.window.show_message(tr("Opening {0}…").format(path))
+            self._show_progress(path)
         return started
 
+    def _open_after_stopping_the_run(self, path: Path) -> bool:
+        if not self._confirm_stopping_the_run(path):
+            self.window.show_message(tr("Not opened: the run goes on."))
+            return False
+        if not self.window.controller.busy:  # the run ended while the question was open
+            return self.open(path)
+        self._open_after_run = path
+        self.window.controller.cancel_run()
+        return True
+
+    def _confirm_stopping_the_run(self, path: Path) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Open session"), "", parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the file's name is shown as it is
+        box.setText(tr("A run is in progress. Stop it and open {0}?").format(path.name))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _run_ended(self, busy: bool) -> None:
+        if busy or self._open_after_run is None:
+            return
+        path, self._open_after_run = self._open_after_run, None
+        self.open(path)
+
+    def _show_progress(self, path: Path) -> None:
+        label = tr("Opening {0}…").format(path.name)
+        dialog = QProgressDialog(label, tr("Cancel"), 0, 0, self.window)
+        dialog.setWindowTitle(tr("Open session"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)  # a quick open shows no dialog at all
+        dialog.setAutoReset(False)
+        dialog.setAutoClose(False)
+        dialog.canceled.connect(self.cancel_open)
+        self.progress_dialog = dialog
+
+    def _open_progress(self, done: int, total: int) -> None:
+        if self.progress_dialog is not None and total > 0:
+            self.progress_dialog.setMaximum(total)
+            self.progress_dialog.setValue(min(done, total))
+
+    def cancel_open(self) -> None:
+        """Stop the replay; the open session stays as it is."""
+        self.task.cancel()
+
+    def _close_progress(self) -> None:
+        dialog, self.progress_dialog = self.progress_dialog, None
+        if dialog is not None:
+            dialog.canceled.disconnect(self.cancel_open)
+            dialog.close()
+            dialog.deleteLater()
+
     def _opened(self, stepper: object) -> None:
+        self._close_progress()
         path = self._opening
-        if stepper is None or path is None:
+        if path is None:
+            return
+        if stepper is None:
+            note = tr("Opening {0} cancelled; the open session is unchanged.")
+            self.window.show_message(note.format(path.name))
             return
         if self.window.controller.adopt(stepper, tr("Opened {0}.").format(path.name)):
             self._remember(path)
 
     def _open_failed(self, text: str) -> None:
+        self._close_progress()
         QMessageBox.warning(self.window, tr("Session not opened"), text)
 
     # -- PyTorch script --------------------------------------------------------------------------
@@ -171,3 +243,11 @@ class SessionMenu:
             action.setToolTip(entry)
             action.triggered.connect(lambda _=False, p=entry: self.open(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent()))
+
+
+def _load(path: Path, progress: Progress, should_stop: Callable[[], bool]) -> object:
+    """The background job: the opened Stepper, or None when Cancel stopped the replay."""
+    try:
+        return load_session(path, progress, should_stop)
+    except SessionCancelled:
+        return None

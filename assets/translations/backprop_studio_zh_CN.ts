@@ -741,12 +741,12 @@ closed form: {c}
             <translation>运行 {more:,} 次迭代将为 {parameters:,} 个参数保存约 {needed:,.1f} GB 的历史（每次迭代的损失都会保留）；{budget:.1f} GB 内最多还能再运行 {room:,} 次：请减少迭代次数，或重置</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="48" />
+            <location filename="../../engine/labs/csv_points.py" line="75" />
             <source>cannot read {path}: {error}</source>
             <translation>无法读取 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="87" />
+            <location filename="../../engine/labs/csv_points.py" line="158" />
             <source>expected 3 values (x, y, label), found {count}</source>
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
@@ -756,17 +756,27 @@ closed form: {c}
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="100" />
+            <location filename="../../engine/labs/csv_points.py" line="171" />
             <source>label {cell!r} is not a whole number</source>
             <translation>类别标签 {cell!r} 不是整数</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="36" />
+            <location filename="../../engine/labs/csv_points.py" line="136" />
+            <source>line {line} of the CSV file cannot be read: {error}</source>
+            <translation>CSV 文件第 {line} 行无法读取：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="50" />
             <source>line {line}: {reason}</source>
             <translation>第 {line} 行：{reason}</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="112" />
+            <location filename="../../engine/labs/csv_points.py" line="120" />
+            <source>loading the CSV file was cancelled</source>
+            <translation>已取消载入 CSV 文件</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="188" />
             <source>need 2 to {most} different labels, found {count}</source>
             <translation>需要 2 到 {most} 个不同的类别标签，实际有 {count} 个</translation>
         </message>
@@ -776,7 +786,12 @@ closed form: {c}
             <translation>没有找到 CUDA GPU 或驱动（torch.cuda.is_available() 为 False）</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="107" />
+            <location filename="../../engine/labs/csv_points.py" line="96" />
+            <source>the CSV file has more than {most:,} rows; at most {most:,} points can be loaded</source>
+            <translation>CSV 文件超过 {most:,} 行；最多只能载入 {most:,} 个点</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="183" />
             <source>the CSV file needs at least 4 points, found {count}</source>
             <translation>CSV 文件至少需要 4 个点，实际只有 {count} 个</translation>
         </message>
@@ -796,7 +811,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="881" />
+            <location filename="../../engine/stepper.py" line="894" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -811,27 +826,47 @@ closed form: {c}
             <translation>{activation} 只能用在输出层</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="91" />
+            <location filename="../../engine/labs/csv_points.py" line="162" />
             <source>{axis} {cell!r} is not a number</source>
             <translation>{axis} {cell!r} 不是数字</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="95" />
+            <location filename="../../engine/labs/csv_points.py" line="166" />
             <source>{axis} {cell!r} is not finite</source>
             <translation>{axis} {cell!r} 不是有限值</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="68" />
+            <location filename="../../engine/labs/csv_points.py" line="104" />
             <source>{count} bad row(s) in the CSV file:</source>
             <translation>CSV 文件中有 {count} 行有问题：</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="413" />
+            <location filename="../../engine/stepper.py" line="438" />
+            <source>{label} must be a finite number float32 can hold (at most ±{most:.7g}), got {value!r}</source>
+            <translation>{label} 必须是 float32 能表示的有限数（绝对值至多 {most:.7g}），实际为 {value!r}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/stepper.py" line="441" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="39" />
+            <location filename="../../engine/io/load_limits.py" line="49" />
+            <source>{path} is bigger than the {cap} a {what} may be</source>
+            <translation>{path} 超过了{what}允许的大小 {cap}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/io/load_limits.py" line="38" />
+            <source>{path} is not a regular file, so it is not a {what}</source>
+            <translation>{path} 不是普通文件，因此不是{what}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/io/load_limits.py" line="86" />
+            <source>{path} nests deeper than the {cap} levels a {what} may have</source>
+            <translation>{path} 的嵌套层数超过了{what}允许的 {cap} 层</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="53" />
             <source>… and {count} more bad row(s)</source>
             <translation>… 还有 {count} 行有问题</translation>
         </message>
@@ -874,7 +909,7 @@ closed form: {c}
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="529" />
+            <location filename="../../engine/stepper.py" line="542" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
@@ -1767,7 +1802,7 @@ closed form: {c}
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="423" />
+            <location filename="../../gui/main_window.py" line="424" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
@@ -1929,7 +1964,7 @@ closed form: {c}
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="428" />
+            <location filename="../../gui/main_window.py" line="429" />
             <source>loss {0}</source>
             <translation>损失 {0}</translation>
         </message>
@@ -2056,131 +2091,147 @@ closed form: {c}
     <context>
         <name>PlaygroundLab</name>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="65" />
+            <location filename="../../gui/labs/playground_lab.py" line="77" />
             <source>+1 epoch</source>
             <translation>+1 轮</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="128" />
+            <location filename="../../gui/labs/playground_lab.py" line="140" />
             <source>Accuracy</source>
             <translation>准确率</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="153" />
+            <location filename="../../gui/labs/playground_lab.py" line="165" />
             <source>CSV files (*.csv);;All files (*)</source>
             <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="113" />
+            <location filename="../../gui/labs/playground_lab.py" line="183" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="125" />
             <source>Decision regions</source>
             <translation>决策区域</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="61" />
+            <location filename="../../gui/labs/playground_lab.py" line="73" />
             <source>Load CSV…</source>
             <translation>载入 CSV…</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="152" />
+            <location filename="../../gui/labs/playground_lab.py" line="164" />
+            <location filename="../../gui/labs/playground_lab.py" line="184" />
             <source>Load points</source>
             <translation>载入数据点</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="132" />
+            <location filename="../../gui/labs/playground_lab.py" line="209" />
+            <source>Loading {0} cancelled; nothing changed.</source>
+            <translation>已取消载入 {0}；没有任何改动。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="182" />
+            <source>Loading {0}…</source>
+            <translation>正在载入 {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="144" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="68" />
+            <location filename="../../gui/labs/playground_lab.py" line="80" />
             <source>New weights from the seed; history cleared</source>
             <translation>按种子生成新权重；历史已清空</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="188" />
+            <location filename="../../gui/labs/playground_lab.py" line="241" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="67" />
+            <location filename="../../gui/labs/playground_lab.py" line="79" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="64" />
+            <location filename="../../gui/labs/playground_lab.py" line="76" />
             <source>Start or pause training (a few epochs per frame)</source>
             <translation>开始或暂停训练（每帧若干轮）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="63" />
-            <location filename="../../gui/labs/playground_lab.py" line="192" />
+            <location filename="../../gui/labs/playground_lab.py" line="75" />
+            <location filename="../../gui/labs/playground_lab.py" line="245" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="66" />
+            <location filename="../../gui/labs/playground_lab.py" line="78" />
             <source>Train exactly one more epoch</source>
             <translation>再训练恰好一轮</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="73" />
+            <location filename="../../gui/labs/playground_lab.py" line="85" />
             <source>Training pauses after this many epochs</source>
             <translation>训练到这么多轮后暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="62" />
+            <location filename="../../gui/labs/playground_lab.py" line="74" />
             <source>Your own points: rows of x, y, label</source>
             <translation>你自己的数据点：每行依次为 x、y 和类别标签</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="129" />
+            <location filename="../../gui/labs/playground_lab.py" line="141" />
             <source>accuracy</source>
             <translation>准确率</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="128" />
-            <location filename="../../gui/labs/playground_lab.py" line="132" />
+            <location filename="../../gui/labs/playground_lab.py" line="140" />
+            <location filename="../../gui/labs/playground_lab.py" line="144" />
             <source>epoch</source>
             <translation>轮次</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="251" />
+            <location filename="../../gui/labs/playground_lab.py" line="308" />
             <source>epoch {e}: train accuracy {a:.1%}, test accuracy {t:.1%}, test loss {l:.4g}
 {code}</source>
             <translation>第 {e} 轮：训练准确率 {a:.1%}，测试准确率 {t:.1%}，测试损失 {l:.4g}
 {code}</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="132" />
+            <location filename="../../gui/labs/playground_lab.py" line="144" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="72" />
+            <location filename="../../gui/labs/playground_lab.py" line="84" />
             <source>stop at </source>
             <translation>停止于 </translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="124" />
+            <location filename="../../gui/labs/playground_lab.py" line="136" />
             <source>test</source>
             <translation>测试</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="121" />
+            <location filename="../../gui/labs/playground_lab.py" line="133" />
             <source>train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="113" />
+            <location filename="../../gui/labs/playground_lab.py" line="125" />
             <source>x</source>
             <translation>x</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="113" />
+            <location filename="../../gui/labs/playground_lab.py" line="125" />
             <source>y</source>
             <translation>y</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="241" />
+            <location filename="../../gui/labs/playground_lab.py" line="298" />
             <source>{n} train and {m} test points, {k} classes. Press Train.</source>
             <translation>{n} 个训练点和 {m} 个测试点，{k} 个类别。按“训练”开始。</translation>
         </message>
@@ -2412,103 +2463,136 @@ closed form: {c}
     <context>
         <name>SessionMenu</name>
         <message>
-            <location filename="../../gui/session_menu.py" line="42" />
+            <location filename="../../gui/session_menu.py" line="47" />
             <source>&amp;Open session…</source>
             <translation>打开会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="45" />
+            <location filename="../../gui/session_menu.py" line="50" />
             <source>&amp;Save session…</source>
             <translation>保存会话(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="51" />
+            <location filename="../../gui/session_menu.py" line="128" />
+            <source>A run is in progress. Stop it and open {0}?</source>
+            <translation>训练正在运行。要停止它并打开 {0} 吗？</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="81" />
+            <source>A run is in progress: cancel it or wait, then save.</source>
+            <translation>训练正在运行：请取消或等待其结束后再保存。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="104" />
+            <source>A session is already being opened.</source>
+            <translation>已有一个会话正在打开。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="56" />
             <source>A standalone .py with the same model, weights, loss and optimizer</source>
             <translation>一个独立的 .py 文件，含相同的模型、权重、损失和优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="50" />
+            <location filename="../../gui/session_menu.py" line="141" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="55" />
             <source>Export as &amp;PyTorch script…</source>
             <translation>导出为 PyTorch 脚本(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="113" />
+            <location filename="../../gui/session_menu.py" line="185" />
             <source>Export as PyTorch script</source>
             <translation>导出为 PyTorch 脚本</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="130" />
-            <location filename="../../gui/session_menu.py" line="138" />
+            <location filename="../../gui/session_menu.py" line="202" />
+            <location filename="../../gui/session_menu.py" line="210" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="43" />
+            <location filename="../../gui/session_menu.py" line="117" />
+            <source>Not opened: the run goes on.</source>
+            <translation>未打开：训练继续进行。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="48" />
             <source>Open a saved session: settings, history, position</source>
             <translation>打开已保存的会话：设置、历史和位置</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="87" />
+            <location filename="../../gui/session_menu.py" line="95" />
+            <location filename="../../gui/session_menu.py" line="126" />
+            <location filename="../../gui/session_menu.py" line="142" />
             <source>Open session</source>
             <translation>打开会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="104" />
+            <location filename="../../gui/session_menu.py" line="175" />
             <source>Opened {0}.</source>
             <translation>已打开 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="97" />
+            <location filename="../../gui/session_menu.py" line="173" />
+            <source>Opening {0} cancelled; the open session is unchanged.</source>
+            <translation>已取消打开 {0}；当前会话保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="111" />
+            <location filename="../../gui/session_menu.py" line="140" />
             <source>Opening {0}…</source>
             <translation>正在打开 {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="114" />
+            <location filename="../../gui/session_menu.py" line="186" />
             <source>Python script (*.py)</source>
             <translation>Python 脚本 (*.py)</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="48" />
+            <location filename="../../gui/session_menu.py" line="53" />
             <source>Recent sessions</source>
             <translation>最近的会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="146" />
+            <location filename="../../gui/session_menu.py" line="218" />
             <source>Replace the weights file?</source>
             <translation>替换权重文件？</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="69" />
+            <location filename="../../gui/session_menu.py" line="74" />
             <source>Save session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="46" />
+            <location filename="../../gui/session_menu.py" line="51" />
             <source>Save settings, history and the current step</source>
             <translation>保存设置、历史和当前步骤</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="108" />
+            <location filename="../../gui/session_menu.py" line="180" />
             <source>Session not opened</source>
             <translation>会话未打开</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="78" />
+            <location filename="../../gui/session_menu.py" line="86" />
             <source>Session not saved</source>
             <translation>会话未保存</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="81" />
+            <location filename="../../gui/session_menu.py" line="89" />
             <source>Session saved to {0}</source>
             <translation>会话已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="140" />
+            <location filename="../../gui/session_menu.py" line="212" />
             <source>Wrote {0} and {1}</source>
             <translation>已写入 {0} 和 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="147" />
+            <location filename="../../gui/session_menu.py" line="219" />
             <source>{0} already exists. Replace it with the current weights?</source>
             <translation>{0} 已存在。要用当前权重替换它吗？</translation>
         </message>

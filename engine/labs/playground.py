@@ -7,6 +7,8 @@ epoch the whole train and test sets are evaluated, so the curves show real accur
 from __future__ import annotations
 
 import math
+import time
+from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -92,6 +94,7 @@ class Playground:
         self.model = build_classifier(2, c.hidden, self.data.classes, c.activation, c.seed)
         self._optimizer: torch.optim.SGD | None = None
         self.order = torch.Generator().manual_seed(c.seed + 1)
+        self._batches: deque[Tensor] = deque()  # the current epoch's batches still to train
         self._tensors = {
             part: _as_tensors(p) for part, p in (("train", self.train), ("test", self.test))
         }
@@ -109,14 +112,35 @@ class Playground:
 
     def train_epochs(self, count: int = 1) -> list[EpochRecord]:
         """`count` passes over the shuffled training set; returns their records."""
-        x, y = self._tensors["train"]
         for _ in range(count):
-            for batch in torch.randperm(len(y), generator=self.order).split(self.config.batch_size):
-                self.optimizer.zero_grad()
-                self.head.loss(self.outputs(x[batch]), y[batch]).backward()
-                self.optimizer.step()
-            self.history.append(self._record())
+            self._train_epoch(deadline=None)
         return self.history[-count:] if count else []
+
+    def train_for(self, seconds: float, epochs: int) -> int:
+        """Train until `epochs` more epochs finish or `seconds` pass, stopping between batches
+        (a long epoch goes on at the next call, exactly as if it had not stopped); returns the
+        epochs finished. Keeps a timer-driven window live however big the data set."""
+        deadline = time.monotonic() + seconds
+        finished = 0
+        while finished < epochs and self._train_epoch(deadline):
+            finished += 1
+        return finished
+
+    def _train_epoch(self, deadline: float | None) -> bool:
+        """Train the current epoch's remaining batches; False when the deadline came first."""
+        x, y = self._tensors["train"]
+        if not self._batches:
+            order = torch.randperm(len(y), generator=self.order)
+            self._batches.extend(order.split(self.config.batch_size))
+        while self._batches:
+            batch = self._batches.popleft()
+            self.optimizer.zero_grad()
+            self.head.loss(self.outputs(x[batch]), y[batch]).backward()
+            self.optimizer.step()
+            if self._batches and deadline is not None and time.monotonic() >= deadline:
+                return False
+        self.history.append(self._record())
+        return True
 
     def outputs(self, x: Tensor) -> Tensor:
         return self.head.activation(self.model(x))

@@ -138,6 +138,7 @@ class LabsWidget(QTabWidget):
         if "playground" in built:
             self.playground.pause()
             self.playground.comparison.task.wait()
+            self.playground.csv_task.wait()  # a CSV file still loading stops at once
         if "vanishing" in built:
             self.vanishing.task.wait()
         if "gradient_check" in built:

@@ -1,11 +1,13 @@
 """Classification playground: a decision boundary that updates as the network trains, accuracy
 and loss curves, the learner's own CSV points, and the notes' output-activation comparison.
 
-Training runs in short timer-driven chunks (a few epochs per tick), so the window stays live.
+Training runs in short timer-driven chunks (up to a few epochs, at most about 50 ms of batches
+per tick), so the window stays live; a CSV file loads off the GUI thread, with progress and Cancel.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -22,14 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.labs.csv_points import CsvPointsError, load_points_csv
+from engine.labs.csv_points import CsvCancelled, load_points_csv
 from engine.labs.datasets import Points
 from engine.labs.playground import DecisionMap, Playground, PlaygroundConfig
+from gui.background import BackgroundTask, Progress
 from gui.labs.comparison_table import ComparisonTable
 from gui.labs.playground_settings import PlaygroundSettings
 from gui.labs.plot_style import CLASS_COLOURS, SERIES, labelled_plot
 
 EPOCHS_PER_TICK = 5
+TICK_SECONDS = 0.05  # a tick trains batches for at most about this long
 MAP_RESOLUTION = 120
 
 
@@ -51,6 +56,13 @@ class PlaygroundLab(QWidget):
         self.timer.timeout.connect(self.tick)
         self._pending_reset = QTimer(self, singleShot=True, interval=150)
         self._pending_reset.timeout.connect(self.reset)
+        self.csv_task = BackgroundTask(self)
+        self.csv_task.finished.connect(self._csv_loaded)
+        self.csv_task.failed.connect(self._csv_failed)
+        self.csv_task.progress.connect(self._csv_progress)
+        self.csv_dialog: QProgressDialog | None = None
+        self.csv_outcome: bool | None = None  # whether the latest CSV file was used
+        self._csv_path: Path | None = None
         self._build()
         self.reset()
 
@@ -155,16 +167,57 @@ class PlaygroundLab(QWidget):
             self.load_csv(path)
 
     def load_csv(self, path: str | Path) -> bool:
-        """Use the points in `path`; for a bad file, say which rows are wrong, keep the old data."""
-        try:
-            self.own_points = load_points_csv(path)
-        except CsvPointsError as error:
-            self.status.setText(str(error))
-            self.status.setStyleSheet("color: #b00;")
+        """Start loading `path` off the GUI thread, with progress and Cancel; the old data stays
+        until the new points are ready. For a bad file, the status says which rows are wrong.
+        False (nothing started) while another file is loading."""
+        if self.csv_task.running:
             return False
-        self.settings.add_own_points(self.own_points.name)
-        self.reset()
+        self.pause()
+        self._csv_path, self.csv_outcome = Path(path), None
+        self.csv_task.start(lambda progress, should_stop: _load(path, progress, should_stop))
+        self._show_csv_progress(Path(path))
         return True
+
+    def _show_csv_progress(self, path: Path) -> None:
+        label = self.tr("Loading {0}…").format(path.name)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowTitle(self.tr("Load points"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)  # a small file shows no dialog at all
+        dialog.setAutoReset(False)
+        dialog.setAutoClose(False)
+        dialog.canceled.connect(self.csv_task.cancel)
+        self.csv_dialog = dialog
+
+    def _csv_progress(self, done: int, total: int) -> None:
+        if self.csv_dialog is not None and total > 0:
+            self.csv_dialog.setMaximum(total)
+            self.csv_dialog.setValue(min(done, total))
+
+    def _close_csv_progress(self) -> None:
+        dialog, self.csv_dialog = self.csv_dialog, None
+        if dialog is not None:
+            dialog.canceled.disconnect(self.csv_task.cancel)
+            dialog.close()
+            dialog.deleteLater()
+
+    def _csv_loaded(self, points: object) -> None:
+        self._close_csv_progress()
+        if not isinstance(points, Points):  # cancelled: the old data stays
+            self.csv_outcome = False
+            name = self._csv_path.name if self._csv_path else ""
+            self.status.setText(self.tr("Loading {0} cancelled; nothing changed.").format(name))
+            return
+        self.own_points = points
+        self.csv_outcome = True
+        self.settings.add_own_points(points.name)
+        self.reset()
+
+    def _csv_failed(self, text: str) -> None:
+        self._close_csv_progress()
+        self.csv_outcome = False
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #b00;")
 
     def reset(self) -> None:
         self.pause()
@@ -196,7 +249,8 @@ class PlaygroundLab(QWidget):
         if left <= 0 or self.playground is None:
             self.pause()
             return
-        self.train(min(EPOCHS_PER_TICK, left))
+        if self.playground.train_for(TICK_SECONDS, min(EPOCHS_PER_TICK, left)):
+            self.redraw()  # only when an epoch finished: a big data set's epoch spans ticks
 
     def train(self, epochs: int) -> None:
         if self.playground is None:
@@ -211,12 +265,15 @@ class PlaygroundLab(QWidget):
             (self.train_points, p.train, True),
             (self.test_points, p.test, False),
         ):
-            colours = [CLASS_COLOURS[k % len(CLASS_COLOURS)] for k in part.labels]
+            # One brush or pen object per class, shared by its points: the symbol cache then
+            # draws each class once, not each of up to 100,000 points.
+            classes = np.asarray(part.labels) % len(CLASS_COLOURS)
             if filled:
-                item.setData(part.xy[:, 0], part.xy[:, 1], brush=colours)
+                styles = np.array([pg.mkBrush(c) for c in CLASS_COLOURS], dtype=object)
+                item.setData(part.xy[:, 0], part.xy[:, 1], brush=styles[classes])
             else:
-                pens = [pg.mkPen(c, width=2) for c in colours]
-                item.setData(part.xy[:, 0], part.xy[:, 1], pen=pens)
+                styles = np.array([pg.mkPen(c, width=2) for c in CLASS_COLOURS], dtype=object)
+                item.setData(part.xy[:, 0], part.xy[:, 1], pen=styles[classes])
 
     def redraw(self) -> None:
         p = self.playground
@@ -256,3 +313,11 @@ class PlaygroundLab(QWidget):
                 code=p.head.code,
             )
         )
+
+
+def _load(path: str | Path, progress: Progress, should_stop: Callable[[], bool]) -> Points | None:
+    """The background job: the points, or None when Cancel stopped the loading."""
+    try:
+        return load_points_csv(path, progress, should_stop)
+    except CsvCancelled:
+        return None

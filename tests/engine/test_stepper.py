@@ -195,3 +195,19 @@ def test_completed_counts_the_iteration_its_last_step_finishes():
     snaps = [stepper.step_phase() for _ in range(stepper.micro_steps_per_iteration)]
     assert [s.completed for s in snaps[-2:]] == [0, 1]
     assert stepper.step_phase().completed == 1
+
+
+@pytest.mark.parametrize("value", [3.5e38, -1e39, math.inf])
+def test_edit_beyond_float32_is_refused_before_anything_changes(value):
+    stepper = Stepper(MAZUR.replace(dtype="float32"))
+    stepper.run(60)
+    stepper.goto(len(stepper.plan))  # the end of iteration 1: checkpoints lie ahead to redo
+    before = full_state(stepper)
+    checkpoints, max_tick = dict(stepper.checkpoints), stepper.max_tick
+    with pytest.raises(EngineError, match="float32") as refusal:
+        stepper.edit_parameter("w1", value)
+    assert len(str(refusal.value).splitlines()) == 1
+    assert same_state(full_state(stepper), before)
+    assert stepper.checkpoints == checkpoints and stepper.max_tick == max_tick
+    stepper.goto(max_tick)  # redo still reaches the end of the run
+    assert stepper.iteration == 60

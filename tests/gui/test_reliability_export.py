@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 import gui.export as export
 import main as entry
-from engine import session
 from gui.export import ExportError, export_plot
 from gui.export_all import export_all
 from gui.export_menu import export_with_dialog
@@ -166,38 +164,20 @@ def test_export_all_from_the_menu_says_why(window, tmp_path, monkeypatch, warnin
 
 
 # -- sessions ----------------------------------------------------------------------------------
-def full_disk_fdopen(real_fdopen):
-    """os.fdopen whose handle writes half of what it is given, then reports ENOSPC."""
-
-    class FillingHandle:
-        def __init__(self, handle) -> None:
-            self.handle = handle
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc) -> None:
-            self.handle.close()
-
-        def write(self, text: str) -> int:
-            self.handle.write(text[: len(text) // 2])
-            self.handle.flush()
-            raise disk_full()
-
-        def __getattr__(self, name: str):
-            return getattr(self.handle, name)
-
-    return lambda fd, *args, **kwargs: FillingHandle(real_fdopen(fd, *args, **kwargs))
-
-
 def test_saving_a_session_on_a_full_disk(window, tmp_path, monkeypatch, warnings_shown):
     path = tmp_path / "s.json"
     path.write_bytes(PREVIOUS)
     window.controller.run_blocking(3)
     stepper = window.controller.stepper
-    monkeypatch.setattr(session.os, "fdopen", full_disk_fdopen(os.fdopen))
+    real_write_bytes = Path.write_bytes
+
+    def fill_the_disk(target: Path, data: bytes) -> int:  # the session's staged write
+        real_write_bytes(target, data[: len(data) // 2])
+        raise disk_full()
+
+    monkeypatch.setattr(Path, "write_bytes", fill_the_disk)
     assert not window.session_menu.save(path)
-    assert len(warnings_shown) == 1 and FULL in warnings_shown[0]
+    assert len(warnings_shown) == 1 and FULL.lower() in warnings_shown[0].lower()
     only_previous(tmp_path, "s.json")
     assert window.controller.stepper is stepper and str(path) not in window.session_menu.recent()
 

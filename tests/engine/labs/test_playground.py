@@ -140,3 +140,23 @@ def test_bad_settings_are_refused() -> None:
         PlaygroundConfig(activation="softmax")
     with pytest.raises(ValueError):
         PlaygroundConfig(hidden=())
+
+
+def test_training_in_time_slices_matches_whole_epochs_exactly(monkeypatch) -> None:
+    from engine.labs import playground as module
+
+    clock = iter(range(100_000))
+    monkeypatch.setattr(module.time, "monotonic", lambda: next(clock) * 0.01)
+    sliced = Playground(PlaygroundConfig())
+    calls = 0
+    while sliced.epoch < 3:
+        sliced.train_for(0.025, epochs=3 - sliced.epoch)  # stops every few batches
+        calls += 1
+    whole = Playground(PlaygroundConfig())
+    whole.train_epochs(3)
+    assert calls > 3
+    assert [r.test_loss for r in sliced.history] == [r.test_loss for r in whole.history]
+    assert all(
+        torch.equal(a, b)
+        for a, b in zip(sliced.model.parameters(), whole.model.parameters(), strict=True)
+    )

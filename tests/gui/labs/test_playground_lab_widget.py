@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QPushButton
 
+from engine.labs.csv_points import MAX_POINTS
 from engine.labs.head_comparison import DEFAULT_ACTIVATIONS, compare_heads
 from engine.labs.output_heads import HEAD_KEYS
 from engine.labs.playground import Playground, PlaygroundConfig
@@ -48,17 +53,28 @@ def test_settings_rebuild_the_playground(lab: PlaygroundLab, qtbot) -> None:
     assert "whole numbers" in lab.status.text()
 
 
-def test_bad_csv_is_reported_by_line_and_a_good_one_is_used(lab: PlaygroundLab, tmp_path) -> None:
+def loaded(lab: PlaygroundLab, qtbot, path) -> bool:
+    """Load a CSV file (off the GUI thread) and wait: whether its points are now used."""
+    assert lab.load_csv(path)
+    qtbot.waitUntil(
+        lambda: lab.csv_outcome is not None and not lab.csv_task.running, timeout=20_000
+    )
+    return lab.csv_outcome
+
+
+def test_bad_csv_is_reported_by_line_and_a_good_one_is_used(
+    lab: PlaygroundLab, qtbot, tmp_path
+) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("x,y,label\n0,0,0\n1,one,1\n2,2,2\n3,3\n")
-    assert not lab.load_csv(bad)
+    assert not loaded(lab, qtbot, bad)
     assert "line 3: y 'one' is not a number" in lab.status.text()
     assert "line 5:" in lab.status.text()
     good = tmp_path / "three.csv"
     rng = np.random.default_rng(1)
     rows = [f"{x:.3f},{y:.3f},{k}" for k in range(3) for x, y in rng.normal(3 * k, 0.3, (20, 2))]
     good.write_text("\n".join(rows))
-    assert lab.load_csv(good)
+    assert loaded(lab, qtbot, good)
     assert lab.settings.own_points and lab.playground.data.classes == 3
     assert lab.settings.dataset.currentText() == "own: three"
     lab.train(3)
@@ -80,3 +96,78 @@ def test_comparison_table_reproduces_the_engine(lab: PlaygroundLab, qtbot) -> No
             DEFAULT_ACTIVATIONS.index(row.activation), HEAD_KEYS.index(row.head)
         )
         assert cell.text().startswith(f"{row.test_accuracy:.1%}")
+
+
+def test_a_big_csv_loads_off_the_gui_thread_and_cancel_keeps_the_old_points(
+    lab: PlaygroundLab, qtbot, tmp_path, monkeypatch
+) -> None:
+    import gui.labs.playground_lab as playground_lab
+
+    gui_thread = threading.get_ident()
+    threads: list[int] = []
+    real = playground_lab.load_points_csv
+
+    def load(path, progress=None, should_stop=None):
+        threads.append(threading.get_ident())
+        while not should_stop():  # a file that takes until Cancel
+            progress(1, 2)
+            time.sleep(0.002)
+        return real(path, progress, should_stop)
+
+    monkeypatch.setattr(playground_lab, "load_points_csv", load)
+    before = lab.playground
+    path = tmp_path / "huge.csv"
+    path.write_text("0,0,0\n1,1,1\n2,2,0\n3,3,1\n")
+    assert lab.load_csv(path)
+    dialog = lab.csv_dialog
+    assert dialog is not None and dialog.labelText() == "Loading huge.csv…"
+    qtbot.waitUntil(lambda: dialog.value() == 1 and dialog.maximum() == 2, timeout=5000)
+    assert not lab.load_csv(path)  # one file at a time
+    dialog.findChild(QPushButton).click()
+    qtbot.waitUntil(lambda: lab.csv_outcome is not None, timeout=5000)
+    assert lab.csv_outcome is False and lab.playground is before and lab.own_points is None
+    assert "cancelled" in lab.status.text() and threads and threads[0] != gui_thread
+
+
+def test_too_many_rows_are_refused_in_one_line_and_the_old_points_stay(
+    lab: PlaygroundLab, qtbot, tmp_path
+) -> None:
+    path = tmp_path / "many.csv"
+    path.write_text("".join(f"{i},{i},{i % 2}\n" for i in range(MAX_POINTS + 1)))
+    before = lab.playground
+    assert not loaded(lab, qtbot, path)
+    assert lab.status.text() == (
+        f"the CSV file has more than {MAX_POINTS:,} rows; at most {MAX_POINTS:,} points can be "
+        "loaded"
+    )
+    assert lab.playground is before
+
+
+def test_a_field_too_long_for_the_csv_module_is_a_message(lab: PlaygroundLab, qtbot, tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text("0,0,0\n1," + "9" * 200_000 + ",1\n")
+    assert not loaded(lab, qtbot, path)
+    assert "line 2 of the CSV file cannot be read" in lab.status.text()
+
+
+def test_a_tick_of_a_slow_epoch_trains_only_its_share(lab: PlaygroundLab, monkeypatch) -> None:
+    ticks = iter(range(1000))  # every look at the clock: one more second
+    monkeypatch.setattr("engine.labs.playground.time.monotonic", lambda: next(ticks))
+    lab.max_epochs.setValue(50)
+    lab.tick()  # the deadline passes after the first batch: the epoch goes on next tick
+    assert lab.playground.epoch == 0
+    for _ in range(20):
+        lab.tick()
+    assert lab.playground.epoch >= 1
+    alone = Playground(PlaygroundConfig())
+    alone.train_epochs(lab.playground.epoch)
+    assert [r.test_loss for r in lab.playground.history] == [r.test_loss for r in alone.history]
+
+
+def test_points_share_one_brush_and_pen_per_class(lab: PlaygroundLab) -> None:
+    # Per-point styles made the symbol cache draw 100,000 symbols: 5 s to show a big file.
+    lab.settings.dataset.setCurrentIndex(lab.settings.dataset.findData("xor"))
+    lab.reset()
+    brushes = {id(b) for b in lab.train_points.data["brush"]}
+    pens = {id(p) for p in lab.test_points.data["pen"]}
+    assert len(brushes) <= lab.playground.data.classes and len(pens) <= lab.playground.data.classes
