@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from engine.errors import EngineError
 from engine.session import load_session, save_session
 from engine.torch_script import torch_script, weights_json
 from gui.background import BackgroundTask
 from gui.export import ExportError, atomic_write
+from gui.plain_text import show_warning
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -74,7 +75,7 @@ class SessionMenu:
         try:
             save_session(self.window.controller.stepper, path)
         except EngineError as error:
-            QMessageBox.warning(self.window, tr("Session not saved"), str(error))
+            show_warning(self.window, tr("Session not saved"), str(error))
             return False
         self._remember(path)
         self.window.show_message(tr("Session saved to {0}").format(path))
@@ -104,7 +105,7 @@ class SessionMenu:
             self._remember(path)
 
     def _open_failed(self, text: str) -> None:
-        QMessageBox.warning(self.window, tr("Session not opened"), text)
+        show_warning(self.window, tr("Session not opened"), text)
 
     # -- PyTorch script --------------------------------------------------------------------------
     def export_script_dialog(self) -> None:
@@ -124,7 +125,7 @@ class SessionMenu:
             atomic_write(path, lambda t: t.write_text(torch_script(stepper.config, steps)))
             atomic_write(weights, lambda t: t.write_text(weights_json(stepper)))
         except (ExportError, EngineError) as error:
-            QMessageBox.warning(self.window, tr("Export failed"), str(error))
+            show_warning(self.window, tr("Export failed"), str(error))
             return False
         self.window.show_message(tr("Wrote {0} and {1}").format(path.name, weights.name))
         return True

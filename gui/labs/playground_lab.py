@@ -14,7 +14,6 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -28,6 +27,7 @@ from engine.labs.playground import DecisionMap, Playground, PlaygroundConfig
 from gui.labs.comparison_table import ComparisonTable
 from gui.labs.playground_settings import PlaygroundSettings
 from gui.labs.plot_style import CLASS_COLOURS, SERIES, labelled_plot
+from gui.plain_text import plain_label
 
 EPOCHS_PER_TICK = 5
 MAP_RESOLUTION = 120
@@ -71,7 +71,7 @@ class PlaygroundLab(QWidget):
         self.max_epochs.setValue(300)
         self.max_epochs.setPrefix(self.tr("stop at "))
         self.max_epochs.setToolTip(self.tr("Training pauses after this many epochs"))
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()

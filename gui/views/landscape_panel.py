@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -21,6 +20,7 @@ from engine.errors import EngineError
 from engine.landscape import Landscape, PlaneChoice, default_axes
 from engine.snapshot import Snapshot
 from engine.stepper import Stepper
+from gui.plain_text import plain_label
 from gui.views.surface_3d import make_surface_3d, opengl_problem
 from gui.views.surface_view import SurfaceView
 
@@ -47,7 +47,7 @@ class LandscapePanel(QWidget):
         self._build_controls()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(self.controls)
