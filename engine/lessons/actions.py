@@ -13,7 +13,7 @@ from engine.activations import ACTIVATION_NAMES, OUTPUT_ONLY
 from engine.config import OPTIMIZER_NAMES, Config
 from engine.errors import EngineError
 from engine.labs.activation_curves import LAB_ACTIVATIONS
-from engine.labs.vanishing import INITS
+from engine.labs.vanishing import INITS, MAX_DEPTH
 from engine.lessons.arguments import Arg, check_args
 from engine.presets import PRESETS, get_preset
 from engine.snapshot import PHASES
@@ -65,7 +65,7 @@ ACTIONS: dict[str, dict[str, Arg]] = {
         "lab": Arg("str", True, LABS),
         "activation": Arg("str"),
         "x": Arg("float", low=-8, high=8),
-        "depth": Arg("int", low=1, high=50),
+        "depth": Arg("int", low=1, high=MAX_DEPTH),  # the lab's own limit
         "init": Arg("str", choices=INITS),
     },
 }
