@@ -26,6 +26,7 @@ from engine.lessons.model import (
 )
 
 LESSONS_FOLDER = Path(__file__).resolve().parents[2] / "assets" / "lessons"
+MAX_MESSAGE = 300
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 TOP: dict[str, Arg] = {
@@ -43,7 +44,23 @@ STEP: dict[str, Arg] = {
 
 
 def load_lesson(path: Path) -> Lesson:
-    """Read and validate one lesson file; EngineError names the file and the bad field."""
+    """Read and validate one lesson file; EngineError names the file and the bad field.
+
+    The message is one line of at most MAX_MESSAGE characters: it quotes the file's own keys
+    and values, which may hold line breaks or run long.
+    """
+    try:
+        return _read_lesson(path)
+    except EngineError as error:
+        raise EngineError(one_line(str(error))) from None
+
+
+def one_line(text: str) -> str:
+    line = "\\n".join(text.strip().splitlines()) or "unknown error"
+    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+
+
+def _read_lesson(path: Path) -> Lesson:
     name = path.name
     data = _parse(read_lesson_file(path), name)
     _check_fields(data, TOP, name)
@@ -77,7 +94,7 @@ def _parse(raw: bytes, name: str) -> dict[str, Any]:
 
 def _first_line(error: BaseException) -> str:
     lines = str(error).strip().splitlines()
-    return lines[0][:200] if lines else type(error).__name__
+    return lines[0][:MAX_MESSAGE] if lines else type(error).__name__
 
 
 def _step(data: Any, where: str) -> LessonStep:
@@ -147,7 +164,7 @@ def _lesson_or_reason(path: Path) -> Lesson | BrokenLesson:
         return BrokenLesson(path, str(error))
     except Exception as error:
         reason = f"{type(error).__name__}: {_first_line(error)}"
-        return BrokenLesson(path, f"{path.name}: could not be read ({reason})")
+        return BrokenLesson(path, one_line(f"{path.name}: could not be read ({reason})"))
 
 
 def _lesson_files(folder: Path) -> list[Path]:

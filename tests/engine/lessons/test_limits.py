@@ -149,3 +149,16 @@ def test_an_unexpected_failure_lists_the_lesson_as_broken(tmp_path, monkeypatch)
 def test_actions_beyond_the_apps_limits_are_refused_at_load(tmp_path, action, words):
     path = write(tmp_path, "limits.toml", GOOD + f"actions = [{action}]\n")
     refused(path, words)
+
+
+def test_a_refusal_quoting_a_key_with_a_line_break_stays_one_line(tmp_path):
+    body = GOOD + 'expect = { params = { "w1\\nw2" = "x" } }\n'
+    refused(write(tmp_path, "breaks.toml", body), "expected a finite number")
+
+
+def test_a_refusal_quoting_a_long_value_is_cut_short(tmp_path):
+    body = GOOD + f'expect = {{ phase = "{"x" * 5000}" }}\n'
+    path = write(tmp_path, "long.toml", body)
+    with pytest.raises(EngineError) as error:
+        load_lesson(path)
+    assert len(str(error.value)) <= 300
