@@ -144,6 +144,7 @@ def test_an_unexpected_failure_lists_the_lesson_as_broken(tmp_path, monkeypatch)
         ('{ do = "settings", preset = "mazur", lr = nan }', "lr"),
         ('{ do = "open_lab", lab = "vanishing", depth = 40 }', "above the maximum 30"),
         ('{ do = "run", iterations = 2000000 }', "above the maximum"),
+        ('{ do = "race", function = "bowl", steps = 100000 }', "above the maximum 1000"),
     ],
 )
 def test_actions_beyond_the_apps_limits_are_refused_at_load(tmp_path, action, words):
