@@ -153,3 +153,22 @@ def test_every_label_that_shows_an_error_message_is_plain(window):
     }
     rich = [name for name, label in labels.items() if label.textFormat() != PLAIN]
     assert rich == []
+
+
+def test_no_message_box_in_the_app_guesses_its_text_format():
+    """QMessageBox's static helpers and constructor take rich text when it looks like a tag."""
+    import re
+    from pathlib import Path
+
+    import gui
+
+    guessing = re.compile(r"QMessageBox\.(warning|information|critical|question|about)\(|"
+                          r"QMessageBox\(QMessageBox\.Icon")  # fmt: skip
+    root = Path(gui.__file__).parent
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if guessing.search(line) and not line.lstrip().startswith(('"""', "#"))
+    ]
+    assert found == []
