@@ -32,6 +32,11 @@ def plain_tooltip(text: str) -> str:
     return f"<p style='white-space: pre-wrap'>{html.escape(text)}</p>"
 
 
+def menu_text(text: str) -> str:
+    """`text` as a menu entry shows it: a single & would mark the next letter as a shortcut."""
+    return text.replace("&", "&&")
+
+
 def message_box(
     parent: QWidget | None,
     title: str,

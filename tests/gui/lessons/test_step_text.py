@@ -130,3 +130,9 @@ def test_lesson_titles_and_messages_are_plain_text(qtbot, window, tmp_path):
     assert panel.title.textFormat().name == "PlainText"
     assert panel.message.textFormat().name == "PlainText"
     assert panel.progress.textFormat().name == "PlainText"
+
+
+def test_an_ampersand_in_a_lesson_title_is_shown_in_the_menu(qtbot, window, tmp_path):
+    (tmp_path / "amp.toml").write_text(lesson("x").replace("Pictures", "Q & A"), encoding="utf-8")
+    lessons = install_lessons(window, tmp_path)
+    assert lessons.menu.actions()[0].text() == "Q && A"  # shown as "Q & A", no shortcut
