@@ -18,6 +18,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 from shiboken6 import isValid
 
+from gui.plain_text import message_box
+
 MAX_LINE = 300  # a dialog line, not a page
 MAX_LINES = 12  # errors collected in one open dialog; the rest are only logged
 
@@ -60,7 +62,7 @@ class _Relay(QObject):
             if len(lines) < MAX_LINES:
                 dialog.setText("\n".join([*lines, text]))
             return
-        dialog = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok)
+        dialog = message_box(None, title, text)  # plain: errors quote files and user input
         dialog.setParent(_main_window(), dialog.windowFlags())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(self._forget)

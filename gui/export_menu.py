@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QInputDialog,
     QMenu,
-    QMessageBox,
     QWidget,
 )
 
@@ -26,6 +25,7 @@ from gui.export import (
     export_plot,
     export_scene,
 )
+from gui.plain_text import show_warning
 
 LAST_FOLDER_KEY = "export/last_folder"
 
@@ -89,7 +89,7 @@ def export_with_dialog(widget: QWidget, title: str, suffix: str) -> Path | None:
         else:
             export_scene(widget.scene(), path)
     except ExportError as error:
-        QMessageBox.warning(widget, tr("Export failed"), str(error))
+        show_warning(widget, tr("Export failed"), str(error))
         return None
     settings.setValue(LAST_FOLDER_KEY, str(path.parent))
     return path

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressDialog,
     QSplitter,
     QTabWidget,
@@ -38,6 +37,7 @@ from gui.export_menu import LAST_FOLDER_KEY, install_plot_export, install_scene_
 from gui.labs import LabsWidget
 from gui.language import add_language_menu
 from gui.lessons import install_lessons
+from gui.plain_text import show_warning
 from gui.session_menu import SessionMenu
 from gui.shortcut_sheet import ShortcutSheet
 from gui.theme import THEME_KEY, chosen_theme, print_look_while_recording
@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
         try:
             written = export_all(self, Path(folder))
         except ExportError as error:
-            QMessageBox.warning(self, self.tr("Export failed"), str(error))
+            show_warning(self, self.tr("Export failed"), str(error))
             return
         settings.setValue(LAST_FOLDER_KEY, folder)
         self.show_message(self.tr("Wrote {0} files to {1}").format(len(written), folder))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog
 
 from engine.errors import EngineError
 from engine.io.safe_write import check_writable_target, safe_write_text
@@ -16,6 +16,7 @@ from engine.io.verify import verify_json, verify_python
 from engine.session import SessionCancelled, load_session, save_session
 from engine.torch_script import script_of_run, weights_json
 from gui.background import BackgroundTask, Progress
+from gui.plain_text import confirm, show_warning
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -83,7 +84,7 @@ class SessionMenu:
         try:
             save_session(self.window.controller.stepper, path)
         except EngineError as error:
-            QMessageBox.warning(self.window, tr("Session not saved"), str(error))
+            show_warning(self.window, tr("Session not saved"), str(error))
             return False
         self._remember(path)
         self.window.show_message(tr("Session saved to {0}").format(path))
@@ -123,12 +124,8 @@ class SessionMenu:
         return True
 
     def _confirm_stopping_the_run(self, path: Path) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Open session"), "", parent=self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the file's name is shown as it is
-        box.setText(tr("A run is in progress. Stop it and open {0}?").format(path.name))
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        question = tr("A run is in progress. Stop it and open {0}?").format(path.name)
+        return confirm(self.window, tr("Open session"), question)
 
     def _run_ended(self, busy: bool) -> None:
         if busy or self._open_after_run is None:
@@ -177,7 +174,7 @@ class SessionMenu:
 
     def _open_failed(self, text: str) -> None:
         self._close_progress()
-        QMessageBox.warning(self.window, tr("Session not opened"), text)
+        show_warning(self.window, tr("Session not opened"), text)
 
     # -- PyTorch script --------------------------------------------------------------------------
     def export_script_dialog(self) -> None:
@@ -199,7 +196,7 @@ class SessionMenu:
             check_writable_target(path)
             check_writable_target(weights)
         except EngineError as error:
-            QMessageBox.warning(self.window, tr("Export failed"), str(error))
+            show_warning(self.window, tr("Export failed"), str(error))
             return False
         if weights.exists() and not self._may_replace(weights):
             return False
@@ -207,19 +204,14 @@ class SessionMenu:
             safe_write_text(path, script, verify_python)
             safe_write_text(weights, weights_json(stepper), verify_json)
         except EngineError as error:
-            QMessageBox.warning(self.window, tr("Export failed"), str(error))
+            show_warning(self.window, tr("Export failed"), str(error))
             return False
         self.window.show_message(tr("Wrote {0} and {1}").format(path.name, weights.name))
         return True
 
     def _may_replace(self, weights: Path) -> bool:
-        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        answer = QMessageBox.question(
-            self.window, tr("Replace the weights file?"),
-            tr("{0} already exists. Replace it with the current weights?").format(weights.name),
-            buttons, QMessageBox.StandardButton.No,
-        )  # fmt: skip
-        return answer == QMessageBox.StandardButton.Yes
+        question = tr("{0} already exists. Replace it with the current weights?")
+        return confirm(self.window, tr("Replace the weights file?"), question.format(weights.name))
 
     # -- recent files ----------------------------------------------------------------------------
     def _folder(self) -> Path:

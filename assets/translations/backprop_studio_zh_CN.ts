@@ -519,17 +519,17 @@ closed form: {c}
     <context>
         <name>CheckedField</name>
         <message>
-            <location filename="../../gui/views/checked_field.py" line="32" />
+            <location filename="../../gui/views/checked_field.py" line="34" />
             <source>“{0}” is not a finite number</source>
             <translation>“{0}”不是有限的数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/checked_field.py" line="30" />
+            <location filename="../../gui/views/checked_field.py" line="32" />
             <source>“{0}” is not a number</source>
             <translation>“{0}”不是数字</translation>
         </message>
         <message>
-            <location filename="../../gui/views/checked_field.py" line="43" />
+            <location filename="../../gui/views/checked_field.py" line="45" />
             <source>“{0}”: give whole numbers separated by commas, e.g. 2,2,2</source>
             <translation>“{0}”：请输入用逗号分隔的整数，例如 2,2,2</translation>
         </message>
@@ -706,14 +706,14 @@ closed form: {c}
     <context>
         <name>CrashGuard</name>
         <message>
-            <location filename="../../gui/crash_guard.py" line="127" />
+            <location filename="../../gui/crash_guard.py" line="129" />
             <source>An unexpected error occurred; the window and your session are kept.
 {0}</source>
             <translation>发生了意外错误；窗口和你的会话都已保留。
 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/crash_guard.py" line="105" />
+            <location filename="../../gui/crash_guard.py" line="107" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
@@ -1488,79 +1488,106 @@ closed form: {c}
     <context>
         <name>LessonPanel</name>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="134" />
+            <location filename="../../gui/lessons/panel.py" line="137" />
             <source> · working…</source>
             <translation> · 处理中…</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="126" />
+            <location filename="../../gui/lessons/panel.py" line="129" />
             <source>Choose a lesson above, or from the Lessons menu.</source>
             <translation>在上方选择一节课，或从“课程”菜单中选择。</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="45" />
+            <location filename="../../gui/lessons/panel.py" line="46" />
             <source>Click a lesson to start it</source>
             <translation>点击一节课开始学习</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="63" />
+            <location filename="../../gui/lessons/panel.py" line="65" />
             <source>Do the next step in the app and explain it</source>
             <translation>在应用中执行下一步并加以解释</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="61" />
+            <location filename="../../gui/lessons/panel.py" line="63" />
             <source>Go to the previous step (the lesson is replayed)</source>
             <translation>回到上一步（课程会重新播放）</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="125" />
+            <location filename="../../gui/lessons/panel.py" line="128" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="62" />
+            <location filename="../../gui/lessons/step_text.py" line="125" />
+            <source>Lessons open web links only (http or https): {0}</source>
+            <translation>课程只会打开网页链接（http 或 https）：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/step_text.py" line="126" />
+            <source>Link not opened</source>
+            <translation>未打开链接</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="64" />
             <source>Next ▶</source>
             <translation>下一步 ▶</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="64" />
+            <location filename="../../gui/lessons/step_text.py" line="129" />
+            <source>Open link?</source>
+            <translation>打开链接？</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/step_text.py" line="128" />
+            <source>Open this address in your web browser?
+{0}</source>
+            <translation>要在浏览器中打开这个地址吗？
+{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="66" />
             <source>Restart</source>
             <translation>重新开始</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="96" />
+            <location filename="../../gui/lessons/panel.py" line="99" />
             <source>Some lesson files could not be read:
 </source>
             <translation>有些课程文件无法读取：
 </translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="65" />
+            <location filename="../../gui/lessons/panel.py" line="67" />
             <source>Start this lesson again from its first step</source>
             <translation>从第一步重新开始这节课</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="131" />
+            <location filename="../../gui/lessons/panel.py" line="134" />
             <source>Step {0} of {1}</source>
             <translation>第 {0} 步，共 {1} 步</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="119" />
+            <location filename="../../gui/lessons/panel.py" line="122" />
             <source>This step could not be done: {0}</source>
             <translation>这一步无法执行：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="56" />
+            <location filename="../../gui/lessons/panel.py" line="58" />
             <source>What to look at in this step</source>
             <translation>这一步要看什么</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="88" />
+            <location filename="../../gui/lessons/step_text.py" line="113" />
+            <source>[image]</source>
+            <translation>[图片]</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/panel.py" line="90" />
             <source>{0} (broken)</source>
             <translation>{0}（已损坏）</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="60" />
+            <location filename="../../gui/lessons/panel.py" line="62" />
             <source>◀ Back</source>
             <translation>◀ 上一步</translation>
         </message>
@@ -1601,32 +1628,32 @@ closed form: {c}
     <context>
         <name>Lessons</name>
         <message>
-            <location filename="../../gui/lessons/install.py" line="65" />
+            <location filename="../../gui/lessons/install.py" line="66" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/install.py" line="45" />
+            <location filename="../../gui/lessons/install.py" line="46" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/install.py" line="86" />
+            <location filename="../../gui/lessons/install.py" line="87" />
             <source>Open the lessons panel beside the app</source>
             <translation>在应用旁打开课程面板</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/install.py" line="85" />
+            <location filename="../../gui/lessons/install.py" line="86" />
             <source>Show lessons panel</source>
             <translation>显示课程面板</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/install.py" line="57" />
+            <location filename="../../gui/lessons/install.py" line="58" />
             <source>Show or hide the lessons panel</source>
             <translation>显示或隐藏课程面板</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/install.py" line="79" />
+            <location filename="../../gui/lessons/install.py" line="80" />
             <source>{0} (broken)</source>
             <translation>{0}（已损坏）</translation>
         </message>
@@ -1977,7 +2004,7 @@ closed form: {c}
     <context>
         <name>MessageBanner</name>
         <message>
-            <location filename="../../gui/views/message_banner.py" line="23" />
+            <location filename="../../gui/views/message_banner.py" line="24" />
             <source>Click to dismiss</source>
             <translation>点击关闭</translation>
         </message>
@@ -1985,67 +2012,67 @@ closed form: {c}
     <context>
         <name>NetworkView</name>
         <message>
-            <location filename="../../gui/views/network_view.py" line="715" />
+            <location filename="../../gui/views/network_view.py" line="716" />
             <source>E: not computed yet</source>
             <translation>E：尚未计算</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="883" />
+            <location filename="../../gui/views/network_view.py" line="884" />
             <source>New value for {0}; Enter applies, Escape cancels</source>
             <translation>{0} 的新值；Enter 应用，Esc 取消</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="514" />
+            <location filename="../../gui/views/network_view.py" line="515" />
             <source>hidden layer</source>
             <translation>隐藏层</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="515" />
+            <location filename="../../gui/views/network_view.py" line="516" />
             <source>hidden layer {0}</source>
             <translation>隐藏层 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="510" />
+            <location filename="../../gui/views/network_view.py" line="511" />
             <source>input layer</source>
             <translation>输入层</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="657" />
+            <location filename="../../gui/views/network_view.py" line="658" />
             <source>net = {0}</source>
             <translation>net = {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="703" />
+            <location filename="../../gui/views/network_view.py" line="704" />
             <source>not trained (frozen)</source>
             <translation>不训练（冻结）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="659" />
+            <location filename="../../gui/views/network_view.py" line="660" />
             <source>out = {0}</source>
             <translation>out = {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="512" />
+            <location filename="../../gui/views/network_view.py" line="513" />
             <source>output layer</source>
             <translation>输出层</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="661" />
+            <location filename="../../gui/views/network_view.py" line="662" />
             <source>δ = {0}</source>
             <translation>δ = {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="920" />
+            <location filename="../../gui/views/network_view.py" line="921" />
             <source>“{0}” is not a finite number: type e.g. 0.25 or -1e-3</source>
             <translation>“{0}”不是有限的数：请输入例如 0.25 或 -1e-3</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="673" />
+            <location filename="../../gui/views/network_view.py" line="674" />
             <source>∂E/∂{0} cleared</source>
             <translation>∂E/∂{0} 已清空</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="701" />
+            <location filename="../../gui/views/network_view.py" line="702" />
             <source>∂E/∂{0}: cleared</source>
             <translation>∂E/∂{0}：已清空</translation>
         </message>
@@ -2463,136 +2490,136 @@ closed form: {c}
     <context>
         <name>SessionMenu</name>
         <message>
-            <location filename="../../gui/session_menu.py" line="47" />
+            <location filename="../../gui/session_menu.py" line="48" />
             <source>&amp;Open session…</source>
             <translation>打开会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="50" />
+            <location filename="../../gui/session_menu.py" line="51" />
             <source>&amp;Save session…</source>
             <translation>保存会话(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="128" />
+            <location filename="../../gui/session_menu.py" line="127" />
             <source>A run is in progress. Stop it and open {0}?</source>
             <translation>训练正在运行。要停止它并打开 {0} 吗？</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="81" />
+            <location filename="../../gui/session_menu.py" line="82" />
             <source>A run is in progress: cancel it or wait, then save.</source>
             <translation>训练正在运行：请取消或等待其结束后再保存。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="104" />
+            <location filename="../../gui/session_menu.py" line="105" />
             <source>A session is already being opened.</source>
             <translation>已有一个会话正在打开。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="56" />
+            <location filename="../../gui/session_menu.py" line="57" />
             <source>A standalone .py with the same model, weights, loss and optimizer</source>
             <translation>一个独立的 .py 文件，含相同的模型、权重、损失和优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="141" />
+            <location filename="../../gui/session_menu.py" line="138" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="55" />
+            <location filename="../../gui/session_menu.py" line="56" />
             <source>Export as &amp;PyTorch script…</source>
             <translation>导出为 PyTorch 脚本(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="185" />
+            <location filename="../../gui/session_menu.py" line="182" />
             <source>Export as PyTorch script</source>
             <translation>导出为 PyTorch 脚本</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="202" />
-            <location filename="../../gui/session_menu.py" line="210" />
+            <location filename="../../gui/session_menu.py" line="199" />
+            <location filename="../../gui/session_menu.py" line="207" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="117" />
+            <location filename="../../gui/session_menu.py" line="118" />
             <source>Not opened: the run goes on.</source>
             <translation>未打开：训练继续进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="48" />
+            <location filename="../../gui/session_menu.py" line="49" />
             <source>Open a saved session: settings, history, position</source>
             <translation>打开已保存的会话：设置、历史和位置</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="95" />
-            <location filename="../../gui/session_menu.py" line="126" />
-            <location filename="../../gui/session_menu.py" line="142" />
+            <location filename="../../gui/session_menu.py" line="96" />
+            <location filename="../../gui/session_menu.py" line="128" />
+            <location filename="../../gui/session_menu.py" line="139" />
             <source>Open session</source>
             <translation>打开会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="175" />
+            <location filename="../../gui/session_menu.py" line="172" />
             <source>Opened {0}.</source>
             <translation>已打开 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="173" />
+            <location filename="../../gui/session_menu.py" line="170" />
             <source>Opening {0} cancelled; the open session is unchanged.</source>
             <translation>已取消打开 {0}；当前会话保持不变。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="111" />
-            <location filename="../../gui/session_menu.py" line="140" />
+            <location filename="../../gui/session_menu.py" line="112" />
+            <location filename="../../gui/session_menu.py" line="137" />
             <source>Opening {0}…</source>
             <translation>正在打开 {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="186" />
+            <location filename="../../gui/session_menu.py" line="183" />
             <source>Python script (*.py)</source>
             <translation>Python 脚本 (*.py)</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="53" />
+            <location filename="../../gui/session_menu.py" line="54" />
             <source>Recent sessions</source>
             <translation>最近的会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="218" />
+            <location filename="../../gui/session_menu.py" line="214" />
             <source>Replace the weights file?</source>
             <translation>替换权重文件？</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="74" />
+            <location filename="../../gui/session_menu.py" line="75" />
             <source>Save session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="51" />
+            <location filename="../../gui/session_menu.py" line="52" />
             <source>Save settings, history and the current step</source>
             <translation>保存设置、历史和当前步骤</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="180" />
+            <location filename="../../gui/session_menu.py" line="177" />
             <source>Session not opened</source>
             <translation>会话未打开</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="86" />
+            <location filename="../../gui/session_menu.py" line="87" />
             <source>Session not saved</source>
             <translation>会话未保存</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="89" />
+            <location filename="../../gui/session_menu.py" line="90" />
             <source>Session saved to {0}</source>
             <translation>会话已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="212" />
+            <location filename="../../gui/session_menu.py" line="209" />
             <source>Wrote {0} and {1}</source>
             <translation>已写入 {0} 和 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="219" />
+            <location filename="../../gui/session_menu.py" line="214" />
             <source>{0} already exists. Replace it with the current weights?</source>
             <translation>{0} 已存在。要用当前权重替换它吗？</translation>
         </message>
@@ -2600,259 +2627,259 @@ closed form: {c}
     <context>
         <name>SettingsPanel</name>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="252" />
+            <location filename="../../gui/views/settings_panel.py" line="253" />
             <source>Activation of this layer's neurons</source>
             <translation>这一层神经元的激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="92" />
+            <location filename="../../gui/views/settings_panel.py" line="93" />
             <source>Activations</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="125" />
+            <location filename="../../gui/views/settings_panel.py" line="126" />
             <source>Adam's β₁: decay of the 1st moment, in [0, 1)</source>
             <translation>Adam 的 β₁：一阶矩的衰减率，取值 [0, 1)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="126" />
+            <location filename="../../gui/views/settings_panel.py" line="127" />
             <source>Adam's β₂: decay of the 2nd moment, in [0, 1)</source>
             <translation>Adam 的 β₂：二阶矩的衰减率，取值 [0, 1)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="173" />
+            <location filename="../../gui/views/settings_panel.py" line="174" />
             <source>Apply</source>
             <translation>应用</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="130" />
+            <location filename="../../gui/views/settings_panel.py" line="131" />
             <source>Betas</source>
             <translation>β₁, β₂</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="211" />
+            <location filename="../../gui/views/settings_panel.py" line="212" />
             <source>CUDA is unavailable: {0}</source>
             <translation>CUDA 不可用：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="385" />
+            <location filename="../../gui/views/settings_panel.py" line="386" />
             <source>Changed: Apply rebuilds the model.</source>
             <translation>已修改：“应用”会重建模型。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="108" />
+            <location filename="../../gui/views/settings_panel.py" line="109" />
             <source>Device</source>
             <translation>设备</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="371" />
-            <location filename="../../gui/views/settings_panel.py" line="377" />
+            <location filename="../../gui/views/settings_panel.py" line="372" />
+            <location filename="../../gui/views/settings_panel.py" line="378" />
             <source>Fix the marked field before applying.</source>
             <translation>请先修正标出的字段再应用。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="105" />
+            <location filename="../../gui/views/settings_panel.py" line="106" />
             <source>Floating-point precision of tensors</source>
             <translation>张量的浮点精度</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="99" />
+            <location filename="../../gui/views/settings_panel.py" line="100" />
             <source>Init seed</source>
             <translation>初始化种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="88" />
+            <location filename="../../gui/views/settings_panel.py" line="89" />
             <source>Layer sizes</source>
             <translation>各层大小</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="118" />
+            <location filename="../../gui/views/settings_panel.py" line="119" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="117" />
+            <location filename="../../gui/views/settings_panel.py" line="118" />
             <source>Learning rate: how far each step moves (≥ 0)</source>
             <translation>学习率：每一步移动多远（≥ 0）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="153" />
+            <location filename="../../gui/views/settings_panel.py" line="154" />
             <source>Leave optimizer.zero_grad() out: gradients accumulate across iterations</source>
             <translation>省略 optimizer.zero_grad()：梯度在迭代之间累积</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="102" />
+            <location filename="../../gui/views/settings_panel.py" line="103" />
             <source>Let the optimizer update the biases too (Mazur's example keeps them fixed)</source>
             <translation>让优化器也更新偏置（Mazur 的例子中偏置固定不变）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="78" />
+            <location filename="../../gui/views/settings_panel.py" line="79" />
             <source>Load a preset: its network, data and settings</source>
             <translation>载入预设：它的网络、数据和设置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="141" />
+            <location filename="../../gui/views/settings_panel.py" line="142" />
             <source>Lookahead k</source>
             <translation>Lookahead k</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="145" />
+            <location filename="../../gui/views/settings_panel.py" line="146" />
             <source>Lookahead α</source>
             <translation>Lookahead α</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="144" />
+            <location filename="../../gui/views/settings_panel.py" line="145" />
             <source>Lookahead α in (0, 1]: how far the slow weights move</source>
             <translation>Lookahead α，取值 (0, 1]：慢权重移动多远</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="138" />
+            <location filename="../../gui/views/settings_panel.py" line="139" />
             <source>Lookahead: sync the slow weights every k steps (0 = off)</source>
             <translation>Lookahead：每 k 步同步一次慢权重（0 = 关闭）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="94" />
+            <location filename="../../gui/views/settings_panel.py" line="95" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="74" />
+            <location filename="../../gui/views/settings_panel.py" line="75" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="120" />
+            <location filename="../../gui/views/settings_panel.py" line="121" />
             <source>Momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="119" />
+            <location filename="../../gui/views/settings_panel.py" line="120" />
             <source>Momentum in [0, 1) (SGD and RMSprop)</source>
             <translation>动量，取值 [0, 1)（SGD 和 RMSprop）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="122" />
+            <location filename="../../gui/views/settings_panel.py" line="123" />
             <source>Nesterov</source>
             <translation>Nesterov 动量</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="123" />
+            <location filename="../../gui/views/settings_panel.py" line="124" />
             <source>Nesterov momentum (SGD with momentum &gt; 0)</source>
             <translation>Nesterov 动量（SGD 且动量 &gt; 0）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="85" />
+            <location filename="../../gui/views/settings_panel.py" line="86" />
             <source>Neurons per layer, input first and output last, e.g. 2,2,2 or 2,4,4,2</source>
             <translation>每层神经元数，先输入层后输出层，例如 2,2,2 或 2,4,4,2</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="112" />
-            <location filename="../../gui/views/settings_panel.py" line="116" />
+            <location filename="../../gui/views/settings_panel.py" line="113" />
+            <location filename="../../gui/views/settings_panel.py" line="117" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="82" />
+            <location filename="../../gui/views/settings_panel.py" line="83" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="157" />
+            <location filename="../../gui/views/settings_panel.py" line="158" />
             <source>Published variant (Mazur)</source>
             <translation>原文变体（Mazur）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="174" />
+            <location filename="../../gui/views/settings_panel.py" line="175" />
             <source>Rebuild the model with these settings</source>
             <translation>用这些设置重建模型</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="161" />
+            <location filename="../../gui/views/settings_panel.py" line="162" />
             <source>Reproduce the post's closing figures: hidden-layer gradients computed with the already-updated output weights (not correct backprop)</source>
             <translation>复现原文结尾的数字：用已更新的输出层权重计算隐藏层梯度（不是正确的反向传播）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="177" />
+            <location filename="../../gui/views/settings_panel.py" line="178" />
             <source>Revert</source>
             <translation>还原</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="97" />
+            <location filename="../../gui/views/settings_panel.py" line="98" />
             <source>Seed of the initial weights not given by the preset</source>
             <translation>预设未给定的初始权重所用的种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="178" />
+            <location filename="../../gui/views/settings_panel.py" line="179" />
             <source>Show the settings in use again</source>
             <translation>重新显示正在使用的设置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="152" />
+            <location filename="../../gui/views/settings_panel.py" line="153" />
             <source>Skip zero_grad()</source>
             <translation>跳过 zero_grad()</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="93" />
+            <location filename="../../gui/views/settings_panel.py" line="94" />
             <source>The loss function compared to targets</source>
             <translation>与目标比较的损失函数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="101" />
+            <location filename="../../gui/views/settings_panel.py" line="102" />
             <source>Train biases</source>
             <translation>训练偏置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="149" />
+            <location filename="../../gui/views/settings_panel.py" line="150" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="132" />
+            <location filename="../../gui/views/settings_panel.py" line="133" />
             <source>Weight decay</source>
             <translation>权重衰减</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="131" />
+            <location filename="../../gui/views/settings_panel.py" line="132" />
             <source>Weight decay (L2 penalty), ≥ 0</source>
             <translation>权重衰减（L2 惩罚），≥ 0</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="205" />
+            <location filename="../../gui/views/settings_panel.py" line="206" />
             <source>Where the tensors live</source>
             <translation>张量所在的设备</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="213" />
+            <location filename="../../gui/views/settings_panel.py" line="214" />
             <source>Where the tensors live. {0}</source>
             <translation>张量所在的设备。{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="114" />
+            <location filename="../../gui/views/settings_panel.py" line="115" />
             <source>Which torch.optim optimizer</source>
             <translation>使用哪个 torch.optim 优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="106" />
+            <location filename="../../gui/views/settings_panel.py" line="107" />
             <source>dtype</source>
             <translation>数据类型</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="256" />
+            <location filename="../../gui/views/settings_panel.py" line="257" />
             <source>hidden {0}</source>
             <translation>隐藏层 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="135" />
+            <location filename="../../gui/views/settings_panel.py" line="136" />
             <source>off</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="256" />
+            <location filename="../../gui/views/settings_panel.py" line="257" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="356" />
+            <location filename="../../gui/views/settings_panel.py" line="357" />
             <source>the data has {0} input(s) and {1} target(s) per sample: keep the first size at {0} and the last at {1}</source>
             <translation>数据每个样本有 {0} 个输入和 {1} 个目标：第一层大小须为 {0}，最后一层须为 {1}</translation>
         </message>
@@ -2893,52 +2920,52 @@ closed form: {c}
     <context>
         <name>SoftmaxLab</name>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="45" />
+            <location filename="../../gui/labs/softmax_lab.py" line="46" />
             <source>2 to 10 numbers separated by commas: the logits a</source>
             <translation>2 到 10 个用逗号分隔的数：logits a</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="63" />
+            <location filename="../../gui/labs/softmax_lab.py" line="64" />
             <source>Jacobian ∂pᵢ/∂aⱼ (autograd, row by row)</source>
             <translation>雅可比矩阵 ∂pᵢ/∂aⱼ（autograd，逐行计算）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="48" />
+            <location filename="../../gui/labs/softmax_lab.py" line="49" />
             <source>The true class y of the cross-entropy loss</source>
             <translation>交叉熵损失的真实类别 y</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="116" />
+            <location filename="../../gui/labs/softmax_lab.py" line="117" />
             <source>a (logits)</source>
             <translation>a（logits）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="58" />
+            <location filename="../../gui/labs/softmax_lab.py" line="59" />
             <source>a, softmax(a) and log_softmax(a)</source>
             <translation>a、softmax(a) 和 log_softmax(a)</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="64" />
+            <location filename="../../gui/labs/softmax_lab.py" line="65" />
             <source>column j (input aⱼ)</source>
             <translation>第 j 列（输入 aⱼ）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="58" />
+            <location filename="../../gui/labs/softmax_lab.py" line="59" />
             <source>index i</source>
             <translation>下标 i</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="118" />
+            <location filename="../../gui/labs/softmax_lab.py" line="119" />
             <source>log_softmax(a)</source>
             <translation>log_softmax(a)</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="51" />
+            <location filename="../../gui/labs/softmax_lab.py" line="52" />
             <source>logits a =</source>
             <translation>logits a =</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="184" />
+            <location filename="../../gui/labs/softmax_lab.py" line="185" />
             <source>max |autograd − (diag(p) − p pᵀ)| = {j:.1e}
 max |∂CE/∂a − (p − y)| = {g:.1e}
 cross-entropy = −log p[{t}] = {ce:.6g}
@@ -2949,27 +2976,27 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
 雅可比矩阵每一行之和为 0：提高一个 logit 会从其他类别拿走概率，因为 Σp = 1。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="117" />
+            <location filename="../../gui/labs/softmax_lab.py" line="118" />
             <source>p = softmax(a)</source>
             <translation>p = softmax(a)</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="65" />
+            <location filename="../../gui/labs/softmax_lab.py" line="66" />
             <source>row i (output pᵢ)</source>
             <translation>第 i 行（输出 pᵢ）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="47" />
+            <location filename="../../gui/labs/softmax_lab.py" line="48" />
             <source>target class </source>
             <translation>目标类别 </translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="59" />
+            <location filename="../../gui/labs/softmax_lab.py" line="60" />
             <source>value</source>
             <translation>值</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/softmax_lab.py" line="162" />
+            <location filename="../../gui/labs/softmax_lab.py" line="163" />
             <source>∂CE/∂a</source>
             <translation>∂CE/∂a</translation>
         </message>
@@ -3222,87 +3249,87 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
     <context>
         <name>VanishingLab</name>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="173" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="174" />
             <source>. Each layer back multiplies the gradient by Wᵀ and by f′(net): σ′ ≤ 0.25, so sigmoid chains lose orders of magnitude.</source>
             <translation>。每往回一层，梯度都要乘以 Wᵀ 和 f′(net)：σ′ ≤ 0.25，所以 sigmoid 链会损失好几个数量级。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="58" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="59" />
             <source>An activation to add beside sigmoid, tanh and ReLU</source>
             <translation>在 sigmoid、tanh 和 ReLU 之外再加一个激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="85" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="86" />
             <source>Gradient norm per layer after one loss.backward()</source>
             <translation>一次 loss.backward() 后各层的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="65" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="66" />
             <source>How every weight matrix is initialised (biases 0, except default)</source>
             <translation>每个权重矩阵如何初始化（偏置为 0，PyTorch 默认初始化除外）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="30" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="31" />
             <source>Kaiming / He normal (ReLU)</source>
             <translation>Kaiming / He 正态分布（ReLU）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="51" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="52" />
             <source>Neurons per layer</source>
             <translation>每层神经元数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="50" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="51" />
             <source>Number of Linear + activation layers</source>
             <translation>nn.Linear + 激活函数层的层数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="28" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="29" />
             <source>PyTorch default (uniform ±1/√fan_in)</source>
             <translation>PyTorch 默认（均匀分布 ±1/√fan_in）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="168" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="169" />
             <source>Ratio of the first layer's gradient norm to the last one's. </source>
             <translation>第一层与最后一层梯度范数之比。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="69" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="70" />
             <source>Seed of the weights and of the input batch</source>
             <translation>权重和输入批次的种子</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="29" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="30" />
             <source>Xavier / Glorot normal</source>
             <translation>Xavier / Glorot 正态分布</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="115" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="116" />
             <source>depth {n}</source>
             <translation>深度 {n}</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="86" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="87" />
             <source>layer (1 = next to the input, right = next to the loss)</source>
             <translation>层（1 = 靠近输入，右侧 = 靠近损失）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="68" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="69" />
             <source>seed </source>
             <translation>种子 </translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="116" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="117" />
             <source>width {n}</source>
             <translation>宽度 {n}</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="163" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="164" />
             <source>{name}: first/last = {r:.1e}</source>
             <translation>{name}：首层/末层 = {r:.1e}</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/vanishing_lab.py" line="87" />
+            <location filename="../../gui/labs/vanishing_lab.py" line="88" />
             <source>‖∂L/∂W‖ (log scale)</source>
             <translation>‖∂L/∂W‖（对数刻度）</translation>
         </message>

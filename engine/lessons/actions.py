@@ -13,7 +13,7 @@ from engine.activations import ACTIVATION_NAMES, OUTPUT_ONLY
 from engine.config import OPTIMIZER_NAMES, Config
 from engine.errors import EngineError
 from engine.labs.activation_curves import LAB_ACTIVATIONS
-from engine.labs.vanishing import INITS
+from engine.labs.vanishing import INITS, MAX_DEPTH
 from engine.lessons.arguments import Arg, check_args
 from engine.presets import PRESETS, get_preset
 from engine.snapshot import PHASES
@@ -28,6 +28,8 @@ LAB_KEYS = tuple(entry.key for entry in LAB_ACTIVATIONS)
 CHAIN_ACTIVATIONS = tuple(n for n in ACTIVATION_NAMES if n not in OUTPUT_ONLY and n != "step")
 ASYNC_ACTIONS = frozenset({"run", "basin_map", "open_lab"})  # may finish later: Next waits
 MAX_ITERATIONS = 1_000_000
+# Race steps are taken at once on the GUI thread, about 0.6 ms each (measured): at most ~1 s.
+MAX_RACE_JUMP = 1_000
 
 PRESET = Arg("str", required=True, choices=tuple(PRESETS))
 COUNT = Arg("int", low=1, high=10_000)
@@ -51,7 +53,7 @@ ACTIONS: dict[str, dict[str, Arg]] = {
     },
     "race": {
         "function": Arg("str", True, SURFACES),
-        "steps": Arg("int", low=0, high=100_000),
+        "steps": Arg("int", low=0, high=MAX_RACE_JUMP),
         "play": Arg("bool"),
     },
     "basin_map": {
@@ -65,7 +67,7 @@ ACTIONS: dict[str, dict[str, Arg]] = {
         "lab": Arg("str", True, LABS),
         "activation": Arg("str"),
         "x": Arg("float", low=-8, high=8),
-        "depth": Arg("int", low=1, high=50),
+        "depth": Arg("int", low=1, high=MAX_DEPTH),  # the lab's own limit
         "init": Arg("str", choices=INITS),
     },
 }

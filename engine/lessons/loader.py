@@ -16,6 +16,7 @@ from engine.errors import EngineError
 from engine.lessons.actions import check_action
 from engine.lessons.arguments import Arg, check_args
 from engine.lessons.expect import check_expect
+from engine.lessons.limits import check_shape, read_lesson_file
 from engine.lessons.model import (
     Action,
     BrokenLesson,
@@ -26,8 +27,8 @@ from engine.lessons.model import (
 )
 
 LESSONS_FOLDER = LESSONS
+MAX_MESSAGE = 300
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-MAX_BYTES = 1_000_000
 
 TOP: dict[str, Arg] = {
     "id": Arg("str"),
@@ -44,18 +45,25 @@ STEP: dict[str, Arg] = {
 
 
 def load_lesson(path: Path) -> Lesson:
-    """Read and validate one lesson file; EngineError names the file and the bad field."""
+    """Read and validate one lesson file; EngineError names the file and the bad field.
+
+    The message is one line of at most MAX_MESSAGE characters: it quotes the file's own keys
+    and values, which may hold line breaks or run long.
+    """
+    try:
+        return _read_lesson(path)
+    except EngineError as error:
+        raise EngineError(one_line(str(error))) from None
+
+
+def one_line(text: str) -> str:
+    line = "\\n".join(text.strip().splitlines()) or "unknown error"
+    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+
+
+def _read_lesson(path: Path) -> Lesson:
     name = path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise EngineError(f"{name}: cannot read the file ({error.strerror})") from None
-    if len(raw) > MAX_BYTES:
-        raise EngineError(f"{name}: the file is larger than {MAX_BYTES} bytes")
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise EngineError(f"{name}: not valid TOML: {error}") from None
+    data = _parse(read_lesson_file(path), name)
     _check_fields(data, TOP, name)
     lesson_id = data.get("id", path.stem)
     if not ID_PATTERN.match(lesson_id):
@@ -68,6 +76,26 @@ def load_lesson(path: Path) -> Lesson:
                   enumerate(data["steps"], start=1))  # fmt: skip
     return Lesson(lesson_id, data["title"], data.get("order", 1000), data.get("summary", ""),
                   steps, path)  # fmt: skip
+
+
+def _parse(raw: bytes, name: str) -> dict[str, Any]:
+    """The TOML document, once the text is known to be within the limits the parser needs."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise EngineError(f"{name}: not UTF-8 text: {error.reason}") from None
+    check_shape(text, name)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise EngineError(f"{name}: not valid TOML: {_first_line(error)}") from None
+    except (ValueError, RecursionError) as error:  # e.g. an integer of 5,000 digits
+        raise EngineError(f"{name}: not valid TOML: {_first_line(error)}") from None
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0][:MAX_MESSAGE] if lines else type(error).__name__
 
 
 def _step(data: Any, where: str) -> LessonStep:
@@ -115,11 +143,10 @@ def load_lessons(folder: Path = LESSONS_FOLDER) -> LessonCatalog:
     lessons: list[Lesson] = []
     broken: list[BrokenLesson] = []
     seen: set[str] = set()
-    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-        try:
-            lesson = load_lesson(path)
-        except EngineError as error:
-            broken.append(BrokenLesson(path, str(error)))
+    for path in _lesson_files(folder):
+        lesson = _lesson_or_reason(path)
+        if isinstance(lesson, BrokenLesson):
+            broken.append(lesson)
             continue
         if lesson.id in seen:
             broken.append(BrokenLesson(path, f"{path.name}: id {lesson.id!r} is already used"))
@@ -128,6 +155,24 @@ def load_lessons(folder: Path = LESSONS_FOLDER) -> LessonCatalog:
         lessons.append(lesson)
     lessons.sort(key=lambda lesson: (lesson.order, lesson.title))
     return LessonCatalog(tuple(lessons), tuple(broken))
+
+
+def _lesson_or_reason(path: Path) -> Lesson | BrokenLesson:
+    """The lesson, or why not: no lesson file, however odd, stops the app from starting."""
+    try:
+        return load_lesson(path)
+    except EngineError as error:
+        return BrokenLesson(path, str(error))
+    except Exception as error:
+        reason = f"{type(error).__name__}: {_first_line(error)}"
+        return BrokenLesson(path, one_line(f"{path.name}: could not be read ({reason})"))
+
+
+def _lesson_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    except OSError:  # an unreadable folder: no lessons, and the app still starts
+        return []
 
 
 def lesson_strings(folder: Path = LESSONS_FOLDER) -> list[tuple[str, str]]:

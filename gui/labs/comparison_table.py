@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -30,6 +29,7 @@ from engine.labs.head_comparison import (
 from engine.labs.output_heads import HEADS
 from engine.labs.playground import PlaygroundConfig
 from gui.background import BackgroundTask
+from gui.plain_text import plain_label
 
 Source = Callable[[], tuple[PlaygroundConfig, Points | None]]
 
@@ -57,7 +57,7 @@ class ComparisonTable(QWidget):
         self.epochs.setSuffix(self.tr(" epochs each"))
         self.epochs.setToolTip(self.tr("Epochs every combination is trained for"))
         self.progress = QProgressBar()
-        self.status = QLabel(
+        self.status = plain_label(
             self.tr(
                 "Test accuracy (train accuracy) after training, same seed "
                 "and same data for every cell."

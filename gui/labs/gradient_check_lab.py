@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -25,6 +24,7 @@ from engine.labs.gradient_check import GradientCheck, freeze, gradient_check
 from engine.stepper import Stepper
 from gui.background import BackgroundTask
 from gui.labs.plot_style import SERIES, labelled_plot, log_ticks
+from gui.plain_text import plain_label
 from gui.views.empty_hint import EmptyHint
 
 OK_COLOUR = "#2ca02c"
@@ -57,7 +57,7 @@ class GradientCheckLab(QWidget):
         self.cancel_button.setEnabled(False)
         self.cancel_button.setToolTip(self.tr("Stop the check"))
         self.progress = QProgressBar()
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         controls = QHBoxLayout()
         for widget in (self.check_button, self.cancel_button, self.progress):

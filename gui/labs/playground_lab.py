@@ -16,7 +16,6 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QProgressDialog,
     QPushButton,
     QSpinBox,
@@ -32,6 +31,7 @@ from gui.background import BackgroundTask, Progress
 from gui.labs.comparison_table import ComparisonTable
 from gui.labs.playground_settings import PlaygroundSettings
 from gui.labs.plot_style import CLASS_COLOURS, SERIES, labelled_plot
+from gui.plain_text import plain_label
 
 EPOCHS_PER_TICK = 5
 TICK_SECONDS = 0.05  # a tick trains batches for at most about this long
@@ -83,7 +83,7 @@ class PlaygroundLab(QWidget):
         self.max_epochs.setValue(300)
         self.max_epochs.setPrefix(self.tr("stop at "))
         self.max_epochs.setToolTip(self.tr("Training pauses after this many epochs"))
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()

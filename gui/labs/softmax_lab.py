@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from engine.labs.softmax_jacobian import NOTES_LOGITS, SoftmaxReport, parse_logits, softmax_report
 from gui.labs.plot_style import SERIES, labelled_plot
+from gui.plain_text import plain_label
 
 JACOBIAN_CODE = (
     "a = torch.tensor([...], requires_grad=True)\n"
@@ -46,7 +47,7 @@ class SoftmaxLab(QWidget):
         self.target = QSpinBox()
         self.target.setPrefix(self.tr("target class "))
         self.target.setToolTip(self.tr("The true class y of the cross-entropy loss"))
-        self.message = QLabel()
+        self.message = plain_label()
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("logits a =")))
         controls.addWidget(self.logits, 1)

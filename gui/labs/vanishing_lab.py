@@ -22,6 +22,7 @@ from engine.activations import ACTIVATION_NAMES, OUTPUT_ONLY
 from engine.labs.vanishing import INITS, MAX_DEPTH, GradientProfile, compare
 from gui.background import BackgroundTask
 from gui.labs.plot_style import SERIES, labelled_plot, log_ticks
+from gui.plain_text import plain_label
 
 COMPARED = ("sigmoid", "tanh", "relu")
 INIT_TITLES = {
@@ -88,7 +89,7 @@ class VanishingLab(QWidget):
         )
         self.plot.showGrid(x=False, y=True, alpha=0.15)
         self.legend = self.plot.addLegend(offset=(10, 5), colCount=4)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 from engine.lessons import LESSONS_FOLDER, Lesson, load_lessons
 from gui.lessons.panel import LessonPanel, lesson_text
 from gui.lessons.player import LessonPlayer
+from gui.plain_text import menu_text, plain_tooltip
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -70,14 +71,14 @@ def _menu(window: MainWindow, panel: LessonPanel, dock: QDockWidget) -> QMenu:
     else:
         bar.addMenu(menu)
     for lesson in panel.catalog.lessons:
-        action = QAction(lesson_text(lesson, lesson.title), menu)
-        action.setToolTip(lesson_text(lesson, lesson.summary) or action.text())
+        action = QAction(menu_text(lesson_text(lesson, lesson.title)), menu)
+        action.setToolTip(plain_tooltip(lesson_text(lesson, lesson.summary) or action.text()))
         action.triggered.connect(lambda _=False, x=lesson: (dock.show(), dock.raise_(),
                                                              panel.start(x)))  # fmt: skip
         menu.addAction(action)
     for broken in panel.catalog.broken:
-        action = QAction(tr("{0} (broken)").format(broken.path.name), menu)
-        action.setToolTip(broken.message)
+        action = QAction(tr("{0} (broken)").format(menu_text(broken.path.name)), menu)
+        action.setToolTip(plain_tooltip(broken.message))
         action.setEnabled(False)
         menu.addAction(action)
     menu.setToolTipsVisible(True)

@@ -5,19 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from engine.lessons import Lesson, LessonCatalog
 from gui.lessons.player import LessonPlayer
+from gui.lessons.step_text import StepText
+from gui.plain_text import plain_label, plain_tooltip
 
 LESSON_ROLE = Qt.ItemDataRole.UserRole
+MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1  # why a broken lesson could not be read
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -47,14 +48,15 @@ class LessonPanel(QWidget):
         self.lesson_list.setWordWrap(True)
         self.lesson_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lesson_list.itemClicked.connect(self._clicked)
-        self.title = QLabel()
+        # Titles, messages and step texts come from lesson files: plain text, or the
+        # Markdown of StepText, never rich text that loads images from anywhere.
+        self.title = plain_label()
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold; font-size: 14px;")
-        self.progress = QLabel()
-        self.text = QTextBrowser()
-        self.text.setOpenExternalLinks(True)
+        self.progress = plain_label()
+        self.text = StepText()
         self.text.setToolTip(self.tr("What to look at in this step"))
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         self.back_button = QPushButton(self.tr("◀ Back"))
@@ -82,11 +84,12 @@ class LessonPanel(QWidget):
         for lesson in self.catalog.lessons:
             item = QListWidgetItem(lesson_text(lesson, lesson.title))
             item.setData(LESSON_ROLE, lesson.id)
-            item.setToolTip(lesson_text(lesson, lesson.summary) or item.text())
+            item.setToolTip(plain_tooltip(lesson_text(lesson, lesson.summary) or item.text()))
             self.lesson_list.addItem(item)
         for broken in self.catalog.broken:
             item = QListWidgetItem(self.tr("{0} (broken)").format(broken.path.name))
-            item.setToolTip(broken.message)
+            item.setData(MESSAGE_ROLE, broken.message)
+            item.setToolTip(plain_tooltip(broken.message))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item.setForeground(Qt.GlobalColor.darkRed)
             self.lesson_list.addItem(item)
@@ -106,7 +109,7 @@ class LessonPanel(QWidget):
     def _clicked(self, item: QListWidgetItem) -> None:
         lesson = next((x for x in self.catalog.lessons if x.id == item.data(LESSON_ROLE)), None)
         if lesson is None:
-            self.message.setText(item.toolTip())  # a broken file: say why
+            self.message.setText(item.data(MESSAGE_ROLE))  # a broken file: say why
             return
         self.start(lesson)
 
@@ -132,7 +135,7 @@ class LessonPanel(QWidget):
             if player.busy:
                 status += self.tr(" · working…")
             self.progress.setText(status)
-            self.text.setMarkdown(lesson_text(lesson, step.text))
+            self.text.show_markdown(lesson_text(lesson, step.text), lesson.path.parent)
         idle = not player.busy
         self.back_button.setEnabled(idle and player.index > 0)
         self.next_button.setEnabled(idle and lesson is not None and not player.at_end)

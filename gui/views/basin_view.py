@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -22,6 +21,7 @@ from engine.descent import BasinMap, basin_map
 from engine.errors import EngineError
 from engine.test_functions import FUNCTIONS
 from gui.background import BackgroundTask
+from gui.plain_text import plain_label
 from gui.views.empty_hint import EmptyHint
 
 BASIN_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2")
@@ -67,7 +67,7 @@ class BasinView(QWidget):
         self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.setEnabled(False)
         self.progress = QProgressBar()
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         tips = {
             self.function_box: self.tr("The surface whose basins are mapped"),

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from gui.plain_text import plain_label, plain_tooltip
 
 T = TypeVar("T")
 
@@ -54,7 +56,7 @@ class CheckedField(QWidget, Generic[T]):
         self._parse = parse
         self.editor = QLineEdit()
         self.editor.setToolTip(tip)
-        self.error_label = QLabel()
+        self.error_label = plain_label()  # the message quotes what was typed
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setVisible(False)
@@ -81,7 +83,7 @@ class CheckedField(QWidget, Generic[T]):
         self.error_label.setText(message or "")
         self.error_label.setVisible(bool(message))
         self.editor.setStyleSheet(INVALID_STYLE if message else "")
-        self.editor.setToolTip(f"{self._tip}\n{message}" if message else self._tip)
+        self.editor.setToolTip(plain_tooltip(f"{self._tip}\n{message}") if message else self._tip)
 
     def error(self) -> str:
         return self.error_label.text()

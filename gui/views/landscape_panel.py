@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -23,6 +22,7 @@ from engine.snapshot import Snapshot
 from engine.stepper import Stepper
 from engine.surface import Surface
 from gui.background import BackgroundTask
+from gui.plain_text import plain_label
 from gui.views.surface_3d import make_surface_3d, opengl_problem
 from gui.views.surface_view import SurfaceView
 
@@ -60,9 +60,9 @@ class LandscapePanel(QWidget):
         self._build_controls()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
-        self.busy = QLabel()  # "Computing the surface…" while a worker computes it
+        self.busy = plain_label()  # "Computing the surface…" while a worker computes it
         self.busy.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(self.controls)

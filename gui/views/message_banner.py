@@ -17,6 +17,7 @@ class MessageBanner(QLabel):
 
     def __init__(self, host: QWidget) -> None:
         super().__init__(host)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and errors
         self.setStyleSheet(BANNER_STYLE)
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

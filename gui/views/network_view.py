@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from engine.chain_rule import fmt
 from engine.model import ParamInfo
 from engine.snapshot import NeuronValue, Snapshot
+from gui.plain_text import plain_tooltip
 from gui.theme import DARK_DIAGRAM, PRINT_DIAGRAM, DiagramColours
 
 INK = PRINT_DIAGRAM.ink  # sample text that sizes the layout; shown colours follow the theme
@@ -920,9 +921,10 @@ class NetworkView(QGraphicsView):
         message = self.tr("“{0}” is not a finite number: type e.g. 0.25 or -1e-3").format(text)
         if self._editor is not None:
             self._editor.setStyleSheet("QLineEdit { border: 2px solid #d9572b; }")
-            self._editor.setToolTip(message)
+            tip = plain_tooltip(message)  # the message quotes what was typed
+            self._editor.setToolTip(tip)
             where = self._editor.mapToGlobal(self._editor.rect().bottomLeft())
-            QToolTip.showText(where, message, self._editor)
+            QToolTip.showText(where, tip, self._editor)
         self.edit_message = message
 
     def _close_editor(self) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from engine.descent import Race, standard_race
 from engine.surface import function_surface
 from engine.test_functions import FUNCTIONS
+from gui.plain_text import plain_label
 from gui.views.empty_hint import EmptyHint
 from gui.views.surface_view import SurfaceView
 
@@ -56,7 +56,7 @@ class RaceView(QWidget):
         self.play.setToolTip(self.tr("Start or pause the race"))
         self.reset_button = QPushButton(self.tr("Reset"))
         self.reset_button.setToolTip(self.tr("Back to the start point"))
-        self.status = QLabel()
+        self.status = plain_label()
         controls = QHBoxLayout()
         for widget in (self.function_box, self.per_tick, self.play, self.reset_button, self.status):
             controls.addWidget(widget)

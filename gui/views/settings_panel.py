@@ -31,6 +31,7 @@ from engine.device import cuda_unavailable_reason
 from engine.errors import EngineError
 from engine.losses import LOSS_NAMES
 from engine.presets import PRESETS
+from gui.plain_text import plain_label
 from gui.views.checked_field import CheckedField, parse_float, parse_sizes
 
 MESSAGE_STYLE = "color: #b3401c;"
@@ -164,7 +165,7 @@ class SettingsPanel(QWidget):
         return box
 
     def _message_row(self) -> QLabel:
-        self.message_label = QLabel()
+        self.message_label = plain_label()
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet(MESSAGE_STYLE)
         return self.message_label

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from engine.presets import PRESETS
 from gui.background import wait_for_all
@@ -37,14 +39,54 @@ def isolated_settings(tmp_path_factory):
     return folder
 
 
-@pytest.fixture
-def warnings_shown(monkeypatch):
-    """Collect QMessageBox.warning calls instead of opening modal dialogs."""
-    from PySide6.QtWidgets import QMessageBox
+@dataclass
+class ShownBox:
+    """A message box a test opened: its text, how Qt reads that text, and the box itself."""
 
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    title: str
+    text: str
+    text_format: Qt.TextFormat
+    box: QMessageBox | None  # None for the static QMessageBox.warning, never built here
+
+
+@dataclass
+class MessageBoxes:
+    """What the message boxes a test opened showed: their texts, and each box's record."""
+
+    texts: list[str] = field(default_factory=list)
+    boxes: list[ShownBox] = field(default_factory=list)
+
+    def add(self, shown: ShownBox) -> None:
+        self.texts.append(shown.text)
+        self.boxes.append(shown)
+
+
+@pytest.fixture
+def message_boxes(monkeypatch) -> MessageBoxes:
+    """Collect message boxes instead of opening modal dialogs (a test would wait for ever).
+
+    The static QMessageBox.warning builds its box with the text format guessed (AutoText);
+    it is recorded as such without being built: building one may already load its images.
+    """
+    shown = MessageBoxes()
+
+    def static_warning(parent, title, text, *args):
+        shown.add(ShownBox(title, text, Qt.TextFormat.AutoText, None))
+        return QMessageBox.StandardButton.Ok
+
+    def exec_box(box):
+        shown.add(ShownBox(box.windowTitle(), box.text(), box.textFormat(), box))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", static_warning)
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
     return shown
+
+
+@pytest.fixture
+def warnings_shown(message_boxes) -> list[str]:
+    """The texts of the message boxes shown, without opening modal dialogs."""
+    return message_boxes.texts
 
 
 @pytest.fixture(autouse=True)

@@ -16,15 +16,15 @@ from engine.stepper import Stepper
 
 @pytest.fixture
 def answers(monkeypatch):
-    """Answer QMessageBox.question with the queued buttons; record what was asked."""
+    """Answer the plain-text Yes/No question with the queued buttons; record what was asked."""
     queued: list[QMessageBox.StandardButton] = []
     asked: list[str] = []
 
-    def question(parent, title, text, *args, **kwargs):
+    def confirm(parent, title, text):
         asked.append(text)
-        return queued.pop(0)
+        return queued.pop(0) == QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr("gui.session_menu.confirm", confirm)
     return queued, asked
 
 

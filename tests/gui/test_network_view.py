@@ -222,3 +222,18 @@ def test_mazur_mid_backward_screenshot(make_view):
     view = make_view(stepper)
     step_until(stepper, view, at("backward", "w1"))
     assert view.grab().save("/tmp/network_view.png")
+
+
+def test_the_editor_shows_refused_markup_as_text_in_its_tooltip(make_view, monkeypatch):
+    """The refusal quotes what was typed; a tooltip would load an <img src> as rich text."""
+    import gui.views.network_view as network_view
+
+    shown: list[str] = []
+    monkeypatch.setattr(network_view.QToolTip, "showText", lambda where, tip, *a: shown.append(tip))
+    view = make_view(Stepper(MAZUR))
+    view.edit_element("w1")
+    view.editor.setText("<img src=/dev/zero>")
+    QTest.keyClick(view.editor, Qt.Key.Key_Return)
+    assert view.editor is not None
+    assert shown and "<img" not in shown[0] and "&lt;img src=/dev/zero&gt;" in shown[0]
+    assert view.editor.toolTip() == shown[0]

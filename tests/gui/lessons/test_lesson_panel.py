@@ -102,3 +102,31 @@ def test_an_action_the_app_refuses_shows_a_message_and_keeps_going(qtbot, window
     idle(qtbot, lessons.player)
     assert "w99" in lessons.panel.message.text()
     assert lessons.panel.back_button.isEnabled()
+
+
+def test_lesson_files_that_would_hang_or_crash_the_parser_are_listed_as_broken(
+    qtbot, window, tmp_path
+):
+    import faulthandler
+    import os
+    import time
+
+    (tmp_path / "good.toml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "deep.toml").write_text("x = " + "[" * 3000, encoding="utf-8")
+    (tmp_path / "dots.toml").write_text("a" + ".a" * 39_000 + " = 1\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.toml")
+    (tmp_path / "zero.toml").symlink_to("/dev/zero")
+    started = time.monotonic()
+    faulthandler.dump_traceback_later(60, exit=True)  # reading the FIFO would never end
+    try:
+        lessons = install_lessons(window, tmp_path)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    assert time.monotonic() - started < 5
+    assert [lesson.id for lesson in lessons.panel.catalog.lessons] == ["good"]
+    broken = [a.text() for a in lessons.menu.actions() if "broken" in a.text()]
+    assert len(broken) == 4
+    message = lessons.panel.message.text()
+    assert "deep.toml: arrays and tables are nested more than 32 deep" in message
+    assert "pipe.toml: not a regular file" in message
+    assert lessons.open(lessons.find("good"))
