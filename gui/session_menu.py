@@ -16,7 +16,7 @@ from engine.io.verify import verify_json, verify_python
 from engine.session import SessionCancelled, load_session, save_session
 from engine.torch_script import script_of_run, weights_json
 from gui.background import BackgroundTask, Progress
-from gui.plain_text import confirm, show_warning
+from gui.plain_text import confirm, menu_text, plain_tooltip, show_warning
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -231,8 +231,8 @@ class SessionMenu:
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for entry in self.recent():
-            action = self.recent_menu.addAction(Path(entry).name)
-            action.setToolTip(entry)
+            action = self.recent_menu.addAction(menu_text(Path(entry).name))
+            action.setToolTip(plain_tooltip(entry))  # a folder may be named <img src=…>
             action.triggered.connect(lambda _=False, p=entry: self.open(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent()))
 

@@ -172,3 +172,14 @@ def test_no_message_box_in_the_app_guesses_its_text_format():
         if guessing.search(line) and not line.lstrip().startswith(('"""', "#"))
     ]
     assert found == []
+
+
+def test_a_recent_session_in_a_folder_named_like_markup_is_shown_as_written(window, tmp_path):
+    """A folder named <img src=…> reaches the Recent menu's tooltip: escaped, never loaded."""
+    folder = tmp_path / "<img src=x>&co"
+    folder.mkdir()
+    path = folder / "a&b.json"
+    window.session_menu.save(path)
+    action = window.session_menu.recent_menu.actions()[0]
+    assert action.text() == "a&&b.json"  # shown as a&b.json, no shortcut letter
+    assert "<img" not in action.toolTip() and "&lt;img src=x&gt;&amp;co" in action.toolTip()
