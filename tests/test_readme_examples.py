@@ -26,11 +26,12 @@ def test_the_examples_block_covers_every_command() -> None:
 
 def test_every_readme_example_runs_as_written(tmp_path: Path) -> None:
     """The lines run one after another, as a reader pastes them, from a folder of their own."""
-    python = f"{sys.executable} {ROOT / 'main.py'}"
+    app = f"{sys.executable} {ROOT / 'main.py'}"
     script = ["set -euo pipefail"]
     for line in example_lines():
-        line = line.replace(".venv/bin/python main.py", python)
-        script.append(line.replace(".venv/bin/python", sys.executable))
+        words = [app if word == "main.py" else word for word in line.split(" ")]
+        words = [sys.executable if word == ".venv/bin/python" else word for word in words]
+        script.append(" ".join(words).replace(f"{sys.executable} {app}", app))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
         ["bash", "-c", "\n".join(script)],
