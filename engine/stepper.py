@@ -18,7 +18,6 @@ from typing import Any
 
 import numpy as np
 import torch
-import torch.optim.optimizer as optim_base
 from torch import Tensor
 
 from engine import explain
@@ -26,6 +25,7 @@ from engine.chain_rule import ChainRule
 from engine.code_listing import PHASE_LINES
 from engine.config import FLOAT32_MAX, Config
 from engine.errors import EngineError
+from engine.fast_path import backward_function, step_function
 from engine.function_model import FunctionModel
 from engine.history_budget import check_history_room, checkpoints_kept_for
 from engine.i18n import translate
@@ -771,8 +771,8 @@ class _FastForward:
         )
         self.trainable = stepper.trainable
         self.zero_grad = not config.skip_zero_grad
-        self.step = _unhooked_step(stepper.optimizer)
-        self.backward = _unchecked_backward(stepper.x)
+        self.step = step_function(stepper.optimizer)
+        self.backward = backward_function(stepper.x)
         self.variant = partial(
             apply_published_variant, model, self.x, self.target, self.loss_fn, config.lr
         )
@@ -840,43 +840,6 @@ def _trainable_columns(tensors: list[Tensor]) -> np.ndarray:
             columns.extend(range(offset, offset + tensor.numel()))
         offset += tensor.numel()
     return np.array(columns, dtype=int)
-
-
-def _unchecked_backward(like: Tensor) -> Callable[[Tensor], object]:
-    """loss.backward() for a scalar loss, without re-validating its arguments on every call.
-
-    Tensor.backward checks and builds the seed gradient (a 1) each time, about 5 µs of a
-    ~55 µs iteration on Mazur's net; this makes the same engine call with the same seed.
-    """
-    run = getattr(torch.autograd.graph, "_engine_run_backward", None)
-    if run is None:
-        return Tensor.backward
-    seed = (torch.ones((), dtype=like.dtype, device=like.device),)
-
-    def backward(loss: Tensor) -> object:
-        return run((loss,), seed, False, False, (), allow_unreachable=True, accumulate_grad=True)
-
-    return backward
-
-
-def _unhooked_step(optimizer: OptimizerLike) -> Callable[[], object]:
-    """optimizer.step without torch's profiling wrapper, when no step hooks are registered.
-
-    The wrapper only opens a record_function range and runs hooks, about 7 µs of a 55 µs
-    iteration on Mazur's net; the update is the optimizer's own step, unchanged.
-    """
-    step = type(optimizer).step
-    inner = getattr(step, "__wrapped__", None)
-    hooks = (
-        getattr(optimizer, "_optimizer_step_pre_hooks", None),
-        getattr(optimizer, "_optimizer_step_post_hooks", None),
-        getattr(optim_base, "_global_optimizer_pre_hooks", None),
-        getattr(optim_base, "_global_optimizer_post_hooks", None),
-    )
-    plain = isinstance(optimizer, torch.optim.Optimizer) and getattr(step, "hooked", False)
-    if not plain or inner is None or any(hooks):
-        return optimizer.step
-    return partial(inner, optimizer)
 
 
 def _flat_index(tensor: Tensor, index: tuple[int, ...]) -> int:
