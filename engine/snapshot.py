@@ -39,6 +39,9 @@ class Snapshot:
     loss: float | None  # this iteration's loss once computed
     optimizer_state: Mapping[str, Mapping[str, float]] = field(default_factory=lambda: frozen({}))
     previous_params: Mapping[str, float] = field(default_factory=lambda: frozen({}))
+    # During the step phase: every parameter after the real optimizer.step() (all of them,
+    # also those whose update is not revealed yet), for the step arrow.
+    stepped_params: Mapping[str, float] = field(default_factory=lambda: frozen({}))
     diverged: bool = False
     variant_note: str = ""  # set when the published-figures variant changed a number
     formulas: tuple[Formula, ...] = ()  # every formula computed by this micro-step

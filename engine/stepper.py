@@ -81,6 +81,7 @@ class _Pass:
     values_after: tuple[float, ...] | None = None
     state_before: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     previous_params: Mapping[str, float] = field(default_factory=dict)  # values_before by label
+    stepped_params: Mapping[str, float] = field(default_factory=dict)  # values_after by label
     neurons: dict[str, NeuronValue] = field(default_factory=dict)
     deltas: dict[str, float] = field(default_factory=dict)
     revealed_grads: set[str] = field(default_factory=set)
@@ -566,6 +567,8 @@ class Stepper:
             p.previous_params = MappingProxyType(dict(before))
             self.optimizer.step()
             p.values_after = self.model.value_list()
+            after = zip(self._labels, p.values_after, strict=True)
+            p.stepped_params = MappingProxyType(dict(after))
         p.revealed_params.add(label)
         if not build:
             return None
@@ -655,10 +658,11 @@ class Stepper:
         values: Sequence[float] = self.model.value_list()
         states: Mapping[str, Mapping[str, float]] = self._all_element_states(values)
         previous: Mapping[str, float] = NO_STATE
+        stepped: Mapping[str, float] = NO_STATE
         if p is not None and p.values_before is not None:
             # During step: parameters not yet revealed still show their old value and state.
             values, states = self._as_revealed_by_step(p, values, states)
-            previous = p.previous_params
+            previous, stepped = p.previous_params, p.stepped_params
         if p is not None and p.reveal and phase == "backward":
             grads = self._grads_as_revealed(p)
         else:
@@ -682,6 +686,7 @@ class Stepper:
                 "loss": None if p is None else p.loss_value,
                 "optimizer_state": self._shown_states.view(states),
                 "previous_params": previous,
+                "stepped_params": stepped,
                 "diverged": self.diverged,
                 "variant_note": p.variant_note if p else "",
                 "formulas": text.formulas,

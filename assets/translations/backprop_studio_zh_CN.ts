@@ -751,7 +751,7 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="408" />
+            <location filename="../../engine/stepper.py" line="409" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -811,7 +811,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="894" />
+            <location filename="../../engine/stepper.py" line="862" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -841,12 +841,12 @@ closed form: {c}
             <translation>CSV 文件中有 {count} 行有问题：</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="438" />
+            <location filename="../../engine/stepper.py" line="439" />
             <source>{label} must be a finite number float32 can hold (at most ±{most:.7g}), got {value!r}</source>
             <translation>{label} 必须是 float32 能表示的有限数（绝对值至多 {most:.7g}），实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="441" />
+            <location filename="../../engine/stepper.py" line="442" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
@@ -909,7 +909,7 @@ closed form: {c}
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="542" />
+            <location filename="../../engine/stepper.py" line="543" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
@@ -3004,19 +3004,34 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
     <context>
         <name>SurfaceView</name>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="79" />
+            <location filename="../../gui/views/surface_view.py" line="88" />
             <source>log₁₀(loss − min)</source>
             <translation>log₁₀(损失 − 最小值)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="80" />
+            <location filename="../../gui/views/surface_view.py" line="89" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="42" />
+            <location filename="../../gui/views/surface_view.py" line="151" />
+            <source>optimizer.step()</source>
+            <translation>optimizer.step()（实际一步）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/surface_view.py" line="154" />
+            <source>optimizer.step() = −lr·∇E</source>
+            <translation>optimizer.step() = −lr·∇E</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/surface_view.py" line="44" />
             <source>trajectory</source>
             <translation>轨迹</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/surface_view.py" line="152" />
+            <source>−lr·∇E</source>
+            <translation>−lr·∇E（纯梯度）</translation>
         </message>
     </context>
     <context>
