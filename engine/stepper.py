@@ -24,11 +24,12 @@ from engine import explain
 from engine.chain_rule import ChainRule
 from engine.code_listing import PHASE_LINES
 from engine.config import FLOAT32_MAX, Config
+from engine.core.phrase import Words, phrase
 from engine.errors import EngineError
 from engine.fast_path import backward_function, step_function
 from engine.function_model import FunctionModel
 from engine.history_budget import check_history_room, checkpoints_kept_for
-from engine.i18n import translate
+from engine.i18n import QT_TRANSLATE_NOOP, translate
 from engine.model import MLP
 from engine.optimizers import OptimizerLike, element_states, make_optimizer
 from engine.published_variant import apply_published_variant
@@ -86,7 +87,7 @@ class _Pass:
     deltas: dict[str, float] = field(default_factory=dict)
     revealed_grads: set[str] = field(default_factory=set)
     revealed_params: set[str] = field(default_factory=set)
-    variant_note: str = ""
+    variant_note: Words = ""
 
 
 def build_model(config: Config) -> MLP | FunctionModel:
@@ -535,10 +536,14 @@ class Stepper:
             upstream = apply_published_variant(
                 self.model, self.x, self.target, self.loss_fn, self.config.lr
             )
-            p.variant_note = translate(
+            p.variant_note = phrase(
                 "Explain",
-                "Published variant: this hidden-layer gradient uses the already-updated output "
-                "weights, as the post's closing figures do (correct backprop uses the old ones).",
+                QT_TRANSLATE_NOOP(
+                    "Explain",
+                    "Published variant: this hidden-layer gradient uses the already-updated "
+                    "output weights, as the post's closing figures do (correct backprop uses "
+                    "the old ones).",
+                ),
             )
         p.chain = self.model.chain_rule(self.x, self.target, self.loss_fn, upstream)
         p.grads_after = self.model.grad_list()
@@ -677,7 +682,7 @@ class Stepper:
                 "phase": phase,
                 "focus": focus,
                 "code_line": PHASE_LINES[phase],
-                "explanation": text.explanation,
+                "explanation_words": text.explanation,
                 "formula_lines": text.lines,
                 "params": self._shown_params.of(labels, values),
                 "grads": self._shown_grads.of(labels, grads),
@@ -688,7 +693,7 @@ class Stepper:
                 "previous_params": previous,
                 "stepped_params": stepped,
                 "diverged": self.diverged,
-                "variant_note": p.variant_note if p else "",
+                "variant_words": p.variant_note if p else "",
                 "formulas": text.formulas,
             }
         )
