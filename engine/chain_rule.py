@@ -16,7 +16,8 @@ from torch import Tensor
 
 from engine.activations import Activation
 from engine.core.formula import Expr, Formula, Line, Num, fmt, par, product, total
-from engine.i18n import translate
+from engine.core.phrase import Phrase, Words, phrase, render
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.losses import Loss
 from engine.model import MLP, ParamInfo
 
@@ -36,12 +37,12 @@ class Explanation:
     factors: tuple[Factor, ...]  # their product is `value` (summed over samples in a batch)
     upstream: tuple[Factor, ...]  # the terms summed into the first factor (hidden neurons)
     formulas: tuple[Formula, ...] = ()  # the upstream sum (if any), then the product, as trees
-    summary: str = ""  # shown instead of the product where it is too long (a batch's sum)
+    summary: Words = ""  # shown instead of the product where it is too long (a batch's sum)
 
     @property
     def formula(self) -> str:
         """symbols = numbers = value (or the summary), rendered when asked for."""
-        return self.summary or self.formulas[-1].text()
+        return str(render(self.summary)) if self.summary else self.formulas[-1].text()
 
     @property
     def upstream_formula(self) -> str:
@@ -262,10 +263,16 @@ class ChainRule:
             self._backward_rows[layer] = weights.tolist()
         return self._backward_rows[layer]
 
-    def _summed(self, head: str, symbols: str, value: float) -> str:
+    def _summed(self, head: str, symbols: str, value: float) -> Phrase:
         """A batch's gradient in words: its tree sums one product per sample."""
-        summed = translate("Explain", "{head} = Σ over {count} samples of {symbols} = {value}")
-        return summed.format(head=head, count=self.batch, symbols=symbols, value=fmt(value))
+        return phrase(
+            "Explain",
+            QT_TRANSLATE_NOOP("Explain", "{head} = Σ over {count} samples of {symbols} = {value}"),
+            head=head,
+            count=self.batch,
+            symbols=symbols,
+            value=fmt(value),
+        )
 
 
 def _sum_of_products(per_sample: list[tuple[Factor, ...]]) -> Expr:

@@ -11,8 +11,9 @@ import torch
 from engine.chain_rule import ChainRule, fmt
 from engine.config import Config
 from engine.core.formula import Formula, Line, Num
+from engine.core.phrase import LowerFirst, Phrase, Words, phrase
 from engine.forward_formula import loss_formula, net_formula, out_formula
-from engine.i18n import translate
+from engine.i18n import QT_TRANSLATE_NOOP, translate
 from engine.losses import Loss
 from engine.model import MLP
 
@@ -23,44 +24,59 @@ if TYPE_CHECKING:
 class Text(NamedTuple):
     """A micro-step in words, the lines of its arithmetic, and every formula it computed.
 
-    Lines are plain text or formula trees; a tree is rendered only when a view shows it.
+    Words are phrases and lines are phrases, text or formula trees: all are rendered when a
+    view shows them, in the language installed then.
     """
 
-    explanation: str
+    explanation: Words
     lines: tuple[Line, ...] = ()
     formulas: tuple[Formula, ...] = ()
 
 
 Described = tuple[str, str]  # (what a hovered element is, its formula as text)
+EXPLAIN = "Explain"
+
+
+def _say(template: str, **args: object) -> Phrase:
+    """A sentence of the Explain context; the template must be QT_TRANSLATE_NOOP-marked."""
+    return phrase(EXPLAIN, template, **args)
 
 
 def ready(config: Config, model: MLP) -> Text:
     shape = "-".join(str(n) for n in config.layers)
-    text = translate(
-        "Explain",
-        "Ready: a {shape} network with its starting parameters. "
-        "Step (→) to run optimizer.zero_grad().",
+    return Text(
+        _say(
+            QT_TRANSLATE_NOOP(
+                "Explain",
+                "Ready: a {shape} network with its starting parameters. "
+                "Step (→) to run optimizer.zero_grad().",
+            ),
+            shape=shape,
+        )
     )
-    return Text(text.format(shape=shape))
 
 
 def zero_grad(skip: bool) -> Text:
     if skip:
         return Text(
-            translate(
-                "Explain",
-                "optimizer.zero_grad() is skipped: this iteration's backward() will add its "
-                "gradients onto whatever .grad already holds, so they accumulate.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "Explain",
+                    "optimizer.zero_grad() is skipped: this iteration's backward() will add its "
+                    "gradients onto whatever .grad already holds, so they accumulate.",
+                )
             ),
-            (translate("Explain", "p.grad stays as it is"),),
+            (_say(QT_TRANSLATE_NOOP("Explain", "p.grad stays as it is")),),
         )
     return Text(
-        translate(
-            "Explain",
-            "optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the "
-            "coming backward() starts from nothing.",
+        _say(
+            QT_TRANSLATE_NOOP(
+                "Explain",
+                "optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the "
+                "coming backward() starts from nothing.",
+            )
         ),
-        (translate("Explain", "p.grad = None for every parameter"),),
+        (_say(QT_TRANSLATE_NOOP("Explain", "p.grad = None for every parameter")),),
     )
 
 
@@ -69,7 +85,7 @@ def forward(
 ) -> Text:
     """net = Σ w·x + b, out = act(net) for one neuron (first sample).
 
-    `nets` holds the net of every neuron of the layer computed so far (softmax needs them all).
+    `nets` holds the net of every neuron of the layer (softmax needs them all).
     """
     neuron = model.neurons[layer][row]
     sources = model.neurons[layer - 1]
@@ -83,18 +99,18 @@ def forward(
     names = model.neurons[layer]
     net_nums = [Num(value, f"net_{name}") for value, name in zip(nets, names, strict=False)]
     activation = out_formula(neuron, act.name, net_nums, row, out)
-    text = translate(
-        "Explain",
-        "Forward: {neuron} adds up its weighted inputs from {sources} and its bias, "
-        "then applies {activation}.",
-    )
     out_line = activation or f"out_{neuron} = {act_name}(net_{neuron}) = {fmt(out)}"
-    formulas = (net, activation) if activation else (net,)
-    return Text(
-        text.format(neuron=neuron, sources=", ".join(sources), activation=act_name),
-        (net, out_line),
-        formulas,
+    words = _say(
+        QT_TRANSLATE_NOOP(
+            "Explain",
+            "Forward: {neuron} adds up its weighted inputs from {sources} and its bias, "
+            "then applies {activation}.",
+        ),
+        neuron=neuron,
+        sources=", ".join(sources),
+        activation=act_name,
     )
+    return Text(words, (net, out_line), (net, activation) if activation else (net,))
 
 
 def loss(
@@ -105,77 +121,120 @@ def loss(
     value: float,
 ) -> Text:
     """The loss over every sample and output; the text shows the first sample's terms."""
-    title = translate("Loss", loss_fn.title)
-    text = translate("Explain", "Loss: {title} of the outputs against the targets.")
-    text = text.format(title=title[:1].lower() + title[1:])
+    words: Words = _say(
+        QT_TRANSLATE_NOOP("Explain", "Loss: {title} of the outputs against the targets."),
+        title=LowerFirst(phrase("Loss", loss_fn.title)),
+    )
     if loss_fn.name == "value":
-        text = translate(
-            "Explain", "Loss: the function's value is the loss that gradient descent lowers."
+        words = _say(
+            QT_TRANSLATE_NOOP(
+                "Explain", "Loss: the function's value is the loss that gradient descent lowers."
+            )
         )
     if not math.isfinite(value):
-        text = translate(
-            "Explain",
-            "The loss is {value}: training diverged. Go back, or lower the learning rate.",
-        ).format(value=value)
+        words = _say(
+            QT_TRANSLATE_NOOP(
+                "Explain",
+                "The loss is {value}: training diverged. Go back, or lower the learning rate.",
+            ),
+            value=value,
+        )
     tree = None
     if isinstance(model, MLP):
         tree = loss_formula(loss_fn, outs, targets, model.neurons[-1], value)
     if tree is not None and len(outs) == 1:  # one sample: its terms fit on the line
         shown = Formula(tree.label, f"{loss_fn.formula} =", tree.expression, tree.result)
-        return Text(text, (shown,), (tree,))
-    return Text(text, (f"{loss_fn.formula} = {fmt(value)}",), (tree,) if tree else ())
+        return Text(words, (shown,), (tree,))
+    return Text(words, (f"{loss_fn.formula} = {fmt(value)}",), (tree,) if tree else ())
 
 
 def node(chain: ChainRule, neuron: str) -> Text:
     e = chain.explain_neuron(neuron)
-    text = translate(
-        "Explain",
-        "loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.",
-    ).format(neuron=neuron)
-    return Text(text, e.lines, e.formulas)
+    words = _say(
+        QT_TRANSLATE_NOOP(
+            "Explain",
+            "loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.",
+        ),
+        neuron=neuron,
+    )
+    return Text(words, e.lines, e.formulas)
 
 
-def param_grad(chain: ChainRule, label: str, grad: float, before: float | None, note: str) -> Text:
+def param_grad(
+    chain: ChainRule, label: str, grad: float, before: float | None, note: Words
+) -> Text:
     e = chain.explain(label)
-    text = translate(
-        "Explain", "loss.backward(): autograd writes ∂E/∂{label} into {label}.grad."
-    ).format(label=label)
+    words: list[Words] = [
+        _say(
+            QT_TRANSLATE_NOOP(
+                "Explain", "loss.backward(): autograd writes ∂E/∂{label} into {label}.grad."
+            ),
+            label=label,
+        )
+    ]
     lines: list[Line] = list(e.lines)
     formulas = e.formulas
     if before is not None:
-        text += " " + translate(
-            "Explain", "zero_grad was skipped, so it is added to the gradient already there."
+        words.append(
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "Explain",
+                    "zero_grad was skipped, so it is added to the gradient already there.",
+                )
+            )
         )
         added = Num(before, f"{label}.grad") + Num(e.value, f"∂E/∂{label}")
         accumulated = Formula(f"{label}.grad", f"{label}.grad ←", added, grad)
         lines.append(accumulated)
         formulas = (*formulas, accumulated)
     if note:
-        text += f" {note}"
+        words.append(note)
         lines.append(f"{label}.grad = {fmt(grad)}")
-    return Text(text, tuple(lines), formulas)
+    return Text(tuple(words), tuple(lines), formulas)
 
 
 def update(config: Config, label: str, formulas: Sequence[Formula]) -> Text:
     """The optimizer's update for one parameter: words, then the lines of its arithmetic."""
-    text = translate("Explain", "optimizer.step(): {optimizer} updates {label}.")
-    text = text.format(optimizer=config.optimizer, label=label)
+    words: list[Words] = [
+        _say(
+            QT_TRANSLATE_NOOP("Explain", "optimizer.step(): {optimizer} updates {label}."),
+            optimizer=config.optimizer,
+            label=label,
+        )
+    ]
     if config.weight_decay and config.optimizer != "adamw":
-        decay = translate("Explain", "Weight decay adds {decay}·{label} to the gradient first.")
-        text += " " + decay.format(decay=fmt(config.weight_decay), label=label)
+        words.append(
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "Explain", "Weight decay adds {decay}·{label} to the gradient first."
+                ),
+                decay=fmt(config.weight_decay),
+                label=label,
+            )
+        )
     if config.weight_decay and config.optimizer == "adamw":
-        decay = translate(
-            "Explain", "AdamW first shrinks {label} by the factor 1 − lr·λ (decoupled decay)."
+        words.append(
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "Explain",
+                    "AdamW first shrinks {label} by the factor 1 − lr·λ (decoupled decay).",
+                ),
+                label=label,
+            )
         )
-        text += " " + decay.format(label=label)
     if config.lookahead_k:
-        lookahead = translate(
-            "Explain",
-            "Lookahead: every {k} steps the slow weights move {alpha} of the way to the fast "
-            "ones, which then jump there.",
+        words.append(
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "Explain",
+                    "Lookahead: every {k} steps the slow weights move {alpha} of the way to the "
+                    "fast ones, which then jump there.",
+                ),
+                k=config.lookahead_k,
+                alpha=fmt(config.lookahead_alpha),
+            )
         )
-        text += " " + lookahead.format(k=config.lookahead_k, alpha=fmt(config.lookahead_alpha))
-    return Text(text, tuple(formulas), tuple(formulas))
+    return Text(tuple(words), tuple(formulas), tuple(formulas))
 
 
 def element(model: MLP, chain: ChainRule, inputs: list[float], label: str) -> Described:
@@ -213,15 +272,20 @@ def element(model: MLP, chain: ChainRule, inputs: list[float], label: str) -> De
 
 def function_forward(model: FunctionModel, value: float) -> Text:
     fn = model.fn
-    text = translate(
-        "Explain",
-        "Forward: the model is the {function} function; its parameters are the coordinates.",
+    words = _say(
+        QT_TRANSLATE_NOOP(
+            "Explain",
+            "Forward: the model is the {function} function; its parameters are the coordinates.",
+        ),
+        function=phrase("TestFunction", fn.title),
     )
-    at = translate("Explain", "{formula} at {point} = {value}")
-    return Text(
-        text.format(function=translate("TestFunction", fn.title)),
-        (at.format(formula=fn.formula, point=model.point_text(), value=fmt(value)),),
+    at = _say(
+        QT_TRANSLATE_NOOP("Explain", "{formula} at {point} = {value}"),
+        formula=fn.formula,
+        point=model.point_text(),
+        value=fmt(value),
     )
+    return Text(words, (at,))
 
 
 def function_element(model: FunctionModel, chain: FunctionChain, label: str) -> Described:

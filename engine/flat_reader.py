@@ -3,7 +3,9 @@
 A Snapshot needs both on every micro-step, yet most micro-steps change neither (a forward
 step changes no parameter; a step reveal changes no gradient). Torch bumps a tensor's
 `_version` on every in-place write (optimizer steps, `copy_`, gradient accumulation), so a
-tuple of versions tells whether the last copy is still the truth.
+tuple of versions tells whether the last copy is still the truth. On the public-API path
+(`engine.fast_path`) the reader copies every time and keeps the previous objects when no bit
+changed, so callers see the same identities either way.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from operator import is_not
 import numpy as np
 import torch
 from torch import Tensor
+
+from engine.fast_path import versions
 
 
 class FlatReader:
@@ -48,22 +52,33 @@ class FlatReader:
         return self._grad_list
 
     def _fresh_values(self) -> np.ndarray:
-        key = [t._version for t in self.tensors]
-        if key != self._values_key:
+        key = versions(self.tensors)
+        if key is None or key != self._values_key:
             flat = torch.cat([t.detach().reshape(-1) for t in self.tensors])
-            self._values = flat.to("cpu", torch.float64).numpy()
-            self._value_list = tuple(self._values.tolist())
+            values = flat.to("cpu", torch.float64).numpy()
+            if key is not None or not _same_bits(values, self._values):
+                self._values = values
+                self._value_list = tuple(values.tolist())
             self._values_key = key
         return self._values
 
     def _fresh_grads(self) -> np.ndarray | None:
         refs = [t.grad for t in self.tensors]
-        key = [-1 if g is None else g._version for g in refs]
-        if key != self._grads_key or any(map(is_not, refs, self._grad_refs)):
-            self._grads = _flat_grads(self.tensors, refs)
-            self._grad_list = grad_list(self._grads)
+        key = versions(refs)
+        if key is None or key != self._grads_key or any(map(is_not, refs, self._grad_refs)):
+            grads = _flat_grads(self.tensors, refs)
+            if key is not None or not _same_bits(grads, self._grads):
+                self._grads = grads
+                self._grad_list = grad_list(grads)
             self._grads_key, self._grad_refs = key, refs
         return self._grads
+
+
+def _same_bits(new: np.ndarray | None, old: np.ndarray | None) -> bool:
+    """The public-API path rereads every time, and keeps the old objects when no bit moved."""
+    if new is None or old is None:
+        return new is old
+    return new.shape == old.shape and new.tobytes() == old.tobytes()
 
 
 def grad_list(grads: np.ndarray | None) -> tuple[float | None, ...] | None:

@@ -12,9 +12,10 @@ from torch import Tensor, nn
 
 from engine.chain_rule import Explanation, Factor, fmt
 from engine.config import Config
+from engine.core.phrase import phrase
 from engine.device import resolve_device, resolve_dtype
 from engine.flat_reader import FlatReader
-from engine.i18n import translate
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.losses import Loss
 from engine.model import ParamInfo, assign_values
 from engine.test_functions import get_function
@@ -135,7 +136,9 @@ class FunctionChain:
         index = self.model.index[label]
         partial = self.model.fn.partials[index]
         value = float(self.grads[index])
-        formula = translate("Explain", "{formula} at {point} = {value}").format(
+        formula = phrase(
+            "Explain",
+            QT_TRANSLATE_NOOP("Explain", "{formula} at {point} = {value}"),
             formula=f"∂E/∂{label} = ∂f/∂{label} = {partial}",
             point=self.model.point_text(),
             value=fmt(value),
@@ -144,5 +147,7 @@ class FunctionChain:
         return Explanation(label, value, factors, (), summary=formula)
 
     def explain_neuron(self, neuron: str) -> Explanation:
-        formula = translate("Explain", "δ_f = ∂E/∂f = 1 (the loss is f itself)")
+        formula = phrase(
+            "Explain", QT_TRANSLATE_NOOP("Explain", "δ_f = ∂E/∂f = 1 (the loss is f itself)")
+        )
         return Explanation(neuron, 1.0, (Factor("∂E/∂f", 1.0),), (), summary=formula)

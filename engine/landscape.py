@@ -7,6 +7,7 @@ point and the step arrow. Nothing here keeps state beyond the chosen plane.
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -121,19 +122,44 @@ class Landscape:
     def curve(self) -> Curve:
         return Curve(self)
 
-    def step_arrow(self, snapshot: Snapshot) -> tuple[np.ndarray, np.ndarray] | None:
-        """During step: from the parameters before the update to −lr·gradient away, projected."""
+    def step_arrows(self, snapshot: Snapshot) -> StepArrows | None:
+        """During step: where optimizer.step() really moved the point, and where −lr·∇E
+        alone would have, both from the parameters before the update, projected."""
         if snapshot.phase != "step" or not snapshot.previous_params:
             return None
         labels = [info.label for info in self.stepper.model.params]
         before = np.array([snapshot.previous_params[label] for label in labels])
+        after = np.array([snapshot.stepped_params.get(label, math.nan) for label in labels])
         grads = np.array([snapshot.grads[label] or 0.0 for label in labels])
-        after = before - self.stepper.config.lr * grads
-        if self.is_function:
-            start, end = _as_xy(before[None])[0], _as_xy(after[None])[0]
-        else:
-            start, end = self.plane.project(np.stack([before, after]))
-        return start, end
+        plain = before - self.stepper.config.lr * grads
+        start, real_end, plain_end = self._project(np.stack([before, after, plain]))
+        return StepArrows((start, real_end), (start, plain_end))
+
+    def step_arrow(self, snapshot: Snapshot) -> tuple[np.ndarray, np.ndarray] | None:
+        """The real update's arrow (see `step_arrows`)."""
+        arrows = self.step_arrows(snapshot)
+        return None if arrows is None else arrows.real
+
+    def _project(self, points: np.ndarray) -> np.ndarray:
+        return _as_xy(points) if self.is_function else self.plane.project(points)
+
+
+Arrow = tuple[np.ndarray, np.ndarray]  # (start, end) in the plane's coordinates
+
+
+@dataclass(frozen=True)
+class StepArrows:
+    """The step as it happened and as plain gradient descent would have taken it."""
+
+    real: Arrow  # before → after the real optimizer.step()
+    gradient: Arrow  # before → before − lr·∇E
+
+    @property
+    def differ(self) -> bool:
+        """Momentum, Adam, weight decay or Lookahead moved the point elsewhere than −lr·∇E."""
+        real, plain = self.real[1], self.gradient[1]
+        length = float(np.hypot(*(plain - self.gradient[0]))) or 1.0
+        return not np.allclose(real, plain, rtol=0.0, atol=1e-9 * length)
 
 
 @dataclass(frozen=True)

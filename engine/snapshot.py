@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from functools import cached_property
 from types import MappingProxyType
 
 from engine.core.formula import Formula, Line, render_lines
+from engine.core.phrase import Words, render
 
 PHASES = ("ready", "edit", "zero_grad", "forward", "loss", "backward", "step")
 
@@ -30,7 +30,7 @@ class Snapshot:
     phase: str  # one of PHASES
     focus: str | None  # the neuron or parameter label in view
     code_line: int  # index into `code_lines(config)` of the line being executed
-    explanation: str  # what this micro-step does, in words
+    explanation_words: Words  # what this micro-step does, as phrases translated when shown
     formula_lines: tuple[Line, ...]  # the same with its numbers: text lines and formula trees
     params: Mapping[str, float]  # every parameter as shown now
     grads: Mapping[str, float | None]  # .grad as shown now; None when cleared
@@ -39,13 +39,27 @@ class Snapshot:
     loss: float | None  # this iteration's loss once computed
     optimizer_state: Mapping[str, Mapping[str, float]] = field(default_factory=lambda: frozen({}))
     previous_params: Mapping[str, float] = field(default_factory=lambda: frozen({}))
+    # During the step phase: every parameter after the real optimizer.step() (all of them,
+    # also those whose update is not revealed yet), for the step arrow.
+    stepped_params: Mapping[str, float] = field(default_factory=lambda: frozen({}))
     diverged: bool = False
-    variant_note: str = ""  # set when the published-figures variant changed a number
+    variant_words: Words = ""  # set when the published-figures variant changed a number
     formulas: tuple[Formula, ...] = ()  # every formula computed by this micro-step
 
-    @cached_property
+    @property
+    def variant_note(self) -> str:
+        """Why a number differs from correct backprop, in the language installed now."""
+        return str(render(self.variant_words))
+
+    @property
+    def explanation(self) -> str:
+        """What this micro-step does, in the language installed now."""
+        return str(render(self.explanation_words))
+
+    @property
     def formula(self) -> str:
-        """The arithmetic as text, rendered when a view first reads it (most are never read)."""
+        """The arithmetic as text, rendered when a view reads it (most Snapshots never are);
+        each formula tree keeps its own text once rendered, since numbers need no language."""
         return render_lines(self.formula_lines)
 
     @classmethod

@@ -18,17 +18,18 @@ from typing import Any
 
 import numpy as np
 import torch
-import torch.optim.optimizer as optim_base
 from torch import Tensor
 
 from engine import explain
 from engine.chain_rule import ChainRule
 from engine.code_listing import PHASE_LINES
 from engine.config import FLOAT32_MAX, Config
+from engine.core.phrase import Words, phrase
 from engine.errors import EngineError
+from engine.fast_path import backward_function, step_function
 from engine.function_model import FunctionModel
 from engine.history_budget import check_history_room, checkpoints_kept_for
-from engine.i18n import translate
+from engine.i18n import QT_TRANSLATE_NOOP, translate
 from engine.model import MLP
 from engine.optimizers import OptimizerLike, element_states, make_optimizer
 from engine.published_variant import apply_published_variant
@@ -81,11 +82,12 @@ class _Pass:
     values_after: tuple[float, ...] | None = None
     state_before: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     previous_params: Mapping[str, float] = field(default_factory=dict)  # values_before by label
+    stepped_params: Mapping[str, float] = field(default_factory=dict)  # values_after by label
     neurons: dict[str, NeuronValue] = field(default_factory=dict)
     deltas: dict[str, float] = field(default_factory=dict)
     revealed_grads: set[str] = field(default_factory=set)
     revealed_params: set[str] = field(default_factory=set)
-    variant_note: str = ""
+    variant_note: Words = ""
 
 
 def build_model(config: Config) -> MLP | FunctionModel:
@@ -534,10 +536,14 @@ class Stepper:
             upstream = apply_published_variant(
                 self.model, self.x, self.target, self.loss_fn, self.config.lr
             )
-            p.variant_note = translate(
+            p.variant_note = phrase(
                 "Explain",
-                "Published variant: this hidden-layer gradient uses the already-updated output "
-                "weights, as the post's closing figures do (correct backprop uses the old ones).",
+                QT_TRANSLATE_NOOP(
+                    "Explain",
+                    "Published variant: this hidden-layer gradient uses the already-updated "
+                    "output weights, as the post's closing figures do (correct backprop uses "
+                    "the old ones).",
+                ),
             )
         p.chain = self.model.chain_rule(self.x, self.target, self.loss_fn, upstream)
         p.grads_after = self.model.grad_list()
@@ -566,6 +572,8 @@ class Stepper:
             p.previous_params = MappingProxyType(dict(before))
             self.optimizer.step()
             p.values_after = self.model.value_list()
+            after = zip(self._labels, p.values_after, strict=True)
+            p.stepped_params = MappingProxyType(dict(after))
         p.revealed_params.add(label)
         if not build:
             return None
@@ -655,10 +663,11 @@ class Stepper:
         values: Sequence[float] = self.model.value_list()
         states: Mapping[str, Mapping[str, float]] = self._all_element_states(values)
         previous: Mapping[str, float] = NO_STATE
+        stepped: Mapping[str, float] = NO_STATE
         if p is not None and p.values_before is not None:
             # During step: parameters not yet revealed still show their old value and state.
             values, states = self._as_revealed_by_step(p, values, states)
-            previous = p.previous_params
+            previous, stepped = p.previous_params, p.stepped_params
         if p is not None and p.reveal and phase == "backward":
             grads = self._grads_as_revealed(p)
         else:
@@ -673,7 +682,7 @@ class Stepper:
                 "phase": phase,
                 "focus": focus,
                 "code_line": PHASE_LINES[phase],
-                "explanation": text.explanation,
+                "explanation_words": text.explanation,
                 "formula_lines": text.lines,
                 "params": self._shown_params.of(labels, values),
                 "grads": self._shown_grads.of(labels, grads),
@@ -682,8 +691,9 @@ class Stepper:
                 "loss": None if p is None else p.loss_value,
                 "optimizer_state": self._shown_states.view(states),
                 "previous_params": previous,
+                "stepped_params": stepped,
                 "diverged": self.diverged,
-                "variant_note": p.variant_note if p else "",
+                "variant_words": p.variant_note if p else "",
                 "formulas": text.formulas,
             }
         )
@@ -771,8 +781,8 @@ class _FastForward:
         )
         self.trainable = stepper.trainable
         self.zero_grad = not config.skip_zero_grad
-        self.step = _unhooked_step(stepper.optimizer)
-        self.backward = _unchecked_backward(stepper.x)
+        self.step = step_function(stepper.optimizer)
+        self.backward = backward_function(stepper.x)
         self.variant = partial(
             apply_published_variant, model, self.x, self.target, self.loss_fn, config.lr
         )
@@ -840,43 +850,6 @@ def _trainable_columns(tensors: list[Tensor]) -> np.ndarray:
             columns.extend(range(offset, offset + tensor.numel()))
         offset += tensor.numel()
     return np.array(columns, dtype=int)
-
-
-def _unchecked_backward(like: Tensor) -> Callable[[Tensor], object]:
-    """loss.backward() for a scalar loss, without re-validating its arguments on every call.
-
-    Tensor.backward checks and builds the seed gradient (a 1) each time, about 5 µs of a
-    ~55 µs iteration on Mazur's net; this makes the same engine call with the same seed.
-    """
-    run = getattr(torch.autograd.graph, "_engine_run_backward", None)
-    if run is None:
-        return Tensor.backward
-    seed = (torch.ones((), dtype=like.dtype, device=like.device),)
-
-    def backward(loss: Tensor) -> object:
-        return run((loss,), seed, False, False, (), allow_unreachable=True, accumulate_grad=True)
-
-    return backward
-
-
-def _unhooked_step(optimizer: OptimizerLike) -> Callable[[], object]:
-    """optimizer.step without torch's profiling wrapper, when no step hooks are registered.
-
-    The wrapper only opens a record_function range and runs hooks, about 7 µs of a 55 µs
-    iteration on Mazur's net; the update is the optimizer's own step, unchanged.
-    """
-    step = type(optimizer).step
-    inner = getattr(step, "__wrapped__", None)
-    hooks = (
-        getattr(optimizer, "_optimizer_step_pre_hooks", None),
-        getattr(optimizer, "_optimizer_step_post_hooks", None),
-        getattr(optim_base, "_global_optimizer_pre_hooks", None),
-        getattr(optim_base, "_global_optimizer_post_hooks", None),
-    )
-    plain = isinstance(optimizer, torch.optim.Optimizer) and getattr(step, "hooked", False)
-    if not plain or inner is None or any(hooks):
-        return optimizer.step
-    return partial(inner, optimizer)
 
 
 def _flat_index(tensor: Tensor, index: tuple[int, ...]) -> int:

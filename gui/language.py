@@ -6,11 +6,11 @@ translates its explanations through the same QCoreApplication.translate, via eng
 
 Switching at runtime builds a new main window (hand-built widgets cannot retranslate
 themselves) and hands it the open training run, the geometry, the docks and the current tabs.
+The run itself is not replayed: a Snapshot keeps its explanation as phrases and formula trees,
+which render in whatever language is installed when they are shown.
 """
 
 from __future__ import annotations
-
-import contextlib
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
@@ -18,8 +18,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
 from engine import i18n
 from engine.assets import TRANSLATIONS
-from engine.errors import EngineError
-from engine.stepper import Stepper
 
 LANGUAGE_KEY = "ui/language"
 ENGLISH = "en"
@@ -125,8 +123,7 @@ def switch_language(window: QMainWindow, code: str) -> QMainWindow:
 
 
 def _rebuild(old: QMainWindow) -> QMainWindow:
-    stepper = old.controller.stepper
-    _retell(stepper)
+    stepper = old.controller.stepper  # its Snapshot's phrases render in the new language
     new = type(old)(stepper.config, old.settings)
     new.network_view.animation_ms = old.network_view.animation_ms
     new.restoreState(old.saveState())  # docks: where they are, which is raised
@@ -144,19 +141,6 @@ def _rebuild(old: QMainWindow) -> QMainWindow:
     old.close()  # freed with its last reference: whoever built it may still hold it
     _windows[:] = [new]
     return new
-
-
-def _retell(stepper: Stepper) -> None:
-    """Rebuild the current explanation in the new language, leaving the run as it is.
-
-    Inside an iteration, replaying to the same position rebuilds it; a fresh run is simply
-    reset. At an iteration boundary the stored text stays until the next step.
-    """
-    with contextlib.suppress(EngineError):
-        if stepper.max_tick == 0:
-            stepper.reset()
-        else:
-            stepper.goto(stepper.tick)
 
 
 def _copy_tabs(old: QMainWindow, new: QMainWindow) -> None:

@@ -40,6 +40,7 @@ from gui.lessons import install_lessons
 from gui.plain_text import show_warning
 from gui.session_menu import SessionMenu
 from gui.shortcut_sheet import ShortcutSheet
+from gui.starting_parameters import StartingParameters
 from gui.theme import THEME_KEY, chosen_theme, print_look_while_recording
 from gui.theme_menu import ThemeMenu
 from gui.views.basin_view import BasinView
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.session_menu = SessionMenu(self, file_menu)
+        self.starting_parameters = StartingParameters(self, file_menu)
         export_all_action = QAction(self.tr("&Export all figures…"), self)
         export_all_action.setShortcut(QKeySequence("Ctrl+E"))
         export_all_action.setToolTip(

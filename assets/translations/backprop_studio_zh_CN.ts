@@ -751,7 +751,7 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="408" />
+            <location filename="../../engine/stepper.py" line="410" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -811,7 +811,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="894" />
+            <location filename="../../engine/stepper.py" line="867" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -841,12 +841,12 @@ closed form: {c}
             <translation>CSV 文件中有 {count} 行有问题：</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="438" />
+            <location filename="../../engine/stepper.py" line="440" />
             <source>{label} must be a finite number float32 can hold (at most ±{most:.7g}), got {value!r}</source>
             <translation>{label} 必须是 float32 能表示的有限数（绝对值至多 {most:.7g}），实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="441" />
+            <location filename="../../engine/stepper.py" line="443" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
@@ -874,138 +874,138 @@ closed form: {c}
     <context>
         <name>Explain</name>
         <message>
-            <location filename="../../engine/explain.py" line="170" />
+            <location filename="../../engine/explain.py" line="221" />
             <source>AdamW first shrinks {label} by the factor 1 − lr·λ (decoupled decay).</source>
             <translation>AdamW 先把 {label} 乘以因子 1 − lr·λ（解耦的权重衰减）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="220" />
+            <location filename="../../engine/explain.py" line="279" />
             <source>Forward: the model is the {function} function; its parameters are the coordinates.</source>
             <translation>前向传播：模型就是 {function} 函数；它的参数就是坐标。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="91" />
+            <location filename="../../engine/explain.py" line="108" />
             <source>Forward: {neuron} adds up its weighted inputs from {sources} and its bias, then applies {activation}.</source>
             <translation>前向传播：{neuron} 把来自 {sources} 的加权输入与偏置相加，再应用 {activation}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="177" />
+            <location filename="../../engine/explain.py" line="232" />
             <source>Lookahead: every {k} steps the slow weights move {alpha} of the way to the fast ones, which then jump there.</source>
             <translation>Lookahead：每 {k} 步，慢权重向快权重移动 {alpha} 的距离，随后快权重跳到该处。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="115" />
+            <location filename="../../engine/explain.py" line="133" />
             <source>Loss: the function's value is the loss that gradient descent lowers.</source>
             <translation>损失：函数值就是梯度下降要降低的损失。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="110" />
+            <location filename="../../engine/explain.py" line="125" />
             <source>Loss: {title} of the outputs against the targets.</source>
             <translation>损失：输出与目标之间的{title}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="211" />
+            <location filename="../../engine/explain.py" line="270" />
             <source>Neuron {label} at the current parameters.</source>
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="542" />
+            <location filename="../../engine/stepper.py" line="546" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="44" />
+            <location filename="../../engine/explain.py" line="53" />
             <source>Ready: a {shape} network with its starting parameters. Step (→) to run optimizer.zero_grad().</source>
             <translation>就绪：{shape} 网络，使用初始参数。单步（→）执行 optimizer.zero_grad()。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="119" />
+            <location filename="../../engine/explain.py" line="139" />
             <source>The loss is {value}: training diverged. Go back, or lower the learning rate.</source>
             <translation>损失为 {value}：训练已发散。请后退，或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="240" />
+            <location filename="../../engine/explain.py" line="304" />
             <source>The {function} function. {note}</source>
             <translation>{function} 函数。{note}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="165" />
+            <location filename="../../engine/explain.py" line="210" />
             <source>Weight decay adds {decay}·{label} to the gradient first.</source>
             <translation>权重衰减先把 {decay}·{label} 加到梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="194" />
+            <location filename="../../engine/explain.py" line="253" />
             <source>bias of {neuron}</source>
             <translation>{neuron} 的偏置</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="134" />
+            <location filename="../../engine/explain.py" line="157" />
             <source>loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.</source>
             <translation>loss.backward()：autograd 到达 {neuron}，计算它的 δ = ∂E/∂net_{neuron}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="142" />
+            <location filename="../../engine/explain.py" line="171" />
             <source>loss.backward(): autograd writes ∂E/∂{label} into {label}.grad.</source>
             <translation>loss.backward()：autograd 把 ∂E/∂{label} 写入 {label}.grad。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="162" />
+            <location filename="../../engine/explain.py" line="200" />
             <source>optimizer.step(): {optimizer} updates {label}.</source>
             <translation>optimizer.step()：{optimizer} 更新 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="62" />
+            <location filename="../../engine/explain.py" line="78" />
             <source>optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the coming backward() starts from nothing.</source>
             <translation>optimizer.zero_grad() 清空每个参数的 .grad（设为 None），让接下来的 backward() 从零开始。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="54" />
+            <location filename="../../engine/explain.py" line="68" />
             <source>optimizer.zero_grad() is skipped: this iteration's backward() will add its gradients onto whatever .grad already holds, so they accumulate.</source>
             <translation>跳过了 optimizer.zero_grad()：本次迭代的 backward() 会把梯度加到 .grad 已有的值上，于是梯度不断累积。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="63" />
+            <location filename="../../engine/explain.py" line="79" />
             <source>p.grad = None for every parameter</source>
             <translation>每个参数 p.grad = None</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="55" />
+            <location filename="../../engine/explain.py" line="69" />
             <source>p.grad stays as it is</source>
             <translation>p.grad 保持不变</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="149" />
+            <location filename="../../engine/explain.py" line="184" />
             <source>zero_grad was skipped, so it is added to the gradient already there.</source>
             <translation>由于跳过了 zero_grad，它被加到已有的梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="221" />
-            <location filename="../../engine/function_model.py" line="138" />
+            <location filename="../../engine/explain.py" line="283" />
+            <location filename="../../engine/function_model.py" line="141" />
             <source>{formula} at {point} = {value}</source>
             <translation>{formula} 在 {point} 处 = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/chain_rule.py" line="268" />
+            <location filename="../../engine/chain_rule.py" line="270" />
             <source>{head} = Σ over {count} samples of {symbols} = {value}</source>
             <translation>{head} = 对 {count} 个样本求和 Σ {symbols} = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="200" />
+            <location filename="../../engine/explain.py" line="259" />
             <source>{label} ({what}) and its gradient at the current parameters.</source>
             <translation>当前参数下的 {label}（{what}）及其梯度。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="232" />
+            <location filename="../../engine/explain.py" line="296" />
             <source>{label}: a coordinate, trained like a weight.</source>
             <translation>{label}：一个坐标，像权重一样被训练。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="185" />
+            <location filename="../../engine/explain.py" line="244" />
             <source>{label}: an input of the network.</source>
             <translation>{label}：网络的一个输入。</translation>
         </message>
         <message>
-            <location filename="../../engine/function_model.py" line="148" />
+            <location filename="../../engine/function_model.py" line="152" />
             <source>δ_f = ∂E/∂f = 1 (the loss is f itself)</source>
             <translation>δ_f = ∂E/∂f = 1（损失就是 f 本身）</translation>
         </message>
@@ -1723,280 +1723,280 @@ closed form: {c}
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/main_window.py" line="221" />
             <source>&amp;About Backprop Studio</source>
             <translation>关于 Backprop Studio(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="175" />
+            <location filename="../../gui/main_window.py" line="177" />
             <source>&amp;Export all figures…</source>
             <translation>导出全部图形(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="173" />
+            <location filename="../../gui/main_window.py" line="174" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="213" />
+            <location filename="../../gui/main_window.py" line="215" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="214" />
+            <location filename="../../gui/main_window.py" line="216" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="191" />
+            <location filename="../../gui/main_window.py" line="193" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="196" />
+            <location filename="../../gui/main_window.py" line="198" />
             <source>&amp;Run</source>
             <translation>运行(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="206" />
+            <location filename="../../gui/main_window.py" line="208" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="127" />
+            <location filename="../../gui/main_window.py" line="128" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="78" />
+            <location filename="../../gui/main_window.py" line="79" />
             <source>Backprop Studio</source>
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="124" />
-            <location filename="../../gui/main_window.py" line="261" />
+            <location filename="../../gui/main_window.py" line="125" />
+            <location filename="../../gui/main_window.py" line="263" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="319" />
+            <location filename="../../gui/main_window.py" line="321" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="201" />
+            <location filename="../../gui/main_window.py" line="203" />
             <source>Cancel run</source>
             <translation>取消运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="193" />
+            <location filename="../../gui/main_window.py" line="195" />
             <source>Close Backprop Studio</source>
             <translation>关闭 Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="216" />
+            <location filename="../../gui/main_window.py" line="218" />
             <source>Every keyboard shortcut, with what it does</source>
             <translation>所有键盘快捷键及其作用</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="186" />
+            <location filename="../../gui/main_window.py" line="188" />
             <source>Export &amp;iteration animation (GIF)…</source>
             <translation>导出迭代动画 (GIF)(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="270" />
+            <location filename="../../gui/main_window.py" line="272" />
             <source>Export all figures to</source>
             <translation>导出全部图形到</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="339" />
+            <location filename="../../gui/main_window.py" line="341" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="182" />
+            <location filename="../../gui/main_window.py" line="184" />
             <source>Export descent &amp;animation (GIF)…</source>
             <translation>导出下降动画 (GIF)(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="276" />
+            <location filename="../../gui/main_window.py" line="278" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="256" />
+            <location filename="../../gui/main_window.py" line="258" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="424" />
+            <location filename="../../gui/main_window.py" line="426" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="126" />
+            <location filename="../../gui/main_window.py" line="127" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="255" />
+            <location filename="../../gui/main_window.py" line="257" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="120" />
-            <location filename="../../gui/main_window.py" line="258" />
+            <location filename="../../gui/main_window.py" line="121" />
+            <location filename="../../gui/main_window.py" line="260" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="265" />
+            <location filename="../../gui/main_window.py" line="267" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="122" />
+            <location filename="../../gui/main_window.py" line="123" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="260" />
+            <location filename="../../gui/main_window.py" line="262" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="259" />
+            <location filename="../../gui/main_window.py" line="261" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="257" />
+            <location filename="../../gui/main_window.py" line="259" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="137" />
+            <location filename="../../gui/main_window.py" line="138" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="319" />
+            <location filename="../../gui/main_window.py" line="321" />
             <source>Recording frames…</source>
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="123" />
+            <location filename="../../gui/main_window.py" line="124" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="138" />
+            <location filename="../../gui/main_window.py" line="139" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="209" />
+            <location filename="../../gui/main_window.py" line="211" />
             <source>Show or hide the {0} panel</source>
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="297" />
+            <location filename="../../gui/main_window.py" line="299" />
             <source>Step into an iteration first (and let runs finish).</source>
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="202" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>Stop the fast-forward run</source>
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="162" />
+            <location filename="../../gui/main_window.py" line="163" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="121" />
+            <location filename="../../gui/main_window.py" line="122" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="163" />
+            <location filename="../../gui/main_window.py" line="164" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="119" />
+            <location filename="../../gui/main_window.py" line="120" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="187" />
+            <location filename="../../gui/main_window.py" line="189" />
             <source>The network through every micro-step of this iteration</source>
             <translation>网络经历本次迭代的每一个微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="183" />
+            <location filename="../../gui/main_window.py" line="185" />
             <source>The path growing over the loss surface, as an animated GIF</source>
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="164" />
+            <location filename="../../gui/main_window.py" line="165" />
             <source>This iteration's loss, once its forward pass has computed it</source>
             <translation>本次迭代的损失（前向传播算出后显示）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="286" />
+            <location filename="../../gui/main_window.py" line="288" />
             <source>Train at least one iteration on a surface first.</source>
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="100" />
-            <location filename="../../gui/main_window.py" line="119" />
+            <location filename="../../gui/main_window.py" line="101" />
+            <location filename="../../gui/main_window.py" line="120" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="220" />
+            <location filename="../../gui/main_window.py" line="222" />
             <source>Version, libraries and the device in use</source>
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="101" />
+            <location filename="../../gui/main_window.py" line="102" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="165" />
+            <location filename="../../gui/main_window.py" line="166" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="125" />
+            <location filename="../../gui/main_window.py" line="126" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="179" />
+            <location filename="../../gui/main_window.py" line="181" />
             <source>Write every plot (PNG, SVG, PDF, CSV), the diagram and the trajectory</source>
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="334" />
+            <location filename="../../gui/main_window.py" line="336" />
             <source>Wrote {0}</source>
             <translation>已写入 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="279" />
+            <location filename="../../gui/main_window.py" line="281" />
             <source>Wrote {0} files to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="429" />
+            <location filename="../../gui/main_window.py" line="431" />
             <source>loss {0}</source>
             <translation>损失 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="396" />
+            <location filename="../../gui/main_window.py" line="398" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -3002,21 +3002,64 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
         </message>
     </context>
     <context>
+        <name>StartingParameters</name>
+        <message>
+            <location filename="../../gui/starting_parameters.py" line="39" />
+            <source>Parameters (*.json)</source>
+            <translation>参数 (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/starting_parameters.py" line="49" />
+            <source>Parameters not loaded</source>
+            <translation>未载入参数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/starting_parameters.py" line="31" />
+            <source>Restart from a JSON file of starting values by label, e.g. {"w1": 0.15}</source>
+            <translation>从按标签给出初始值的 JSON 文件重新开始，例如 {"w1": 0.15}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/starting_parameters.py" line="29" />
+            <source>Start from &amp;parameters…</source>
+            <translation>从参数文件开始(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/starting_parameters.py" line="38" />
+            <source>Start from parameters</source>
+            <translation>从参数文件开始</translation>
+        </message>
+    </context>
+    <context>
         <name>SurfaceView</name>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="79" />
+            <location filename="../../gui/views/surface_view.py" line="88" />
             <source>log₁₀(loss − min)</source>
             <translation>log₁₀(损失 − 最小值)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="80" />
+            <location filename="../../gui/views/surface_view.py" line="89" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="42" />
+            <location filename="../../gui/views/surface_view.py" line="151" />
+            <source>optimizer.step()</source>
+            <translation>optimizer.step()（实际一步）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/surface_view.py" line="154" />
+            <source>optimizer.step() = −lr·∇E</source>
+            <translation>optimizer.step() = −lr·∇E</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/surface_view.py" line="44" />
             <source>trajectory</source>
             <translation>轨迹</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/surface_view.py" line="152" />
+            <source>−lr·∇E</source>
+            <translation>−lr·∇E（纯梯度）</translation>
         </message>
     </context>
     <context>

@@ -280,11 +280,19 @@ def _power(expr: Op, leaf: Callable[[Num], str], ops: dict[str, str], times: str
     return f"{base}^({_render(expr.right, leaf, ops, times)})"
 
 
-Line = str | Formula  # a line of a micro-step's arithmetic: plain text, or a formula
+Line = object  # a line of a micro-step's arithmetic: text, a Formula, or a phrase to translate
 
 
 def render_lines(lines: tuple[Line, ...]) -> str:
-    return "\n".join(line if isinstance(line, str) else line.text() for line in lines)
+    """Formulas rendered from their trees, phrases in the current language, text as it is."""
+    return "\n".join(_line_text(line) for line in lines)
+
+
+def _line_text(line: Line) -> str:
+    if isinstance(line, Formula):
+        return line.text()
+    render = getattr(line, "render", None)
+    return render() if render is not None else str(line)
 
 
 def evaluate_python(expression: str) -> float:

@@ -189,8 +189,8 @@ class LandscapePanel(QWidget):
         if force or key != self._surface_key:
             self._surface_key = key
             self._draw_surface()
-        arrow = self.landscape.step_arrow(snapshot) if snapshot is not None else None
-        self.view.show_path(self.landscape.trajectory(), self.landscape.current(), arrow)
+        arrows = self.landscape.step_arrows(snapshot) if snapshot is not None else None
+        self.view.show_path(self.landscape.trajectory(), self.landscape.current(), arrows)
 
     def _draw_surface(self) -> None:
         self._generation += 1

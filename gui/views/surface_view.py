@@ -7,14 +7,16 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 
 from engine.contours import contour_segments
-from engine.landscape import Curve
+from engine.landscape import Curve, StepArrows
 from engine.surface import Surface
+from gui.views.step_arrow_item import StepArrowItem
 
 CONTOUR_LEVELS = 12
 CONTOUR_GRID = 64
 PATH_COLOUR = "#ffffff"
 POINT_COLOUR = "#ff3b30"
 ARROW_COLOUR = "#ffd60a"
+GRADIENT_ARROW_COLOUR = "#ff6ad5"  # apart from the yellow step arrow on every colour map
 
 
 def tr(text: str) -> str:
@@ -44,17 +46,24 @@ class SurfaceView(pg.PlotWidget):
         self.point = pg.ScatterPlotItem(
             size=13, brush=pg.mkBrush(POINT_COLOUR), pen=pg.mkPen("w", width=1.5)
         )
-        self.arrow = pg.PlotDataItem(pen=pg.mkPen(ARROW_COLOUR, width=3))
-        self.arrow_head = pg.ArrowItem(brush=ARROW_COLOUR, pen=None, headLen=14)
         self.curve = pg.PlotDataItem(pen=pg.mkPen("#1f77b4", width=2.5))
         self.tangent = pg.PlotDataItem(pen=pg.mkPen("#ff7f0e", width=2, style=Qt.DashLine))
-        for item in (self.curve, self.tangent, self.path, self.arrow, self.arrow_head, self.point):
+        for item in (self.curve, self.tangent, self.path):
             self.plot_item.addItem(item)
+        # The plain −lr·∇E arrow under the real one: where they part, the optimizer's state
+        # (momentum, Adam's moments, decay, Lookahead) moved the point.
+        # The dashed gradient arrow on top (they often point the same way) and the labels on
+        # opposite sides of their heads, so that two close arrows stay readable.
+        self.step_arrow = StepArrowItem(self.plot_item, ARROW_COLOUR, anchor=(0, 0))
+        self.gradient_arrow = StepArrowItem(
+            self.plot_item, GRADIENT_ARROW_COLOUR, dashed=True, anchor=(1, 1)
+        )
+        self.arrow, self.arrow_head = self.step_arrow.line, self.step_arrow.head
+        self.plot_item.addItem(self.point)
         self.minima = pg.ScatterPlotItem(
             symbol="star", size=16, brush=pg.mkBrush("#ffffff"), pen=pg.mkPen("k")
         )
         self.plot_item.addItem(self.minima)
-        self.arrow_head.setVisible(False)
         self.log_scale = False
 
     def show_minima(self, points) -> None:
@@ -116,32 +125,31 @@ class SurfaceView(pg.PlotWidget):
         self.plot_item.enableAutoRange()
 
     def _set_surface_mode(self, surface: bool) -> None:
-        for item in (self.image, self.arrow):
-            item.setVisible(surface)
+        self.image.setVisible(surface)
         self.contours.setVisible(surface)
         self.colour_bar.setVisible(surface)
         self.curve.setVisible(not surface)
         self.tangent.setVisible(not surface)
         if not surface:
-            self.arrow_head.setVisible(False)
+            self.step_arrow.hide()
+            self.gradient_arrow.hide()
 
     # -- the path ------------------------------------------------------------------------------
     def show_path(
         self,
         path: np.ndarray,
         current: np.ndarray,
-        arrow: tuple[np.ndarray, np.ndarray] | None,
+        arrows: StepArrows | None,
     ) -> None:
         self.path.setData(path[:, 0], path[:, 1])
         self.point.setData([current[0]], [current[1]])
-        if arrow is None:
-            self.arrow.setData([], [])
-            self.arrow_head.setVisible(False)
+        if arrows is None:
+            self.step_arrow.hide()
+            self.gradient_arrow.hide()
             return
-        start, end = arrow
-        self.arrow.setData([start[0], end[0]], [start[1], end[1]])
-        angle = np.degrees(np.arctan2(end[1] - start[1], end[0] - start[0]))
-        # ArrowItem points left at angle 0; the screen's y axis is flipped relative to data.
-        self.arrow_head.setStyle(angle=180 - angle)
-        self.arrow_head.setPos(end[0], end[1])
-        self.arrow_head.setVisible(True)
+        if arrows.differ:
+            self.step_arrow.show(*arrows.real, tr("optimizer.step()"))
+            self.gradient_arrow.show(*arrows.gradient, tr("−lr·∇E"))
+        else:
+            self.step_arrow.show(*arrows.real, tr("optimizer.step() = −lr·∇E"))
+            self.gradient_arrow.hide()

@@ -131,3 +131,30 @@ def test_contours_are_replaced_not_piled_up(qtbot, holder):
     assert len(x) > 0 and len(x) % 2 == 0  # segments, as pairs of points
     grid = panel.view.image.image.shape  # (rows = y, columns = x), in image pixels
     assert x.min() >= 0 and x.max() <= grid[1] and y.min() >= 0 and y.max() <= grid[0]
+
+
+def test_momentum_shows_both_arrows_labelled(qtbot):
+    holder = {"stepper": Stepper(PRESETS["mazur"].replace(momentum=0.9))}
+    panel = LandscapePanel(lambda: holder["stepper"])
+    qtbot.addWidget(panel)
+    stepper = holder["stepper"]
+    while not ((snap := stepper.step_phase()).phase == "step" and snap.iteration == 1):
+        pass
+    panel.refresh(snap)
+    view = panel.view
+    assert view.step_arrow.is_shown() and view.gradient_arrow.is_shown()
+    assert view.step_arrow.label.textItem.toPlainText() == "optimizer.step()"
+    assert view.gradient_arrow.label.textItem.toPlainText() == "−lr·∇E"
+    real_x, _ = view.step_arrow.line.getData()
+    plain_x, _ = view.gradient_arrow.line.getData()
+    assert real_x[1] != pytest.approx(plain_x[1])
+
+
+def test_plain_sgd_shows_one_arrow_saying_so(qtbot, holder):
+    panel = LandscapePanel(lambda: holder["stepper"])
+    qtbot.addWidget(panel)
+    while (snap := holder["stepper"].step_phase()).phase != "step":
+        pass
+    panel.refresh(snap)
+    assert panel.view.step_arrow.is_shown() and not panel.view.gradient_arrow.is_shown()
+    assert panel.view.step_arrow.label.textItem.toPlainText() == "optimizer.step() = −lr·∇E"

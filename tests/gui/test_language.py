@@ -185,10 +185,12 @@ def test_switching_keeps_the_run_and_is_remembered(window, qtbot):
     before = controller.stepper
     iteration, tick, values = before.snapshot.iteration, before.tick, before.model.values().copy()
     geometry = window.geometry()
+    snapshot = before.snapshot
     new = language.switch_language(window, language.CHINESE)
     try:
         assert new is not window
         assert new.controller.stepper is before
+        assert new.controller.snapshot is snapshot  # re-rendered, not replayed
         assert new.controller.stepper.tick == tick
         assert new.controller.snapshot.iteration == iteration
         assert (new.controller.stepper.model.values() == values).all()
@@ -231,6 +233,35 @@ def test_switching_at_the_start_retells_the_first_step(window):
     finally:
         back = language.switch_language(new, language.ENGLISH)
         assert "Ready: a 2-2-2 network" in back.explanation_panel.toPlainText()
+        back.close()
+        wait_for_all()
+        QSettings().remove(language.LANGUAGE_KEY)
+
+
+def test_switching_renders_the_same_snapshot_without_replaying(window, monkeypatch):
+    """The explanation is data: the new language renders it; nothing is recomputed."""
+    from engine.stepper import Stepper
+
+    controller = window.controller
+    while controller.snapshot.phase != "step":
+        controller.step_phase()
+    english = window.explanation_panel.toPlainText()
+    assert "optimizer.step(): sgd updates" in english
+
+    def no_replay(*args, **kwargs):
+        raise AssertionError("the run was replayed")
+
+    monkeypatch.setattr(Stepper, "goto", no_replay)  # how the run used to be retold
+    new = language.switch_language(window, language.CHINESE)
+    try:
+        chinese = new.explanation_panel.toPlainText()
+        assert CJK.search(chinese) and "optimizer.step(): sgd updates" not in chinese
+        formula = new.controller.snapshot.formula
+        assert formula in chinese.replace("\u2029", "\n") or formula.splitlines()[0] in chinese
+    finally:
+        monkeypatch.undo()
+        back = language.switch_language(new, language.ENGLISH)
+        assert "optimizer.step(): sgd updates" in back.explanation_panel.toPlainText()
         back.close()
         wait_for_all()
         QSettings().remove(language.LANGUAGE_KEY)
