@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog
 from engine.errors import EngineError
 from engine.io.safe_write import check_writable_target, safe_write_text
 from engine.io.verify import verify_json, verify_python
-from engine.session import SessionCancelled, load_session, save_session
+from engine.session import SessionCancelled, load_session, session_copy, write_session_copy
 from engine.torch_script import script_of_run, weights_json
 from gui.background import BackgroundTask, Progress
 from gui.plain_text import confirm, menu_text, plain_tooltip, show_warning
@@ -78,11 +78,20 @@ class SessionMenu:
             self.save(Path(name if name.endswith(".json") else f"{name}.json"))
 
     def save(self, path: Path) -> bool:
-        if self.window.controller.busy:  # a worker is changing the state: a copy could mix steps
-            self.window.show_message(tr("A run is in progress: cancel it or wait, then save."))
-            return False
+        """Copied where the state is consistent: at once, or during a run at its next rest
+        (every few hundred iterations); False when the file was refused at once."""
+        controller = self.window.controller
+        if controller.busy:
+            self.window.show_message(tr("Saving at the run's next consistent point…"))
+        written: list[bool] = []
+        controller.read_at_rest(session_copy, lambda copy: written.append(self._write(path, copy)))
+        return not written or written[0]
+
+    def _write(self, path: Path, copy: object) -> bool:
         try:
-            save_session(self.window.controller.stepper, path)
+            if isinstance(copy, Exception):
+                raise copy
+            write_session_copy(str(copy), path)
         except EngineError as error:
             show_warning(self.window, tr("Session not saved"), str(error))
             return False
