@@ -84,9 +84,20 @@ def app_version() -> str:
 def save_session(stepper: Stepper, path: PathLike) -> None:
     """Write the session to `path` through the safe-write routine (checked as JSON before it
     replaces anything); a session that opening would refuse is not written."""
+    write_session_copy(session_copy(stepper), path)
+
+
+def session_copy(stepper: Stepper) -> str:
+    """The session as text, taken while the stepper is at rest (also inside a run: see
+    `Stepper.run`'s visit); refused when opening it would be refused."""
     document = session_document(stepper)
     text = session_text(document)
     check_reopenable(document, len(text.encode("utf-8")))
+    return text
+
+
+def write_session_copy(text: str, path: PathLike) -> None:
+    """Write a `session_copy` through the safe-write routine; the previous file stays on failure."""
     try:
         safe_write_text(path, text, verify=verify_json)
     except WriteError as error:

@@ -95,6 +95,9 @@ def build_model(config: Config) -> MLP | FunctionModel:
     return FunctionModel(config) if config.function else MLP(config)
 
 
+Visitor = Callable[["Stepper"], None]  # reads a stepper at rest inside a run
+
+
 class Stepper:
     """Drives one model and optimizer through the phases; every position yields a Snapshot."""
 
@@ -273,8 +276,13 @@ class Stepper:
         n: int,
         progress: Callable[[int], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
+        visit: Callable[[], Visitor | None] | None = None,
     ) -> RunResult:
-        """Fast-forward n iterations (finishing the current one first) without Snapshots."""
+        """Fast-forward n iterations (finishing the current one first) without Snapshots.
+
+        After each progress report, `visit()` may hand back a visitor: the run then rests at
+        that iteration boundary with its Snapshot rebuilt, calls `visitor(self)` (to copy a
+        session, say) and goes on exactly as if it had not stopped."""
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise EngineError(f"the number of iterations must be a whole number ≥ 0, got {n!r}")
         if self.diverged:
@@ -288,7 +296,7 @@ class Stepper:
             if self.diverged:
                 return RunResult(0, self.iteration)
             done = 1
-        return self._fast_forward(n, done, progress, should_stop)
+        return self._fast_forward(n, done, progress, should_stop, visit)
 
     def check_history_room(self, n: int) -> None:
         """Refuse (EngineError) a run of n iterations whose history would not fit the budget."""
@@ -300,6 +308,7 @@ class Stepper:
         done: int,
         progress: Callable[[int], None] | None,
         should_stop: Callable[[], bool] | None,
+        visit: Callable[[], Visitor | None] | None = None,
     ) -> RunResult:
         """Whole iterations until `done` reaches n, committed to the trajectory in chunks:
         before each checkpoint, before each progress report (the caller may read the
@@ -316,11 +325,20 @@ class Stepper:
                 if (past := self._commit(fast)) is not None:
                     return self._stop_diverged(first, done - past)
                 progress(done)
+                if visit is not None and (visitor := visit()) is not None:
+                    fast = self._rest(visitor)
         if (past := self._commit(fast)) is not None:
             return self._stop_diverged(first, done - past)
         if self.iteration > first:
             self.goto(self.tick)  # rebuild the last micro-step's Snapshot by exact replay
         return RunResult(done, cancelled=done < n)
+
+    def _rest(self, visitor: Visitor) -> _FastForward:
+        """A consistent point inside a run: the Snapshot of this position rebuilt by exact
+        replay (as at the end of every run), the visitor served, fresh fast-forward state."""
+        self.goto(self.tick)
+        visitor(self)
+        return _FastForward(self)
 
     def _save_checkpoint_at_boundary(self) -> None:
         if self.tick not in self.checkpoints:

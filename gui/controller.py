@@ -21,7 +21,7 @@ from engine.presets import get_preset
 from engine.snapshot import Snapshot
 from engine.stepper import RunResult, Stepper
 from gui.crash_guard import log_exception, one_line, show_error
-from gui.worker import RunPreview, RunWorker
+from gui.worker import Reading, RunPreview, RunWorker
 
 MIN_SPEED, MAX_SPEED = 1, 50  # micro-steps per second while playing
 DEFAULT_SPEED = 4
@@ -73,6 +73,9 @@ class Controller(QObject):
         self._trajectory_key = self._current_trajectory_key()
         self._reported_divergence = False
         self.last_run: RunResult | None = None  # the latest fast-forward's outcome
+        self._readers: dict[int, Callable[[object], None]] = {}  # read_at_rest requests
+        self._actions: dict[int, Callable[[], None]] = {}  # do_at_rest requests
+        self._next_request = 0
 
     # -- queries -----------------------------------------------------------------------------
     @property
@@ -263,10 +266,60 @@ class Controller(QObject):
         self._start_worker(RunWorker(self._stepper, n, self._cancel))
         return True
 
+    def read_at_rest(self, reading: Reading, done: Callable[[object], None]) -> None:
+        """Call `reading(stepper)` where the state is consistent and hand its result (or the
+        exception it raised) to `done` on this thread: at once when no run is going, else at
+        the run's next rest, or when it ends. Everything else gets copies, never the stepper."""
+        if not self._busy or self._worker is None:
+            done(_reading_of(reading, self._stepper))
+            return
+        self._next_request += 1
+        self._readers[self._next_request] = done
+        self._worker.read_at_rest(self._next_request, reading)
+
+    @Slot(int, object)
+    def _on_served(self, request: int, result: object) -> None:
+        done = self._readers.pop(request, None)
+        if done is not None:
+            done(result)
+
+    def do_at_rest(self, action: Callable[[], None]) -> None:
+        """Run `action` on this thread while nothing changes the stepper: at once when no run
+        is going; during a run at its next rest, the worker waiting until `action` returns.
+        The views are shown the state at rest first, so what `action` exports is consistent."""
+        if not self._busy or self._worker is None:
+            action()
+            return
+        self._next_request += 1
+        self._actions[self._next_request] = action
+        self._worker.pause_at_rest(self._next_request)
+
+    @Slot(int, object)
+    def _on_resting(self, request: int, resumed: threading.Event) -> None:
+        try:
+            action = self._actions.pop(request, None)
+            if action is not None:
+                self._publish(self._stepper.snapshot, trajectory_moved=True)
+                action()
+        finally:
+            resumed.set()
+
+    def _serve_left_over(self, worker: RunWorker) -> None:
+        """The run ended before its next rest: serve what it left, now that it is idle."""
+        while not worker.pending.empty():
+            request, reading = worker.pending.get_nowait()
+            self._on_served(request, _reading_of(reading, self._stepper))
+        while not worker.pauses.empty():
+            action = self._actions.pop(worker.pauses.get_nowait(), None)
+            if action is not None:
+                action()
+
     def _start_worker(self, worker: RunWorker) -> None:
         thread = QThread(self)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
+        worker.served.connect(self._on_served)
+        worker.resting.connect(self._on_resting)
         worker.progress.connect(self._on_run_progress)
         worker.preview.connect(self._on_run_preview)
         worker.finished.connect(self._on_run_finished)
@@ -328,8 +381,11 @@ class Controller(QObject):
         show_error(message, tr("The run stopped"))
 
     def _end_run(self) -> None:
+        worker = self._worker
         self._thread, self._worker = None, None
         self._set_busy(False)
+        if worker is not None:
+            self._serve_left_over(worker)
 
     def _report_run(self, result: RunResult) -> None:
         self.last_run = result
@@ -369,6 +425,8 @@ class Controller(QObject):
         thread = self._thread
         if thread is not None:
             self._cancel.set()
+            if self._worker is not None:
+                self._worker.released.set()  # a rest waiting for this thread ends at once
             thread.quit()
             thread.wait(timeout_ms)
 
@@ -427,6 +485,13 @@ class Controller(QObject):
             self._warn(str(error))
             return False
         return self.apply_config(config)
+
+
+def _reading_of(reading: Reading, stepper: Stepper) -> object:
+    try:
+        return reading(stepper)
+    except Exception as error:  # the asker shows it
+        return error
 
 
 def summary(config: Config) -> str:

@@ -270,14 +270,22 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         start = str(settings.value(LAST_FOLDER_KEY, str(Path.home())))
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export all figures to"), start)
-        if not folder:
-            return
+        if folder:
+            self.export_all_to(Path(folder))
+
+    def export_all_to(self, folder: Path) -> None:
+        """Every figure and table of one consistent state: during a run, of its next rest."""
+        if self.controller.busy:
+            self.show_message(self.tr("Exporting at the run's next consistent point…"))
+        self.controller.do_at_rest(lambda: self._export_all_now(folder))
+
+    def _export_all_now(self, folder: Path) -> None:
         try:
-            written = export_all(self, Path(folder))
+            written = export_all(self, folder)
         except ExportError as error:
             show_warning(self, self.tr("Export failed"), str(error))
             return
-        settings.setValue(LAST_FOLDER_KEY, folder)
+        QSettings().setValue(LAST_FOLDER_KEY, str(folder))
         self.show_message(self.tr("Wrote {0} files to {1}").format(len(written), folder))
 
     def export_animation(self, target: Path) -> FrameRecorder | None:

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog
 from engine.errors import EngineError
 from engine.io.safe_write import check_writable_target, safe_write_text
 from engine.io.verify import verify_json, verify_python
-from engine.session import SessionCancelled, load_session, save_session
+from engine.session import SessionCancelled, load_session, session_copy, write_session_copy
+from engine.stepper import Stepper
 from engine.torch_script import script_of_run, weights_json
 from gui.background import BackgroundTask, Progress
 from gui.plain_text import confirm, menu_text, plain_tooltip, show_warning
@@ -78,11 +79,20 @@ class SessionMenu:
             self.save(Path(name if name.endswith(".json") else f"{name}.json"))
 
     def save(self, path: Path) -> bool:
-        if self.window.controller.busy:  # a worker is changing the state: a copy could mix steps
-            self.window.show_message(tr("A run is in progress: cancel it or wait, then save."))
-            return False
+        """Copied where the state is consistent: at once, or during a run at its next rest
+        (every few hundred iterations); False when the file was refused at once."""
+        controller = self.window.controller
+        if controller.busy:
+            self.window.show_message(tr("Saving at the run's next consistent point…"))
+        written: list[bool] = []
+        controller.read_at_rest(session_copy, lambda copy: written.append(self._write(path, copy)))
+        return not written or written[0]
+
+    def _write(self, path: Path, copy: object) -> bool:
         try:
-            save_session(self.window.controller.stepper, path)
+            if isinstance(copy, Exception):
+                raise copy
+            write_session_copy(str(copy), path)
         except EngineError as error:
             show_warning(self.window, tr("Session not saved"), str(error))
             return False
@@ -187,12 +197,11 @@ class SessionMenu:
 
     def export_script(self, path: Path) -> bool:
         """The script of the iterations so far (at least one), hand edits included, plus the
-        weights as JSON. Nothing is written unless both can be, and an existing weights file
-        (which the save dialog did not ask about) is replaced only when the user agrees."""
-        stepper = self.window.controller.stepper
+        weights as JSON, both copied where the state is consistent (during a run, at its next
+        rest). Nothing is written unless both can be, and an existing weights file (which the
+        save dialog did not ask about) is replaced only when the user agrees."""
         weights = path.with_suffix(".weights.json")
         try:
-            script = script_of_run(stepper, max(1, stepper.iteration))
             check_writable_target(path)
             check_writable_target(weights)
         except EngineError as error:
@@ -200,9 +209,20 @@ class SessionMenu:
             return False
         if weights.exists() and not self._may_replace(weights):
             return False
+        written: list[bool] = []
+        self.window.controller.read_at_rest(
+            _script_and_weights, lambda copy: written.append(self._write_script(path, copy))
+        )
+        return not written or written[0]
+
+    def _write_script(self, path: Path, copy: object) -> bool:
+        weights = path.with_suffix(".weights.json")
         try:
+            if isinstance(copy, Exception):
+                raise copy
+            script, values = copy  # type: ignore[misc]
             safe_write_text(path, script, verify_python)
-            safe_write_text(weights, weights_json(stepper), verify_json)
+            safe_write_text(weights, values, verify_json)
         except EngineError as error:
             show_warning(self.window, tr("Export failed"), str(error))
             return False
@@ -235,6 +255,11 @@ class SessionMenu:
             action.setToolTip(plain_tooltip(entry))  # a folder may be named <img src=…>
             action.triggered.connect(lambda _=False, p=entry: self.open(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent()))
+
+
+def _script_and_weights(stepper: Stepper) -> tuple[str, str]:
+    """Read at rest: the script of the run so far and the current weights."""
+    return script_of_run(stepper, max(1, stepper.iteration)), weights_json(stepper)
 
 
 def _load(path: Path, progress: Progress, should_stop: Callable[[], bool]) -> object:

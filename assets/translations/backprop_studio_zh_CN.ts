@@ -623,82 +623,82 @@ closed form: {c}
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../gui/controller.py" line="248" />
+            <location filename="../../gui/controller.py" line="251" />
             <source>A run is already in progress.</source>
             <translation>已有一次运行正在进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="164" />
-            <location filename="../../gui/controller.py" line="380" />
-            <location filename="../../gui/controller.py" line="396" />
-            <location filename="../../gui/controller.py" line="410" />
+            <location filename="../../gui/controller.py" line="167" />
+            <location filename="../../gui/controller.py" line="438" />
+            <location filename="../../gui/controller.py" line="454" />
+            <location filename="../../gui/controller.py" line="468" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="148" />
+            <location filename="../../gui/controller.py" line="151" />
             <source>Already at the start: there is nothing to undo.</source>
             <translation>已在起点：没有可撤销的步骤。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="353" />
+            <location filename="../../gui/controller.py" line="409" />
             <source>Cancelled after {0} of {1} iterations.</source>
             <translation>在完成 {1} 次迭代中的 {0} 次后取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="404" />
+            <location filename="../../gui/controller.py" line="462" />
             <source>Model rebuilt: {0}.</source>
             <translation>模型已重建：{0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="358" />
+            <location filename="../../gui/controller.py" line="414" />
             <source>Ran 1 iteration; the loss is now {0:.9g}.</source>
             <translation>运行了 1 次迭代；当前损失为 {0:.9g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="359" />
+            <location filename="../../gui/controller.py" line="415" />
             <source>Ran {0} iterations; the loss is now {1:.9g}.</source>
             <translation>运行了 {0} 次迭代；当前损失为 {1:.9g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="157" />
+            <location filename="../../gui/controller.py" line="160" />
             <source>Reset to the starting parameters; history cleared.</source>
             <translation>已重置为初始参数；历史已清空。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="402" />
+            <location filename="../../gui/controller.py" line="460" />
             <source>Settings not applied: {0}</source>
             <translation>设置未应用：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="328" />
+            <location filename="../../gui/controller.py" line="381" />
             <source>The run stopped</source>
             <translation>运行已停止</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="290" />
-            <location filename="../../gui/controller.py" line="326" />
+            <location filename="../../gui/controller.py" line="343" />
+            <location filename="../../gui/controller.py" line="379" />
             <source>The run stopped with an error: {0}</source>
             <translation>运行因错误而停止：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="351" />
+            <location filename="../../gui/controller.py" line="407" />
             <source>Training diverged in iteration {0} (the loss was not finite); stopped at the last finite state. Lower the learning rate or change the settings.</source>
             <translation>训练在第 {0} 次迭代发散（损失不是有限值）；已停在最后一个有限的状态。请降低学习率或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="204" />
+            <location filename="../../gui/controller.py" line="207" />
             <source>Training diverged in iteration {0}: the loss became {1}. Go back (←), reset, or lower the learning rate.</source>
             <translation>训练在第 {0} 次迭代发散：损失变为 {1}。请后退（←）、重置或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="213" />
-            <location filename="../../gui/controller.py" line="253" />
+            <location filename="../../gui/controller.py" line="216" />
+            <location filename="../../gui/controller.py" line="256" />
             <source>Training diverged: go back, reset or change the settings.</source>
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="390" />
+            <location filename="../../gui/controller.py" line="448" />
             <source>{0} set to {1:.9g}; back (←) undoes it.</source>
             <translation>{0} 已设为 {1:.9g}；后退（←）可撤销。</translation>
         </message>
@@ -751,7 +751,7 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="410" />
+            <location filename="../../engine/stepper.py" line="428" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -811,7 +811,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="867" />
+            <location filename="../../engine/stepper.py" line="885" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -841,12 +841,12 @@ closed form: {c}
             <translation>CSV 文件中有 {count} 行有问题：</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="440" />
+            <location filename="../../engine/stepper.py" line="458" />
             <source>{label} must be a finite number float32 can hold (at most ±{most:.7g}), got {value!r}</source>
             <translation>{label} 必须是 float32 能表示的有限数（绝对值至多 {most:.7g}），实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="443" />
+            <location filename="../../engine/stepper.py" line="461" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
@@ -909,7 +909,7 @@ closed form: {c}
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="546" />
+            <location filename="../../engine/stepper.py" line="564" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
@@ -1460,27 +1460,27 @@ closed form: {c}
     <context>
         <name>Language</name>
         <message>
-            <location filename="../../gui/language.py" line="87" />
+            <location filename="../../gui/language.py" line="85" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/language.py" line="135" />
+            <location filename="../../gui/language.py" line="132" />
             <source>Language: {0}</source>
             <translation>语言：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/language.py" line="95" />
+            <location filename="../../gui/language.py" line="93" />
             <source>Show the interface in {0}</source>
             <translation>以{0}显示界面</translation>
         </message>
         <message>
-            <location filename="../../gui/language.py" line="118" />
+            <location filename="../../gui/language.py" line="116" />
             <source>The translation for {0} is missing.</source>
             <translation>缺少 {0} 的翻译。</translation>
         </message>
         <message>
-            <location filename="../../gui/language.py" line="113" />
+            <location filename="../../gui/language.py" line="111" />
             <source>Wait for the run to finish (or cancel it) first.</source>
             <translation>请先等待运行结束（或取消）。</translation>
         </message>
@@ -1779,7 +1779,7 @@ closed form: {c}
             <translation>吸引域图</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="321" />
+            <location filename="../../gui/main_window.py" line="329" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -1809,7 +1809,7 @@ closed form: {c}
             <translation>导出全部图形到</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="341" />
+            <location filename="../../gui/main_window.py" line="349" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
@@ -1819,9 +1819,14 @@ closed form: {c}
             <translation>导出下降动画 (GIF)(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="278" />
+            <location filename="../../gui/main_window.py" line="286" />
             <source>Export failed</source>
             <translation>导出失败</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="279" />
+            <source>Exporting at the run's next consistent point…</source>
+            <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
             <location filename="../../gui/main_window.py" line="258" />
@@ -1829,7 +1834,7 @@ closed form: {c}
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="426" />
+            <location filename="../../gui/main_window.py" line="434" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
@@ -1880,7 +1885,7 @@ closed form: {c}
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="321" />
+            <location filename="../../gui/main_window.py" line="329" />
             <source>Recording frames…</source>
             <translation>正在录制帧…</translation>
         </message>
@@ -1900,7 +1905,7 @@ closed form: {c}
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="299" />
+            <location filename="../../gui/main_window.py" line="307" />
             <source>Step into an iteration first (and let runs finish).</source>
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
@@ -1945,7 +1950,7 @@ closed form: {c}
             <translation>本次迭代的损失（前向传播算出后显示）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="288" />
+            <location filename="../../gui/main_window.py" line="296" />
             <source>Train at least one iteration on a surface first.</source>
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
@@ -1981,22 +1986,22 @@ closed form: {c}
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="336" />
+            <location filename="../../gui/main_window.py" line="344" />
             <source>Wrote {0}</source>
             <translation>已写入 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="281" />
+            <location filename="../../gui/main_window.py" line="289" />
             <source>Wrote {0} files to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="431" />
+            <location filename="../../gui/main_window.py" line="439" />
             <source>loss {0}</source>
             <translation>损失 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="398" />
+            <location filename="../../gui/main_window.py" line="406" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2500,17 +2505,12 @@ closed form: {c}
             <translation>保存会话(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="127" />
+            <location filename="../../gui/session_menu.py" line="136" />
             <source>A run is in progress. Stop it and open {0}?</source>
             <translation>训练正在运行。要停止它并打开 {0} 吗？</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="82" />
-            <source>A run is in progress: cancel it or wait, then save.</source>
-            <translation>训练正在运行：请取消或等待其结束后再保存。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session_menu.py" line="105" />
+            <location filename="../../gui/session_menu.py" line="114" />
             <source>A session is already being opened.</source>
             <translation>已有一个会话正在打开。</translation>
         </message>
@@ -2520,7 +2520,7 @@ closed form: {c}
             <translation>一个独立的 .py 文件，含相同的模型、权重、损失和优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="138" />
+            <location filename="../../gui/session_menu.py" line="147" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2530,18 +2530,18 @@ closed form: {c}
             <translation>导出为 PyTorch 脚本(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="182" />
+            <location filename="../../gui/session_menu.py" line="191" />
             <source>Export as PyTorch script</source>
             <translation>导出为 PyTorch 脚本</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="199" />
-            <location filename="../../gui/session_menu.py" line="207" />
+            <location filename="../../gui/session_menu.py" line="208" />
+            <location filename="../../gui/session_menu.py" line="216" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="118" />
+            <location filename="../../gui/session_menu.py" line="127" />
             <source>Not opened: the run goes on.</source>
             <translation>未打开：训练继续进行。</translation>
         </message>
@@ -2551,30 +2551,30 @@ closed form: {c}
             <translation>打开已保存的会话：设置、历史和位置</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="96" />
-            <location filename="../../gui/session_menu.py" line="128" />
-            <location filename="../../gui/session_menu.py" line="139" />
+            <location filename="../../gui/session_menu.py" line="105" />
+            <location filename="../../gui/session_menu.py" line="137" />
+            <location filename="../../gui/session_menu.py" line="148" />
             <source>Open session</source>
             <translation>打开会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="172" />
+            <location filename="../../gui/session_menu.py" line="181" />
             <source>Opened {0}.</source>
             <translation>已打开 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="170" />
+            <location filename="../../gui/session_menu.py" line="179" />
             <source>Opening {0} cancelled; the open session is unchanged.</source>
             <translation>已取消打开 {0}；当前会话保持不变。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="112" />
-            <location filename="../../gui/session_menu.py" line="137" />
+            <location filename="../../gui/session_menu.py" line="121" />
+            <location filename="../../gui/session_menu.py" line="146" />
             <source>Opening {0}…</source>
             <translation>正在打开 {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="183" />
+            <location filename="../../gui/session_menu.py" line="192" />
             <source>Python script (*.py)</source>
             <translation>Python 脚本 (*.py)</translation>
         </message>
@@ -2584,7 +2584,7 @@ closed form: {c}
             <translation>最近的会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="214" />
+            <location filename="../../gui/session_menu.py" line="223" />
             <source>Replace the weights file?</source>
             <translation>替换权重文件？</translation>
         </message>
@@ -2599,27 +2599,32 @@ closed form: {c}
             <translation>保存设置、历史和当前步骤</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="177" />
+            <location filename="../../gui/session_menu.py" line="85" />
+            <source>Saving at the run's next consistent point…</source>
+            <translation>将在训练的下一个一致点保存…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session_menu.py" line="186" />
             <source>Session not opened</source>
             <translation>会话未打开</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="87" />
+            <location filename="../../gui/session_menu.py" line="96" />
             <source>Session not saved</source>
             <translation>会话未保存</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="90" />
+            <location filename="../../gui/session_menu.py" line="99" />
             <source>Session saved to {0}</source>
             <translation>会话已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="209" />
+            <location filename="../../gui/session_menu.py" line="218" />
             <source>Wrote {0} and {1}</source>
             <translation>已写入 {0} 和 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="214" />
+            <location filename="../../gui/session_menu.py" line="223" />
             <source>{0} already exists. Replace it with the current weights?</source>
             <translation>{0} 已存在。要用当前权重替换它吗？</translation>
         </message>

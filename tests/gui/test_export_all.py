@@ -115,3 +115,34 @@ def test_the_index_and_trajectory_are_complete_files(window, tmp_path):
     assert (tmp_path / "index.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
     rows = list(csv.reader((tmp_path / "trajectory.csv").open(encoding="utf-8")))
     assert len(rows) == 4 and len({len(r) for r in rows}) == 1
+
+
+def _rows(path: Path) -> int:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return sum(1 for _ in csv.reader(handle)) - 1  # without the header
+
+
+def test_export_all_during_a_long_run_writes_one_consistent_state(window, qtbot, tmp_path):
+    """Taken at the run's next rest, with the worker waiting: every table has one length."""
+    controller = window.controller
+    assert controller.run_iterations(1_000_000)
+    window.export_all_to(tmp_path)
+    assert "next consistent point" in window.last_message
+    qtbot.waitUntil(lambda: (tmp_path / "index.html").exists(), timeout=60000)
+    assert controller.busy  # the run went on afterwards
+    controller.cancel_run()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
+    losses = _rows(tmp_path / "loss_curve.csv")
+    assert losses >= 256 and losses % 256 == 0  # a rest comes every 256 iterations
+    assert _rows(tmp_path / "gradient_norm.csv") == losses
+    assert _rows(tmp_path / "trajectory.csv") == losses
+    assert _rows(tmp_path / "parameters.csv") == losses + 1  # the start, then every iteration
+
+
+def test_closing_the_window_while_a_rest_waits_does_not_hang(window, qtbot, tmp_path):
+    controller = window.controller
+    assert controller.run_iterations(1_000_000)
+    controller._actions[10**6] = lambda: None  # a rest the window will not reach
+    controller._worker.pause_at_rest(10**6)
+    window.close()  # shutdown releases the waiting worker and joins its thread
+    assert not controller._thread or controller._thread.isFinished()

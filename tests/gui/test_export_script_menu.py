@@ -82,3 +82,19 @@ def test_a_hostile_preset_name_is_refused(window, tmp_path, warnings_shown):
     assert not window.session_menu.export_script(tmp_path / "run.py")
     assert len(warnings_shown) == 1 and "unknown preset" in warnings_shown[0]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_exporting_during_a_run_writes_the_script_of_one_rest(window, qtbot, tmp_path):
+    """Copied at the run's next rest: the script replays to exactly the weights written."""
+    controller = window.controller
+    assert controller.run_iterations(1_000_000)
+    path = tmp_path / "mid_run.py"
+    assert window.session_menu.export_script(path)
+    weights = tmp_path / "mid_run.weights.json"
+    qtbot.waitUntil(weights.exists, timeout=20000)
+    controller.cancel_run()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
+    run = subprocess.run(
+        [sys.executable, str(path)], capture_output=True, text=True, timeout=300, check=True
+    )
+    assert printed_params(run.stdout) == json.loads(weights.read_text())

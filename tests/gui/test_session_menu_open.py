@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 import gui.session_menu as session_menu
 from engine.presets import MAZUR
-from engine.session import SessionCancelled, save_session
+from engine.session import SessionCancelled, load_session, save_session
 from engine.stepper import Stepper
 
 
@@ -139,11 +139,33 @@ def test_a_run_that_ends_while_the_question_is_open_still_opens(window, qtbot, s
     qtbot.waitUntil(lambda: controller.stepper.iteration == 4, timeout=20000)
 
 
-def test_saving_during_a_run_is_refused_with_a_message(window, qtbot, tmp_path, warnings_shown):
+def test_twenty_saves_during_a_long_run_all_reopen_bit_for_bit(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """Each save is copied at the run's next consistent point; none mixes two iterations."""
     controller = window.controller
-    assert controller.run_iterations(10_000_000)
-    assert not window.session_menu.save(tmp_path / "mid-run.json")
-    assert "A run is in progress" in window.last_message
+    assert controller.run_iterations(1_000_000)
+    paths = [tmp_path / f"mid-run-{k:02d}.json" for k in range(20)]
+    for path in paths:
+        assert window.session_menu.save(path)
+        assert "next consistent point" in window.last_message
+        qtbot.waitUntil(path.exists, timeout=20000)
+    assert controller.busy  # all twenty came while the run went on
     controller.cancel_run()
     qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
-    assert list(tmp_path.iterdir()) == [] and warnings_shown == []
+    iterations = []
+    for path in paths:
+        reopened = load_session(path)  # replays and compares with the saved Snapshot exactly
+        iterations.append(reopened.iteration)
+        assert reopened.iteration % 256 == 0 and reopened.snapshot.phase == "step"
+    assert iterations == sorted(iterations) and iterations[-1] > iterations[0]
+    assert warnings_shown == []
+
+
+def test_a_save_asked_just_before_the_run_ends_is_written_when_it_ends(window, qtbot, tmp_path):
+    controller = window.controller
+    assert controller.run_iterations(100)  # ends before its first rest
+    path = tmp_path / "at-the-end.json"
+    assert window.session_menu.save(path)
+    qtbot.waitUntil(lambda: not controller.busy and path.exists(), timeout=20000)
+    assert load_session(path).iteration == 100
