@@ -103,7 +103,7 @@ class Stepper:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.model = build_model(config)
+        self.model: MLP | FunctionModel = build_model(config)  # a TrainableModel
         self._groups: list[tuple[Tensor, list[str], list[int]]] | None = None
         self._labels = [info.label for info in self.model.params]
         self._inputs: dict[str, NeuronValue] | None = None
