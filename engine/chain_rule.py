@@ -92,7 +92,12 @@ class ChainRule:
         self.grads = self._gradients()
         self._first = [_FirstSample.of(trace) for trace in self.layers]
         self._first_inputs = [self.inputs[0].tolist()] + [t.out[0].tolist() for t in self.layers]
-        self._backward_rows: dict[int, list[list[float]]] = {}
+        # Copied now: the optimizer's step changes the weights in place, and explanations may
+        # be built later (see engine.core.told).
+        self._backward_rows: dict[int, list[list[float]]] = {
+            layer: self.backward_weights[layer].double().cpu().numpy().tolist()
+            for layer in range(1, len(self.layers))
+        }
         self._neuron_terms: dict[tuple[int, int], _NeuronTerms] = {}
 
     def _trace(
@@ -257,10 +262,7 @@ class ChainRule:
         )
 
     def _backward_weight_rows(self, layer: int) -> list[list[float]]:
-        """One copy per layer, taken at first use (backward, before the step changes them)."""
-        if layer not in self._backward_rows:
-            weights = self.backward_weights[layer].double().cpu().numpy()
-            self._backward_rows[layer] = weights.tolist()
+        """The weights δ flows back through, as they were when the chain rule was computed."""
         return self._backward_rows[layer]
 
     def _summed(self, head: str, symbols: str, value: float) -> Phrase:

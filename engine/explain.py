@@ -81,16 +81,22 @@ def zero_grad(skip: bool) -> Text:
 
 
 def forward(
-    model: MLP, layer: int, row: int, inputs: list[float], nets: list[float], out: float
+    model: MLP,
+    values: Sequence[float],
+    layer: int,
+    row: int,
+    inputs: list[float],
+    nets: list[float],
+    out: float,
 ) -> Text:
     """net = Σ w·x + b, out = act(net) for one neuron (first sample).
 
-    `nets` holds the net of every neuron of the layer (softmax needs them all).
+    `values` are the parameters the forward pass used; `nets` holds the net of every neuron
+    of the layer (softmax needs them all).
     """
     neuron = model.neurons[layer][row]
     sources = model.neurons[layer - 1]
     weights, bias = model.incoming(layer, row)
-    values = model.value_list()
     index = model.index
     terms = [(Num(values[index[w.label]], w.label), Num(inputs[w.col], w.source)) for w in weights]
     net = net_formula(neuron, terms, Num(values[index[bias.label]], bias.label), nets[row])

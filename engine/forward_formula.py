@@ -41,8 +41,22 @@ def out_formula(
     return Formula(f"out_{neuron}", target, expression, result)
 
 
+EXP_SAFE = 700.0  # math.exp overflows past about 709.78: shift or split beyond this
+
+
 def _sigmoid(nets: Sequence[Num], row: int, _: float) -> Expr:
-    return 1 / (1 + exp(-nets[row]))
+    net = nets[row]
+    if net.number < 0:  # 1/(1 + e^(−x)) would overflow for very negative x
+        return exp(net) / (1 + exp(net))
+    return 1 / (1 + exp(-net))
+
+
+def _shift(nets: Sequence[Num]) -> list[Expr]:
+    """The nets, less their largest when exp would overflow or vanish (softmax is unchanged)."""
+    if all(abs(net.number) <= EXP_SAFE for net in nets):
+        return list(nets)
+    top = Num(max(net.number for net in nets), "max")
+    return [net - top for net in nets]
 
 
 def _relu(nets: Sequence[Num], row: int, _: float) -> Expr:
@@ -60,7 +74,7 @@ def _elu(nets: Sequence[Num], row: int, alpha: float) -> Expr:
 
 
 def _silu(nets: Sequence[Num], row: int, _: float) -> Expr:
-    return nets[row] / (1 + exp(-nets[row]))
+    return nets[row] * _sigmoid(nets, row, 0.0)
 
 
 def _softplus(nets: Sequence[Num], row: int, _: float) -> Expr:
@@ -69,11 +83,13 @@ def _softplus(nets: Sequence[Num], row: int, _: float) -> Expr:
 
 
 def _softmax(nets: Sequence[Num], row: int, _: float) -> Expr:
-    return exp(nets[row]) / total([exp(net) for net in nets])
+    shifted = _shift(nets)
+    return exp(shifted[row]) / total([exp(net) for net in shifted])
 
 
 def _log_softmax(nets: Sequence[Num], row: int, _: float) -> Expr:
-    return nets[row] - call("log", total([exp(net) for net in nets]))
+    shifted = _shift(nets)
+    return shifted[row] - call("log", total([exp(net) for net in shifted]))
 
 
 _ACTIVATION_TREES: dict[str, ActivationTree] = {
@@ -138,8 +154,10 @@ def _cross_entropy(samples: Samples) -> Expr:
     """F.cross_entropy: −Σ target·log softmax(out), averaged over the batch."""
     per_sample = []
     for outs, tgts in samples:
-        log_sum = call("log", total([exp(o) for o in outs]))
-        per_sample.append(total([t * (o - log_sum) for o, t in zip(outs, tgts, strict=True)]))
+        shifted = _shift(outs)
+        log_sum = call("log", total([exp(o) for o in shifted]))
+        terms = zip(shifted, tgts, strict=True)
+        per_sample.append(total([t * (o - log_sum) for o, t in terms]))
     return _mean_over_batch(-total(per_sample), len(samples))
 
 

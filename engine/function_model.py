@@ -125,6 +125,7 @@ class FunctionChain:
         values = model.values().tolist()
         x, y = values[0], values[1] if len(values) > 1 else 0.0
         self.grads = np.array(model.fn.gradient(x, y)[: len(values)], dtype=float)
+        self.point = model.point_text()  # now: the step moves the point before it is shown
 
     def gradient(self, label: str) -> float:
         return float(self.grads[self.model.index[label]])
@@ -140,7 +141,7 @@ class FunctionChain:
             "Explain",
             QT_TRANSLATE_NOOP("Explain", "{formula} at {point} = {value}"),
             formula=f"∂E/∂{label} = ∂f/∂{label} = {partial}",
-            point=self.model.point_text(),
+            point=self.point,
             value=fmt(value),
         )
         factors = (Factor("∂E/∂f", 1.0), Factor(f"∂f/∂{label}", value))

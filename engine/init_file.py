@@ -15,6 +15,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from engine.config import Config
 from engine.errors import EngineError
 
@@ -34,6 +36,8 @@ def read_init_file(path: str | os.PathLike[str]) -> dict[str, float]:
         raise EngineError(f"{where}: nested too deeply") from None
     except EngineError as error:  # a repeated label or a NaN token, found while parsing
         raise EngineError(f"{where}: {error}") from None
+    except ValueError:  # an integer of thousands of digits, which Python will not convert
+        raise EngineError(f"{where}: a number is too long to read") from None
     if not isinstance(data, dict) or not data:
         example = '{"w1": 0.15}'
         raise EngineError(f"{where}: expected a JSON object of label: number, e.g. {example}")
@@ -42,12 +46,17 @@ def read_init_file(path: str | os.PathLike[str]) -> dict[str, float]:
 
 def with_init(config: Config, values: dict[str, float]) -> Config:
     """The config starting from `values` (the preset's other starting values kept)."""
-    if config.dtype == "float32":
-        too_big = sorted(label for label, value in values.items() if abs(value) > FLOAT32_MAX)
+    if config.dtype == "float32":  # what rounds to float32's largest value still fits
+        with np.errstate(over="ignore"):
+            too_big = sorted(
+                repr(label) for label, value in values.items() if np.isinf(np.float32(value))
+            )
         if too_big:
             raise EngineError(
                 f"{', '.join(too_big)}: float32 holds at most {FLOAT32_MAX:.4g} in magnitude"
             )
+        # the values float32 holds (torch refuses a double past its largest even by a hair)
+        values = {label: float(np.float32(value)) for label, value in values.items()}
     merged = dict(config.initial_params) | values
     return config.replace(initial_params=tuple(merged.items()))
 
@@ -75,7 +84,7 @@ def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     for label, value in pairs:
         if label in seen:
-            raise EngineError(f"{label} is given twice")
+            raise EngineError(f"{label!r} is given twice")
         seen[label] = value
     return seen
 
@@ -86,11 +95,11 @@ def _refuse_token(token: str) -> float:
 
 def _number(where: Path, label: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise EngineError(f"{where}: {label} must be a number, got {json.dumps(value)[:40]}")
+        raise EngineError(f"{where}: {label!r} must be a number, got {json.dumps(value)[:40]}")
     try:
         number = float(value)
     except OverflowError:  # a whole number too long for a float
         number = math.inf
     if not math.isfinite(number):
-        raise EngineError(f"{where}: {label} must be a finite number")
+        raise EngineError(f"{where}: {label!r} must be a finite number")
     return number

@@ -44,6 +44,7 @@ from engine.errors import EngineError
 from engine.io.load_limits import check_json_depth, read_regular_file
 from engine.io.safe_write import WriteError, safe_write_text
 from engine.io.verify import verify_json
+from engine.script_values import KNOWN_PRESETS
 from engine.session_limits import (
     MAX_JSON_DEPTH,
     MAX_SESSION_BYTES,
@@ -298,6 +299,7 @@ def _config(data: Any) -> Config:
     fields = tuple(f.name for f in dataclasses.fields(Config))
     _expect_keys(data, fields, "the session's config")
     _expect(isinstance(data["preset"], str), "the preset's name must be text")
+    _expect(data["preset"] in KNOWN_PRESETS, "the preset's name is not one the app knows")
     return _guarded(lambda: Config.from_dict(data), "the session's settings cannot be used")
 
 

@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 from engine.core.formula import Formula, Line, render_lines
 from engine.core.phrase import Words, render
+from engine.core.told import Told
 
 PHASES = ("ready", "edit", "zero_grad", "forward", "loss", "backward", "step")
 
@@ -30,8 +31,9 @@ class Snapshot:
     phase: str  # one of PHASES
     focus: str | None  # the neuron or parameter label in view
     code_line: int  # index into `code_lines(config)` of the line being executed
-    explanation_words: Words  # what this micro-step does, as phrases translated when shown
-    formula_lines: tuple[Line, ...]  # the same with its numbers: text lines and formula trees
+    # What this micro-step does, in words (phrases translated when shown) and as formula
+    # trees; built on first use from numbers copied at the micro-step (see engine.core.told).
+    told: Told
     params: Mapping[str, float]  # every parameter as shown now
     grads: Mapping[str, float | None]  # .grad as shown now; None when cleared
     neurons: Mapping[str, NeuronValue]  # net/out computed so far this iteration (first sample)
@@ -44,7 +46,20 @@ class Snapshot:
     stepped_params: Mapping[str, float] = field(default_factory=lambda: frozen({}))
     diverged: bool = False
     variant_words: Words = ""  # set when the published-figures variant changed a number
-    formulas: tuple[Formula, ...] = ()  # every formula computed by this micro-step
+
+    @property
+    def explanation_words(self) -> Words:
+        return self.told.text().explanation
+
+    @property
+    def formula_lines(self) -> tuple[Line, ...]:
+        """Text lines and formula trees, as the explanation panel shows them."""
+        return self.told.text().lines
+
+    @property
+    def formulas(self) -> tuple[Formula, ...]:
+        """Every formula this micro-step computed (`trace` prints them)."""
+        return self.told.text().formulas
 
     @property
     def variant_note(self) -> str:

@@ -25,6 +25,7 @@ from engine.chain_rule import ChainRule
 from engine.code_listing import PHASE_LINES
 from engine.config import FLOAT32_MAX, Config
 from engine.core.phrase import Words, phrase
+from engine.core.told import Told
 from engine.errors import EngineError
 from engine.fast_path import backward_function, step_function
 from engine.function_model import FunctionModel
@@ -83,6 +84,7 @@ class _Pass:
     state_before: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     previous_params: Mapping[str, float] = field(default_factory=dict)  # values_before by label
     stepped_params: Mapping[str, float] = field(default_factory=dict)  # values_after by label
+    step_group: Mapping[str, object] = field(default_factory=dict)  # the step's param group
     neurons: dict[str, NeuronValue] = field(default_factory=dict)
     deltas: dict[str, float] = field(default_factory=dict)
     revealed_grads: set[str] = field(default_factory=set)
@@ -265,7 +267,8 @@ class Stepper:
     def _finish_iteration(self) -> None:
         assert self.pass_ is not None and self.pass_.loss_value is not None
         grads = self.model.grads()
-        norm = 0.0 if grads is None else float(np.sqrt(np.nansum(grads**2)))
+        with np.errstate(over="ignore"):  # a diverging run's norm is inf, said elsewhere
+            norm = 0.0 if grads is None else float(np.sqrt(np.nansum(grads**2)))
         self.trajectory.record(self.iteration, self.pass_.loss_value, norm, self.model.values())
         self.iteration += 1
         self.micro = 0
@@ -493,8 +496,8 @@ class Stepper:
             names = self.model.neurons[layer - 1]
             shown = self._inputs_as_neurons() if layer == 1 else p.neurons
             below = [shown[n].out for n in names]
-            nets = p.nets[layer - 1][0].tolist()
-            text = explain.forward(self.model, layer, row, below, nets, out_value)
+            nets, values, model = p.nets[layer - 1][0].tolist(), self.model.value_list(), self.model
+            text = partial(explain.forward, model, values, layer, row, below, nets, out_value)
         return self._snapshot("forward", neuron, text)
 
     def _node_hook(self, p: _Pass, layer: int) -> Callable[[Tensor], None]:
@@ -529,7 +532,7 @@ class Stepper:
             p.deltas[label] = p.chain.delta(label)
             if not build:
                 return None
-            return self._snapshot("backward", label, explain.node(p.chain, label))
+            return self._snapshot("backward", label, partial(explain.node, p.chain, label))
         p.revealed_grads.add(label)
         if not build:
             return None
@@ -537,7 +540,7 @@ class Stepper:
         assert p.grads_after is not None
         before = None if p.grads_before is None else p.grads_before[index]
         note = p.variant_note if self.model.params[index].layer == 1 else ""
-        text = explain.param_grad(p.chain, label, p.grads_after[index], before, note)
+        text = partial(explain.param_grad, p.chain, label, p.grads_after[index], before, note)
         return self._snapshot("backward", label, text)
 
     def _run_backward(self, p: _Pass) -> None:
@@ -589,6 +592,7 @@ class Stepper:
             before = zip(self._labels, p.values_before, strict=True)
             p.previous_params = MappingProxyType(dict(before))
             self.optimizer.step()
+            p.step_group = dict(self.optimizer.param_groups[0])  # the hyperparameters it used
             p.values_after = self.model.value_list()
             after = zip(self._labels, p.values_after, strict=True)
             p.stepped_params = MappingProxyType(dict(after))
@@ -600,20 +604,20 @@ class Stepper:
         assert grads is not None and p.values_before is not None
         grad = grads[index]
         assert grad is not None
-        formulas = update_formulas(
-            UpdateInputs(
-                optimizer=self.config.optimizer,
-                group=self.optimizer.param_groups[0],
-                label=label,
-                old=p.values_before[index],
-                grad=grad,
-                new=p.values_after[index],
-                before=p.state_before.get(label, NO_STATE),
-                after=self._all_element_states().get(label, NO_STATE),
-                lookahead=self._lookahead(),
-            )
+        inputs = UpdateInputs(
+            optimizer=self.config.optimizer,
+            group=p.step_group,
+            label=label,
+            old=p.values_before[index],
+            grad=grad,
+            new=p.values_after[index],
+            before=p.state_before.get(label, NO_STATE),
+            after=self._all_element_states().get(label, NO_STATE),
+            lookahead=self._lookahead(),
         )
-        return self._snapshot("step", label, explain.update(self.config, label, formulas))
+        config = self.config
+        told = lambda: explain.update(config, label, update_formulas(inputs))  # noqa: E731
+        return self._snapshot("step", label, told)
 
     def _lookahead(self) -> tuple[int, float] | None:
         c = self.config
@@ -675,7 +679,9 @@ class Stepper:
         return self._groups
 
     # -- snapshots -------------------------------------------------------------------------
-    def _snapshot(self, phase: str, focus: str | None, text: explain.Text) -> Snapshot:
+    def _snapshot(
+        self, phase: str, focus: str | None, text: explain.Text | Callable[[], explain.Text]
+    ) -> Snapshot:
         p = self.pass_
         labels = self._labels
         values: Sequence[float] = self.model.value_list()
@@ -700,8 +706,7 @@ class Stepper:
                 "phase": phase,
                 "focus": focus,
                 "code_line": PHASE_LINES[phase],
-                "explanation_words": text.explanation,
-                "formula_lines": text.lines,
+                "told": Told(text) if callable(text) else Told.now(text),
                 "params": self._shown_params.of(labels, values),
                 "grads": self._shown_grads.of(labels, grads),
                 "neurons": self._shown_neurons.grown(p, len(p.neurons) if p else 0, self._neurons),
@@ -712,7 +717,6 @@ class Stepper:
                 "stepped_params": stepped,
                 "diverged": self.diverged,
                 "variant_words": p.variant_note if p else "",
-                "formulas": text.formulas,
             }
         )
 

@@ -50,6 +50,18 @@ def remove_if_empty(folders: list[Path]) -> None:
             return
 
 
+def quiet_offscreen_notices() -> None:
+    """The offscreen platform says "does not support propagateSizeHints()" for every window:
+    noise on the command line's stderr, which is kept for errors. Other messages pass."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
 def run_export(args: argparse.Namespace) -> int:
     """Exit 0 with the files listed, or 2 with one line and nothing written."""
     from gui.export_all import check_folder
@@ -73,6 +85,7 @@ def run_export(args: argparse.Namespace) -> int:
     from gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    quiet_offscreen_notices()
     window = MainWindow(config)
     window.network_view.animation_ms = 0
     window.show()

@@ -96,7 +96,12 @@ class Op(Expr):
             return a * b
         if self.op == "/":
             return a / b if b else math.copysign(math.inf, a) if a else math.nan
-        return a**b
+        try:
+            return a**b
+        except OverflowError:  # a diverging run: the tensor holds inf, so does the tree
+            return math.inf
+        except ZeroDivisionError:
+            return math.inf
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +118,12 @@ class Call(Expr):
     arguments: tuple[Expr, ...]
 
     def value(self) -> float:
-        return float(FUNCTIONS[self.function](*(a.value() for a in self.arguments)))
+        try:
+            return float(FUNCTIONS[self.function](*(a.value() for a in self.arguments)))
+        except OverflowError:  # exp of a diverged number
+            return math.inf
+        except ValueError:  # log or sqrt of a NaN or a negative rounding residue
+            return math.nan
 
 
 def call(function: str, *arguments: Expr | float) -> Expr:

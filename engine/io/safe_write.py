@@ -112,7 +112,8 @@ def _real_target(shown: Path, make_folder: bool) -> Path:
     if make_folder and not folder.exists():
         folder.mkdir(parents=True, exist_ok=True)
     if not folder.is_dir():
-        raise WriteError(f"the folder {folder} does not exist")
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise WriteError(f"the folder {folder} {what}")
     if real.exists():
         _check_existing(real)
     elif not os.access(folder, os.W_OK | os.X_OK):
@@ -142,8 +143,9 @@ def _replace_regular_file(real: Path, write: Writer, verify: Verifier | None) ->
 
 def _stage(real: Path, write: Writer, verify: Verifier | None) -> Path:
     """Write and check the new content under a temporary name in the target's folder."""
+    # The staging name stays short: a target's own name may take all 255 bytes a name can.
     fd, name = tempfile.mkstemp(
-        dir=real.parent, prefix=f".{real.stem}{STAGING_MARK}", suffix=real.suffix
+        dir=real.parent, prefix=f".{real.stem[:40]}{STAGING_MARK}", suffix=real.suffix[:16]
     )
     os.close(fd)
     staging = Path(name)

@@ -22,6 +22,14 @@ NETWORKS = {
     "skip-zero-grad": MAZUR.replace(skip_zero_grad=True),
     "published-variant": MAZUR.replace(published_variant=True),
     "float32": MAZUR.replace(dtype="float32", train_biases=True),
+    # nets far past where exp overflows: the trees split or shift as the tensors' kernels do
+    "saturated-sigmoid": MAZUR.replace(initial_params=(("w1", -2e4), ("w5", 3e3))),
+    "saturated-softmax": MAZUR.replace(
+        activations=("silu", "softmax"), initial_params=(("w1", -3e4), ("w5", 3e3))
+    ),
+    "saturated-cross-entropy": MAZUR.replace(
+        activations=("sigmoid", "identity"), loss="cross_entropy", initial_params=(("w5", 2e3),)
+    ),
 }
 
 

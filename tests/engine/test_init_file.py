@@ -43,13 +43,15 @@ def test_the_same_file_gives_the_same_run_as_the_window_would(capsys, tmp_path) 
     ("text", "message"),
     [
         ('{"zz": 1}', "unknown parameter label(s): zz"),
-        ('{"w1": "0.1"}', "w1 must be a number"),
-        ('{"w1": true}', "w1 must be a number"),
-        ('{"w1": null}', "w1 must be a number"),
+        ('{"w1": "0.1"}', "'w1' must be a number"),
+        ('{"w1": true}', "'w1' must be a number"),
+        ('{"w1": null}', "'w1' must be a number"),
         ('{"w1": NaN}', "NaN is not a finite number"),
-        ('{"w1": 1e400}', "w1 must be a finite number"),
-        ('{"w1": 1' + "0" * 400 + "}", "w1 must be a finite number"),
-        ('{"w1": 0.1, "w1": 0.2}', "w1 is given twice"),
+        ('{"w1": 1e400}', "'w1' must be a finite number"),
+        ('{"w1": 1' + "0" * 400 + "}", "'w1' must be a finite number"),
+        ('{"w1": ' + "9" * 5000 + "}", "a number is too long to read"),
+        ('{"w1": 0.1, "w1": 0.2}', "'w1' is given twice"),
+        ('{"w\\nx": "a"}', "'w\\nx' must be a number"),
         ("[0.1, 0.2]", "expected a JSON object"),
         ("{}", "expected a JSON object"),
         ('{"w1": ', "not valid JSON"),
@@ -63,6 +65,9 @@ def test_bad_files_are_one_line(capsys, tmp_path, text: str, message: str) -> No
 def test_float32_refuses_what_it_cannot_hold(capsys, tmp_path) -> None:
     init = write(tmp_path, '{"w1": 1e39}')
     assert_refused(capsys, ["train", "--dtype", "float32", "--init", init], "float32 holds")
+    largest = write(tmp_path, '{"w1": 3.4028235e38}')  # float32's largest, as numpy prints it
+    report = train(capsys, "--dtype", "float32", "--steps", "0", "--init", largest)
+    assert report["params"]["w1"] == 3.4028234663852886e38
 
 
 def test_a_test_functions_coordinates(capsys, tmp_path) -> None:

@@ -47,6 +47,7 @@ def test_the_readme_example_runs_in_a_fresh_folder(tmp_path):
                "--steps", "100", "--out", "figures", "--formats", "png,svg,pdf"]  # fmt: skip
     done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # stderr is for errors: no offscreen-platform notices
     names = {p.name for p in (tmp_path / "figures").iterdir()}
     assert {"loss_curve.png", "loss_curve.svg", "loss_curve.pdf", "index.html"} <= names
     assert sorted(p.name for p in tmp_path.iterdir()) == ["figures"]

@@ -174,3 +174,16 @@ def test_dev_stdout_on_a_pipe_is_written_through(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "a,b\n"
+
+
+def test_a_name_of_250_characters_is_written(tmp_path: Path) -> None:
+    """The file system takes it; only a staging name built from it would be too long."""
+    target = tmp_path / ("n" * 245 + ".json")
+    safe_write_text(target, "[1]", verify_json)
+    assert target.read_text() == "[1]" and _leftovers(tmp_path) == []
+
+
+def test_a_path_through_a_file_says_so(tmp_path: Path) -> None:
+    (tmp_path / "notes.json").write_text("[]")
+    with pytest.raises(WriteError, match="notes.json is not a folder"):
+        safe_write_text(tmp_path / "notes.json" / "x.py", "x = 1\n")
