@@ -20,8 +20,8 @@ def test_a_bad_file_changes_nothing_and_says_why(window, tmp_path, warnings_show
     stepper = window.controller.stepper
     for text, words in [
         ('{"w1": NaN}', "NaN is not a finite number"),
-        ('{"w1": "x"}', "w1 must be a number"),
-        ('{"w1": 1, "w1": 2}', "w1 is given twice"),
+        ('{"w1": "x"}', "'w1' must be a number"),
+        ('{"w1": 1, "w1": 2}', "'w1' is given twice"),
     ]:
         path = tmp_path / "bad.json"
         path.write_text(text)
