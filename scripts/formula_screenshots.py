@@ -22,6 +22,7 @@ from gui.main_window import MainWindow
 SETTLE_ROUNDS = 30
 WINDOW_SIZE = (1280, 800)
 PANEL_SIZE = (1000, 650)
+TALL_SIZE = (1400, 1000)
 
 
 def settle(app: QApplication) -> None:
@@ -29,10 +30,17 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def window_at(app: QApplication, config: Config, phase: str, focus: str, iteration: int):
+def window_at(
+    app: QApplication,
+    config: Config,
+    phase: str,
+    focus: str,
+    iteration: int,
+    size: tuple[int, int] = WINDOW_SIZE,
+):
     window = MainWindow(config)
     window.network_view.animation_ms = 0
-    window.resize(*WINDOW_SIZE)
+    window.resize(*size)
     window.show()
     controller = window.controller
     while not (
@@ -49,7 +57,8 @@ def main(folder: Path) -> int:
     grabs = []
     window = window_at(app, mazur, "backward", "w5", 0)
     grabs.append((window.grab(), "main-window.png"))
-    adam = window_at(app, mazur.replace(optimizer="adam", lr=0.05), "step", "w5", 1)
+    adam_config = mazur.replace(optimizer="adam", lr=0.05)
+    adam = window_at(app, adam_config, "step", "w5", 1, TALL_SIZE)  # the six lines in view
     grabs.append((adam.grab(), "adam-update.png"))
     momentum = window_at(app, mazur.replace(momentum=0.9), "step", "w8", 3)
     momentum.tabs.setCurrentWidget(momentum.landscape_panel)
