@@ -258,12 +258,16 @@ def _read_document(path: Path) -> dict[str, Any]:
         raise EngineError(f"{path} is not a session file: it is not UTF-8 text") from None
     check_json_depth(raw, MAX_JSON_DEPTH, path, "session")
     try:
-        document = json.loads(text, parse_constant=_refuse_constant)
+        document = json.loads(
+            text, parse_constant=_refuse_constant, object_pairs_hook=_refuse_repeated_keys
+        )
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             raise EngineError(f"{path} is truncated: the JSON ends early") from None
         raise EngineError(f"{path} is not a session file: {error}") from None
     except (ValueError, RecursionError) as error:
+        if "integer string conversion" in str(error):  # Python's words for 4,300+ digits
+            error = ValueError("a number is too long to read")
         raise EngineError(f"{path} is not a session file: {_one_line(str(error))}") from None
     if not isinstance(document, dict):
         raise EngineError(f"{path} is not a session file: it does not hold a JSON object")
@@ -272,6 +276,16 @@ def _read_document(path: Path) -> dict[str, Any]:
 
 def _refuse_constant(name: str) -> None:
     raise ValueError(f"{name} is not valid JSON")
+
+
+def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON keeps the last of a repeated key; a session that says two things is refused."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        found[key] = value
+    return found
 
 
 def _check_header(document: dict[str, Any], path: PathLike) -> None:

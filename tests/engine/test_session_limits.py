@@ -147,3 +147,30 @@ def test_a_session_too_big_to_reopen_is_not_saved(tmp_path, monkeypatch):
     with pytest.raises(EngineError, match="1000 bytes") as error:
         save_session(Stepper(MAZUR), path)
     assert "\n" not in str(error.value) and not path.exists()
+
+
+def test_a_key_given_twice_is_named(tmp_path):
+    """JSON would keep the second "lr" silently; the session is refused, naming the key."""
+    from engine.presets import MAZUR
+    from engine.session import save_session
+    from engine.stepper import Stepper
+
+    path = tmp_path / "twice.json"
+    save_session(Stepper(MAZUR), path)
+    text = path.read_text().replace('"lr": 0.5', '"lr": 0.5, "lr": 0.6', 1)
+    path.write_text(text)
+    with pytest.raises(EngineError, match="the key 'lr' appears twice"):
+        load_session(path)
+
+
+def test_a_number_of_thousands_of_digits_is_one_plain_line(tmp_path):
+    from engine.presets import MAZUR
+    from engine.session import save_session
+    from engine.stepper import Stepper
+
+    path = tmp_path / "long.json"
+    save_session(Stepper(MAZUR), path)
+    path.write_text(path.read_text().replace('"seed": 0', '"seed": ' + "9" * 5000, 1))
+    with pytest.raises(EngineError, match="a number is too long to read") as caught:
+        load_session(path)
+    assert "sys.set_int_max_str_digits" not in str(caught.value)
