@@ -10,8 +10,6 @@ import html
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +18,7 @@ import pyqtgraph as pg
 from engine.io.safe_write import WriteError, check_writable_target, describe_os_error
 from engine.trajectory_table import write_trajectory_csv
 from gui.export import PLOT_FORMATS, ExportError, export_plot, export_scene, write_export
+from gui.pages import Figure
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -28,36 +27,19 @@ TRAJECTORY = "trajectory.csv"
 INDEX = "index.html"
 
 
-@dataclass(frozen=True)
-class Figure:
-    stem: str  # file name without suffix: says what the figure is
-    title: str
-    source: Callable[[MainWindow], object]  # a PlotItem or a QGraphicsScene
+# The order of the files in the folder's index: the training loop's figures first.
+FIGURE_ORDER = (
+    "loss_curve", "gradient_norm", "parameters", "loss_surface", "network_diagram",
+    "optimizer_race_paths", "optimizer_race_losses", "basin_map",
+)  # fmt: skip
 
 
 def figures(window: MainWindow) -> list[Figure]:
-    preset = window.controller.stepper.config.preset
-    found = [
-        Figure("loss_curve", f"Loss per iteration ({preset})",
-               lambda w: w.plots_panel.loss_plot.plot_item),
-        Figure("gradient_norm", f"Gradient norm per iteration ({preset})",
-               lambda w: w.plots_panel.grad_norm_plot.plot_item),
-        Figure("parameters", f"Parameter values per iteration ({preset})",
-               lambda w: w.plots_panel.param_plot.plot_item),
-        Figure("loss_surface", f"Loss surface with the descent path ({preset})",
-               lambda w: w.landscape_panel.view.plot_item),
-        Figure("network_diagram", f"Network ({preset})", lambda w: w.network_view.scene()),
-    ]  # fmt: skip
-    if len(window.race_view.race.racers[0].path) > 1:
-        found += [
-            Figure("optimizer_race_paths", "Optimizer race: paths",
-                   lambda w: w.race_view.surface.plot_item),
-            Figure("optimizer_race_losses", "Optimizer race: loss per step",
-                   lambda w: w.race_view.loss_plot.getPlotItem()),
-        ]  # fmt: skip
-    if window.basin_view.result is not None:
-        found.append(Figure("basin_map", "Basin map", lambda w: w.basin_view.plot.getPlotItem()))
-    return found
+    """Every tab's figures, as its page lists them (gui.pages)."""
+    preset = window.controller.config.preset
+    found = [figure for page in window.pages.values() for figure in page.figures(preset)]
+    rank = {stem: k for k, stem in enumerate(FIGURE_ORDER)}
+    return sorted(found, key=lambda figure: rank.get(figure.stem, len(rank)))
 
 
 def check_folder(folder: Path) -> None:
@@ -115,7 +97,7 @@ def planned_files(window: MainWindow, formats: tuple[str, ...]) -> list[Planned]
     """The name of every figure file, in order; diagrams have no CSV of their own."""
     planned: list[Planned] = []
     for figure in figures(window):
-        source = figure.source(window)
+        source = figure.source()
         for suffix in formats:
             if suffix == "csv" and not isinstance(source, pg.PlotItem):
                 continue

@@ -37,6 +37,9 @@ from gui.export_menu import LAST_FOLDER_KEY, install_plot_export, install_scene_
 from gui.labs import LabsWidget
 from gui.language import add_language_menu
 from gui.lessons import install_lessons
+from gui.pages import Page
+from gui.pages.labs import LabsPage
+from gui.pages.tabs import BasinsPage, RacePage, SurfacePage, TrainingPage
 from gui.plain_text import show_warning
 from gui.session_menu import SessionMenu
 from gui.shortcut_sheet import ShortcutSheet
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self.resize(*WINDOW_SIZE)
         self._build_centre()
         self._build_docks()
+        self.pages = self._build_pages()
         self.transport = TransportBar(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.transport)
         self._build_status_bar()
@@ -131,6 +135,17 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(self.tabs.addTab(page, title), tip)
         self.tabs.currentChanged.connect(lambda _: self._refresh_landscape())
         self.setCentralWidget(self.tabs)
+
+    def _build_pages(self) -> dict[str, Page]:
+        """The tabs as lessons and Export all see them (gui.pages)."""
+        found: list[Page] = [
+            TrainingPage(self.tabs.widget(0), self.plots_panel, self.network_view),
+            SurfacePage(self.landscape_panel, lambda: self.controller.config),
+            RacePage(self.race_view),
+            BasinsPage(self.basin_view),
+            LabsPage(self.labs),
+        ]
+        return {page.name: page for page in found}
 
     def _build_docks(self) -> None:
         self.plots_panel = PlotsPanel()

@@ -10,12 +10,10 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox
 
 from engine.code_listing import PHASE_LINES
 from engine.errors import EngineError
 from engine.lessons import Action, settings_config
-from gui.lessons.targets import lab_pages, tab_pages
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -90,75 +88,21 @@ class ActionExecutor:
         self.window.code_panel.highlight(None if line == "none" else PHASE_LINES[line])
 
     def _show_tab(self, args: Mapping[str, Any]) -> None:
-        self.window.tabs.setCurrentWidget(tab_pages(self.window)[args["tab"]])
+        self.window.tabs.setCurrentWidget(self.window.pages[args["tab"]].widget)
 
-    # -- the other tabs ----------------------------------------------------------------------
-    def _surface(self, args: Mapping[str, Any]) -> None:
-        panel = self.window.landscape_panel
-        self._show_tab({"tab": "surface"})
-        if self.controller.config.function:
-            return  # a test function has one plane: its own two coordinates
-        _choose(panel.plane_box, args["plane"])
-        for box, label in zip((panel.axis_a, panel.axis_b), args.get("axes", []), strict=False):
-            if box.findText(label) < 0:
-                raise EngineError(tr("The network has no parameter {0}.").format(label))
-            box.setCurrentText(label)
-        if "seed" in args:
-            panel.seed.setValue(args["seed"])
+    # -- the other tabs: each page applies its own settings ----------------------------------
+    def _on_page(self, name: str, args: Mapping[str, Any]) -> Done | None:
+        self._show_tab({"tab": name})
+        return self.window.pages[name].apply(args)
 
-    def _race(self, args: Mapping[str, Any]) -> None:
-        race = self.window.race_view
-        self._show_tab({"tab": "race"})
-        if race.function_box.currentData() == args["function"]:
-            race.reset()
-        else:
-            _choose(race.function_box, args["function"])  # the change resets the race
-        if args.get("steps"):
-            race.advance(args["steps"])
-        if args.get("play", False):
-            race.toggle()
+    def _surface(self, args: Mapping[str, Any]) -> Done | None:
+        return self._on_page("surface", args)
 
-    def _basin_map(self, args: Mapping[str, Any]) -> Done:
-        view = self.window.basin_view
-        self._show_tab({"tab": "basins"})
-        _choose(view.function_box, args["function"])
-        if "optimizer" in args:
-            view.optimizer_box.setCurrentText(args["optimizer"])
-        for key, box in (("lr", view.lr), ("steps", view.steps), ("starts", view.res)):
-            if key in args:
-                box.setValue(args[key])
-        view.start()
-        return lambda: not view.running
+    def _race(self, args: Mapping[str, Any]) -> Done | None:
+        return self._on_page("race", args)
+
+    def _basin_map(self, args: Mapping[str, Any]) -> Done | None:
+        return self._on_page("basins", args)
 
     def _open_lab(self, args: Mapping[str, Any]) -> Done | None:
-        self._show_tab({"tab": "labs"})
-        lab = lab_pages(self.window)[args["lab"]]
-        self.window.labs.setCurrentWidget(lab)
-        if args["lab"] == "activation":
-            if "activation" in args:
-                _choose(lab.choice, args["activation"])
-            if "x" in args:
-                lab.x_box.setValue(args["x"])
-        if args["lab"] != "vanishing":
-            return None
-        # Set every control quietly, then compute once (each change would start a job).
-        controls = (lab.activation, lab.depth, lab.init)
-        for widget in controls:
-            widget.blockSignals(True)
-        if "activation" in args:
-            _choose(lab.activation, args["activation"])
-        if "depth" in args:
-            lab.depth.setValue(args["depth"])
-        if "init" in args:
-            _choose(lab.init, args["init"])
-        for widget in controls:
-            widget.blockSignals(False)
-        lab.refresh()
-        return lambda: not lab.task.running
-
-
-def _choose(box: QComboBox, data: str) -> None:
-    index = box.findData(data)
-    if index < 0:
-        raise EngineError(tr("{0} is not offered here.").format(data))
-    box.setCurrentIndex(index)
+        return self._on_page("labs", args)

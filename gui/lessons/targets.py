@@ -1,4 +1,4 @@
-"""The names lessons use for the window's tabs and labs, mapped to the widgets."""
+"""The names lessons use for the window's tabs and labs, read from the window's pages."""
 
 from __future__ import annotations
 
@@ -11,26 +11,7 @@ if TYPE_CHECKING:
 
 
 def tab_pages(window: MainWindow) -> dict[str, QWidget]:
-    tabs = window.tabs
-    return {
-        "training": tabs.widget(0),
-        "surface": window.landscape_panel,
-        "race": window.race_view,
-        "basins": window.basin_view,
-        "labs": window.labs,
-    }
-
-
-def lab_pages(window: MainWindow) -> dict[str, QWidget]:
-    labs = window.labs
-    return {
-        "activation": labs.activation,
-        "vanishing": labs.vanishing,
-        "softmax": labs.softmax,
-        "autograd": labs.autograd,
-        "gradient_check": labs.gradient_check,
-        "classification": labs.playground,
-    }
+    return {name: page.widget for name, page in window.pages.items()}
 
 
 def name_of(widget: QWidget | None, pages: dict[str, QWidget]) -> str:
