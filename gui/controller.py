@@ -75,6 +75,7 @@ class Controller(QObject):
         self.last_run: RunResult | None = None  # the latest fast-forward's outcome
         self._readers: dict[int, Callable[[object], None]] = {}  # read_at_rest requests
         self._actions: dict[int, Callable[[], None]] = {}  # do_at_rest requests
+        self._resting = False  # a run waits while this thread reads the stepper
         self._next_request = 0
 
     # -- queries -----------------------------------------------------------------------------
@@ -294,14 +295,21 @@ class Controller(QObject):
         self._actions[self._next_request] = action
         self._worker.pause_at_rest(self._next_request)
 
+    @property
+    def at_rest(self) -> bool:
+        """True when the stepper may be read on this thread: no run, or a run resting."""
+        return not self._busy or self._resting
+
     @Slot(int, object)
     def _on_resting(self, request: int, resumed: threading.Event) -> None:
+        self._resting = True
         try:
             action = self._actions.pop(request, None)
             if action is not None:
                 self._publish(self._stepper.snapshot, trajectory_moved=True)
                 action()
         finally:
+            self._resting = False
             resumed.set()
 
     def _serve_left_over(self, worker: RunWorker) -> None:

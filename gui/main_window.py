@@ -435,6 +435,8 @@ class MainWindow(QMainWindow):
         """The surface is recomputed only while its tab is shown: it costs milliseconds."""
         if self.tabs.currentWidget() is not self.landscape_panel:
             return
+        if not self.controller.at_rest:  # a worker owns the stepper: the run's end redraws it
+            return
         if self._landscape_stale:
             self._landscape_stale = False
             self.landscape_panel.rebuild()

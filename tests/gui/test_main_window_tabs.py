@@ -50,3 +50,16 @@ def test_every_tab_shows_something(window, qtbot, tmp_path):
             for y in range(60, image.height(), 19)
         }
         assert len(colours) > 10, window.tabs.tabText(index)
+
+
+def test_the_surface_tab_opened_during_a_run_waits_for_the_run(window, qtbot, monkeypatch):
+    """A worker owns the stepper during a run: the tab shows the surface once it has ended."""
+    controller = window.controller
+    assert controller.run_iterations(1_000_000)
+    read = []
+    monkeypatch.setattr(window.landscape_panel, "refresh", lambda *a, **k: read.append(1))
+    window.tabs.setCurrentWidget(window.landscape_panel)
+    assert read == []  # nothing read while the worker runs
+    controller.cancel_run()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
+    assert read  # redrawn at the run's end
