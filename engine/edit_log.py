@@ -7,7 +7,7 @@ the iteration it precedes, so its iteration number says exactly where it falls i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from engine.stepper import Stepper
 
@@ -17,6 +17,7 @@ class HandEdit:
     iteration: int  # made at the start of this iteration (after `iteration` whole ones)
     label: str
     value: float  # as the model holds it (rounded to float32 where that is the dtype)
+    tick: int = field(default=0, compare=False)  # the micro-step it was made at, for sessions
 
 
 def hand_edits(stepper: Stepper) -> tuple[HandEdit, ...]:
@@ -29,5 +30,5 @@ def hand_edits(stepper: Stepper) -> tuple[HandEdit, ...]:
         snapshot = checkpoint.snapshot
         assert snapshot is not None and snapshot.focus is not None
         value = float(snapshot.params[snapshot.focus])
-        edits.append(HandEdit(checkpoint.iteration, snapshot.focus, value))
+        edits.append(HandEdit(checkpoint.iteration, snapshot.focus, value, tick))
     return tuple(edits)

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.config import Config
+from engine.edit_log import hand_edits
 from engine.errors import EngineError
 from engine.io.load_limits import check_json_depth, read_regular_file
 from engine.io.safe_write import WriteError, safe_write_text
@@ -121,18 +122,11 @@ def session_document(stepper: Stepper) -> dict[str, Any]:
 
 
 def _edits(stepper: Stepper) -> list[dict[str, Any]]:
-    """Every edit on the way to the current position, read from the stepper's edit checkpoints."""
-    edits = []
-    for tick in sorted(stepper.checkpoints):
-        checkpoint = stepper.checkpoints[tick]
-        if checkpoint.kind != "edit" or tick > stepper.tick:
-            continue
-        snapshot = checkpoint.snapshot
-        assert snapshot is not None and snapshot.focus is not None
-        # The value as the model holds it (rounded to float32 where that is the dtype).
-        value = snapshot.params[snapshot.focus]
-        edits.append({"tick": tick - 1, "label": snapshot.focus, "value": json_number(value)})
-    return edits
+    """Every edit on the way to the current position (see engine.edit_log)."""
+    return [
+        {"tick": edit.tick - 1, "label": edit.label, "value": json_number(edit.value)}
+        for edit in hand_edits(stepper)
+    ]
 
 
 def _check_position(stepper: Stepper, edits: list[dict[str, Any]]) -> None:

@@ -179,7 +179,8 @@ def _lookahead_sync(inputs: UpdateInputs, inner: list[Formula]) -> list[Formula]
     fast = Formula(
         f"fast({inputs.label})", "fast ←", fast_line.expression, fast_line.expression.value()
     )
-    alpha = Num(inputs.lookahead[1], "α_LA") if inputs.lookahead else Num(0.5)
+    assert inputs.lookahead is not None  # a sync step happens only under Lookahead
+    alpha = Num(inputs.lookahead[1], "α_LA")
     slow = Num(inputs.before["slow_weight"], "slow")
     pulled = slow + alpha * (Num(fast.result, "fast") - slow)
     return [*helpers, fast, _new_value(inputs, pulled)]
