@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from engine.cli import build_parser, parse_command_line, run_command
+    from engine.commands.cli import build_parser, parse_command_line, run_command
 
     parser = build_parser()
     args = parse_command_line(parser, sys.argv[1:] if argv is None else argv)

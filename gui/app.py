@@ -11,11 +11,11 @@ from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QImageWriter
 from PySide6.QtWidgets import QApplication
 
-from engine.assets import ICON
-from engine.errors import EngineError
+from engine.core.errors import EngineError
+from engine.io.assets import ICON
 from engine.io.safe_write import WriteError, check_writable_target, safe_write
 from engine.io.verify import verifier_for
-from engine.presets import get_preset
+from engine.models.presets import get_preset
 from gui.background import wait_for_all
 from gui.language import install_chosen_language
 from gui.main_window import MainWindow

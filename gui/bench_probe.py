@@ -16,7 +16,7 @@ import torch
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from engine.presets import MAZUR
+from engine.models.presets import MAZUR
 from gui.background import wait_for_all
 from gui.main_window import MainWindow
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from engine.config import Config
-from engine.errors import EngineError
-from engine.presets import get_preset
-from engine.snapshot import Snapshot
-from engine.stepper import RunResult, Stepper
+from engine.core.errors import EngineError
+from engine.core.snapshot import Snapshot
+from engine.models.config import Config
+from engine.models.presets import get_preset
+from engine.training.stepper import RunResult, Stepper
 from gui.crash_guard import log_exception, one_line, show_error
 from gui.worker import Reading, RunPreview, RunWorker
 

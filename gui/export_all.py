@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 import pyqtgraph as pg
 
 from engine.io.safe_write import WriteError, check_writable_target, describe_os_error
-from engine.trajectory_table import write_trajectory_csv
+from engine.io.trajectory_table import write_trajectory_csv
 from gui.export import PLOT_FORMATS, ExportError, export_plot, export_scene, write_export
 from gui.pages import Figure
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window_parts import WindowParts
 
 TRAJECTORY = "trajectory.csv"
 INDEX = "index.html"
@@ -34,7 +34,7 @@ FIGURE_ORDER = (
 )  # fmt: skip
 
 
-def figures(window: MainWindow) -> list[Figure]:
+def figures(window: WindowParts) -> list[Figure]:
     """Every tab's figures, as its page lists them (gui.pages)."""
     preset = window.controller.config.preset
     found = [figure for page in window.pages.values() for figure in page.figures(preset)]
@@ -57,7 +57,7 @@ def check_folder(folder: Path) -> None:
 
 
 def export_all(
-    window: MainWindow, folder: Path, formats: tuple[str, ...] = PLOT_FORMATS
+    window: WindowParts, folder: Path, formats: tuple[str, ...] = PLOT_FORMATS
 ) -> list[Path]:
     """Write every figure in every format (CSV for plots), the trajectory CSV and index.html.
 
@@ -93,7 +93,7 @@ def check_target(target: Path) -> None:
 Planned = tuple[str, str, object]  # file name, its title in the index, the plot or scene
 
 
-def planned_files(window: MainWindow, formats: tuple[str, ...]) -> list[Planned]:
+def planned_files(window: WindowParts, formats: tuple[str, ...]) -> list[Planned]:
     """The name of every figure file, in order; diagrams have no CSV of their own."""
     planned: list[Planned] = []
     for figure in figures(window):
@@ -108,7 +108,7 @@ def planned_files(window: MainWindow, formats: tuple[str, ...]) -> list[Planned]
 
 
 def _write_everything(
-    window: MainWindow, staging: Path, folder: Path, planned: list[Planned]
+    window: WindowParts, staging: Path, folder: Path, planned: list[Planned]
 ) -> list[Path]:
     written: list[tuple[Path, str]] = []
     for name, title, source in planned:
@@ -124,7 +124,7 @@ def _write_everything(
 
 
 def _write_one(
-    window: MainWindow, path: Path, title: str, source: object, written: list[tuple[Path, str]]
+    window: WindowParts, path: Path, title: str, source: object, written: list[tuple[Path, str]]
 ) -> None:
     name = path.name
     if name == TRAJECTORY:
@@ -137,7 +137,7 @@ def _write_one(
         export_scene(source, path)
 
 
-def _write_trajectory(window: MainWindow, target: Path) -> None:
+def _write_trajectory(window: WindowParts, target: Path) -> None:
     try:
         write_trajectory_csv(window.controller.stepper, target)
     except WriteError as error:
@@ -148,7 +148,7 @@ def _write_text(target: Path, text: str) -> None:
     target.write_text(text, encoding="utf-8")
 
 
-def _index_html(window: MainWindow, written: list[tuple[Path, str]]) -> str:
+def _index_html(window: WindowParts, written: list[tuple[Path, str]]) -> str:
     config = window.controller.stepper.config
     items = "\n".join(
         f'<li><a href="{html.escape(p.name)}">{html.escape(p.name)}</a>: {html.escape(title)}'

@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from engine.cli import EXIT_BAD_INPUT, config_from_args
-from engine.errors import EngineError
+from engine.commands.cli import EXIT_BAD_INPUT, config_from_args
+from engine.core.errors import EngineError
 from engine.io.safe_write import describe_os_error
 from gui.export import PLOT_FORMATS, ExportError
 

@@ -2,7 +2,7 @@
 
 Our translations live in assets/translations/backprop_studio_<code>.qm; Qt's own (for the
 standard dialogs' buttons) come from Qt's translations folder when it has them. The engine
-translates its explanations through the same QCoreApplication.translate, via engine.i18n.
+translates its explanations through the same QCoreApplication.translate, via engine.core.i18n.
 
 Switching at runtime builds a new main window (hand-built widgets cannot retranslate
 themselves) and hands it the open training run, the geometry, the docks and the current tabs.
@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
-from engine import i18n
-from engine.assets import TRANSLATIONS
+from engine.core import i18n
+from engine.io.assets import TRANSLATIONS
 
 LANGUAGE_KEY = "ui/language"
 ENGLISH = "en"

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.chain_rule import fmt
-from engine.code_listing import code_lines, setup_lines
-from engine.config import Config
-from engine.errors import EngineError
-from engine.snapshot import Snapshot
+from engine.core.errors import EngineError
+from engine.core.snapshot import Snapshot
+from engine.models.chain_rule import fmt
+from engine.models.config import Config
+from engine.training.code_listing import code_lines, setup_lines
 from gui.about_dialog import AboutDialog
 from gui.animation_export import FrameRecorder, path_animation
 from gui.controller import Controller

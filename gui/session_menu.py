@@ -10,17 +10,17 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog
 
-from engine.errors import EngineError
+from engine.core.errors import EngineError
 from engine.io.safe_write import check_writable_target, safe_write_text
+from engine.io.session import SessionCancelled, load_session, session_copy, write_session_copy
+from engine.io.torch_script import script_of_run, weights_json
 from engine.io.verify import verify_json, verify_python
-from engine.session import SessionCancelled, load_session, session_copy, write_session_copy
-from engine.stepper import Stepper
-from engine.torch_script import script_of_run, weights_json
+from engine.training.stepper import Stepper
 from gui.background import BackgroundTask, Progress
 from gui.plain_text import confirm, menu_text, plain_tooltip, show_warning
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window_parts import WindowParts
 
 RECENT_KEY = "sessions/recent"
 FOLDER_KEY = "sessions/last_folder"
@@ -35,7 +35,7 @@ def tr(text: str) -> str:
 class SessionMenu:
     """Adds the session actions to a File menu and carries them out for the window."""
 
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+    def __init__(self, window: WindowParts, menu: QMenu) -> None:
         self.window = window
         self.task = BackgroundTask(window)
         self.task.crash_dialog = False  # _open_failed shows every failure

@@ -9,12 +9,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from engine.errors import EngineError
-from engine.init_file import read_init_file, with_init
+from engine.core.errors import EngineError
+from engine.io.init_file import read_init_file, with_init
 from gui.plain_text import show_warning
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window_parts import WindowParts
 
 
 def tr(text: str) -> str:
@@ -24,7 +24,7 @@ def tr(text: str) -> str:
 class StartingParameters:
     """Rebuilds the model from the current settings with the file's starting values."""
 
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+    def __init__(self, window: WindowParts, menu: QMenu) -> None:
         self.window = window
         self.action = QAction(tr("Start from &parameters…"), window)
         tip = tr('Restart from a JSON file of starting values by label, e.g. {"w1": 0.15}')

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QStyleFactory, QWidget
 
-from engine.assets import ASSETS
+from engine.io.assets import ASSETS
 
 THEMES = ("light", "dark", "system")
 THEME_KEY = "view/theme"

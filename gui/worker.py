@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from engine.stepper import Stepper
+from engine.training.stepper import Stepper
 from gui.crash_guard import log_exception, one_line
 
 PREVIEW_SECONDS = 0.2  # at most five live plot updates a second, whatever the run's speed

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lesson_screenshot import LESSON, STEP, wait_until
 from PySide6.QtWidgets import QApplication
 
-from engine.presets import PRESETS
+from engine.models.presets import PRESETS
 from gui.language import CHINESE, install_language
 from gui.main_window import MainWindow
 from gui.theme import apply_theme

@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication
 
-from engine.config import Config
-from engine.presets import PRESETS
+from engine.models.config import Config
+from engine.models.presets import PRESETS
 from gui.main_window import MainWindow
 
 SETTLE_ROUNDS = 30

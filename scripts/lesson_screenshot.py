@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QElapsedTimer
 from PySide6.QtWidgets import QApplication
 
-from engine.presets import PRESETS
+from engine.models.presets import PRESETS
 from gui.main_window import MainWindow
 
 LESSON, STEP = "mazur", 7  # the step that shows ∂E/∂w1 through both paths

@@ -91,13 +91,13 @@ def _helper_context(filename: str) -> str | None:
 
 def table_strings() -> list[tuple[str, str]]:
     """Texts the engine keeps in tables and translates where it shows them."""
-    from engine.activations import ACTIVATION_NAMES, get_activation
     from engine.labs.activation_curves import LAB_ACTIVATIONS, build
     from engine.labs.autograd_compare import EXPRESSIONS
     from engine.labs.datasets import DATASET_NAMES
     from engine.labs.output_heads import HEADS
-    from engine.losses import LOSS_NAMES, get_loss
-    from engine.test_functions import FUNCTIONS
+    from engine.models.activations import ACTIVATION_NAMES, get_activation
+    from engine.models.losses import LOSS_NAMES, get_loss
+    from engine.models.test_functions import FUNCTIONS
 
     strings = [("Loss", get_loss(name).title) for name in LOSS_NAMES]
     for fn in FUNCTIONS.values():

@@ -28,7 +28,7 @@ import json, sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 import engine
-from engine.assets import ASSETS, ICON
+from engine.io.assets import ASSETS, ICON
 from engine.lessons import load_lessons
 from gui.language import install_language
 

@@ -623,82 +623,82 @@ closed form: {c}
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../gui/controller.py" line="251" />
+            <location filename="../../gui/controller.py" line="252" />
             <source>A run is already in progress.</source>
             <translation>已有一次运行正在进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="167" />
-            <location filename="../../gui/controller.py" line="438" />
-            <location filename="../../gui/controller.py" line="454" />
-            <location filename="../../gui/controller.py" line="468" />
+            <location filename="../../gui/controller.py" line="168" />
+            <location filename="../../gui/controller.py" line="446" />
+            <location filename="../../gui/controller.py" line="462" />
+            <location filename="../../gui/controller.py" line="476" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="151" />
+            <location filename="../../gui/controller.py" line="152" />
             <source>Already at the start: there is nothing to undo.</source>
             <translation>已在起点：没有可撤销的步骤。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="409" />
+            <location filename="../../gui/controller.py" line="417" />
             <source>Cancelled after {0} of {1} iterations.</source>
             <translation>在完成 {1} 次迭代中的 {0} 次后取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="462" />
+            <location filename="../../gui/controller.py" line="470" />
             <source>Model rebuilt: {0}.</source>
             <translation>模型已重建：{0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="414" />
+            <location filename="../../gui/controller.py" line="422" />
             <source>Ran 1 iteration; the loss is now {0:.9g}.</source>
             <translation>运行了 1 次迭代；当前损失为 {0:.9g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="415" />
+            <location filename="../../gui/controller.py" line="423" />
             <source>Ran {0} iterations; the loss is now {1:.9g}.</source>
             <translation>运行了 {0} 次迭代；当前损失为 {1:.9g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="160" />
+            <location filename="../../gui/controller.py" line="161" />
             <source>Reset to the starting parameters; history cleared.</source>
             <translation>已重置为初始参数；历史已清空。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="460" />
+            <location filename="../../gui/controller.py" line="468" />
             <source>Settings not applied: {0}</source>
             <translation>设置未应用：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="381" />
+            <location filename="../../gui/controller.py" line="389" />
             <source>The run stopped</source>
             <translation>运行已停止</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="343" />
-            <location filename="../../gui/controller.py" line="379" />
+            <location filename="../../gui/controller.py" line="351" />
+            <location filename="../../gui/controller.py" line="387" />
             <source>The run stopped with an error: {0}</source>
             <translation>运行因错误而停止：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="407" />
+            <location filename="../../gui/controller.py" line="415" />
             <source>Training diverged in iteration {0} (the loss was not finite); stopped at the last finite state. Lower the learning rate or change the settings.</source>
             <translation>训练在第 {0} 次迭代发散（损失不是有限值）；已停在最后一个有限的状态。请降低学习率或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="207" />
+            <location filename="../../gui/controller.py" line="208" />
             <source>Training diverged in iteration {0}: the loss became {1}. Go back (←), reset, or lower the learning rate.</source>
             <translation>训练在第 {0} 次迭代发散：损失变为 {1}。请后退（←）、重置或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="216" />
-            <location filename="../../gui/controller.py" line="256" />
+            <location filename="../../gui/controller.py" line="217" />
+            <location filename="../../gui/controller.py" line="257" />
             <source>Training diverged: go back, reset or change the settings.</source>
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="448" />
+            <location filename="../../gui/controller.py" line="456" />
             <source>{0} set to {1:.9g}; back (←) undoes it.</source>
             <translation>{0} 已设为 {1:.9g}；后退（←）可撤销。</translation>
         </message>
@@ -721,22 +721,22 @@ closed form: {c}
     <context>
         <name>EngineError</name>
         <message>
-            <location filename="../../engine/config.py" line="226" />
+            <location filename="../../engine/models/config.py" line="234" />
             <source>Nesterov needs the sgd optimizer and a momentum above 0</source>
             <translation>Nesterov 动量需要 sgd 优化器且动量大于 0</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="172" />
+            <location filename="../../engine/models/config.py" line="180" />
             <source>a layer may have at most {most} neurons, got {size}</source>
             <translation>每层最多 {most} 个神经元，实际为 {size}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="178" />
+            <location filename="../../engine/models/config.py" line="186" />
             <source>a network may have at most {most:,} weights and biases, got {count:,}</source>
             <translation>网络最多只能有 {most:,} 个权重和偏置，实际为 {count:,}</translation>
         </message>
         <message>
-            <location filename="../../engine/history_budget.py" line="63" />
+            <location filename="../../engine/training/history_budget.py" line="63" />
             <source>a run of {more:,} iterations would keep about {needed:,.1f} GB of history for {parameters:,} parameters (every iteration's loss is kept); at most {room:,} more fit in {budget:.1f} GB: run fewer, or reset</source>
             <translation>运行 {more:,} 次迭代将为 {parameters:,} 个参数保存约 {needed:,.1f} GB 的历史（每次迭代的损失都会保留）；{budget:.1f} GB 内最多还能再运行 {room:,} 次：请减少迭代次数，或重置</translation>
         </message>
@@ -751,7 +751,7 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="428" />
+            <location filename="../../engine/training/stepper.py" line="427" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -781,7 +781,7 @@ closed form: {c}
             <translation>需要 2 到 {most} 个不同的类别标签，实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/device.py" line="26" />
+            <location filename="../../engine/core/device.py" line="26" />
             <source>no CUDA GPU or driver was found (torch.cuda.is_available() is False)</source>
             <translation>没有找到 CUDA GPU 或驱动（torch.cuda.is_available() 为 False）</translation>
         </message>
@@ -796,32 +796,32 @@ closed form: {c}
             <translation>CSV 文件至少需要 4 个点，实际只有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="265" />
+            <location filename="../../engine/models/config.py" line="273" />
             <source>the published variant applies to Mazur's network, not a test function</source>
             <translation>原文变体只适用于 Mazur 的网络，不适用于测试函数</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="252" />
+            <location filename="../../engine/models/config.py" line="260" />
             <source>the published variant applies to one hidden layer trained by plain SGD (no momentum, weight decay, lookahead or skipped zero_grad)</source>
             <translation>原文变体只适用于用普通 SGD 训练的单隐藏层网络（没有动量、权重衰减、Lookahead，也不跳过 zero_grad）</translation>
         </message>
         <message>
-            <location filename="../../engine/device.py" line="21" />
+            <location filename="../../engine/core/device.py" line="21" />
             <source>this PyTorch build ({version}) has no CUDA support</source>
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="885" />
+            <location filename="../../engine/training/stepper.py" line="885" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="220" />
+            <location filename="../../engine/models/config.py" line="228" />
             <source>with float32 the learning rate and weight decay must be at most {most:.4g}</source>
             <translation>使用 float32 时，学习率和权重衰减最大为 {most:.4g}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="188" />
+            <location filename="../../engine/models/config.py" line="196" />
             <source>{activation} is only valid on the output layer</source>
             <translation>{activation} 只能用在输出层</translation>
         </message>
@@ -841,12 +841,12 @@ closed form: {c}
             <translation>CSV 文件中有 {count} 行有问题：</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="458" />
+            <location filename="../../engine/training/stepper.py" line="457" />
             <source>{label} must be a finite number float32 can hold (at most ±{most:.7g}), got {value!r}</source>
             <translation>{label} 必须是 float32 能表示的有限数（绝对值至多 {most:.7g}），实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="461" />
+            <location filename="../../engine/training/stepper.py" line="460" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
@@ -874,138 +874,138 @@ closed form: {c}
     <context>
         <name>Explain</name>
         <message>
-            <location filename="../../engine/explain.py" line="221" />
+            <location filename="../../engine/explain/phases.py" line="227" />
             <source>AdamW first shrinks {label} by the factor 1 − lr·λ (decoupled decay).</source>
             <translation>AdamW 先把 {label} 乘以因子 1 − lr·λ（解耦的权重衰减）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="279" />
+            <location filename="../../engine/explain/phases.py" line="285" />
             <source>Forward: the model is the {function} function; its parameters are the coordinates.</source>
             <translation>前向传播：模型就是 {function} 函数；它的参数就是坐标。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="108" />
+            <location filename="../../engine/explain/phases.py" line="114" />
             <source>Forward: {neuron} adds up its weighted inputs from {sources} and its bias, then applies {activation}.</source>
             <translation>前向传播：{neuron} 把来自 {sources} 的加权输入与偏置相加，再应用 {activation}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="232" />
+            <location filename="../../engine/explain/phases.py" line="238" />
             <source>Lookahead: every {k} steps the slow weights move {alpha} of the way to the fast ones, which then jump there.</source>
             <translation>Lookahead：每 {k} 步，慢权重向快权重移动 {alpha} 的距离，随后快权重跳到该处。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="133" />
+            <location filename="../../engine/explain/phases.py" line="139" />
             <source>Loss: the function's value is the loss that gradient descent lowers.</source>
             <translation>损失：函数值就是梯度下降要降低的损失。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="125" />
+            <location filename="../../engine/explain/phases.py" line="131" />
             <source>Loss: {title} of the outputs against the targets.</source>
             <translation>损失：输出与目标之间的{title}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="270" />
+            <location filename="../../engine/explain/phases.py" line="276" />
             <source>Neuron {label} at the current parameters.</source>
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/stepper.py" line="564" />
+            <location filename="../../engine/training/stepper.py" line="563" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="53" />
+            <location filename="../../engine/explain/phases.py" line="53" />
             <source>Ready: a {shape} network with its starting parameters. Step (→) to run optimizer.zero_grad().</source>
             <translation>就绪：{shape} 网络，使用初始参数。单步（→）执行 optimizer.zero_grad()。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="139" />
+            <location filename="../../engine/explain/phases.py" line="145" />
             <source>The loss is {value}: training diverged. Go back, or lower the learning rate.</source>
             <translation>损失为 {value}：训练已发散。请后退，或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="304" />
+            <location filename="../../engine/explain/phases.py" line="310" />
             <source>The {function} function. {note}</source>
             <translation>{function} 函数。{note}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="210" />
+            <location filename="../../engine/explain/phases.py" line="216" />
             <source>Weight decay adds {decay}·{label} to the gradient first.</source>
             <translation>权重衰减先把 {decay}·{label} 加到梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="253" />
+            <location filename="../../engine/explain/phases.py" line="259" />
             <source>bias of {neuron}</source>
             <translation>{neuron} 的偏置</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="157" />
+            <location filename="../../engine/explain/phases.py" line="163" />
             <source>loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.</source>
             <translation>loss.backward()：autograd 到达 {neuron}，计算它的 δ = ∂E/∂net_{neuron}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="171" />
+            <location filename="../../engine/explain/phases.py" line="177" />
             <source>loss.backward(): autograd writes ∂E/∂{label} into {label}.grad.</source>
             <translation>loss.backward()：autograd 把 ∂E/∂{label} 写入 {label}.grad。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="200" />
+            <location filename="../../engine/explain/phases.py" line="206" />
             <source>optimizer.step(): {optimizer} updates {label}.</source>
             <translation>optimizer.step()：{optimizer} 更新 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="78" />
+            <location filename="../../engine/explain/phases.py" line="78" />
             <source>optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the coming backward() starts from nothing.</source>
             <translation>optimizer.zero_grad() 清空每个参数的 .grad（设为 None），让接下来的 backward() 从零开始。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="68" />
+            <location filename="../../engine/explain/phases.py" line="68" />
             <source>optimizer.zero_grad() is skipped: this iteration's backward() will add its gradients onto whatever .grad already holds, so they accumulate.</source>
             <translation>跳过了 optimizer.zero_grad()：本次迭代的 backward() 会把梯度加到 .grad 已有的值上，于是梯度不断累积。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="79" />
+            <location filename="../../engine/explain/phases.py" line="79" />
             <source>p.grad = None for every parameter</source>
             <translation>每个参数 p.grad = None</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="69" />
+            <location filename="../../engine/explain/phases.py" line="69" />
             <source>p.grad stays as it is</source>
             <translation>p.grad 保持不变</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="184" />
+            <location filename="../../engine/explain/phases.py" line="190" />
             <source>zero_grad was skipped, so it is added to the gradient already there.</source>
             <translation>由于跳过了 zero_grad，它被加到已有的梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="283" />
-            <location filename="../../engine/function_model.py" line="141" />
+            <location filename="../../engine/explain/phases.py" line="289" />
+            <location filename="../../engine/models/function_model.py" line="143" />
             <source>{formula} at {point} = {value}</source>
             <translation>{formula} 在 {point} 处 = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/chain_rule.py" line="270" />
+            <location filename="../../engine/models/chain_rule.py" line="252" />
             <source>{head} = Σ over {count} samples of {symbols} = {value}</source>
             <translation>{head} = 对 {count} 个样本求和 Σ {symbols} = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="259" />
+            <location filename="../../engine/explain/phases.py" line="265" />
             <source>{label} ({what}) and its gradient at the current parameters.</source>
             <translation>当前参数下的 {label}（{what}）及其梯度。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="296" />
+            <location filename="../../engine/explain/phases.py" line="302" />
             <source>{label}: a coordinate, trained like a weight.</source>
             <translation>{label}：一个坐标，像权重一样被训练。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="244" />
+            <location filename="../../engine/explain/phases.py" line="250" />
             <source>{label}: an input of the network.</source>
             <translation>{label}：网络的一个输入。</translation>
         </message>
         <message>
-            <location filename="../../engine/function_model.py" line="152" />
+            <location filename="../../engine/models/function_model.py" line="154" />
             <source>δ_f = ∂E/∂f = 1 (the loss is f itself)</source>
             <translation>δ_f = ∂E/∂f = 1（损失就是 f 本身）</translation>
         </message>
@@ -1600,27 +1600,27 @@ closed form: {c}
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/executor.py" line="41" />
+            <location filename="../../gui/lessons/executor.py" line="39" />
             <source>The app refused this step.</source>
             <translation>应用拒绝了这一步。</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/executor.py" line="86" />
+            <location filename="../../gui/lessons/executor.py" line="84" />
             <source>The network has no element {0}.</source>
             <translation>网络中没有元素 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/executor.py" line="104" />
+            <location filename="../../gui/pages/tabs.py" line="63" />
             <source>The network has no parameter {0}.</source>
             <translation>网络中没有参数 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/executor.py" line="69" />
+            <location filename="../../gui/lessons/executor.py" line="67" />
             <source>This model never reaches {0}.</source>
             <translation>这个模型永远不会到达 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/executor.py" line="163" />
+            <location filename="../../gui/pages/page.py" line="45" />
             <source>{0} is not offered here.</source>
             <translation>这里不提供 {0}。</translation>
         </message>
@@ -1723,285 +1723,285 @@ closed form: {c}
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="221" />
+            <location filename="../../gui/main_window.py" line="236" />
             <source>&amp;About Backprop Studio</source>
             <translation>关于 Backprop Studio(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="177" />
+            <location filename="../../gui/main_window.py" line="192" />
             <source>&amp;Export all figures…</source>
             <translation>导出全部图形(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="174" />
+            <location filename="../../gui/main_window.py" line="189" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="215" />
+            <location filename="../../gui/main_window.py" line="230" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="216" />
+            <location filename="../../gui/main_window.py" line="231" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="193" />
+            <location filename="../../gui/main_window.py" line="208" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="198" />
+            <location filename="../../gui/main_window.py" line="213" />
             <source>&amp;Run</source>
             <translation>运行(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="208" />
+            <location filename="../../gui/main_window.py" line="223" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="128" />
+            <location filename="../../gui/main_window.py" line="132" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="79" />
+            <location filename="../../gui/main_window.py" line="82" />
             <source>Backprop Studio</source>
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="125" />
-            <location filename="../../gui/main_window.py" line="263" />
+            <location filename="../../gui/main_window.py" line="129" />
+            <location filename="../../gui/main_window.py" line="278" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="329" />
+            <location filename="../../gui/main_window.py" line="344" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="203" />
+            <location filename="../../gui/main_window.py" line="218" />
             <source>Cancel run</source>
             <translation>取消运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="195" />
+            <location filename="../../gui/main_window.py" line="210" />
             <source>Close Backprop Studio</source>
             <translation>关闭 Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="218" />
+            <location filename="../../gui/main_window.py" line="233" />
             <source>Every keyboard shortcut, with what it does</source>
             <translation>所有键盘快捷键及其作用</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="188" />
+            <location filename="../../gui/main_window.py" line="203" />
             <source>Export &amp;iteration animation (GIF)…</source>
             <translation>导出迭代动画 (GIF)(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="272" />
+            <location filename="../../gui/main_window.py" line="287" />
             <source>Export all figures to</source>
             <translation>导出全部图形到</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="349" />
+            <location filename="../../gui/main_window.py" line="364" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="184" />
+            <location filename="../../gui/main_window.py" line="199" />
             <source>Export descent &amp;animation (GIF)…</source>
             <translation>导出下降动画 (GIF)(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="286" />
+            <location filename="../../gui/main_window.py" line="301" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="279" />
+            <location filename="../../gui/main_window.py" line="294" />
             <source>Exporting at the run's next consistent point…</source>
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="258" />
+            <location filename="../../gui/main_window.py" line="273" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="434" />
+            <location filename="../../gui/main_window.py" line="451" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="127" />
+            <location filename="../../gui/main_window.py" line="131" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="257" />
+            <location filename="../../gui/main_window.py" line="272" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="121" />
-            <location filename="../../gui/main_window.py" line="260" />
+            <location filename="../../gui/main_window.py" line="125" />
+            <location filename="../../gui/main_window.py" line="275" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="267" />
+            <location filename="../../gui/main_window.py" line="282" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="123" />
+            <location filename="../../gui/main_window.py" line="127" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="262" />
+            <location filename="../../gui/main_window.py" line="277" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="261" />
+            <location filename="../../gui/main_window.py" line="276" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="259" />
+            <location filename="../../gui/main_window.py" line="274" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="138" />
+            <location filename="../../gui/main_window.py" line="153" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="329" />
+            <location filename="../../gui/main_window.py" line="344" />
             <source>Recording frames…</source>
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="124" />
+            <location filename="../../gui/main_window.py" line="128" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="139" />
+            <location filename="../../gui/main_window.py" line="154" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="211" />
+            <location filename="../../gui/main_window.py" line="226" />
             <source>Show or hide the {0} panel</source>
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="307" />
+            <location filename="../../gui/main_window.py" line="322" />
             <source>Step into an iteration first (and let runs finish).</source>
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="204" />
+            <location filename="../../gui/main_window.py" line="219" />
             <source>Stop the fast-forward run</source>
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="163" />
+            <location filename="../../gui/main_window.py" line="178" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="122" />
+            <location filename="../../gui/main_window.py" line="126" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="164" />
+            <location filename="../../gui/main_window.py" line="179" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="120" />
+            <location filename="../../gui/main_window.py" line="124" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="189" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>The network through every micro-step of this iteration</source>
             <translation>网络经历本次迭代的每一个微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="185" />
+            <location filename="../../gui/main_window.py" line="200" />
             <source>The path growing over the loss surface, as an animated GIF</source>
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="165" />
+            <location filename="../../gui/main_window.py" line="180" />
             <source>This iteration's loss, once its forward pass has computed it</source>
             <translation>本次迭代的损失（前向传播算出后显示）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="296" />
+            <location filename="../../gui/main_window.py" line="311" />
             <source>Train at least one iteration on a surface first.</source>
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="101" />
-            <location filename="../../gui/main_window.py" line="120" />
+            <location filename="../../gui/main_window.py" line="105" />
+            <location filename="../../gui/main_window.py" line="124" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="222" />
+            <location filename="../../gui/main_window.py" line="237" />
             <source>Version, libraries and the device in use</source>
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="102" />
+            <location filename="../../gui/main_window.py" line="106" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="166" />
+            <location filename="../../gui/main_window.py" line="181" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="126" />
+            <location filename="../../gui/main_window.py" line="130" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="181" />
+            <location filename="../../gui/main_window.py" line="196" />
             <source>Write every plot (PNG, SVG, PDF, CSV), the diagram and the trajectory</source>
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="344" />
+            <location filename="../../gui/main_window.py" line="359" />
             <source>Wrote {0}</source>
             <translation>已写入 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="289" />
+            <location filename="../../gui/main_window.py" line="304" />
             <source>Wrote {0} files to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="439" />
+            <location filename="../../gui/main_window.py" line="456" />
             <source>loss {0}</source>
             <translation>损失 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="406" />
+            <location filename="../../gui/main_window.py" line="421" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2495,136 +2495,136 @@ closed form: {c}
     <context>
         <name>SessionMenu</name>
         <message>
-            <location filename="../../gui/session_menu.py" line="48" />
+            <location filename="../../gui/session_menu.py" line="49" />
             <source>&amp;Open session…</source>
             <translation>打开会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="51" />
+            <location filename="../../gui/session_menu.py" line="52" />
             <source>&amp;Save session…</source>
             <translation>保存会话(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="136" />
+            <location filename="../../gui/session_menu.py" line="137" />
             <source>A run is in progress. Stop it and open {0}?</source>
             <translation>训练正在运行。要停止它并打开 {0} 吗？</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="114" />
+            <location filename="../../gui/session_menu.py" line="115" />
             <source>A session is already being opened.</source>
             <translation>已有一个会话正在打开。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="57" />
+            <location filename="../../gui/session_menu.py" line="58" />
             <source>A standalone .py with the same model, weights, loss and optimizer</source>
             <translation>一个独立的 .py 文件，含相同的模型、权重、损失和优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="147" />
+            <location filename="../../gui/session_menu.py" line="148" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="56" />
+            <location filename="../../gui/session_menu.py" line="57" />
             <source>Export as &amp;PyTorch script…</source>
             <translation>导出为 PyTorch 脚本(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="191" />
+            <location filename="../../gui/session_menu.py" line="192" />
             <source>Export as PyTorch script</source>
             <translation>导出为 PyTorch 脚本</translation>
         </message>
         <message>
             <location filename="../../gui/session_menu.py" line="208" />
-            <location filename="../../gui/session_menu.py" line="216" />
+            <location filename="../../gui/session_menu.py" line="227" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="127" />
+            <location filename="../../gui/session_menu.py" line="128" />
             <source>Not opened: the run goes on.</source>
             <translation>未打开：训练继续进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="49" />
+            <location filename="../../gui/session_menu.py" line="50" />
             <source>Open a saved session: settings, history, position</source>
             <translation>打开已保存的会话：设置、历史和位置</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="105" />
-            <location filename="../../gui/session_menu.py" line="137" />
-            <location filename="../../gui/session_menu.py" line="148" />
+            <location filename="../../gui/session_menu.py" line="106" />
+            <location filename="../../gui/session_menu.py" line="138" />
+            <location filename="../../gui/session_menu.py" line="149" />
             <source>Open session</source>
             <translation>打开会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="181" />
+            <location filename="../../gui/session_menu.py" line="182" />
             <source>Opened {0}.</source>
             <translation>已打开 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="179" />
+            <location filename="../../gui/session_menu.py" line="180" />
             <source>Opening {0} cancelled; the open session is unchanged.</source>
             <translation>已取消打开 {0}；当前会话保持不变。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="121" />
-            <location filename="../../gui/session_menu.py" line="146" />
+            <location filename="../../gui/session_menu.py" line="122" />
+            <location filename="../../gui/session_menu.py" line="147" />
             <source>Opening {0}…</source>
             <translation>正在打开 {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="192" />
+            <location filename="../../gui/session_menu.py" line="193" />
             <source>Python script (*.py)</source>
             <translation>Python 脚本 (*.py)</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="54" />
+            <location filename="../../gui/session_menu.py" line="55" />
             <source>Recent sessions</source>
             <translation>最近的会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="223" />
+            <location filename="../../gui/session_menu.py" line="234" />
             <source>Replace the weights file?</source>
             <translation>替换权重文件？</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="75" />
+            <location filename="../../gui/session_menu.py" line="76" />
             <source>Save session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="52" />
+            <location filename="../../gui/session_menu.py" line="53" />
             <source>Save settings, history and the current step</source>
             <translation>保存设置、历史和当前步骤</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="85" />
+            <location filename="../../gui/session_menu.py" line="86" />
             <source>Saving at the run's next consistent point…</source>
             <translation>将在训练的下一个一致点保存…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="186" />
+            <location filename="../../gui/session_menu.py" line="187" />
             <source>Session not opened</source>
             <translation>会话未打开</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="96" />
+            <location filename="../../gui/session_menu.py" line="97" />
             <source>Session not saved</source>
             <translation>会话未保存</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="99" />
+            <location filename="../../gui/session_menu.py" line="100" />
             <source>Session saved to {0}</source>
             <translation>会话已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="218" />
+            <location filename="../../gui/session_menu.py" line="229" />
             <source>Wrote {0} and {1}</source>
             <translation>已写入 {0} 和 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="223" />
+            <location filename="../../gui/session_menu.py" line="234" />
             <source>{0} already exists. Replace it with the current weights?</source>
             <translation>{0} 已存在。要用当前权重替换它吗？</translation>
         </message>

@@ -13,7 +13,7 @@ from engine.bench.engine_rows import engine_rows
 from engine.bench.gui_rows import gui_rows
 from engine.bench.report import Report, machine, table
 from engine.bench.timing import FULL, QUICK, Sizes
-from engine.device import resolve_device
+from engine.core.device import resolve_device
 
 # One intra-op thread: Mazur-sized tensors never use more, and on a two-core machine a second
 # OpenMP thread makes every batched operation wait for a core whenever anything else runs

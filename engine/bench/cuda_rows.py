@@ -10,12 +10,12 @@ import torch
 from engine.bench.engine_rows import BASIN_CONFIG, BASIN_FUNCTION, basin_starts, compare
 from engine.bench.report import Row
 from engine.bench.timing import Sizes, interleave, median
-from engine.descent import descend
-from engine.landscape import default_axes
-from engine.presets import MAZUR
-from engine.stepper import Stepper
-from engine.surface import Surface, default_bounds, mlp_surface, parameter_plane
-from engine.test_functions import get_function
+from engine.landscape.descent import descend
+from engine.landscape.loss_landscape import default_axes
+from engine.landscape.surface import Surface, default_bounds, mlp_surface, parameter_plane
+from engine.models.presets import MAZUR
+from engine.models.test_functions import get_function
+from engine.training.stepper import Stepper
 
 CROSSOVER_SIZES = (16, 32, 64, 128, 256, 512, 1024)
 

@@ -15,14 +15,14 @@ from torch import nn
 
 from engine.bench.report import Row
 from engine.bench.timing import Sizes, interleave, median
-from engine.config import Config
-from engine.descent import descend
-from engine.fast_path import public_api_only
-from engine.landscape import default_axes
-from engine.presets import MAZUR
-from engine.stepper import Stepper
-from engine.surface import default_bounds, grid, mlp_surface, parameter_plane
-from engine.test_functions import get_function
+from engine.core.fast_path import public_api_only
+from engine.landscape.descent import descend
+from engine.landscape.loss_landscape import default_axes
+from engine.landscape.surface import default_bounds, grid, mlp_surface, parameter_plane
+from engine.models.config import Config
+from engine.models.presets import MAZUR
+from engine.models.test_functions import get_function
+from engine.training.stepper import Stepper
 
 MB = 2**20
 IDENTICAL = "identical numbers"
@@ -241,7 +241,7 @@ def public_api_rows(config: Config, sizes: Sizes) -> list[Row]:
             ratio=median(a) / median(b),
             target="reported",
             ok=None,
-            a_is="Stepper.run with engine.fast_path switched off",
+            a_is="Stepper.run with engine.core.fast_path switched off",
             b_is="Stepper.run on the fast path (private torch internals)",
             numbers=words,
             identical=same and words == IDENTICAL,
@@ -254,7 +254,7 @@ def public_api_rows(config: Config, sizes: Sizes) -> list[Row]:
             ratio=median(c) / median(d),
             target="reported",
             ok=None,
-            a_is="step_phase() with engine.fast_path switched off",
+            a_is="step_phase() with engine.core.fast_path switched off",
             b_is="step_phase() on the fast path",
             numbers=micro_words,
             identical=agree and micro_words == IDENTICAL,

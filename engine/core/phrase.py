@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from engine.i18n import translate
+from engine.core.i18n import translate
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.errors import EngineError
-from engine.i18n import translate
+from engine.core.errors import EngineError
+from engine.core.i18n import translate
 
 _ESCAPE = re.compile(rb"\\.", re.DOTALL)  # a backslash and the character it escapes
 _STRING = re.compile(rb'"[^"]*"')  # once escapes are gone, a string holds no quote

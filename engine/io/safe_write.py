@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from engine.errors import EngineError
+from engine.core.errors import EngineError
 
 STAGING_MARK = ".partial-"  # in every staging name, so that leftovers can be recognised
 

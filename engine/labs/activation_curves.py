@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 
-from engine.activations import Activation, get_activation
+from engine.models.activations import Activation, get_activation
 
 SATURATION_THRESHOLD = 0.01  # |f′| below this counts as saturated
 

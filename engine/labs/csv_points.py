@@ -21,8 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.errors import EngineError
-from engine.i18n import translate
+from engine.core.errors import EngineError
+from engine.core.i18n import translate
 from engine.io.load_limits import read_regular_file
 from engine.labs.datasets import Points
 

@@ -14,10 +14,11 @@ import torch
 from torch import Tensor
 from torch.func import functional_call
 
-from engine.function_model import FunctionModel
-from engine.losses import Loss
-from engine.model import MLP
-from engine.stepper import Stepper, build_model
+from engine.models.build import build_model
+from engine.models.function_model import FunctionModel
+from engine.models.losses import Loss
+from engine.models.mlp import MLP
+from engine.training.stepper import Stepper
 
 # Five-point central differences: truncation ~h⁴, rounding ~ε/h; both near 1e-13 at this h.
 STEP = 1e-3

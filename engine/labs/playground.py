@@ -15,10 +15,10 @@ import numpy as np
 import torch
 from torch import Tensor, nn
 
-from engine.activations import OUTPUT_ONLY, get_activation
 from engine.labs.apply import Apply
 from engine.labs.datasets import Points, make_dataset, split
 from engine.labs.output_heads import OutputHead, get_head
+from engine.models.activations import OUTPUT_ONLY, get_activation
 
 
 @dataclass(frozen=True)

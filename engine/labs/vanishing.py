@@ -14,8 +14,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from engine.activations import get_activation
 from engine.labs.apply import Apply
+from engine.models.activations import get_activation
 
 INITS = ("default", "xavier", "kaiming")
 MAX_DEPTH = 30

@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from engine.activations import ACTIVATION_NAMES, OUTPUT_ONLY
-from engine.config import OPTIMIZER_NAMES, Config
-from engine.errors import EngineError
+from engine.core.errors import EngineError
+from engine.core.snapshot import PHASES
 from engine.labs.activation_curves import LAB_ACTIVATIONS
 from engine.labs.vanishing import INITS, MAX_DEPTH
 from engine.lessons.arguments import Arg, check_args
-from engine.presets import PRESETS, get_preset
-from engine.snapshot import PHASES
-from engine.test_functions import FUNCTIONS
+from engine.models.activations import ACTIVATION_NAMES, OUTPUT_ONLY
+from engine.models.config import OPTIMIZER_NAMES, Config
+from engine.models.presets import PRESETS, get_preset
+from engine.models.test_functions import FUNCTIONS
 
 TABS = ("training", "surface", "race", "basins", "labs")
 LABS = ("activation", "vanishing", "softmax", "autograd", "gradient_check", "classification")
@@ -36,7 +36,9 @@ COUNT = Arg("int", low=1, high=10_000)
 
 ACTIONS: dict[str, dict[str, Arg]] = {
     "load_preset": {"name": PRESET},
-    "settings": {"preset": PRESET},  # plus any setting of engine.config.Config, checked whole
+    "settings": {
+        "preset": PRESET
+    },  # plus any setting of engine.models.config.Config, checked whole
     "step": {"count": COUNT},
     "step_until": {"phase": Arg("str", True, PHASES[2:]), "focus": Arg("str")},
     "step_iteration": {"count": COUNT},

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from engine.errors import EngineError
+from engine.core.errors import EngineError
 
 Check = Callable[[Any], None]  # raises EngineError (without the field name) when the value is bad
 

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from engine.chain_rule import fmt
+from engine.core.snapshot import PHASES
 from engine.lessons.actions import LABS, TABS
 from engine.lessons.arguments import Arg, check_args
-from engine.snapshot import PHASES
+from engine.models.chain_rule import fmt
 
 DEFAULT_TOLERANCE = 1e-9  # absolute: "to 9 digits" for the published figures
 

@@ -12,7 +12,7 @@ import re
 import stat
 from pathlib import Path
 
-from engine.errors import EngineError
+from engine.core.errors import EngineError
 
 MAX_LESSON_BYTES = 256 * 1024
 MAX_NESTING = 32  # arrays and inline tables inside one another

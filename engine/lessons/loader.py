@@ -11,8 +11,8 @@ try:
 except ModuleNotFoundError:  # Python 3.10: the same parser, before it joined the library
     import tomli as tomllib
 
-from engine.assets import LESSONS
-from engine.errors import EngineError
+from engine.core.errors import EngineError
+from engine.io.assets import LESSONS
 from engine.lessons.actions import check_action
 from engine.lessons.arguments import Arg, check_args
 from engine.lessons.expect import check_expect

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.chain_rule import fmt
 from engine.labs.gradient_check import GradientCheck, freeze, gradient_check
-from engine.stepper import Stepper
+from engine.models.chain_rule import fmt
+from engine.training.stepper import Stepper
 from gui.background import BackgroundTask
 from gui.labs.plot_style import SERIES, labelled_plot, log_ticks
 from gui.plain_text import plain_label

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from engine.stepper import Stepper
+from engine.training.stepper import Stepper
 from gui.labs.activation_lab import ActivationLab
 from gui.labs.autograd_lab import AutogradLab
 from gui.labs.gradient_check_lab import GradientCheckLab

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.activations import ACTIVATION_NAMES, OUTPUT_ONLY
 from engine.labs.datasets import DATASET_NAMES, MAX_NOISE
 from engine.labs.output_heads import HEADS
 from engine.labs.playground import PlaygroundConfig
+from engine.models.activations import ACTIVATION_NAMES, OUTPUT_ONLY
 from gui.labs.value_slider import ValueSlider
 
 OWN_POINTS = "own"

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.activations import ACTIVATION_NAMES, OUTPUT_ONLY
 from engine.labs.vanishing import INITS, MAX_DEPTH, GradientProfile, compare
+from engine.models.activations import ACTIVATION_NAMES, OUTPUT_ONLY
 from gui.background import BackgroundTask
 from gui.labs.plot_style import SERIES, labelled_plot, log_ticks
 from gui.plain_text import plain_label

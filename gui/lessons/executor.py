@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from engine.code_listing import PHASE_LINES
-from engine.errors import EngineError
+from engine.core.errors import EngineError
 from engine.lessons import Action, settings_config
+from engine.training.code_listing import PHASE_LINES
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window_parts import WindowParts
 
 Done = Callable[[], bool]
 
@@ -26,7 +26,7 @@ def tr(text: str) -> str:
 
 
 class ActionExecutor:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowParts) -> None:
         self.window = window
         self.controller = window.controller
 

@@ -16,7 +16,7 @@ from gui.lessons.player import LessonPlayer
 from gui.plain_text import menu_text, plain_tooltip
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window_parts import WindowParts
 
 
 def tr(text: str) -> str:
@@ -39,7 +39,7 @@ class Lessons:
         return next(x for x in self.panel.catalog.lessons if x.id == lesson_id)
 
 
-def install_lessons(window: MainWindow, folder: Path = LESSONS_FOLDER) -> Lessons:
+def install_lessons(window: WindowParts, folder: Path = LESSONS_FOLDER) -> Lessons:
     """Read the lesson files (broken ones are listed, not fatal); add the menu and dock."""
     player = LessonPlayer(window)
     panel = LessonPanel(player, load_lessons(folder))
@@ -62,7 +62,7 @@ def install_lessons(window: MainWindow, folder: Path = LESSONS_FOLDER) -> Lesson
     return lessons
 
 
-def _menu(window: MainWindow, panel: LessonPanel, dock: QDockWidget) -> QMenu:
+def _menu(window: WindowParts, panel: LessonPanel, dock: QDockWidget) -> QMenu:
     menu = QMenu(tr("&Lessons"), window)
     bar = window.menuBar()
     actions = bar.actions()

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from engine.errors import EngineError
+from engine.core.errors import EngineError
 from engine.lessons import Action, Lesson, LessonStep, failures
 from gui.lessons.executor import ActionExecutor, Done, tr
 from gui.lessons.state import lesson_state
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window_parts import WindowParts
 
 POLL_MS = 30
 
@@ -26,7 +26,7 @@ class LessonPlayer(QObject):
     busy_changed = Signal(bool)
     failed = Signal(str)  # an action was refused: one line for the learner
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowParts) -> None:
         super().__init__(window)
         self.window = window
         self.executor = ActionExecutor(window)

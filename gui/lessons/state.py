@@ -8,10 +8,10 @@ from engine.lessons import LessonState
 from gui.lessons.targets import name_of, tab_pages
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window_parts import WindowParts
 
 
-def lesson_state(window: MainWindow) -> LessonState:
+def lesson_state(window: WindowParts) -> LessonState:
     """Read between commands only: while a run is going the worker owns the engine.
 
     The training numbers come from the controller's Snapshot; each tab's own state from its

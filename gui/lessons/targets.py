@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window_parts import WindowParts
 
 
-def tab_pages(window: MainWindow) -> dict[str, QWidget]:
+def tab_pages(window: WindowParts) -> dict[str, QWidget]:
     return {name: page.widget for name, page in window.pages.items()}
 
 

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from engine.errors import EngineError
+from engine.core.errors import EngineError
 
 Done = Callable[[], bool]  # turns true once a job a lesson started has finished
 

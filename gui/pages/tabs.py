@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from engine.config import Config
-from engine.errors import EngineError
+from engine.core.errors import EngineError
+from engine.models.config import Config
 from gui.pages.page import Done, Figure, choose
 
 

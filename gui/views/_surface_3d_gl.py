@@ -6,8 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 
-from engine.surface import Surface
-from gui.views.surface_3d import normalised_heights
+from engine.landscape.surface import Surface
+from gui.views.surface_heights import normalised_heights
 
 
 class Surface3D(gl.GLViewWidget):

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.config import OPTIMIZER_NAMES, Config
-from engine.descent import BasinMap, basin_map
-from engine.errors import EngineError
-from engine.test_functions import FUNCTIONS
+from engine.core.errors import EngineError
+from engine.landscape.descent import BasinMap, basin_map
+from engine.models.config import OPTIMIZER_NAMES, Config
+from engine.models.test_functions import FUNCTIONS
 from gui.background import BackgroundTask
 from gui.plain_text import plain_label
 from gui.views.empty_hint import EmptyHint

@@ -35,7 +35,7 @@ class CodePanel(QPlainTextEdit):
         self._render()
 
     def show_line(self, index: int) -> None:
-        """Highlight loop line `index` (an index into engine.code_listing.code_lines)."""
+        """Highlight loop line `index` (an index into engine.training.code_listing.code_lines)."""
         if index != self._current or not self.toPlainText():
             self._current = index
             self._render()

@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from engine.snapshot import Snapshot
+from engine.core.snapshot import Snapshot
 
 FORMULA_STYLE = (
     "white-space: pre-wrap; font-family: 'DejaVu Sans Mono', 'Menlo', 'Consolas', monospace; "

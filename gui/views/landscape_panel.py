@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.errors import EngineError
-from engine.landscape import Landscape, PlaneChoice, SurfaceRequest, default_axes
-from engine.snapshot import Snapshot
-from engine.stepper import Stepper
-from engine.surface import Surface
+from engine.core.errors import EngineError
+from engine.core.snapshot import Snapshot
+from engine.landscape.loss_landscape import Landscape, PlaneChoice, SurfaceRequest, default_axes
+from engine.landscape.surface import Surface
+from engine.training.stepper import Stepper
 from gui.background import BackgroundTask
 from gui.plain_text import plain_label
 from gui.views.surface_3d import make_surface_3d, opengl_problem
@@ -40,7 +40,7 @@ BACKGROUND_BYTES = 32 * 2**20
 
 
 class LandscapePanel(QWidget):
-    """Asks engine.landscape for numbers and hands them to the 2-D (or 3-D) view."""
+    """Asks engine.landscape.loss_landscape for numbers and hands them to the 2-D (or 3-D) view."""
 
     def __init__(self, stepper: Callable[[], Stepper], parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -48,9 +48,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.chain_rule import fmt
-from engine.model import ParamInfo
-from engine.snapshot import NeuronValue, Snapshot
+from engine.core.snapshot import NeuronValue, Snapshot
+from engine.models.chain_rule import fmt
+from engine.models.parameters import ParamInfo
 from gui.plain_text import plain_tooltip
 from gui.theme import DARK_DIAGRAM, PRINT_DIAGRAM, DiagramColours
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.descent import Race, standard_race
-from engine.surface import function_surface
-from engine.test_functions import FUNCTIONS
+from engine.landscape.descent import Race, standard_race
+from engine.landscape.surface import function_surface
+from engine.models.test_functions import FUNCTIONS
 from gui.plain_text import plain_label
 from gui.views.empty_hint import EmptyHint
 from gui.views.surface_view import SurfaceView

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.activations import ACTIVATION_NAMES, OUTPUT_ONLY
-from engine.config import DTYPE_NAMES, OPTIMIZER_NAMES, Config
-from engine.device import cuda_unavailable_reason
-from engine.errors import EngineError
-from engine.losses import LOSS_NAMES
-from engine.presets import PRESETS
+from engine.core.device import cuda_unavailable_reason
+from engine.core.errors import EngineError
+from engine.models.activations import ACTIVATION_NAMES, OUTPUT_ONLY
+from engine.models.config import DTYPE_NAMES, OPTIMIZER_NAMES, Config
+from engine.models.losses import LOSS_NAMES
+from engine.models.presets import PRESETS
 from gui.plain_text import plain_label
 from gui.views.checked_field import CheckedField, parse_float, parse_sizes
 

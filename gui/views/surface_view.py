@@ -6,9 +6,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 
-from engine.contours import contour_segments
-from engine.landscape import Curve, StepArrows
-from engine.surface import Surface
+from engine.landscape.contours import contour_segments
+from engine.landscape.loss_landscape import Curve, StepArrows
+from engine.landscape.surface import Surface
 from gui.views.step_arrow_item import StepArrowItem
 
 CONTOUR_LEVELS = 12

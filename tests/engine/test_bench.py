@@ -20,12 +20,12 @@ from engine.bench.engine_rows import (
     python_floats,
 )
 from engine.bench.report import Report, Row, quantity, table
-from engine.cli import main
-from engine.descent import descend
-from engine.presets import MAZUR
-from engine.stepper import Stepper
-from engine.surface import default_bounds, grid, mlp_surface, parameter_plane
-from engine.test_functions import get_function
+from engine.commands.cli import main
+from engine.landscape.descent import descend
+from engine.landscape.surface import default_bounds, grid, mlp_surface, parameter_plane
+from engine.models.presets import MAZUR
+from engine.models.test_functions import get_function
+from engine.training.stepper import Stepper
 
 ROOT = Path(__file__).resolve().parents[2]
 ROW_FIELDS = set(Row.__dataclass_fields__)

@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 import torch
 
-from engine import device
-from engine.config import MAX_PARAMETERS, Config
-from engine.errors import EngineError
-from engine.presets import MAZUR
-from engine.stepper import Stepper
+from engine.core import device
+from engine.core.errors import EngineError
+from engine.models.config import MAX_PARAMETERS, Config
+from engine.models.presets import MAZUR
+from engine.training.stepper import Stepper
 
 DIVERGING_RATES = [20.0, 100.0, 1e5, 1e100, 1e300]
 

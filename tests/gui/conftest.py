@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from engine.presets import PRESETS
+from engine.models.presets import PRESETS
 from gui.background import wait_for_all
 from gui.main_window import MainWindow
 

@@ -1,6 +1,6 @@
 """The controller's commands: refusals become one-line messages and keep the state."""
 
-from engine.presets import MAZUR
+from engine.models.presets import MAZUR
 from gui.controller import Controller
 
 
@@ -21,7 +21,7 @@ def test_typing_a_too_big_float32_weight_in_the_diagram_is_a_message(window, qtb
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from engine.presets import MAZUR
+    from engine.models.presets import MAZUR
 
     assert window.controller.apply_config(MAZUR.replace(dtype="float32"))
     window.controller.run_blocking(2)  # at an iteration boundary, where edits are allowed

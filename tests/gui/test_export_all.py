@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import gui.export_all as export_all_module
-from engine.presets import MAZUR
-from engine.stepper import Stepper
+from engine.models.presets import MAZUR
+from engine.training.stepper import Stepper
 from gui.export import ExportError
 from gui.export_all import export_all
 

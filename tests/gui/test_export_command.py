@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.errors import EngineError
+from engine.core.errors import EngineError
 from gui.export_command import parse_formats
 
 ROOT = Path(__file__).resolve().parents[2]

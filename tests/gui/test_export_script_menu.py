@@ -10,8 +10,8 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from engine.presets import MAZUR
-from engine.stepper import Stepper
+from engine.models.presets import MAZUR
+from engine.training.stepper import Stepper
 
 
 @pytest.fixture

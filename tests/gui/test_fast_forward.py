@@ -8,8 +8,8 @@ import time
 import numpy as np
 from PySide6.QtCore import QTimer
 
-from engine.presets import PRESETS
-from engine.stepper import Stepper
+from engine.models.presets import PRESETS
+from engine.training.stepper import Stepper
 
 MAZUR = PRESETS["mazur"]
 

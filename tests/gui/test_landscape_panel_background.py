@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QTimer
 
-from engine.landscape import Landscape, PlaneChoice, SurfaceRequest
-from engine.presets import MAZUR
-from engine.stepper import Stepper
+from engine.landscape.loss_landscape import Landscape, PlaneChoice, SurfaceRequest
+from engine.models.presets import MAZUR
+from engine.training.stepper import Stepper
 from gui.views.landscape_panel import LandscapePanel
 
 BIG = MAZUR.replace(layers=(2, 900, 8, 2), activations=("sigmoid",) * 3)

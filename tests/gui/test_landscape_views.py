@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from engine.landscape import Landscape
-from engine.presets import PRESETS
-from engine.stepper import Stepper
+from engine.landscape.loss_landscape import Landscape
+from engine.models.presets import PRESETS
+from engine.training.stepper import Stepper
 from gui.views.basin_view import BasinView
 from gui.views.landscape_panel import LandscapePanel
 from gui.views.race_view import RaceView

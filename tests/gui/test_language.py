@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.activations import ACTIVATION_NAMES
-from engine.config import DEVICE_NAMES, OPTIMIZER_NAMES
 from engine.labs.activation_curves import LAB_KEYS
-from engine.losses import LOSS_NAMES
-from engine.presets import PRESETS
-from engine.test_functions import FUNCTIONS
+from engine.models.activations import ACTIVATION_NAMES
+from engine.models.config import DEVICE_NAMES, OPTIMIZER_NAMES
+from engine.models.losses import LOSS_NAMES
+from engine.models.presets import PRESETS
+from engine.models.test_functions import FUNCTIONS
 from gui import language
 from gui.background import wait_for_all
 from gui.main_window import MainWindow
@@ -240,7 +240,7 @@ def test_switching_at_the_start_retells_the_first_step(window):
 
 def test_switching_renders_the_same_snapshot_without_replaying(window, monkeypatch):
     """The explanation is data: the new language renders it; nothing is recomputed."""
-    from engine.stepper import Stepper
+    from engine.training.stepper import Stepper
 
     controller = window.controller
     while controller.snapshot.phase != "step":

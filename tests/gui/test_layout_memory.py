@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from engine.presets import PRESETS
+from engine.models.presets import PRESETS
 from gui import theme
 from gui.background import wait_for_all
 from gui.main_window import MainWindow

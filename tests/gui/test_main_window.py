@@ -6,10 +6,10 @@ import math
 
 from PySide6.QtCore import Qt
 
-from engine.code_listing import code_lines
-from engine.presets import PRESETS
-from engine.snapshot import Snapshot
-from engine.stepper import Stepper
+from engine.core.snapshot import Snapshot
+from engine.models.presets import PRESETS
+from engine.training.code_listing import code_lines
+from engine.training.stepper import Stepper
 from gui.views.network_view import short
 
 MAZUR = PRESETS["mazur"]

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from engine.presets import MAZUR
-from engine.snapshot import Snapshot
-from engine.stepper import Stepper
+from engine.core.snapshot import Snapshot
+from engine.models.presets import MAZUR
+from engine.training.stepper import Stepper
 from gui.views.network_view import NetworkView, parse_number
 
 BIG = MAZUR.replace(

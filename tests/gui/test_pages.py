@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from engine.errors import EngineError
+from engine.core.errors import EngineError
 from engine.lessons import LessonState
 from gui.export_all import figures
 

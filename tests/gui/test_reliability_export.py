@@ -269,7 +269,7 @@ EXPORT = [
 
 @pytest.mark.parametrize(("args", "message"), EXPORT, ids=[" ".join(a) for a, _ in EXPORT])
 def test_bad_export_values(capsys, tmp_path, monkeypatch, args, message):
-    import engine.device as device
+    import engine.core.device as device
 
     monkeypatch.setattr(device, "cuda_unavailable_reason", lambda: "no CUDA GPU was found")
     assert_refused(capsys, ["export", "--out", str(tmp_path), *args], message)

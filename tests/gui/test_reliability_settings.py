@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from engine.presets import PRESETS
+from engine.models.presets import PRESETS
 
 MAZUR = PRESETS["mazur"]
 
@@ -137,7 +137,7 @@ def test_cuda_absent_is_disabled_in_the_device_box(qtbot, monkeypatch):
 
 
 def test_a_cuda_config_on_a_machine_without_cuda_keeps_the_model(window, monkeypatch):
-    import engine.device as device
+    import engine.core.device as device
 
     monkeypatch.setattr(device, "cuda_unavailable_reason", lambda: "no CUDA GPU found")
     stepper = window.controller.stepper

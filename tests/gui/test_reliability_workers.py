@@ -17,8 +17,8 @@ import gui.labs.comparison_table as comparison_table
 import gui.labs.gradient_check_lab as gradient_check_lab
 import gui.session_menu as session_menu
 import gui.views.basin_view as basin_view
-from engine.presets import PRESETS
-from engine.session import save_session
+from engine.io.session import save_session
+from engine.models.presets import PRESETS
 from gui import crash_guard
 
 MAZUR = PRESETS["mazur"]
@@ -152,7 +152,7 @@ def test_an_exception_inside_the_playground_comparison(qtbot, window, monkeypatc
 
 
 def test_an_engine_refusal_in_a_task_is_a_message_not_a_crash_dialog(qtbot, window, monkeypatch):
-    from engine.errors import EngineError
+    from engine.core.errors import EngineError
 
     view = window.basin_view
     monkeypatch.setattr(basin_view, "basin_map", raising(EngineError("the grid is too fine")))

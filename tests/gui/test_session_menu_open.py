@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 import gui.session_menu as session_menu
-from engine.presets import MAZUR
-from engine.session import SessionCancelled, load_session, save_session
-from engine.stepper import Stepper
+from engine.io.session import SessionCancelled, load_session, save_session
+from engine.models.presets import MAZUR
+from engine.training.stepper import Stepper
 
 
 def slow_load(seconds: float = 60.0):

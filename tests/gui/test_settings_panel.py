@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from engine.presets import PRESETS
+from engine.models.presets import PRESETS
 
 MAZUR = PRESETS["mazur"]
 
@@ -85,7 +85,7 @@ def test_a_combination_the_engine_refuses_is_explained(qtbot, window):
 
 
 def test_cuda_is_offered_only_where_it_works(window):
-    from engine.device import cuda_unavailable_reason
+    from engine.core.device import cuda_unavailable_reason
 
     box = window.settings_panel.device_box
     item = box.model().item(box.findText("cuda"))

@@ -15,8 +15,8 @@ import sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 import gui
-from engine.presets import PRESETS
-from engine.stepper import Stepper
+from engine.models.presets import PRESETS
+from engine.training.stepper import Stepper
 from gui.views.landscape_panel import LandscapePanel
 stepper = Stepper(PRESETS["himmelblau"])
 stepper.run(50)

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import sys
 from PySide6.QtWidgets import QApplication
-from engine.presets import PRESETS
+from engine.models.presets import PRESETS
 from gui.main_window import MainWindow
 app = QApplication([])
 window = MainWindow(PRESETS["mazur"], settings=None)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from engine.presets import MAZUR, get_preset
-from engine.stepper import Stepper
+from engine.models.presets import MAZUR, get_preset
+from engine.training.stepper import Stepper
 
 CONFIGS = {
     "mazur": MAZUR,

@@ -10,7 +10,6 @@ import torch
 import torch.nn.functional as F
 from torch.func import grad, vmap
 
-from engine.activations import get_activation
 from engine.labs.activation_curves import (
     LAB_ACTIVATIONS,
     LAB_KEYS,
@@ -20,6 +19,7 @@ from engine.labs.activation_curves import (
     network_spec,
     reading,
 )
+from engine.models.activations import get_activation
 
 # Every entry, with its slider at the default and at two other values.
 CASES = [(e.key, None) for e in LAB_ACTIVATIONS] + [

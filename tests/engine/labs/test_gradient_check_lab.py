@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 import torch
 
-from engine.config import Config
 from engine.labs.gradient_check import freeze, gradient_check, relative_error
-from engine.losses import Loss, get_loss
-from engine.presets import MAZUR, PRESETS
-from engine.stepper import Stepper
+from engine.models.config import Config
+from engine.models.losses import Loss, get_loss
+from engine.models.presets import MAZUR, PRESETS
+from engine.training.stepper import Stepper
 
 
 def test_mazur_matches_the_published_gradients() -> None:

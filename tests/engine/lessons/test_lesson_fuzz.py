@@ -19,7 +19,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.errors import EngineError
+from engine.core.errors import EngineError
 from engine.lessons import ACTIONS, LESSONS_FOLDER, Lesson, load_lesson, load_lessons
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import engine.lessons.loader as loader
-from engine.errors import EngineError
+from engine.core.errors import EngineError
 from engine.lessons import load_lesson, load_lessons
 from engine.lessons.limits import MAX_KEY_PARTS, MAX_LESSON_BYTES, MAX_NESTING, check_shape
 

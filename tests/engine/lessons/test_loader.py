@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.errors import EngineError
+from engine.core.errors import EngineError
 from engine.lessons import LESSONS_FOLDER, lesson_strings, load_lesson, load_lessons
 
 ONE_STEP = 'title = "T"\n[[steps]]\ntext = "x"\nactions = [ACTION]\n'

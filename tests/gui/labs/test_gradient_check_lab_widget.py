@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.chain_rule import fmt
 from engine.labs.gradient_check import gradient_check
-from engine.presets import MAZUR
-from engine.stepper import Stepper
+from engine.models.chain_rule import fmt
+from engine.models.presets import MAZUR
+from engine.training.stepper import Stepper
 from gui.labs.gradient_check_lab import GradientCheckLab
 from gui.theme import apply_plot_theme
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from engine.presets import MAZUR
-from engine.stepper import Stepper
+from engine.models.presets import MAZUR
+from engine.training.stepper import Stepper
 from gui.labs import LabsWidget
 from gui.theme import apply_plot_theme
 

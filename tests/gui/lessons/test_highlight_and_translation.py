@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from engine.code_listing import PHASE_LINES
+from engine.training.code_listing import PHASE_LINES
 
 
 class LessonTranslator(QTranslator):

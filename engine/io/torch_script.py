@@ -1,0 +1,208 @@
+"""Export a run as a standalone PyTorch script a learner can paste into a notebook.
+
+The script builds the same model with plain nn modules, sets the same starting values
+explicitly (repr, so they are exact), applies the values the learner set by hand at the
+points of the run where they were set, and runs the plain zero_grad / forward / loss /
+backward / step loop. It prints each step's loss and, at the end, every parameter with repr:
+on the CPU it prints the app's numbers digit for digit. `weights_json` gives the current
+weights by label.
+
+Generated code embeds data, never splices it: names are checked against the app's own sets
+and numbers are checked literals (engine.io.script_values) before anything is produced.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from engine.core.errors import EngineError
+from engine.io.script_body import Model, function_body, network_body, place
+from engine.io.script_parts import (
+    ACTIVATION_MODULES,
+    EDITS_HELPER,
+    FUNCTION_CODE,
+    OPTIMIZER_CLASSES,
+)
+from engine.io.script_values import (
+    ScriptError,
+    canonical_activation,
+    check_names,
+    label,
+    number,
+    whole,
+)
+from engine.io.session import json_number
+from engine.models.build import build_model
+from engine.models.config import LOSS_CHOICES, Config
+from engine.models.function_model import FunctionModel
+from engine.models.losses import get_loss
+from engine.models.mlp import MLP
+from engine.training.edit_log import HandEdit, hand_edits
+from engine.training.stepper import Stepper
+
+__all__ = ["ACTIVATION_MODULES", "FUNCTION_CODE", "script_of_run", "torch_script", "weights_json"]
+
+
+def torch_script(config: Config, steps: int, edits: Sequence[HandEdit] = ()) -> str:
+    """The run as a plain PyTorch script that prints `step i loss <repr>` for each iteration,
+    then `param <label> <repr>` for every parameter at the end."""
+    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
+        raise EngineError(f"the number of steps must be a whole number ≥ 0, got {steps!r}")
+    check_names(config, ACTIVATION_MODULES, FUNCTION_CODE, OPTIMIZER_CLASSES, LOSS_CHOICES)
+    model = build_model(config)
+    edits = _checked_edits(edits, model, steps)
+    if isinstance(model, FunctionModel):
+        body = function_body(config, model)
+    else:
+        assert isinstance(model, MLP)
+        body = network_body(config, model)
+    parts = [_header(config, steps, len(edits)), *body, *_edits(model, edits)]
+    return "\n".join([*parts, *_loop(config, steps, edits), *_final(model)]) + "\n"
+
+
+def script_of_run(stepper: Stepper, steps: int | None = None) -> str:
+    """The script of the stepper's run: its whole iterations (or `steps`), its hand edits."""
+    count = stepper.iteration if steps is None else steps
+    return torch_script(stepper.config, count, hand_edits(stepper))
+
+
+def weights_json(stepper: Stepper) -> str:
+    """The current weights by label, e.g. {"w1": 0.15, ...}; non-finite ones as "nan"/"inf"."""
+    weights = {label: json_number(value) for label, value in stepper.params().items()}
+    return json.dumps(weights, indent=2, allow_nan=False) + "\n"
+
+
+def _checked_edits(edits: Sequence[HandEdit], model: Model, steps: int) -> list[HandEdit]:
+    for edit in edits:
+        if edit.label not in model.index:
+            raise ScriptError(f"cannot export a PyTorch script: no parameter {edit.label!r}")
+        if not 0 <= edit.iteration <= steps:
+            raise ScriptError(
+                f"cannot export a PyTorch script: an edit before iteration {edit.iteration} "
+                f"lies outside the {steps} iteration(s) exported"
+            )
+    return list(edits)
+
+
+# -- the parts of the script -------------------------------------------------------------------
+def _header(config: Config, steps: int, edits: int) -> str:
+    lines = [
+        f'"""Backprop Studio: the {config.preset} run, {whole(steps)} step(s), as plain PyTorch.',
+        "",
+        f"Settings: {_summary(config)}.",
+        *_edits_note(edits),
+        "Run it with `python` or paste it into a notebook: it prints the loss of every step",
+        "and then every parameter, the numbers the app shows (repr prints every digit).",
+        *_device_note(config),
+        '"""',
+        "",
+    ]
+    imports = ["import math", ""] if "math." in FUNCTION_CODE.get(config.function, "") else []
+    imports += ["import torch"]
+    if not config.function:
+        imports += ["import torch.nn.functional as F"] * _uses_f(config) + ["from torch import nn"]
+    dtype_line = f"dtype = torch.{config.dtype}  # the app's precision: every tensor below uses it"
+    return "\n".join([*lines, *imports, "", dtype_line])
+
+
+def _edits_note(edits: int) -> list[str]:
+    if not edits:
+        return []
+    return [f"It applies the {whole(edits)} value(s) set by hand in the app where they were set."]
+
+
+def _device_note(config: Config) -> list[str]:
+    if config.device == "cpu":
+        return []
+    return [
+        f"The app's device setting is {config.device}; this script runs on the CPU, where",
+        "the last digits can differ from a GPU's.",
+    ]
+
+
+def _summary(config: Config) -> str:
+    optimizer = f"{OPTIMIZER_CLASSES[config.optimizer]} lr {number(config.lr)}"
+    if config.lookahead_k:
+        optimizer += f" with Lookahead k {whole(config.lookahead_k)}"
+    if config.function:
+        return f"f = {config.function}, {optimizer}, {config.dtype}"
+    layers = "-".join(whole(n) for n in config.layers)
+    biases = "biases trained" if config.train_biases else "biases fixed"
+    activations = "/".join(canonical_activation(spec) for spec in config.activations)
+    parts = [f"layers {layers}", activations, f"loss {config.loss}"]
+    return ", ".join([*parts, optimizer, config.dtype, biases])
+
+
+def _uses_f(config: Config) -> bool:
+    return "F." in get_loss(config.loss).torch_code and config.loss != "nll"
+
+
+def _edits(model: Model, edits: list[HandEdit]) -> list[str]:
+    if not edits:
+        return []
+    lines = [
+        "# The values set by hand in the app, in the order they were set: before which",
+        "# iteration, the parameter's tensor and its position there, and the value.",
+        "edits = [",
+    ]
+    for edit in edits:
+        tensor, position = place(model, model.params[model.index[edit.label]])
+        row = f"({whole(edit.iteration)}, {tensor}, {position}, {number(edit.value)})"
+        lines.append(f"    {row},  # {label(edit.label)}")
+    return [*lines, "]", "", "", EDITS_HELPER.strip("\n"), "", ""]
+
+
+def _loop(config: Config, steps: int, edits: list[HandEdit]) -> list[str]:
+    lines = ["# The training loop: the calls the app steps through one micro-step at a time."]
+    if config.published_variant:
+        lines += [
+            "# The app's published-variant switch (Mazur's closing figures, whose hidden-layer",
+            "# gradients use the already-updated output weights) is not a plain loop: this",
+            "# script uses correct backprop, so from step 1 its losses differ from the variant's.",
+        ]
+    lines.append(f"for step in range({whole(steps)}):")
+    if edits:
+        lines.append("    apply_edits(step)  # the values set by hand before this iteration")
+    if config.skip_zero_grad:
+        lines += [
+            "    # optimizer.zero_grad() is skipped, as in the app's switch: each backward()",
+            "    # adds its gradients to those already in .grad, so they accumulate.",
+        ]
+    else:
+        lines.append("    optimizer.zero_grad()  # clear .grad: backward() adds to what is there")
+    lines += _forward_and_loss(config)
+    lines += [
+        "    loss.backward()  # autograd fills each parameter's .grad with ∂loss/∂parameter",
+        "    optimizer.step()  # update every parameter from its gradient",
+        '    print(f"step {step} loss {loss.item()!r}")  # the loss before this step\'s update',
+    ]
+    if any(edit.iteration == steps for edit in edits):
+        lines.append(f"apply_edits({whole(steps)})  # the values set by hand after the last step")
+    return lines
+
+
+def _forward_and_loss(config: Config) -> list[str]:
+    if config.function:
+        return ["    loss = f(x, y)  # the loss is the function's value"]
+    loss = get_loss(config.loss)
+    code = loss.torch_code
+    if loss.name == "nll":
+        # F.nll_loss wants class indices; with one-hot targets this is the same number.
+        code = "loss = -(target * out).sum() / len(out)"
+    return [
+        "    out = model(x)  # forward: every layer, every sample",
+        f"    {code}  # {loss.formula}",
+    ]
+
+
+def _final(model: Model) -> list[str]:
+    lines = [
+        "",
+        "# Every parameter at the end, by the app's labels (repr prints every digit).",
+        "for label, tensor, position in [",
+    ]
+    for info in model.params:
+        tensor, position = place(model, info)
+        lines.append(f'    ("{label(info.label)}", {tensor}, {position}),')
+    return [*lines, "]:", '    print(f"param {label} {tensor[position].item()!r}")']

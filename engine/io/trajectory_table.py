@@ -1,0 +1,41 @@
+"""The run so far as a table: one row per iteration, for CSV export and notebooks."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from engine.io.safe_write import safe_write
+from engine.io.verify import verify_csv
+from engine.training.stepper import Stepper
+
+
+def trajectory_table(stepper: Stepper) -> tuple[list[str], list[list[float | str]]]:
+    """Header and rows: iteration, its loss, its gradient norm, the parameters it started from
+    (left empty for the iterations a long run's thinned record no longer holds)."""
+    labels = [info.label for info in stepper.model.params]
+    trajectory = stepper.trajectory
+    header = ["iteration", "loss", "grad_norm", *labels]
+    empty: list[float | str] = [""] * len(labels)
+    rows: list[list[float | str]] = []
+    for i in range(trajectory.length):
+        params = trajectory.params_after(i)
+        shown = empty if params is None else params.tolist()
+        rows.append(
+            [float(i), float(trajectory.losses[i]), float(trajectory.grad_norms[i]), *shown]
+        )
+    return header, rows
+
+
+def write_trajectory_csv(stepper: Stepper, target: Path) -> Path:
+    """The table as CSV through the safe-write routine; every digit of every float kept."""
+    header, rows = trajectory_table(stepper)
+
+    def write(staged: Path) -> None:
+        with open(staged, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            # repr keeps every digit; an empty cell (a thinned iteration) stays empty.
+            writer.writerows([repr(v) if isinstance(v, float) else v for v in row] for row in rows)
+
+    return safe_write(target, write, verify_csv)

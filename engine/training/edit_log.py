@@ -1,0 +1,34 @@
+"""The hand edits on the way to a Stepper's current position, in the order they were made.
+
+The Stepper keeps every edit as a checkpoint of its own (thinning never drops one), so the
+log is read from those: an edit is always made between iterations, before the zero_grad of
+the iteration it precedes, so its iteration number says exactly where it falls in the run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from engine.training.stepper import Stepper
+
+
+@dataclass(frozen=True)
+class HandEdit:
+    iteration: int  # made at the start of this iteration (after `iteration` whole ones)
+    label: str
+    value: float  # as the model holds it (rounded to float32 where that is the dtype)
+    tick: int = field(default=0, compare=False)  # the micro-step it was made at, for sessions
+
+
+def hand_edits(stepper: Stepper) -> tuple[HandEdit, ...]:
+    """Every edit up to the current position; undone ones (past the position) are not part."""
+    edits = []
+    for tick in sorted(stepper.checkpoints):
+        checkpoint = stepper.checkpoints[tick]
+        if checkpoint.kind != "edit" or tick > stepper.tick:
+            continue
+        snapshot = checkpoint.snapshot
+        assert snapshot is not None and snapshot.focus is not None
+        value = float(snapshot.params[snapshot.focus])
+        edits.append(HandEdit(checkpoint.iteration, snapshot.focus, value, tick))
+    return tuple(edits)

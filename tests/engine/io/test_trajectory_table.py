@@ -1,0 +1,56 @@
+"""The trajectory CSV: every digit kept, and written by the safe-write routine."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import stat
+
+import pytest
+
+import engine.io.trajectory_table as trajectory_table_module
+from engine.io.safe_write import WriteError
+from engine.io.trajectory_table import write_trajectory_csv
+from engine.models.presets import MAZUR
+from engine.training.stepper import Stepper
+
+
+@pytest.fixture
+def stepper() -> Stepper:
+    run = Stepper(MAZUR)
+    run.run(4)
+    return run
+
+
+def test_the_csv_holds_every_digit(stepper, tmp_path):
+    target = write_trajectory_csv(stepper, tmp_path / "trajectory.csv")
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert [float(r["loss"]) for r in rows] == stepper.trajectory.losses.tolist()
+
+
+def test_a_full_disk_keeps_the_previous_csv(stepper, tmp_path, monkeypatch):
+    real_writer = csv.writer
+
+    class FillsUp:
+        """Half the rows reach the disk, then it is full."""
+
+        def __init__(self, handle) -> None:
+            self.inner = real_writer(handle)
+
+        def writerow(self, row) -> None:
+            self.inner.writerow(row)
+
+        def writerows(self, rows) -> None:
+            rows = list(rows)
+            self.inner.writerows(rows[: len(rows) // 2])
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(trajectory_table_module.csv, "writer", FillsUp)
+    target = tmp_path / "trajectory.csv"
+    target.write_text("previous\n")
+    target.chmod(0o640)
+    with pytest.raises(WriteError) as error:
+        write_trajectory_csv(stepper, target)
+    assert str(error.value) == f"cannot write {target}: no space left on device"
+    assert [p.name for p in tmp_path.iterdir()] == ["trajectory.csv"]
+    assert target.read_text() == "previous\n" and stat.S_IMODE(target.stat().st_mode) == 0o640
