@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, S
 
 from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
+from engine.landscape.picture import RunPicture
 from engine.models.config import Config
 from engine.models.presets import get_preset
 from engine.training.stepper import RunResult, Stepper
@@ -77,6 +78,7 @@ class Controller(QObject):
         self._actions: dict[int, Callable[[], None]] = {}  # do_at_rest requests
         self._resting = False  # a run waits while this thread reads the stepper
         self._next_request = 0
+        self._picture: RunPicture | None = None  # the run as copies, taken at a rest
 
     # -- queries -----------------------------------------------------------------------------
     @property
@@ -91,6 +93,31 @@ class Controller(QObject):
     @property
     def snapshot(self) -> Snapshot:
         return self._stepper.snapshot
+
+    def run_picture(self) -> RunPicture:
+        """The run as the landscape reads it: copies taken now when the stepper is at rest,
+        else the newest such copy (a worker owns the stepper while it runs)."""
+        picture = self._picture
+        fresh = picture is not None and picture.snapshot is self._stepper.snapshot
+        if self.at_rest and not fresh:
+            picture = self._picture = RunPicture.of(self._stepper)
+        if picture is None:  # nothing taken yet and a run is going: wait for its rest
+            raise EngineError("the run has not come to rest yet")
+        return picture
+
+    def iteration_snapshots(self) -> tuple[Snapshot, ...]:
+        """Every micro-step of the current (or last) iteration so far, replayed exactly; the
+        stepper is left where it was. Empty before the first micro-step and during a run."""
+        stepper = self._stepper
+        if self._busy or stepper.tick == 0:
+            return ()
+        here, per = stepper.tick, stepper.micro_steps_per_iteration
+        start = here - stepper.micro if stepper.micro else max(0, here - per)
+        count = min(per, stepper.max_tick - start)
+        try:
+            return tuple(stepper.goto(start + 1 + i) for i in range(count))
+        finally:
+            stepper.goto(here)
 
     @property
     def busy(self) -> bool:

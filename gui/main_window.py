@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
+from engine.labs.gradient_check import freeze
 from engine.models.chain_rule import fmt
 from engine.models.config import Config
 from engine.training.code_listing import code_lines, setup_lines
@@ -114,10 +115,10 @@ class MainWindow(QMainWindow):
         centre.setStretchFactor(1, 2)
         centre.setSizes([500, 190])
         centre.setChildrenCollapsible(False)
-        self.landscape_panel = LandscapePanel(lambda: self.controller.stepper)
+        self.landscape_panel = LandscapePanel(self.controller.run_picture)
         self.race_view = RaceView()
         self.basin_view = BasinView()
-        self.labs = LabsWidget(lambda: self.controller.stepper)
+        self.labs = LabsWidget(lambda done: self.controller.read_at_rest(freeze, done))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         pages = (
@@ -317,28 +318,25 @@ class MainWindow(QMainWindow):
 
     def export_iteration_animation(self, target: Path) -> FrameRecorder | None:
         """The network diagram through every micro-step of the current (or last) iteration."""
-        stepper, controller = self.controller.stepper, self.controller
-        if controller.busy or stepper.tick == 0:
+        controller = self.controller
+        snapshots = controller.iteration_snapshots()  # exact replays, taken at once
+        if not snapshots:
             self.banner.show_message(self.tr("Step into an iteration first (and let runs finish)."))
             return None
-        here, per = stepper.tick, stepper.micro_steps_per_iteration
-        start = here - stepper.micro if stepper.micro else max(0, here - per)
         controller.pause()
         diagram = NetworkView()
         diagram.animation_ms = 0
         diagram.resize(1000, 560)
-        diagram.set_network(stepper.model.neurons, stepper.model.params)
+        diagram.set_network(controller.stepper.model.neurons, controller.stepper.model.params)
 
         def draw(i: int) -> QImage:
-            diagram.show_snapshot(stepper.goto(start + 1 + i))  # exact replay of the iteration
+            diagram.show_snapshot(snapshots[i])
             return diagram.grab().toImage()
 
-        def restore() -> None:
-            stepper.goto(here)
-            diagram.deleteLater()
-
-        count = min(per, stepper.max_tick - start)
-        return self._record(FrameRecorder(self, draw, count, target, restore, frame_ms=400))
+        recorder = FrameRecorder(
+            self, draw, len(snapshots), target, diagram.deleteLater, frame_ms=400
+        )
+        return self._record(recorder)
 
     def _record(self, animation: FrameRecorder) -> FrameRecorder:
         dialog = QProgressDialog(self.tr("Recording frames…"), self.tr("Cancel"), 0, 1, self)

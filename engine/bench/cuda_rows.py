@@ -11,8 +11,8 @@ from engine.bench.engine_rows import BASIN_CONFIG, BASIN_FUNCTION, basin_starts,
 from engine.bench.report import Row
 from engine.bench.timing import Sizes, interleave, median
 from engine.landscape.descent import descend
-from engine.landscape.loss_landscape import default_axes
 from engine.landscape.surface import Surface, default_bounds, mlp_surface, parameter_plane
+from engine.landscape.terrain import default_axes
 from engine.models.presets import MAZUR
 from engine.models.test_functions import get_function
 from engine.training.stepper import Stepper
@@ -32,7 +32,7 @@ def surface_function(device: torch.device, res: int) -> Callable[[], Surface]:
     """The Mazur surface on `device`, at the starting point (the view's default plane)."""
     stepper = Stepper(MAZUR.replace(device=device.type))
     values = stepper.model.values()
-    plane = parameter_plane(stepper.model, values, *default_axes(stepper))
+    plane = parameter_plane(stepper.model, values, *default_axes(stepper.model.params))
     bounds = default_bounds(plane, values)
     s = stepper
     return partial(mlp_surface, s.model, s.x, s.target, s.loss_fn, plane, bounds, res)

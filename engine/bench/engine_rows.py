@@ -17,8 +17,8 @@ from engine.bench.report import Row
 from engine.bench.timing import Sizes, interleave, median
 from engine.core.fast_path import public_api_only
 from engine.landscape.descent import descend
-from engine.landscape.loss_landscape import default_axes
 from engine.landscape.surface import default_bounds, grid, mlp_surface, parameter_plane
+from engine.landscape.terrain import default_axes
 from engine.models.config import Config
 from engine.models.presets import MAZUR
 from engine.models.test_functions import get_function
@@ -360,7 +360,7 @@ def surface_row(config: Config, sizes: Sizes) -> Row:
     stepper = Stepper(config)
     model, x, target, loss_fn = stepper.model, stepper.x, stepper.target, stepper.loss_fn
     values = model.values()
-    plane = parameter_plane(model, values, *default_axes(stepper))
+    plane = parameter_plane(model, values, *default_axes(stepper.model.params))
     bounds = default_bounds(plane, values)
     res, loop = sizes.surface_res, sizes.loop_res
     xs, ys = grid(bounds, loop)

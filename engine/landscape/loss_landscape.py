@@ -1,137 +1,110 @@
-"""The loss landscape of a running Stepper: which plane, its surface, and the path on it.
+"""The loss over a plane through parameter space, with the descent path projected onto it.
 
-Views ask this for numbers: the surface grid, the trajectory's plane coordinates, the current
-point and the step arrow. Nothing here keeps state beyond the chosen plane.
+A Landscape reads a RunPicture (copies taken at rest), never the live stepper, and what it
+does differently for a network and a test function comes from its terrain (engine.landscape.
+terrain), picked once by the config's family.
 """
 
 from __future__ import annotations
 
-import copy
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import torch
-from torch import Tensor
 
-from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
-from engine.landscape.plane import Plane
-from engine.landscape.surface import (
-    Surface,
-    default_bounds,
-    function_surface,
-    mlp_surface,
-    parameter_plane,
-    pca_plane,
-    random_plane,
+from engine.landscape.picture import RunPicture
+from engine.landscape.surface import Surface
+from engine.landscape.terrain import (
+    TERRAINS,
+    FunctionSurfaceRequest,
+    PlaneChoice,
+    SurfaceRequest,
 )
-from engine.landscape.surface_plan import SURFACE_MEMORY_BUDGET, ChunkPlan, plan_chunks
-from engine.models.function_model import FunctionModel
-from engine.models.losses import Loss
-from engine.models.mlp import MLP
 from engine.training.stepper import Stepper
-
-PLANE_KINDS = ("params", "random", "pca")
-
-
-@dataclass(frozen=True)
-class PlaneChoice:
-    kind: str = "params"  # "params", "random" or "pca" (a test function always has its own)
-    axes: tuple[str, str] = ("", "")  # for "params": two labels; empty: the first two weights
-    seed: int = 0  # for "random"
 
 
 class Landscape:
-    """A plane through the parameters of `stepper`, and the loss on it."""
+    """A plane through the parameters of a run, and the loss on it."""
 
-    def __init__(self, stepper: Stepper, choice: PlaneChoice | None = None) -> None:
-        self.stepper = stepper
+    def __init__(self, picture: RunPicture, choice: PlaneChoice | None = None) -> None:
+        self.picture = picture
         self.choice = choice or PlaneChoice()
-        self.plane = self._make_plane()
+        self.terrain = TERRAINS[picture.config.family]
+        self.plane = self.terrain.plane(picture, self.choice)
 
-    @property
-    def is_function(self) -> bool:
-        return isinstance(self.stepper.model, FunctionModel)
+    @classmethod
+    def of(cls, stepper: Stepper, choice: PlaneChoice | None = None) -> Landscape:
+        """A landscape of the stepper as it is now (where the stepper is at rest)."""
+        return cls(RunPicture.of(stepper), choice)
 
-    def _make_plane(self) -> Plane:
-        model, values = self.stepper.model, self.stepper.model.values()
-        if self.is_function:
-            return Plane("function", ("x", "y"), np.zeros(values.size), np.eye(2, values.size))
-        if self.choice.kind == "random":
-            return random_plane(model, values, self.choice.seed)
-        if self.choice.kind == "pca":
-            return pca_plane(self.stepper.trajectory.params)
-        if self.choice.kind != "params":
-            choices = ", ".join(PLANE_KINDS)
-            raise EngineError(f"unknown plane {self.choice.kind!r}: choose {choices}")
-        a, b = self.choice.axes if all(self.choice.axes) else default_axes(self.stepper)
-        return parameter_plane(model, values, a, b)
+    def update(self, picture: RunPicture) -> None:
+        """The run moved on: read the new picture; a parameter slice moves with the point
+        (it holds the other parameters at their current values)."""
+        self.picture = picture
+        self.follow()
 
     def follow(self) -> None:
-        """A parameter slice holds the other parameters at the current point: move it along."""
         if self.plane.kind == "params":
-            self.plane = self._make_plane()
+            self.plane = self.terrain.plane(self.picture, self.choice)
+
+    @property
+    def offers_planes(self) -> bool:
+        """A network's plane is the learner's choice; a test function is its own plane."""
+        return self.terrain.offers_planes
 
     def bounds(self) -> tuple[float, float, float, float]:
         """A view that holds the current point and the whole path so far."""
-        if self.is_function:
-            return self.stepper.model.fn.bounds
-        coords = self.trajectory()
-        if self.plane.kind == "params":
-            x0, x1, y0, y1 = default_bounds(self.plane, self.stepper.model.values())
-        else:
-            x0, x1, y0, y1 = -1.0, 1.0, -1.0, 1.0
-        span_x, span_y = np.ptp(coords[:, 0]), np.ptp(coords[:, 1])
-        x0 = min(x0, coords[:, 0].min() - 0.1 * span_x)
-        x1 = max(x1, coords[:, 0].max() + 0.1 * span_x)
-        y0 = min(y0, coords[:, 1].min() - 0.1 * span_y)
-        y1 = max(y1, coords[:, 1].max() + 0.1 * span_y)
-        return float(x0), float(x1), float(y0), float(y1)
+        return self.terrain.bounds(self.picture, self.plane, self.trajectory())
 
     def surface(self, res: int = 128, bounds: tuple[float, ...] | None = None) -> Surface:
-        box = tuple(bounds or self.bounds())
-        if self.is_function:
-            return function_surface(self.stepper.model.fn, box, res)
-        return self.surface_request(res, box).compute()
+        return self.surface_request(res, bounds).compute()
 
-    def surface_request(self, res: int, bounds: tuple[float, ...] | None = None) -> SurfaceRequest:
-        """A network's surface as a job that owns copies of its inputs (not for a function)."""
-        s = self.stepper
+    def surface_request(
+        self, res: int, bounds: tuple[float, ...] | None = None
+    ) -> SurfaceRequest | FunctionSurfaceRequest:
+        """The surface as a job that owns what it reads: it may run in another thread."""
         box = tuple(bounds or self.bounds())
-        return SurfaceRequest(copy.deepcopy(s.model), s.x.clone(), s.target.clone(), s.loss_fn,
-                              self.plane, box, res)  # fmt: skip
+        return self.terrain.surface_request(self.picture, self.plane, box, res)
 
     def trajectory(self) -> np.ndarray:
         """Plane coordinates of the parameters at the start of every iteration, and now."""
-        path = self.stepper.trajectory.params
-        if self.is_function:
-            return _as_xy(path)
-        return self.plane.project(path)
+        return self._project(self.picture.path)
 
     def current(self) -> np.ndarray:
-        values = self.stepper.model.values()[None]
-        return (_as_xy(values) if self.is_function else self.plane.project(values))[0]
+        return self._project(self.picture.values[None])[0]
 
     @property
     def is_curve(self) -> bool:
         """One parameter: drawn as a curve with its tangent rather than a surface."""
-        return self.is_function and self.stepper.model.fn.dims == 1
+        return self.terrain.is_curve(self.picture)
 
     def curve(self) -> Curve:
         return Curve(self)
+
+    def minima(self) -> tuple[tuple[float, float], ...]:
+        """Where the literature puts a test function's minima; none for a network."""
+        return self.terrain.minima(self.picture)
+
+    def caption(self) -> str:
+        """A test function's formula; "" for a network (its plane is titled by its axes)."""
+        return self.terrain.caption(self.picture)
+
+    def note(self) -> str:
+        """What a test function is known for; "" for a network."""
+        return self.terrain.note(self.picture)
 
     def step_arrows(self, snapshot: Snapshot) -> StepArrows | None:
         """During step: where optimizer.step() really moved the point, and where −lr·∇E
         alone would have, both from the parameters before the update, projected."""
         if snapshot.phase != "step" or not snapshot.previous_params:
             return None
-        labels = [info.label for info in self.stepper.model.params]
+        labels = self.picture.labels
         before = np.array([snapshot.previous_params[label] for label in labels])
         after = np.array([snapshot.stepped_params.get(label, math.nan) for label in labels])
         grads = np.array([snapshot.grads[label] or 0.0 for label in labels])
-        plain = before - self.stepper.config.lr * grads
+        plain = before - self.picture.config.lr * grads
         start, real_end, plain_end = self._project(np.stack([before, after, plain]))
         return StepArrows((start, real_end), (start, plain_end))
 
@@ -141,7 +114,7 @@ class Landscape:
         return None if arrows is None else arrows.real
 
     def _project(self, points: np.ndarray) -> np.ndarray:
-        return _as_xy(points) if self.is_function else self.plane.project(points)
+        return self.terrain.project(self.plane, points)
 
 
 Arrow = tuple[np.ndarray, np.ndarray]  # (start, end) in the plane's coordinates
@@ -162,38 +135,11 @@ class StepArrows:
         return not np.allclose(real, plain, rtol=0.0, atol=1e-9 * length)
 
 
-@dataclass(frozen=True)
-class SurfaceRequest:
-    """One network surface to compute, with its own copies of the model and the data: it can
-    run in another thread while the stepper trains on."""
-
-    model: MLP
-    x: Tensor
-    target: Tensor
-    loss_fn: Loss
-    plane: Plane
-    bounds: tuple[float, ...]
-    res: int
-    budget: int = SURFACE_MEMORY_BUDGET
-
-    def plan(self) -> ChunkPlan:
-        return plan_chunks(self.model, self.plane, self.x.shape[0], self.res**2, self.budget)
-
-    def compute(
-        self,
-        should_stop: Callable[[], bool] | None = None,
-        progress: Callable[[int, int], None] | None = None,
-    ) -> Surface | None:
-        """The surface, chunk by chunk; None only when `should_stop` said stop."""
-        return mlp_surface(self.model, self.x, self.target, self.loss_fn, self.plane,
-                           self.bounds, self.res, self.budget, should_stop, progress)  # fmt: skip
-
-
 class Curve:
     """The parabola's own picture: f(x) as a curve and the tangent at the current x."""
 
     def __init__(self, landscape: Landscape, res: int = 200) -> None:
-        fn = landscape.stepper.model.fn
+        fn = landscape.picture.model.fn
         x0, x1, _, _ = fn.bounds
         self.x = np.linspace(x0, x1, res)
         self.f = fn(torch.from_numpy(self.x), torch.zeros(res)).numpy()
@@ -206,20 +152,3 @@ class Curve:
     def tangent(self, half_width: float = 0.75) -> tuple[np.ndarray, np.ndarray]:
         xs = np.array([self.point[0] - half_width, self.point[0] + half_width])
         return xs, self.point[1] + self.slope * (xs - self.point[0])
-
-
-def default_axes(stepper: Stepper) -> tuple[str, str]:
-    """Two weights of the last layer: for Mazur, w5 and w6 (both feed o1)."""
-    weights = [p for p in stepper.model.params if p.kind == "weight"]
-    if not weights:  # a test function: its coordinates
-        labels = [p.label for p in stepper.model.params]
-        return labels[0], labels[-1]
-    last = [p.label for p in weights if p.layer == weights[-1].layer]
-    return (last[0], last[1]) if len(last) > 1 else (weights[0].label, weights[-1].label)
-
-
-def _as_xy(values: np.ndarray) -> np.ndarray:
-    """A test function's coordinates as (x, y) rows (y = 0 for the one-parameter parabola)."""
-    if values.shape[1] == 2:
-        return values
-    return np.column_stack([values[:, 0], np.zeros(len(values))])

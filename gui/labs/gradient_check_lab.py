@@ -19,24 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.labs.gradient_check import GradientCheck, freeze, gradient_check
+from engine.labs.gradient_check import FrozenModel, GradientCheck, gradient_check
 from engine.models.chain_rule import fmt
-from engine.training.stepper import Stepper
 from gui.background import BackgroundTask
 from gui.labs.plot_style import SERIES, labelled_plot, log_ticks
 from gui.plain_text import plain_label
 from gui.views.empty_hint import EmptyHint
 
+# Asks the model's owner for a copy of the current model (engine.labs.gradient_check.freeze);
+# the copy, or the error that prevented it, comes to the callback, during a run at its next rest.
+ModelReader = Callable[[Callable[[FrozenModel | Exception], None]], None]
 OK_COLOUR = "#2ca02c"
 BAD_COLOUR = "#d62728"
 
 
 class GradientCheckLab(QWidget):
     def __init__(
-        self, stepper_provider: Callable[[], Stepper] | None = None, parent: QWidget | None = None
+        self, read_model: ModelReader | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.stepper_provider = stepper_provider
+        self.read_model = read_model
+        self._asking = False  # a copy of the model was asked for and has not come yet
         self.result: GradientCheck | None = None
         self.task = BackgroundTask(self)
         self.task.progress.connect(self._progress)
@@ -44,7 +47,7 @@ class GradientCheckLab(QWidget):
         self.task.failed.connect(self._failed)
         self.task.running_changed.connect(self._running)
         self._build()
-        if stepper_provider is None:
+        if read_model is None:
             self.check_button.setEnabled(False)
             self.summary.setText(self.tr("No model is connected to this lab."))
 
@@ -123,12 +126,22 @@ class GradientCheckLab(QWidget):
         self.cancel_button.clicked.connect(self.task.cancel)
 
     def run_check(self) -> bool:
-        """Start a check of the provider's current model; False if one is running."""
-        if self.stepper_provider is None or self.task.running:
+        """Start a check of the current model; False if one is running."""
+        if self.read_model is None or self.task.running or self._asking:
             return False
-        frozen = freeze(self.stepper_provider())  # copied here, where the stepper lives
+        self._asking = True
+        self.check_button.setEnabled(False)
         self.summary.setText(self.tr("Checking…"))
-        return self.task.start(
+        self.read_model(self._check)  # the copy comes at once, or at a run's next rest
+        return True
+
+    def _check(self, frozen: FrozenModel | Exception) -> None:
+        self._asking = False
+        if isinstance(frozen, Exception):
+            self._running(False)
+            self._failed(str(frozen))
+            return
+        self.task.start(
             lambda progress, stop: gradient_check(frozen, progress=progress, should_stop=stop)
         )
 
@@ -137,7 +150,7 @@ class GradientCheckLab(QWidget):
         self.progress.setValue(done)
 
     def _running(self, running: bool) -> None:
-        self.check_button.setEnabled(not running and self.stepper_provider is not None)
+        self.check_button.setEnabled(not running and self.read_model is not None)
         self.cancel_button.setEnabled(running)
 
     def _failed(self, message: str) -> None:

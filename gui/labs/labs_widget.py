@@ -14,10 +14,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from engine.training.stepper import Stepper
 from gui.labs.activation_lab import ActivationLab
 from gui.labs.autograd_lab import AutogradLab
-from gui.labs.gradient_check_lab import GradientCheckLab
+from gui.labs.gradient_check_lab import GradientCheckLab, ModelReader
 from gui.labs.playground_lab import PlaygroundLab
 from gui.labs.softmax_lab import SoftmaxLab
 from gui.labs.vanishing_lab import VanishingLab
@@ -42,14 +41,15 @@ class _Tab:
 class LabsWidget(QTabWidget):
     """Activation, vanishing-gradient, softmax, autograd, gradient-check and playground labs.
 
-    `stepper_provider` returns the app's current Stepper (the gradient check reads its model);
+    `read_model` hands a copy of the app's current model to a callback (the gradient check
+    reads it; see gradient_check_lab.ModelReader);
     `use_activation_requested(spec)` asks the owner to put an activation spec into that model.
     """
 
     use_activation_requested = Signal(str)
 
     def __init__(
-        self, stepper_provider: Callable[[], Stepper] | None = None, parent: QWidget | None = None
+        self, read_model: ModelReader | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._built: dict[str, QWidget] = {}
@@ -64,7 +64,7 @@ class LabsWidget(QTabWidget):
                  self.tr("Same numbers, different side effects"), AutogradLab),
             _Tab("gradient_check", self.tr("Gradient check"),
                  self.tr("Finite differences, autograd, chain rule"),
-                 lambda: GradientCheckLab(stepper_provider)),
+                 lambda: GradientCheckLab(read_model)),
             _Tab("playground", self.tr("Classification"),
                  self.tr("Decision boundary and output activations"), PlaygroundLab),
         )  # fmt: skip

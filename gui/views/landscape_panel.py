@@ -18,9 +18,16 @@ from PySide6.QtWidgets import (
 
 from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
-from engine.landscape.loss_landscape import Landscape, PlaneChoice, SurfaceRequest, default_axes
+from engine.landscape.loss_landscape import Landscape
+from engine.landscape.picture import RunPicture
 from engine.landscape.surface import Surface
-from engine.training.stepper import Stepper
+from engine.landscape.terrain import (
+    TERRAINS,
+    FunctionSurfaceRequest,
+    PlaneChoice,
+    SurfaceRequest,
+    default_axes,
+)
 from gui.background import BackgroundTask
 from gui.plain_text import plain_label
 from gui.views.surface_3d import make_surface_3d, opengl_problem
@@ -37,17 +44,21 @@ PLANES = (
 # Surfaces estimated to need more than this are computed off the GUI thread (a 128² slice of
 # Mazur's net needs 5 MB and a few milliseconds; a 128² random plane of 2-900-8-2, 4 GB).
 BACKGROUND_BYTES = 32 * 2**20
+Request = SurfaceRequest | FunctionSurfaceRequest
 
 
 class LandscapePanel(QWidget):
-    """Asks engine.landscape.loss_landscape for numbers and hands them to the 2-D (or 3-D) view."""
+    """Asks engine.landscape for numbers and hands them to the 2-D (or 3-D) view.
 
-    def __init__(self, stepper: Callable[[], Stepper], parent: QWidget | None = None) -> None:
+    `picture` returns the run as copies taken at rest (engine.landscape.picture): the panel
+    never reads the stepper, which a worker may be training."""
+
+    def __init__(self, picture: Callable[[], RunPicture], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.stepper = stepper
+        self.picture = picture
         self.landscape: Landscape | None = None
         self._surface_key: tuple | None = None
-        self._waiting: SurfaceRequest | None = None  # the newest request not yet started
+        self._waiting: Request | None = None  # the newest request not yet started
         self._generation = 0  # counts surface requests: only the newest one's result is drawn
         self.surface_task = BackgroundTask(self)
         self.surface_task.crash_dialog = False  # a failure is shown in the panel's message
@@ -111,17 +122,16 @@ class LandscapePanel(QWidget):
 
     def rebuild(self) -> None:
         """The model changed: offer its parameters and start from the default plane."""
-        stepper = self.stepper()
-        labels = [info.label for info in stepper.model.params]
-        a, b = default_axes(stepper) if len(labels) > 1 else (labels[0], labels[0])
+        picture = self.picture()
+        a, b = default_axes(picture.model.params)
         for box, chosen in ((self.axis_a, a), (self.axis_b, b)):
             box.blockSignals(True)
             box.clear()
-            box.addItems(labels)
+            box.addItems(picture.labels)
             box.setCurrentText(chosen)
             box.blockSignals(False)
         self._plane_changed()
-        network = not stepper.config.function  # a test function has only its own plane
+        network = TERRAINS[picture.config.family].offers_planes  # a function is its own plane
         self.plane_box.setVisible(network)
         self.recentre.setVisible(network)
         if not network:
@@ -138,7 +148,7 @@ class LandscapePanel(QWidget):
 
     def _plane_changed(self) -> None:
         try:
-            self.landscape = Landscape(self.stepper(), self._choice())
+            self.landscape = Landscape(self.picture(), self._choice())
         except EngineError as error:
             self.message.setText(str(error))
             self.landscape = None
@@ -155,7 +165,7 @@ class LandscapePanel(QWidget):
                               "weights' norms (Li et al. 2018); the path is projected onto it."),
             "pca": self.tr("The plane of the trajectory's two main directions, centred on the "
                            "last point; the path is projected onto it."),
-            "function": self.stepper().model.fn.note if self.stepper().config.function else "",
+            "function": self.landscape.note() if self.landscape else "",
         }  # fmt: skip
         return notes.get(kind, "")
 
@@ -180,10 +190,10 @@ class LandscapePanel(QWidget):
         """Redraw the path; recompute the surface only when the plane or the point moved."""
         if self.landscape is None:
             return
+        self.landscape.update(self.picture())
         if self.landscape.is_curve:
             self.view.show_curve(self.landscape.curve(), self._title())
             return
-        self.landscape.follow()
         plane = self.landscape.plane
         key = (id(plane), plane.origin.tobytes(), self.resolution.value(), self.view.log_scale)
         if force or key != self._surface_key:
@@ -194,15 +204,12 @@ class LandscapePanel(QWidget):
 
     def _draw_surface(self) -> None:
         self._generation += 1
-        if self.landscape.is_function:
-            self._show_surface(self.landscape.surface(self.resolution.value()))
-            return
         try:
             request = self.landscape.surface_request(self.resolution.value())
         except EngineError as error:
             self.message.setText(str(error))
             return
-        if request.plan().total_bytes <= BACKGROUND_BYTES:
+        if request.total_bytes <= BACKGROUND_BYTES:
             self._waiting = None  # a small surface now supersedes a big one still running
             self.surface_task.cancel()
             self._show_surface(request.compute())
@@ -264,14 +271,10 @@ class LandscapePanel(QWidget):
         if self.stack.currentWidget() is self.view_3d and self.view_3d is not None:
             self.view_3d.show_surface(surface, self.landscape.trajectory())
         self.view.show_surface(surface, self._title())
-        if self.landscape.is_function:
-            self.view.show_minima(self.landscape.stepper.model.fn.minima)
-        else:
-            self.view.show_minima(())
+        self.view.show_minima(self.landscape.minima())
 
     def _title(self) -> str:
-        stepper = self.stepper()
-        if stepper.config.function:
-            return stepper.model.fn.formula
+        if self.landscape.caption():
+            return self.landscape.caption()
         a, b = self.landscape.plane.axes
         return self.tr("Loss over {a} and {b}").format(a=a, b=b)

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from engine.landscape.loss_landscape import Landscape, PlaneChoice, SurfaceRequest
+from engine.landscape.picture import RunPicture
 from engine.models.presets import MAZUR
 from engine.training.stepper import Stepper
 from gui.views.landscape_panel import LandscapePanel
@@ -17,7 +18,7 @@ BIG = MAZUR.replace(layers=(2, 900, 8, 2), activations=("sigmoid",) * 3)
 @pytest.fixture
 def panel(qtbot):
     stepper = Stepper(BIG)
-    widget = LandscapePanel(lambda: stepper)
+    widget = LandscapePanel(lambda: RunPicture.of(stepper))
     qtbot.addWidget(widget)
     widget.resolution.setValue(64)
     qtbot.waitUntil(lambda: not widget.computing, timeout=30000)
@@ -51,7 +52,7 @@ def test_a_big_random_plane_leaves_the_window_responsive(qtbot, panel, monkeypat
     timer.stop()
     gaps = np.diff([started, *ticks])
     assert len(ticks) > 5 and gaps.max() < 1.0  # the event loop kept running throughout
-    expected = Landscape(panel.stepper(), PlaneChoice("random")).surface(64)
+    expected = Landscape(panel.picture(), PlaneChoice("random")).surface(64)
     assert len(drawn) == 1
     np.testing.assert_array_equal(panel.view.image.image, expected.loss)
     assert not panel.busy.isVisibleTo(panel)
@@ -63,7 +64,7 @@ def test_a_newer_request_supersedes_the_running_one(qtbot, panel, monkeypatch):
     for seed in (1, 2, 3):
         panel.seed.setValue(seed)  # ... and each newer seed replaces the one before
     qtbot.waitUntil(lambda: not panel.computing, timeout=60000)
-    newest = Landscape(panel.stepper(), PlaneChoice("random", seed=3)).surface(64)
+    newest = Landscape(panel.picture(), PlaneChoice("random", seed=3)).surface(64)
     assert len(drawn) == 1  # no older plane flashed up on the way
     np.testing.assert_array_equal(drawn[0].loss, newest.loss)
     assert drawn[0].plane is panel.landscape.plane
@@ -76,7 +77,7 @@ def test_a_small_surface_after_a_big_one_is_not_overwritten(qtbot, panel):
     qtbot.waitUntil(lambda: not panel.surface_task.running, timeout=60000)
     assert panel.view.image.image.shape == (64, 64)
     assert panel.view.plot_item.getAxis("bottom").labelText == panel.landscape.plane.axes[0]
-    expected = Landscape(panel.stepper()).surface(64)
+    expected = Landscape(panel.picture()).surface(64)
     np.testing.assert_array_equal(panel.view.image.image, expected.loss)
 
 
@@ -97,6 +98,6 @@ def test_an_export_can_wait_for_the_surface_being_computed(panel):
     assert panel.computing
     assert panel.finish_surface()  # what prepare_landscape needs before a figure is written
     assert not panel.computing
-    expected = Landscape(panel.stepper(), PlaneChoice("random")).surface(64)
+    expected = Landscape(panel.picture(), PlaneChoice("random")).surface(64)
     np.testing.assert_array_equal(panel.view.image.image, expected.loss)
     assert panel.finish_surface()  # nothing to wait for: returns at once

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from engine.landscape.loss_landscape import Landscape
+from engine.landscape.picture import RunPicture
 from engine.models.presets import PRESETS
 from engine.training.stepper import Stepper
 from gui.views.basin_view import BasinView
@@ -21,11 +22,11 @@ def image_of(panel: LandscapePanel) -> np.ndarray:
 
 
 def test_surface_follows_the_current_point(qtbot, holder):
-    panel = LandscapePanel(lambda: holder["stepper"])
+    panel = LandscapePanel(lambda: RunPicture.of(holder["stepper"]))
     qtbot.addWidget(panel)
     first = image_of(panel).copy()
     stepper = holder["stepper"]
-    expected = Landscape(stepper).surface(panel.resolution.value())
+    expected = Landscape.of(stepper).surface(panel.resolution.value())
     np.testing.assert_array_equal(first, expected.loss)
     stepper.run(20)
     panel.refresh(stepper.snapshot)
@@ -36,7 +37,7 @@ def test_surface_follows_the_current_point(qtbot, holder):
 
 
 def test_step_arrow_appears_only_during_step(qtbot, holder):
-    panel = LandscapePanel(lambda: holder["stepper"])
+    panel = LandscapePanel(lambda: RunPicture.of(holder["stepper"]))
     qtbot.addWidget(panel)
     stepper = holder["stepper"]
     while (snap := stepper.step_phase()).phase != "step":
@@ -49,7 +50,7 @@ def test_step_arrow_appears_only_during_step(qtbot, holder):
 
 
 def test_other_planes_and_the_parabola(qtbot, holder):
-    panel = LandscapePanel(lambda: holder["stepper"])
+    panel = LandscapePanel(lambda: RunPicture.of(holder["stepper"]))
     qtbot.addWidget(panel)
     panel.plane_box.setCurrentIndex(2)  # PCA before training: refused with a message
     assert "at least 3 points" in panel.message.text()
@@ -68,7 +69,7 @@ def test_other_planes_and_the_parabola(qtbot, holder):
 
 
 def test_three_d_without_opengl_says_why(qtbot, holder):
-    panel = LandscapePanel(lambda: holder["stepper"])
+    panel = LandscapePanel(lambda: RunPicture.of(holder["stepper"]))
     qtbot.addWidget(panel)
     panel.three_d.setChecked(True)  # offscreen: no OpenGL context
     assert "3-D view unavailable" in panel.message.text()
@@ -121,7 +122,7 @@ def test_basin_map_can_be_cancelled(qtbot):
 
 
 def test_contours_are_replaced_not_piled_up(qtbot, holder):
-    panel = LandscapePanel(lambda: holder["stepper"])
+    panel = LandscapePanel(lambda: RunPicture.of(holder["stepper"]))
     qtbot.addWidget(panel)
     holder["stepper"].run(30)
     for index in (1, 0, 1, 0):
@@ -135,7 +136,7 @@ def test_contours_are_replaced_not_piled_up(qtbot, holder):
 
 def test_momentum_shows_both_arrows_labelled(qtbot):
     holder = {"stepper": Stepper(PRESETS["mazur"].replace(momentum=0.9))}
-    panel = LandscapePanel(lambda: holder["stepper"])
+    panel = LandscapePanel(lambda: RunPicture.of(holder["stepper"]))
     qtbot.addWidget(panel)
     stepper = holder["stepper"]
     while not ((snap := stepper.step_phase()).phase == "step" and snap.iteration == 1):
@@ -151,7 +152,7 @@ def test_momentum_shows_both_arrows_labelled(qtbot):
 
 
 def test_plain_sgd_shows_one_arrow_saying_so(qtbot, holder):
-    panel = LandscapePanel(lambda: holder["stepper"])
+    panel = LandscapePanel(lambda: RunPicture.of(holder["stepper"]))
     qtbot.addWidget(panel)
     while (snap := holder["stepper"].step_phase()).phase != "step":
         pass

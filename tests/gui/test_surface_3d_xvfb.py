@@ -15,12 +15,13 @@ import sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 import gui
+from engine.landscape.picture import RunPicture
 from engine.models.presets import PRESETS
 from engine.training.stepper import Stepper
 from gui.views.landscape_panel import LandscapePanel
 stepper = Stepper(PRESETS["himmelblau"])
 stepper.run(50)
-panel = LandscapePanel(lambda: stepper)
+panel = LandscapePanel(lambda: RunPicture.of(stepper))
 panel.resize(800, 600)
 panel.show()
 app.processEvents()

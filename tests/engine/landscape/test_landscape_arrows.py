@@ -20,7 +20,7 @@ def step_snapshot(stepper: Stepper, iteration: int):
 
 def test_plain_sgd_moves_along_minus_lr_grad() -> None:
     stepper = Stepper(MAZUR)
-    arrows = Landscape(stepper).step_arrows(step_snapshot(stepper, 0))
+    arrows = Landscape.of(stepper).step_arrows(step_snapshot(stepper, 0))
     assert arrows is not None and not arrows.differ
     np.testing.assert_allclose(arrows.real[1], arrows.gradient[1], rtol=0, atol=1e-15)
 
@@ -37,7 +37,7 @@ def test_plain_sgd_moves_along_minus_lr_grad() -> None:
 def test_the_real_step_differs_from_the_gradient_step(settings) -> None:
     stepper = Stepper(MAZUR.replace(**settings))
     snap = step_snapshot(stepper, 1)
-    landscape = Landscape(stepper)
+    landscape = Landscape.of(stepper)
     arrows = landscape.step_arrows(snap)
     assert arrows is not None and arrows.differ
     labels = [info.label for info in stepper.model.params]
@@ -53,7 +53,7 @@ def test_the_real_step_differs_from_the_gradient_step(settings) -> None:
 def test_a_test_function_under_momentum() -> None:
     stepper = Stepper(get_preset("rosenbrock").replace(momentum=0.9, lr=0.001))
     snap = step_snapshot(stepper, 2)
-    arrows = Landscape(stepper).step_arrows(snap)
+    arrows = Landscape.of(stepper).step_arrows(snap)
     assert arrows is not None and arrows.differ
     assert tuple(arrows.real[1]) == (snap.stepped_params["x"], snap.stepped_params["y"])
 
@@ -61,4 +61,4 @@ def test_a_test_function_under_momentum() -> None:
 def test_no_arrow_outside_the_step() -> None:
     stepper = Stepper(MAZUR)
     snap = stepper.step_phase()
-    assert Landscape(stepper).step_arrows(snap) is None
+    assert Landscape.of(stepper).step_arrows(snap) is None

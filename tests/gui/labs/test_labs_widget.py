@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
+from engine.labs.gradient_check import freeze
 from engine.models.presets import MAZUR
 from engine.training.stepper import Stepper
 from gui.labs import LabsWidget
@@ -18,7 +19,7 @@ def distinct_colours(image: QImage) -> int:
 def test_tabs_signal_and_non_blank_renders(qtbot, tmp_path) -> None:
     apply_plot_theme()
     stepper = Stepper(MAZUR)
-    labs = LabsWidget(lambda: stepper)
+    labs = LabsWidget(lambda done: done(freeze(stepper)))
     qtbot.addWidget(labs)
     assert labs.count() == 6
     assert [labs.tabText(i).replace("&&", "&") for i in range(6)] == [
@@ -45,7 +46,7 @@ def test_tabs_signal_and_non_blank_renders(qtbot, tmp_path) -> None:
 
 def test_labs_are_built_when_first_shown_or_read(qtbot) -> None:
     stepper = Stepper(MAZUR)
-    labs = LabsWidget(lambda: stepper)
+    labs = LabsWidget(lambda done: done(freeze(stepper)))
     qtbot.addWidget(labs)
     assert labs.built() == [] and labs.count() == 6
     labs.show()

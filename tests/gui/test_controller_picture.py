@@ -1,0 +1,69 @@
+"""The landscape's copies of the run come from the controller, taken only at rest."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine.core.errors import EngineError
+from engine.models.presets import MAZUR
+from engine.training.stepper import Stepper
+from gui.controller import Controller
+
+
+def test_a_picture_is_taken_once_per_state(qtbot) -> None:
+    controller = Controller(MAZUR)
+    first = controller.run_picture()
+    assert controller.run_picture() is first  # nothing moved: the same copies
+    assert controller.step_phase()
+    second = controller.run_picture()
+    assert second is not first and second.snapshot is controller.snapshot
+    np.testing.assert_array_equal(second.values, controller.stepper.model.values())
+
+
+def test_during_a_run_the_picture_taken_at_rest_is_handed_out(qtbot) -> None:
+    controller = Controller(MAZUR)
+    before = controller.run_picture()
+    values = before.values.copy()
+    assert controller.run_iterations(200_000)
+    assert controller.busy and not controller.at_rest
+    qtbot.waitSignal(
+        controller.run_progress, timeout=30_000, check_params_cb=lambda done, _: done > 0
+    ).wait()  # some iterations done: the stepper has moved on from the picture
+    during = controller.run_picture()
+    assert during is before
+    np.testing.assert_array_equal(during.values, values)
+    controller.cancel_run()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=30_000)
+    after = controller.run_picture()
+    assert after is not before and after.snapshot is controller.snapshot
+    assert len(after.path) > len(before.path)
+
+
+def test_a_run_started_before_any_picture_says_so(qtbot) -> None:
+    controller = Controller(MAZUR)
+    assert controller.run_iterations(200_000)
+    with pytest.raises(EngineError, match="not come to rest"):
+        controller.run_picture()
+    controller.cancel_run()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=30_000)
+
+
+def test_the_iteration_so_far_is_replayed_exactly_and_the_stepper_left_where_it_was(qtbot):
+    controller, reference = Controller(MAZUR), Stepper(MAZUR)
+    assert controller.iteration_snapshots() == ()  # nothing stepped yet
+    controller.step_iteration()
+    reference.step_iteration()
+    for _ in range(5):
+        controller.step_phase()
+    expected = [reference.step_phase() for _ in range(5)]
+    tick, params = controller.snapshot.tick, dict(controller.snapshot.params)
+    replayed = controller.iteration_snapshots()
+    assert [s.tick for s in replayed] == [s.tick for s in expected]
+    for got, want in zip(replayed, expected, strict=True):
+        assert (got.phase, got.focus, dict(got.params), dict(got.grads), got.loss) == (
+            want.phase, want.focus, dict(want.params), dict(want.grads), want.loss
+        )  # fmt: skip
+    assert controller.stepper.tick == tick and dict(controller.stepper.snapshot.params) == params
+    controller.step_phase()
+    assert dict(controller.snapshot.grads) == dict(reference.step_phase().grads)
