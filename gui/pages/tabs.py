@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from engine.core.errors import EngineError
+from engine.landscape.terrain import TERRAINS
 from engine.models.config import Config
 from gui.pages.page import Done, Figure, choose
 
@@ -55,7 +56,7 @@ class SurfacePage:
 
     def apply(self, args: Mapping[str, Any]) -> Done | None:
         panel = self.widget
-        if self.config().function:
+        if not TERRAINS[self.config().family].offers_planes:
             return None  # a test function has one plane: its own two coordinates
         choose(panel.plane_box, args["plane"])
         for box, label in zip((panel.axis_a, panel.axis_b), args.get("axes", []), strict=False):
