@@ -32,7 +32,7 @@ from engine.io.script_values import (
     number,
     whole,
 )
-from engine.io.session import json_number
+from engine.io.session_format import json_number
 from engine.models.build import build_model
 from engine.models.config import LOSS_CHOICES, Config
 from engine.models.function_model import FunctionModel
