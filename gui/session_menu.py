@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog
 
 from engine.core.errors import EngineError
 from engine.io.safe_write import check_writable_target, safe_write_text
-from engine.io.session import SessionCancelled, load_session, session_copy, write_session_copy
+from engine.io.session_open import load_session
+from engine.io.session_replay import SessionCancelled
+from engine.io.session_save import session_copy, write_session_copy
 from engine.io.torch_script import script_of_run, weights_json
 from engine.io.verify import verify_json, verify_python
 from engine.training.stepper import Stepper

@@ -7,8 +7,9 @@ from functools import partial
 
 import torch
 
-from engine.bench.engine_rows import BASIN_CONFIG, BASIN_FUNCTION, basin_starts, compare
+from engine.bench.agreement import compare
 from engine.bench.report import Row
+from engine.bench.surface_rows import BASIN_CONFIG, BASIN_FUNCTION, basin_starts
 from engine.bench.timing import Sizes, interleave, median
 from engine.landscape.descent import descend
 from engine.landscape.surface import Surface, default_bounds, mlp_surface, parameter_plane

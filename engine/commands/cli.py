@@ -12,6 +12,18 @@ from typing import Any, NoReturn
 
 from engine.bench import add_bench_command, run_bench_command
 from engine.commands.cli_argv import join_numeric_values, value_options
+from engine.commands.cli_values import (
+    MAX_STEPS,
+    activation_spec,
+    float_list,
+    float_pair,
+    int_list,
+    lookahead_pair,
+    non_negative_float,
+    non_negative_int,
+    step_count,
+    whole,
+)
 from engine.commands.replay import (
     add_replay_command,
     add_save_session_option,
@@ -25,14 +37,20 @@ from engine.commands.trace import add_trace_command, run_trace
 from engine.core.device import resolve_device
 from engine.core.errors import EngineError
 from engine.io.init_file import read_init_file, with_init
-from engine.models.config import DEVICE_NAMES, DTYPE_NAMES, LOSS_CHOICES, OPTIMIZER_NAMES, Config
+from engine.models.config import (
+    DEVICE_NAMES,
+    DTYPE_NAMES,
+    FUNCTION,
+    LOSS_CHOICES,
+    NETWORK,
+    OPTIMIZER_NAMES,
+    Config,
+)
 from engine.models.presets import PRESETS, get_preset
 from engine.training.stepper import Stepper
 
 EXIT_BAD_INPUT = 2
 EXIT_DIVERGED = 3
-# A run stores every iteration: beyond this it would take hours and gigabytes.
-MAX_STEPS = 10_000_000
 # torch starts that many OpenMP threads; a million of them crashes the process.
 MAX_BENCH_THREADS = 256
 
@@ -47,86 +65,6 @@ class OneLineParser(argparse.ArgumentParser):
     def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
         argv = sys.argv[1:] if args is None else list(args)
         return super().parse_known_args(join_numeric_values(argv, value_options(self)), namespace)
-
-
-# -- value parsers: each raises ArgumentTypeError with a message that names the value --------
-def finite_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
-    return value
-
-
-def non_negative_float(text: str) -> float:
-    value = finite_float(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
-    return value
-
-
-def whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-
-
-def non_negative_int(text: str) -> int:
-    value = whole(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
-    return value
-
-
-def step_count(text: str) -> int:
-    value = non_negative_int(text)
-    if value > MAX_STEPS:
-        raise argparse.ArgumentTypeError(f"{text!r}: at most {MAX_STEPS:,} iterations")
-    return value
-
-
-def int_list(text: str) -> tuple[int, ...]:
-    parts = [p for p in text.split(",")]
-    sizes = tuple(whole(p.strip()) for p in parts)
-    if any(size < 1 for size in sizes):
-        raise argparse.ArgumentTypeError(f"{text!r}: every layer needs at least one neuron")
-    if len(sizes) < 2:
-        raise argparse.ArgumentTypeError(f"{text!r}: give at least an input and an output size")
-    return sizes
-
-
-def float_pair(text: str) -> tuple[float, float]:
-    parts = text.split(",")
-    if len(parts) != 2:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected two numbers separated by a comma")
-    first, second = finite_float(parts[0].strip()), finite_float(parts[1].strip())
-    return first, second
-
-
-def float_list(text: str) -> tuple[float, ...]:
-    return tuple(finite_float(part.strip()) for part in text.split(","))
-
-
-def lookahead_pair(text: str) -> tuple[int, float]:
-    parts = text.split(",")
-    if len(parts) != 2:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected K,ALPHA, e.g. 5,0.5")
-    k = whole(parts[0].strip())
-    if k < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: k must be at least 1")
-    return k, finite_float(parts[1].strip())
-
-
-def activation_spec(text: str) -> str:
-    from engine.models.activations import UnknownActivationError, get_activation
-
-    try:
-        return get_activation(text).name
-    except UnknownActivationError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 # -- parser ----------------------------------------------------------------------------------
@@ -200,8 +138,7 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
 def config_from_args(args: argparse.Namespace) -> Config:
     """The preset with every given option applied on top."""
     config = get_preset(args.preset)
-    if config.function:
-        _refuse_network_options(args)
+    FAMILY_OPTION_CHECKS[config.family](args)
     changes: dict[str, Any] = {}
     for name in (
         "optimizer", "lr", "momentum", "nesterov", "weight_decay", "betas", "loss", "seed",
@@ -241,6 +178,17 @@ def _refuse_network_options(args: argparse.Namespace) -> None:
             f"{args.preset} is a test function (its parameters are x and y): "
             f"{', '.join(given)} does not apply"
         )
+
+
+def _takes_every_option(args: argparse.Namespace) -> None:
+    """A network has everything the train options set."""
+
+
+# Per family of model: refuse the options that set what the model does not have.
+FAMILY_OPTION_CHECKS: dict[str, Callable[[argparse.Namespace], None]] = {
+    NETWORK: _takes_every_option,
+    FUNCTION: _refuse_network_options,
+}
 
 
 def _activations(config: Config, layers: tuple[int, ...], args: argparse.Namespace) -> tuple:

@@ -1,6 +1,6 @@
 """Sessions without a window: `train … --save-session FILE` and `main.py replay FILE [--json]`.
 
-A session written here is the file the window's File → Save writes (engine.io.session), so
+A session written here is the file the window's File → Save writes (engine.io.session_save), so
 the window opens it; `replay` opens one the way the window does, which replays it and checks
 the result against the saved state bit for bit, and reports it as `train` does.
 """
@@ -12,7 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 from engine.io.safe_write import check_writable_target, safe_write_text
-from engine.io.session import load_session, session_document, session_text
+from engine.io.session_format import session_text
+from engine.io.session_open import load_session
+from engine.io.session_save import session_document
 from engine.io.verify import verify_json
 from engine.training.stepper import Stepper
 

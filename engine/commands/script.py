@@ -15,7 +15,7 @@ from typing import Any
 
 from engine.core.errors import EngineError
 from engine.io.safe_write import check_writable_target, safe_write_text
-from engine.io.session import load_session
+from engine.io.session_open import load_session
 from engine.io.torch_script import script_of_run, torch_script
 from engine.io.verify import verify_python
 from engine.models.config import Config

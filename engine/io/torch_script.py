@@ -17,31 +17,15 @@ import json
 from collections.abc import Sequence
 
 from engine.core.errors import EngineError
-from engine.io.script_body import Model, function_body, network_body, place
-from engine.io.script_parts import (
-    ACTIVATION_MODULES,
-    EDITS_HELPER,
-    FUNCTION_CODE,
-    OPTIMIZER_CLASSES,
-)
-from engine.io.script_values import (
-    ScriptError,
-    canonical_activation,
-    check_names,
-    label,
-    number,
-    whole,
-)
-from engine.io.session import json_number
+from engine.io.script_family import SCRIPT_FAMILIES, ScriptFamily
+from engine.io.script_parts import EDITS_HELPER, OPTIMIZER_CLASSES
+from engine.io.script_values import ScriptError, check_names, label, number, whole
+from engine.io.session_format import json_number
 from engine.models.build import build_model
-from engine.models.config import LOSS_CHOICES, Config
-from engine.models.function_model import FunctionModel
-from engine.models.losses import get_loss
-from engine.models.mlp import MLP
+from engine.models.config import Config
+from engine.models.trainable_model import TrainableModel
 from engine.training.edit_log import HandEdit, hand_edits
 from engine.training.stepper import Stepper
-
-__all__ = ["ACTIVATION_MODULES", "FUNCTION_CODE", "script_of_run", "torch_script", "weights_json"]
 
 
 def torch_script(config: Config, steps: int, edits: Sequence[HandEdit] = ()) -> str:
@@ -49,16 +33,14 @@ def torch_script(config: Config, steps: int, edits: Sequence[HandEdit] = ()) -> 
     then `param <label> <repr>` for every parameter at the end."""
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
         raise EngineError(f"the number of steps must be a whole number ≥ 0, got {steps!r}")
-    check_names(config, ACTIVATION_MODULES, FUNCTION_CODE, OPTIMIZER_CLASSES, LOSS_CHOICES)
+    family = SCRIPT_FAMILIES[config.family]
+    check_names(config, OPTIMIZER_CLASSES)
+    family.check_names(config)
     model = build_model(config)
     edits = _checked_edits(edits, model, steps)
-    if isinstance(model, FunctionModel):
-        body = function_body(config, model)
-    else:
-        assert isinstance(model, MLP)
-        body = network_body(config, model)
-    parts = [_header(config, steps, len(edits)), *body, *_edits(model, edits)]
-    return "\n".join([*parts, *_loop(config, steps, edits), *_final(model)]) + "\n"
+    header = _header(config, family, steps, len(edits))
+    parts = [header, *family.body(config, model), *_edits(family, model, edits)]
+    return "\n".join([*parts, *_loop(config, family, steps, edits), *_final(family, model)]) + "\n"
 
 
 def script_of_run(stepper: Stepper, steps: int | None = None) -> str:
@@ -73,7 +55,7 @@ def weights_json(stepper: Stepper) -> str:
     return json.dumps(weights, indent=2, allow_nan=False) + "\n"
 
 
-def _checked_edits(edits: Sequence[HandEdit], model: Model, steps: int) -> list[HandEdit]:
+def _checked_edits(edits: Sequence[HandEdit], model: TrainableModel, steps: int) -> list[HandEdit]:
     for edit in edits:
         if edit.label not in model.index:
             raise ScriptError(f"cannot export a PyTorch script: no parameter {edit.label!r}")
@@ -86,11 +68,11 @@ def _checked_edits(edits: Sequence[HandEdit], model: Model, steps: int) -> list[
 
 
 # -- the parts of the script -------------------------------------------------------------------
-def _header(config: Config, steps: int, edits: int) -> str:
+def _header(config: Config, family: ScriptFamily, steps: int, edits: int) -> str:
     lines = [
         f'"""Backprop Studio: the {config.preset} run, {whole(steps)} step(s), as plain PyTorch.',
         "",
-        f"Settings: {_summary(config)}.",
+        f"Settings: {_summary(config, family)}.",
         *_edits_note(edits),
         "Run it with `python` or paste it into a notebook: it prints the loss of every step",
         "and then every parameter, the numbers the app shows (repr prints every digit).",
@@ -98,10 +80,7 @@ def _header(config: Config, steps: int, edits: int) -> str:
         '"""',
         "",
     ]
-    imports = ["import math", ""] if "math." in FUNCTION_CODE.get(config.function, "") else []
-    imports += ["import torch"]
-    if not config.function:
-        imports += ["import torch.nn.functional as F"] * _uses_f(config) + ["from torch import nn"]
+    imports = family.imports(config)
     dtype_line = f"dtype = torch.{config.dtype}  # the app's precision: every tensor below uses it"
     return "\n".join([*lines, *imports, "", dtype_line])
 
@@ -121,24 +100,14 @@ def _device_note(config: Config) -> list[str]:
     ]
 
 
-def _summary(config: Config) -> str:
+def _summary(config: Config, family: ScriptFamily) -> str:
     optimizer = f"{OPTIMIZER_CLASSES[config.optimizer]} lr {number(config.lr)}"
     if config.lookahead_k:
         optimizer += f" with Lookahead k {whole(config.lookahead_k)}"
-    if config.function:
-        return f"f = {config.function}, {optimizer}, {config.dtype}"
-    layers = "-".join(whole(n) for n in config.layers)
-    biases = "biases trained" if config.train_biases else "biases fixed"
-    activations = "/".join(canonical_activation(spec) for spec in config.activations)
-    parts = [f"layers {layers}", activations, f"loss {config.loss}"]
-    return ", ".join([*parts, optimizer, config.dtype, biases])
+    return family.summary(config, optimizer)
 
 
-def _uses_f(config: Config) -> bool:
-    return "F." in get_loss(config.loss).torch_code and config.loss != "nll"
-
-
-def _edits(model: Model, edits: list[HandEdit]) -> list[str]:
+def _edits(family: ScriptFamily, model: TrainableModel, edits: list[HandEdit]) -> list[str]:
     if not edits:
         return []
     lines = [
@@ -147,13 +116,13 @@ def _edits(model: Model, edits: list[HandEdit]) -> list[str]:
         "edits = [",
     ]
     for edit in edits:
-        tensor, position = place(model, model.params[model.index[edit.label]])
+        tensor, position = family.place(model, model.params[model.index[edit.label]])
         row = f"({whole(edit.iteration)}, {tensor}, {position}, {number(edit.value)})"
         lines.append(f"    {row},  # {label(edit.label)}")
     return [*lines, "]", "", "", EDITS_HELPER.strip("\n"), "", ""]
 
 
-def _loop(config: Config, steps: int, edits: list[HandEdit]) -> list[str]:
+def _loop(config: Config, family: ScriptFamily, steps: int, edits: list[HandEdit]) -> list[str]:
     lines = ["# The training loop: the calls the app steps through one micro-step at a time."]
     if config.published_variant:
         lines += [
@@ -171,7 +140,7 @@ def _loop(config: Config, steps: int, edits: list[HandEdit]) -> list[str]:
         ]
     else:
         lines.append("    optimizer.zero_grad()  # clear .grad: backward() adds to what is there")
-    lines += _forward_and_loss(config)
+    lines += family.forward_and_loss(config)
     lines += [
         "    loss.backward()  # autograd fills each parameter's .grad with ∂loss/∂parameter",
         "    optimizer.step()  # update every parameter from its gradient",
@@ -182,27 +151,13 @@ def _loop(config: Config, steps: int, edits: list[HandEdit]) -> list[str]:
     return lines
 
 
-def _forward_and_loss(config: Config) -> list[str]:
-    if config.function:
-        return ["    loss = f(x, y)  # the loss is the function's value"]
-    loss = get_loss(config.loss)
-    code = loss.torch_code
-    if loss.name == "nll":
-        # F.nll_loss wants class indices; with one-hot targets this is the same number.
-        code = "loss = -(target * out).sum() / len(out)"
-    return [
-        "    out = model(x)  # forward: every layer, every sample",
-        f"    {code}  # {loss.formula}",
-    ]
-
-
-def _final(model: Model) -> list[str]:
+def _final(family: ScriptFamily, model: TrainableModel) -> list[str]:
     lines = [
         "",
         "# Every parameter at the end, by the app's labels (repr prints every digit).",
         "for label, tensor, position in [",
     ]
     for info in model.params:
-        tensor, position = place(model, info)
+        tensor, position = family.place(model, info)
         lines.append(f'    ("{label(info.label)}", {tensor}, {position}),')
     return [*lines, "]:", '    print(f"param {label} {tensor[position].item()!r}")']

@@ -13,7 +13,8 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 
-from engine.models.activations import Activation, get_activation
+from engine.models.activation_catalogue import Activation
+from engine.models.activations import get_activation
 
 SATURATION_THRESHOLD = 0.01  # |f′| below this counts as saturated
 

@@ -19,7 +19,7 @@ from engine.core.explanation import Explanation, Factor
 from engine.core.formula import Expr, Formula, Num, fmt, par, product, total
 from engine.core.i18n import QT_TRANSLATE_NOOP
 from engine.core.phrase import Phrase, phrase
-from engine.models.activations import Activation
+from engine.models.activation_catalogue import Activation
 from engine.models.losses import Loss
 from engine.models.parameters import ParamInfo
 

@@ -11,7 +11,8 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from engine.core.device import resolve_device, resolve_dtype
-from engine.models.activations import Activation, get_activation
+from engine.models.activation_catalogue import Activation
+from engine.models.activations import get_activation
 from engine.models.chain_rule import ChainRule
 from engine.models.config import Config
 from engine.models.flat_reader import FlatReader

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from engine.models.config import Config
+from collections.abc import Callable
+
+from engine.models.config import FUNCTION, NETWORK, Config
 from engine.models.losses import get_loss
 from engine.training.optimizers import optimizer_code
 
@@ -19,14 +21,29 @@ PHASE_LINES = {
 }
 
 
+def _network_lines(config: Config) -> tuple[str, str]:
+    return "out = model(x)", get_loss(config.loss).torch_code
+
+
+def _function_lines(config: Config) -> tuple[str, str]:
+    # The parameters are the coordinates; the loss is the function's value.
+    return "out = f(x, y)", "loss = out"
+
+
+# The forward and loss lines of the loop, and what the optimizer is given, per model family.
+FORWARD_AND_LOSS: dict[str, Callable[[Config], tuple[str, str]]] = {
+    NETWORK: _network_lines,
+    FUNCTION: _function_lines,
+}
+OPTIMIZER_PARAMS: dict[str, str] = {NETWORK: "model.parameters()", FUNCTION: "[x, y]"}
+
+
 def code_lines(config: Config) -> list[str]:
     """The loop body, one line per phase, in the order the phases run."""
     zero_grad = "optimizer.zero_grad()"
     if config.skip_zero_grad:
         zero_grad = "# optimizer.zero_grad()   <- skipped: gradients accumulate"
-    forward, loss_line = "out = model(x)", get_loss(config.loss).torch_code
-    if config.function:  # the parameters are the coordinates; the loss is the function's value
-        forward, loss_line = "out = f(x, y)", "loss = out"
+    forward, loss_line = FORWARD_AND_LOSS[config.family](config)
     return [
         "for step in range(n_steps):",
         f"    {zero_grad}",
@@ -39,7 +56,7 @@ def code_lines(config: Config) -> list[str]:
 
 def setup_lines(config: Config) -> list[str]:
     """The lines before the loop: what the model and optimizer are."""
-    optimizer = optimizer_code(config)
-    if config.function:
-        optimizer = optimizer.replace("model.parameters()", "[x, y]")
+    optimizer = optimizer_code(config).replace(
+        "model.parameters()", OPTIMIZER_PARAMS[config.family]
+    )
     return [f"optimizer = {optimizer}"]

@@ -12,14 +12,9 @@ import numpy as np
 import pytest
 import torch
 
-from engine.bench.engine_rows import (
-    BASIN_CONFIG,
-    BASIN_FUNCTION,
-    LearnerLoop,
-    basin_starts,
-    python_floats,
-)
+from engine.bench.fast_forward_rows import LearnerLoop, python_floats
 from engine.bench.report import Report, Row, quantity, table
+from engine.bench.surface_rows import BASIN_CONFIG, BASIN_FUNCTION, basin_starts
 from engine.commands.cli import main
 from engine.landscape.descent import descend
 from engine.landscape.surface import default_bounds, grid, mlp_surface, parameter_plane

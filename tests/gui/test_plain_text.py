@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from engine.io.session import save_session
+from engine.io.session_save import save_session
 from gui import crash_guard
 from gui.plain_text import confirm, message_box, plain_label, plain_tooltip
 from gui.views.checked_field import CheckedField, parse_float

@@ -17,7 +17,7 @@ import gui.labs.comparison_table as comparison_table
 import gui.labs.gradient_check_lab as gradient_check_lab
 import gui.session_menu as session_menu
 import gui.views.basin_view as basin_view
-from engine.io.session import save_session
+from engine.io.session_save import save_session
 from engine.models.presets import PRESETS
 from gui import crash_guard
 

@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 import gui.session_menu as session_menu
-from engine.io.session import SessionCancelled, load_session, save_session
+from engine.io.session_open import load_session
+from engine.io.session_replay import SessionCancelled
+from engine.io.session_save import save_session
 from engine.models.presets import MAZUR
 from engine.training.stepper import Stepper
 

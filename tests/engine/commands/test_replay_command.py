@@ -7,7 +7,8 @@ import json
 import pytest
 
 from engine.commands.cli import main
-from engine.io.session import load_session, save_session
+from engine.io.session_open import load_session
+from engine.io.session_save import save_session
 from engine.models.presets import MAZUR
 from engine.training.stepper import Stepper
 

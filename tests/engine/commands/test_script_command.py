@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from engine.commands.cli import main
-from engine.io.session import save_session
+from engine.io.session_save import save_session
 from engine.io.torch_script import torch_script
 from engine.models.presets import MAZUR, get_preset
 from engine.training.stepper import Stepper

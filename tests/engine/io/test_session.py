@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 
 from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
-from engine.io import session
-from engine.io.session import FORMAT_VERSION, load_session, save_session, session_document
+from engine.io.session_format import FORMAT_VERSION, session_text
+from engine.io.session_open import load_session
+from engine.io.session_save import save_session, session_document
 from engine.models.config import Config
 from engine.models.presets import MAZUR, get_preset
 from engine.training.stepper import Stepper
@@ -268,7 +269,7 @@ def test_failed_write_leaves_nothing_behind(tmp_path, monkeypatch, failing):
     def fail(*args: Any) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(session.os, failing, fail)
+    monkeypatch.setattr(os, failing, fail)
     stepper = Stepper(MAZUR)
     stepper.run(2)
     with pytest.raises(
@@ -286,7 +287,7 @@ def saved_text() -> str:
     stepper.edit_parameter("w1", 0.2)
     stepper.run(1)
     steps(stepper, 12)  # into backward: some gradients revealed, some not yet
-    return session.session_text(session_document(stepper))
+    return session_text(session_document(stepper))
 
 
 def refused(folder: Path, content: str | bytes, match: str | None = None) -> str:

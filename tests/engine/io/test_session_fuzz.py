@@ -19,7 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine.core.errors import EngineError
-from engine.io.session import load_session, session_document, session_text
+from engine.io.session_format import session_text
+from engine.io.session_open import load_session
+from engine.io.session_save import session_document
 from engine.models.presets import MAZUR, get_preset
 from engine.training.stepper import Stepper
 

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from engine.core.errors import EngineError
-from engine.io import session, session_limits
-from engine.io.session import SessionCancelled, load_session, save_session, session_document
+from engine.io import session_limits, session_open, session_save
 from engine.io.session_limits import MAX_INPUT_ROWS, MAX_REPLAY_COST
+from engine.io.session_open import load_session
+from engine.io.session_replay import SessionCancelled
+from engine.io.session_save import save_session, session_document
 from engine.models.config import Config
 from engine.models.presets import MAZUR
 from engine.training.stepper import Stepper
@@ -52,7 +54,7 @@ def test_a_symlink_to_dev_zero_is_refused_before_reading(tmp_path):
         "import resource, sys\n"
         "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
         "from engine.core.errors import EngineError\n"
-        "from engine.io.session import load_session\n"
+        "from engine.io.session_open import load_session\n"
         "try:\n"
         f"    load_session({str(link)!r})\n"
         "except EngineError as error:\n"
@@ -93,7 +95,7 @@ def test_too_many_input_rows_are_refused_before_the_model_is_built(tmp_path, mon
     document["config"]["inputs"] = [[0.05, 0.1]] * rows
     document["config"]["targets"] = [[0.01, 0.99]] * rows
     built = []
-    monkeypatch.setattr(session, "Stepper", lambda config: built.append(config))
+    monkeypatch.setattr(session_open, "Stepper", lambda config: built.append(config))
     message = refusal(written(tmp_path, document))
     assert f"{MAX_INPUT_ROWS:,} input rows" in message and built == []
 
@@ -110,7 +112,7 @@ def test_a_replay_costlier_than_the_limit_is_refused_before_it_starts(tmp_path, 
     document["config"] = config.to_dict()
     document["history"] = {"tick": 200 * Stepper(config).micro_steps_per_iteration, "edits": []}
     replayed = []
-    monkeypatch.setattr(session, "_replay", lambda *args, **kwargs: replayed.append(args))
+    monkeypatch.setattr(session_open, "replay_history", lambda *args, **kw: replayed.append(args))
     message = refusal(written(tmp_path, document))
     assert f"{MAX_REPLAY_COST:,}" in message and replayed == []
 
@@ -134,7 +136,7 @@ def test_saving_goes_through_the_safe_write_routine_and_checks_the_json(tmp_path
     from engine.io import verify
 
     real = verify.verify_json
-    monkeypatch.setattr(session, "verify_json", lambda p: (checked.append(p), real(p)))
+    monkeypatch.setattr(session_save, "verify_json", lambda p: (checked.append(p), real(p)))
     path = tmp_path / "s.json"
     save_session(Stepper(MAZUR), path)
     assert len(checked) == 1 and checked[0] != path  # the staged file, before the rename
@@ -151,7 +153,7 @@ def test_a_session_too_big_to_reopen_is_not_saved(tmp_path, monkeypatch):
 
 def test_a_key_given_twice_is_named(tmp_path):
     """JSON would keep the second "lr" silently; the session is refused, naming the key."""
-    from engine.io.session import save_session
+    from engine.io.session_save import save_session
     from engine.models.presets import MAZUR
     from engine.training.stepper import Stepper
 
@@ -164,7 +166,7 @@ def test_a_key_given_twice_is_named(tmp_path):
 
 
 def test_a_number_of_thousands_of_digits_is_one_plain_line(tmp_path):
-    from engine.io.session import save_session
+    from engine.io.session_save import save_session
     from engine.models.presets import MAZUR
     from engine.training.stepper import Stepper
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from engine.core.errors import EngineError
-from engine.io.torch_script import ACTIVATION_MODULES, FUNCTION_CODE, torch_script, weights_json
+from engine.io.script_parts import ACTIVATION_MODULES, FUNCTION_CODE
+from engine.io.torch_script import torch_script, weights_json
 from engine.models.activations import ACTIVATION_NAMES
 from engine.models.config import LOSS_CHOICES, Config
 from engine.models.presets import MAZUR, get_preset

@@ -9,10 +9,10 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 
+from engine.models.activation_catalogue import Activation
 from engine.models.activations import (
     ACTIVATION_NAMES,
     OUTPUT_ONLY,
-    Activation,
     UnknownActivationError,
     get_activation,
 )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.io.session import load_session, session_copy, write_session_copy
+from engine.io.session_open import load_session
+from engine.io.session_save import session_copy, write_session_copy
 from engine.models.presets import MAZUR
 from engine.training.stepper import Stepper
 

@@ -9,7 +9,8 @@ import pytest
 
 import engine.training.trajectory as trajectory_module
 from engine.core.errors import EngineError
-from engine.io.session import load_session, save_session
+from engine.io.session_open import load_session
+from engine.io.session_save import save_session
 from engine.io.trajectory_table import trajectory_table
 from engine.models.presets import MAZUR
 from engine.training.stepper import Stepper
