@@ -5,29 +5,9 @@ from __future__ import annotations
 import errno
 
 import pytest
+from cli_runs import assert_refused
 
 from engine.commands import surface as surface_command
-from engine.commands.cli import main as cli_main
-
-
-def run_cli(capsys, argv: list[str]) -> tuple[int, str, str]:
-    """The command line in this process: (exit code, stdout, stderr)."""
-    try:
-        code = cli_main(argv)
-    except SystemExit as exit_info:
-        code = exit_info.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_refused(capsys, argv: list[str], message: str) -> str:
-    code, out, err = run_cli(capsys, argv)
-    assert code == 2, (argv, code, err)
-    assert err.count("\n") == 1 and err.endswith("\n"), err
-    assert "Traceback" not in err and message in err, err
-    assert out == ""
-    return err
-
 
 TRAIN = [
     (["--lr", ""], "is not a number"),

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from test_reliability_cli import assert_refused  # noqa: I001  (a sibling test module)
+from cli_runs import assert_refused
 
 from engine.commands.cli import main
 from engine.io.init_file import MAX_INIT_BYTES
