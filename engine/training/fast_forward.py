@@ -18,7 +18,7 @@ CHECKPOINT_EVERY = 100  # during fast-forward; back() replays at most this many 
 REPORT_EVERY = 256  # iterations between progress reports (and chances to rest)
 
 Visitor = Callable[[Any], None]  # reads the stepper at rest inside a run
-Visit = Callable[[], "Visitor | None"]
+Visit = Callable[[], Visitor | None]
 
 
 @dataclass(frozen=True)

@@ -57,25 +57,29 @@ class Stepper:
         self.target: Tensor = setup.target
         self.trainable: list[Tensor] = setup.trainable
         self.plan = make_plan(setup.model)
+        self._describe = explain.FAMILY_WORDS[config.family].element
         self._position = Position(Trajectory(setup.model.values()))
-        kept = checkpoints_kept_for(len(setup.labels))
-        self._store = CheckpointStore(setup, self._position, kept)
-        self._states = ElementStateReader(setup.model, config, setup.optimizer)
-        revealed = Revealed(setup.labels)
-        self._snapshots = SnapshotBuilder(
-            setup, self._position, self._states, revealed, len(self.plan)
-        )
-        self._phases = PhaseMachine(
-            setup, self._position, self._store, self._states, self._snapshots, self.plan
-        )
-        fast = FastIterations(setup, self._position, len(self.plan))
-        self._history = History(self._store, self._position, self._phases, fast)
-        self._edits = HandEdits(setup, self._position, self._store, self._snapshots)
-        self._run = FastForward(
-            self._position, self._store, self._phases, fast, self._history, len(setup.labels)
-        )
+        self._assemble(setup)
         self._initial_values = setup.model.values()
         self.reset()
+
+    def _assemble(self, setup: TrainingSetup) -> None:
+        """The pieces, each handed the shared position and the pieces it works with."""
+        position, plan_length = self._position, len(self.plan)
+        parameters = len(setup.labels)
+        self._store = CheckpointStore(setup, position, checkpoints_kept_for(parameters))
+        states = ElementStateReader(setup.model, setup.config, setup.optimizer)
+        revealed = Revealed(setup.labels)
+        self._snapshots = SnapshotBuilder(setup, position, states, revealed, plan_length)
+        self._phases = PhaseMachine(
+            setup, position, self._store, states, self._snapshots, self.plan
+        )
+        fast = FastIterations(setup, position, plan_length)
+        self._history = History(self._store, position, self._phases, fast)
+        self._edits = HandEdits(setup, position, self._store, self._snapshots)
+        self._fast_forward = FastForward(
+            position, self._store, self._phases, fast, self._history, parameters
+        )
 
     # -- where the run stands --------------------------------------------------------------
     @property
@@ -171,11 +175,11 @@ class Stepper:
         After each progress report, `visit()` may hand back a visitor: the run then rests at
         that iteration boundary with its Snapshot rebuilt, calls `visitor(self)` (to copy a
         session, say) and goes on exactly as if it had not stopped."""
-        return self._run.run(n, progress, should_stop, visit, self)
+        return self._fast_forward.run(n, progress, should_stop, visit, self)
 
     def check_history_room(self, n: int) -> None:
         """Refuse (EngineError) a run of n iterations whose history would not fit the budget."""
-        self._run.check_room(n)
+        self._fast_forward.check_room(n)
 
     def back(self) -> Snapshot:
         """Undo one micro-step (or an edit), restoring parameters, gradients and state exactly."""
@@ -204,8 +208,7 @@ class Stepper:
     def describe(self, label: str) -> tuple[str, str]:
         """(explanation, formula) for any neuron or parameter at the current parameters."""
         chain = self.model.chain_rule(self.x, self.target, self.loss_fn)
-        element = explain.FAMILY_WORDS[self.config.family].element
-        return element(self.model, chain, self.x[0].tolist(), label)
+        return self._describe(self.model, chain, self.x[0].tolist(), label)
 
     def params(self) -> dict[str, float]:
         labels = [info.label for info in self.model.params]
