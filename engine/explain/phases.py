@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import torch
 
@@ -13,9 +14,10 @@ from engine.core.i18n import QT_TRANSLATE_NOOP, translate
 from engine.core.phrase import LowerFirst, Phrase, Words, phrase
 from engine.explain.forward_formula import loss_formula, net_formula, out_formula
 from engine.models.chain_rule import ChainRule, fmt
-from engine.models.config import Config
+from engine.models.config import FUNCTION, NETWORK, Config
 from engine.models.losses import Loss
 from engine.models.mlp import MLP
+from engine.models.trainable_model import TrainableModel
 
 if TYPE_CHECKING:
     from engine.models.function_model import FunctionChain, FunctionModel
@@ -42,7 +44,7 @@ def _say(template: str, **args: object) -> Phrase:
     return phrase(EXPLAIN, template, **args)
 
 
-def ready(config: Config, model: MLP) -> Text:
+def ready(config: Config, model: TrainableModel) -> Text:
     shape = "-".join(str(n) for n in config.layers)
     return Text(
         _say(
@@ -121,7 +123,7 @@ def forward(
 
 def loss(
     loss_fn: Loss,
-    model: MLP,
+    model: TrainableModel,
     outs: list[list[float]],
     targets: list[list[float]],
     value: float,
@@ -145,9 +147,8 @@ def loss(
             ),
             value=value,
         )
-    tree = None
-    if isinstance(model, MLP):
-        tree = loss_formula(loss_fn, outs, targets, model.neurons[-1], value)
+    # None for a loss without a tree, such as a test function's value.
+    tree = loss_formula(loss_fn, outs, targets, model.neurons[-1], value)
     if tree is not None and len(outs) == 1:  # one sample: its terms fit on the line
         shown = Formula(tree.label, f"{loss_fn.formula} =", tree.expression, tree.result)
         return Text(words, (shown,), (tree,))
@@ -311,3 +312,53 @@ def function_element(model: FunctionModel, chain: FunctionChain, label: str) -> 
         function=translate("TestFunction", fn.title), note=translate("TestFunction", fn.note)
     )
     return text, f"{fn.formula} = {fmt(value)}"
+
+
+def _network_forward(
+    model: MLP,
+    values: Sequence[float],
+    layer: int,
+    row: int,
+    inputs: list[float],
+    nets: list[float],
+    out: float,
+) -> Callable[[], Text]:
+    """Built when a view shows it, from the numbers this micro-step used."""
+    return partial(forward, model, values, layer, row, inputs, nets, out)
+
+
+def _function_forward(
+    model: FunctionModel,
+    values: Sequence[float],
+    layer: int,
+    row: int,
+    inputs: list[float],
+    nets: list[float],
+    out: float,
+) -> Text:
+    """Told at once: the words name the current point, which the coming step moves."""
+    return function_forward(model, out)
+
+
+def _function_element(
+    model: FunctionModel, chain: FunctionChain, inputs: list[float], label: str
+) -> Described:
+    return function_element(model, chain, label)
+
+
+class FamilyWords(NamedTuple):
+    """The explanations that differ between a network and a test function.
+
+    Picked once from FAMILY_WORDS by `Config.family`, so no micro-step asks which model it is.
+    `forward(model, values, layer, row, inputs, nets, out)` tells one forward micro-step;
+    `element(model, chain, inputs, label)` describes a hovered neuron or parameter.
+    """
+
+    forward: Callable[..., Text | Callable[[], Text]]
+    element: Callable[[Any, Any, list[float], str], Described]
+
+
+FAMILY_WORDS: dict[str, FamilyWords] = {
+    NETWORK: FamilyWords(_network_forward, element),
+    FUNCTION: FamilyWords(_function_forward, _function_element),
+}

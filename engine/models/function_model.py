@@ -6,6 +6,8 @@ the loss is f itself. Gradients are explained from closed-form partial derivativ
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import torch
 from torch import Tensor, nn
@@ -106,6 +108,10 @@ class FunctionModel(nn.Module):
 
     def forward(self, x: Tensor) -> Tensor:
         return self.layer_forward(1, x)[1]
+
+    def forward_function(self) -> Callable[[Tensor], Tensor]:
+        """`forward` for hot loops: one layer, nothing to look up ahead of time."""
+        return self.forward
 
     def chain_rule(
         self, x: Tensor, target: Tensor, loss_fn: Loss, upstream: object = None

@@ -7,7 +7,7 @@ works with either, with no "which model is this" question; a test holds both cla
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -75,3 +75,7 @@ class TrainableModel(Protocol):
         ...
 
     def forward(self, x: Tensor) -> Tensor: ...
+
+    def forward_function(self) -> Callable[[Tensor], Tensor]:
+        """`forward` with whatever it looks up looked up once, for fast-forward's hot loop."""
+        ...

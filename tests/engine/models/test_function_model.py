@@ -77,3 +77,11 @@ def test_code_listing_of_a_test_function():
     lines = code_lines(PRESETS["rosenbrock"])
     assert lines[2].strip() == "out = f(x, y)" and lines[3].strip() == "loss = out"
     assert "[x, y]" in setup_lines(PRESETS["rosenbrock"])[0]
+
+
+def test_the_hot_loops_forward_is_the_models_forward() -> None:
+    from engine.models.function_model import FunctionModel
+
+    model = FunctionModel(PRESETS["rosenbrock"])
+    x, _ = model.data(PRESETS["rosenbrock"])
+    assert torch.equal(model.forward_function()(x), model(x))

@@ -1,0 +1,105 @@
+"""Checkpoints: the exact state at the start of some iterations, for going back to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from engine.core.snapshot import Snapshot
+from engine.training.position import Position
+from engine.training.training_setup import TrainingSetup
+
+
+@dataclass
+class Checkpoint:
+    """Exact state at the start of an iteration."""
+
+    tick: int
+    iteration: int
+    kind: str  # "ready", "iteration" or "edit"
+    values: np.ndarray
+    grads: np.ndarray | None
+    optimizer: dict[str, Any] | None  # None: the optimizer was fresh (never built)
+    snapshot: Snapshot | None = None  # ready and edit checkpoints are positions of their own
+
+
+class CheckpointStore:
+    """The checkpoints of one run, by tick, kept within a memory budget."""
+
+    def __init__(self, setup: TrainingSetup, position: Position, max_count: int) -> None:
+        self._setup = setup
+        self._position = position
+        self.max_count = max_count  # iteration checkpoints beyond this are thinned
+        self.saved: dict[int, Checkpoint] = {}
+
+    def clear(self) -> None:
+        self.saved = {}
+
+    def save(self, kind: str, snapshot: Snapshot | None = None) -> None:
+        """The exact state of the current position, as a checkpoint of `kind`."""
+        if kind == "iteration":
+            self._thin()
+        model, position = self._setup.model, self._position
+        self.saved[position.tick] = Checkpoint(
+            position.tick,
+            position.iteration,
+            kind,
+            model.values(),
+            model.grads(),
+            self._setup.optimizer.saved(),
+            snapshot,
+        )
+
+    def save_at_boundary(self) -> None:
+        """An iteration checkpoint here, unless this position has one already."""
+        if self._position.tick not in self.saved:
+            self.save("iteration")
+
+    def _thin(self) -> None:
+        """Past the budget, every other iteration checkpoint of the older half goes.
+
+        Going back near the end stays as quick as before; going far back replays further
+        (exactly: fast iterations repeat the same operations). Ready and edit checkpoints stay.
+        """
+        if len(self.saved) < self.max_count:  # cheap: counts every kind
+            return
+        ticks = sorted(t for t, c in self.saved.items() if c.kind == "iteration")
+        if len(ticks) < self.max_count:
+            return
+        for tick in ticks[: len(ticks) // 2][1::2]:
+            del self.saved[tick]
+
+    def nearest(self, tick: int) -> Checkpoint:
+        """The latest checkpoint from which position `tick` can be reached."""
+        return max((c for c in self.saved.values() if _usable(c, tick)), key=lambda c: c.tick)
+
+    def restore(self, checkpoint: Checkpoint) -> None:
+        """The model, optimizer and position as they were at `checkpoint`."""
+        setup, position = self._setup, self._position
+        setup.model.load_values(checkpoint.values)
+        setup.model.load_grads(checkpoint.grads)
+        setup.optimizer.load(checkpoint.optimizer)
+        position.iteration = checkpoint.iteration
+        position.tick = checkpoint.tick
+        position.micro = 0
+        position.pass_ = None
+        position.diverged = False
+        position.trajectory.rewind(checkpoint.iteration, checkpoint.values)
+
+    def edit_ahead(self) -> bool:
+        """Whether an edit lies past the current position (undone by going back)."""
+        tick = self._position.tick
+        return any(c.kind == "edit" and c.tick > tick for c in self.saved.values())
+
+    def forget_future(self) -> None:
+        """Drop the checkpoints past the current position: the run goes another way now."""
+        for tick in [t for t in self.saved if t > self._position.tick]:
+            del self.saved[tick]
+
+
+def _usable(checkpoint: Checkpoint, tick: int) -> bool:
+    if checkpoint.tick < tick:
+        return True
+    return checkpoint.tick == tick and checkpoint.snapshot is not None

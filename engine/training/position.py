@@ -1,0 +1,40 @@
+"""Where a run stands and the record of how it got there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from engine.core.snapshot import Snapshot
+from engine.training.iteration_pass import Pass
+from engine.training.trajectory import Trajectory
+
+
+@dataclass
+class Position:
+    """The one record that the phases, the history and fast-forward all move.
+
+    Sharing it (instead of each piece keeping its own counters) means the pieces and the
+    Stepper in front of them can never disagree about where the run is.
+    """
+
+    trajectory: Trajectory
+    snapshot: Snapshot | None = None  # the Snapshot of this position (None only while built)
+    tick: int = 0  # micro-steps from the start (an edit counts as one)
+    micro: int = 0  # micro-steps into the current iteration
+    iteration: int = 0  # whole iterations done
+    max_tick: int = 0  # the furthest position reached: goto() may go up to it
+    diverged: bool = False  # the current iteration's loss was not finite
+    pass_: Pass | None = None  # the current iteration's computation; None between iterations
+
+    def restart(self, trajectory: Trajectory) -> None:
+        """Back to the start of a run with a fresh record."""
+        self.trajectory = trajectory
+        self.snapshot = None
+        self.tick = self.micro = self.iteration = self.max_tick = 0
+        self.diverged = False
+        self.pass_ = None
+
+    def moved(self, ticks: int) -> None:
+        """`ticks` micro-steps further on; the furthest position follows."""
+        self.tick += ticks
+        self.max_tick = max(self.max_tick, self.tick)
