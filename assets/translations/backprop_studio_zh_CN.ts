@@ -623,82 +623,82 @@ closed form: {c}
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../gui/controller.py" line="252" />
+            <location filename="../../gui/controller.py" line="279" />
             <source>A run is already in progress.</source>
             <translation>已有一次运行正在进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="168" />
-            <location filename="../../gui/controller.py" line="446" />
-            <location filename="../../gui/controller.py" line="462" />
-            <location filename="../../gui/controller.py" line="476" />
+            <location filename="../../gui/controller.py" line="195" />
+            <location filename="../../gui/controller.py" line="473" />
+            <location filename="../../gui/controller.py" line="489" />
+            <location filename="../../gui/controller.py" line="503" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="152" />
+            <location filename="../../gui/controller.py" line="179" />
             <source>Already at the start: there is nothing to undo.</source>
             <translation>已在起点：没有可撤销的步骤。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="417" />
+            <location filename="../../gui/controller.py" line="444" />
             <source>Cancelled after {0} of {1} iterations.</source>
             <translation>在完成 {1} 次迭代中的 {0} 次后取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="470" />
+            <location filename="../../gui/controller.py" line="497" />
             <source>Model rebuilt: {0}.</source>
             <translation>模型已重建：{0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="422" />
+            <location filename="../../gui/controller.py" line="449" />
             <source>Ran 1 iteration; the loss is now {0:.9g}.</source>
             <translation>运行了 1 次迭代；当前损失为 {0:.9g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="423" />
+            <location filename="../../gui/controller.py" line="450" />
             <source>Ran {0} iterations; the loss is now {1:.9g}.</source>
             <translation>运行了 {0} 次迭代；当前损失为 {1:.9g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="161" />
+            <location filename="../../gui/controller.py" line="188" />
             <source>Reset to the starting parameters; history cleared.</source>
             <translation>已重置为初始参数；历史已清空。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="468" />
+            <location filename="../../gui/controller.py" line="495" />
             <source>Settings not applied: {0}</source>
             <translation>设置未应用：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="389" />
+            <location filename="../../gui/controller.py" line="416" />
             <source>The run stopped</source>
             <translation>运行已停止</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="351" />
-            <location filename="../../gui/controller.py" line="387" />
+            <location filename="../../gui/controller.py" line="378" />
+            <location filename="../../gui/controller.py" line="414" />
             <source>The run stopped with an error: {0}</source>
             <translation>运行因错误而停止：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="415" />
+            <location filename="../../gui/controller.py" line="442" />
             <source>Training diverged in iteration {0} (the loss was not finite); stopped at the last finite state. Lower the learning rate or change the settings.</source>
             <translation>训练在第 {0} 次迭代发散（损失不是有限值）；已停在最后一个有限的状态。请降低学习率或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="208" />
+            <location filename="../../gui/controller.py" line="235" />
             <source>Training diverged in iteration {0}: the loss became {1}. Go back (←), reset, or lower the learning rate.</source>
             <translation>训练在第 {0} 次迭代发散：损失变为 {1}。请后退（←）、重置或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="217" />
-            <location filename="../../gui/controller.py" line="257" />
+            <location filename="../../gui/controller.py" line="244" />
+            <location filename="../../gui/controller.py" line="284" />
             <source>Training diverged: go back, reset or change the settings.</source>
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="456" />
+            <location filename="../../gui/controller.py" line="483" />
             <source>{0} set to {1:.9g}; back (←) undoes it.</source>
             <translation>{0} 已设为 {1:.9g}；后退（←）可撤销。</translation>
         </message>
@@ -751,7 +751,7 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/training/stepper.py" line="427" />
+            <location filename="../../engine/training/history.py" line="124" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -811,7 +811,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/training/stepper.py" line="885" />
+            <location filename="../../engine/training/phases.py" line="52" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -841,12 +841,12 @@ closed form: {c}
             <translation>CSV 文件中有 {count} 行有问题：</translation>
         </message>
         <message>
-            <location filename="../../engine/training/stepper.py" line="457" />
+            <location filename="../../engine/training/history.py" line="136" />
             <source>{label} must be a finite number float32 can hold (at most ±{most:.7g}), got {value!r}</source>
             <translation>{label} 必须是 float32 能表示的有限数（绝对值至多 {most:.7g}），实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/training/stepper.py" line="460" />
+            <location filename="../../engine/training/history.py" line="139" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
@@ -874,113 +874,113 @@ closed form: {c}
     <context>
         <name>Explain</name>
         <message>
-            <location filename="../../engine/explain/phases.py" line="227" />
+            <location filename="../../engine/explain/phases.py" line="228" />
             <source>AdamW first shrinks {label} by the factor 1 − lr·λ (decoupled decay).</source>
             <translation>AdamW 先把 {label} 乘以因子 1 − lr·λ（解耦的权重衰减）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="285" />
+            <location filename="../../engine/explain/phases.py" line="286" />
             <source>Forward: the model is the {function} function; its parameters are the coordinates.</source>
             <translation>前向传播：模型就是 {function} 函数；它的参数就是坐标。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="114" />
+            <location filename="../../engine/explain/phases.py" line="116" />
             <source>Forward: {neuron} adds up its weighted inputs from {sources} and its bias, then applies {activation}.</source>
             <translation>前向传播：{neuron} 把来自 {sources} 的加权输入与偏置相加，再应用 {activation}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="238" />
+            <location filename="../../engine/explain/phases.py" line="239" />
             <source>Lookahead: every {k} steps the slow weights move {alpha} of the way to the fast ones, which then jump there.</source>
             <translation>Lookahead：每 {k} 步，慢权重向快权重移动 {alpha} 的距离，随后快权重跳到该处。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="139" />
+            <location filename="../../engine/explain/phases.py" line="141" />
             <source>Loss: the function's value is the loss that gradient descent lowers.</source>
             <translation>损失：函数值就是梯度下降要降低的损失。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="131" />
+            <location filename="../../engine/explain/phases.py" line="133" />
             <source>Loss: {title} of the outputs against the targets.</source>
             <translation>损失：输出与目标之间的{title}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="276" />
+            <location filename="../../engine/explain/phases.py" line="277" />
             <source>Neuron {label} at the current parameters.</source>
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/training/stepper.py" line="563" />
+            <location filename="../../engine/training/phases.py" line="207" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="53" />
+            <location filename="../../engine/explain/phases.py" line="55" />
             <source>Ready: a {shape} network with its starting parameters. Step (→) to run optimizer.zero_grad().</source>
             <translation>就绪：{shape} 网络，使用初始参数。单步（→）执行 optimizer.zero_grad()。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="145" />
+            <location filename="../../engine/explain/phases.py" line="147" />
             <source>The loss is {value}: training diverged. Go back, or lower the learning rate.</source>
             <translation>损失为 {value}：训练已发散。请后退，或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="310" />
+            <location filename="../../engine/explain/phases.py" line="311" />
             <source>The {function} function. {note}</source>
             <translation>{function} 函数。{note}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="216" />
+            <location filename="../../engine/explain/phases.py" line="217" />
             <source>Weight decay adds {decay}·{label} to the gradient first.</source>
             <translation>权重衰减先把 {decay}·{label} 加到梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="259" />
+            <location filename="../../engine/explain/phases.py" line="260" />
             <source>bias of {neuron}</source>
             <translation>{neuron} 的偏置</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="163" />
+            <location filename="../../engine/explain/phases.py" line="164" />
             <source>loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.</source>
             <translation>loss.backward()：autograd 到达 {neuron}，计算它的 δ = ∂E/∂net_{neuron}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="177" />
+            <location filename="../../engine/explain/phases.py" line="178" />
             <source>loss.backward(): autograd writes ∂E/∂{label} into {label}.grad.</source>
             <translation>loss.backward()：autograd 把 ∂E/∂{label} 写入 {label}.grad。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="206" />
+            <location filename="../../engine/explain/phases.py" line="207" />
             <source>optimizer.step(): {optimizer} updates {label}.</source>
             <translation>optimizer.step()：{optimizer} 更新 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="78" />
+            <location filename="../../engine/explain/phases.py" line="80" />
             <source>optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the coming backward() starts from nothing.</source>
             <translation>optimizer.zero_grad() 清空每个参数的 .grad（设为 None），让接下来的 backward() 从零开始。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="68" />
+            <location filename="../../engine/explain/phases.py" line="70" />
             <source>optimizer.zero_grad() is skipped: this iteration's backward() will add its gradients onto whatever .grad already holds, so they accumulate.</source>
             <translation>跳过了 optimizer.zero_grad()：本次迭代的 backward() 会把梯度加到 .grad 已有的值上，于是梯度不断累积。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="79" />
+            <location filename="../../engine/explain/phases.py" line="81" />
             <source>p.grad = None for every parameter</source>
             <translation>每个参数 p.grad = None</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="69" />
+            <location filename="../../engine/explain/phases.py" line="71" />
             <source>p.grad stays as it is</source>
             <translation>p.grad 保持不变</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="190" />
+            <location filename="../../engine/explain/phases.py" line="191" />
             <source>zero_grad was skipped, so it is added to the gradient already there.</source>
             <translation>由于跳过了 zero_grad，它被加到已有的梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="289" />
-            <location filename="../../engine/models/function_model.py" line="143" />
+            <location filename="../../engine/explain/phases.py" line="290" />
+            <location filename="../../engine/models/function_model.py" line="149" />
             <source>{formula} at {point} = {value}</source>
             <translation>{formula} 在 {point} 处 = {value}</translation>
         </message>
@@ -990,22 +990,22 @@ closed form: {c}
             <translation>{head} = 对 {count} 个样本求和 Σ {symbols} = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="265" />
+            <location filename="../../engine/explain/phases.py" line="266" />
             <source>{label} ({what}) and its gradient at the current parameters.</source>
             <translation>当前参数下的 {label}（{what}）及其梯度。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="302" />
+            <location filename="../../engine/explain/phases.py" line="303" />
             <source>{label}: a coordinate, trained like a weight.</source>
             <translation>{label}：一个坐标，像权重一样被训练。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="250" />
+            <location filename="../../engine/explain/phases.py" line="251" />
             <source>{label}: an input of the network.</source>
             <translation>{label}：网络的一个输入。</translation>
         </message>
         <message>
-            <location filename="../../engine/models/function_model.py" line="154" />
+            <location filename="../../engine/models/function_model.py" line="160" />
             <source>δ_f = ∂E/∂f = 1 (the loss is f itself)</source>
             <translation>δ_f = ∂E/∂f = 1（损失就是 f 本身）</translation>
         </message>
@@ -1120,138 +1120,138 @@ closed form: {c}
     <context>
         <name>GradientCheckLab</name>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="83" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="86" />
             <source>AG: autograd; FD: finite differences; rel. error: |a − b| / max(|a|, |b|, floor)</source>
             <translation>AG：autograd；FD：有限差分；相对误差：|a − b| / max(|a|, |b|, floor)</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="56" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="59" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="148" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="161" />
             <source>Check cancelled.</source>
             <translation>检验已取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="52" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="55" />
             <source>Check the current model</source>
             <translation>检验当前模型</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="130" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="134" />
             <source>Checking…</source>
             <translation>检验中…</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="55" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="58" />
             <source>Compare finite differences, autograd and the chain rule for every parameter</source>
             <translation>对每个参数比较有限差分、autograd 和链式法则</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="49" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="52" />
             <source>No model is connected to this lab.</source>
             <translation>这个实验没有连接模型。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="115" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="118" />
             <source>Press “Check the current model”: every gradient three ways, side by side.</source>
             <translation>按“检验当前模型”：每个梯度用三种方法并排计算。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="86" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="89" />
             <source>Relative error per parameter</source>
             <translation>各参数的相对误差</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="58" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="61" />
             <source>Stop the check</source>
             <translation>停止检验</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="144" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="157" />
             <source>The check failed: {m}</source>
             <translation>检验失败：{m}</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="157" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="170" />
             <source>all three agree</source>
             <translation>三者一致</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="71" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="74" />
             <source>autograd</source>
             <translation>autograd</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="96" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="99" />
             <source>autograd vs finite differences</source>
             <translation>autograd 对比有限差分</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="72" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="75" />
             <source>chain rule</source>
             <translation>链式法则</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="103" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="106" />
             <source>chain rule vs autograd</source>
             <translation>链式法则对比 autograd</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="70" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="73" />
             <source>finite difference</source>
             <translation>有限差分</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="180" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="193" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="68" />
-            <location filename="../../gui/labs/gradient_check_lab.py" line="87" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="71" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="90" />
             <source>parameter</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="73" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="76" />
             <source>rel. error FD ↔ AG</source>
             <translation>相对误差 FD ↔ AG</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="74" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="77" />
             <source>rel. error chain ↔ AG</source>
             <translation>相对误差 链式 ↔ AG</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="88" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="91" />
             <source>relative error (log scale)</source>
             <translation>相对误差（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="159" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="172" />
             <source>some gradients disagree: look at the red rows</source>
             <translation>有些梯度不一致：请看红色的行</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="108" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="111" />
             <source>tolerance</source>
             <translation>容差</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="69" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="72" />
             <source>trained</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="180" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="193" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/gradient_check_lab.py" line="165" />
+            <location filename="../../gui/labs/gradient_check_lab.py" line="178" />
             <source>{n} of {total} parameters checked at loss {loss}; worst relative error {w:.1e} (tolerance {t:.0e}): {verdict}. Finite differences use the five-point stencil with h = 1e-3, in float64.</source>
             <translation>在损失 {loss} 处检验了 {total} 个参数中的 {n} 个；最大相对误差 {w:.1e}（容差 {t:.0e}）：{verdict}。有限差分使用五点模板，h = 1e-3，float64 精度。</translation>
         </message>
@@ -1337,122 +1337,122 @@ closed form: {c}
     <context>
         <name>LandscapePanel</name>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="90" />
+            <location filename="../../gui/views/landscape_panel.py" line="101" />
             <source> px</source>
             <translation> 像素</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="94" />
+            <location filename="../../gui/views/landscape_panel.py" line="105" />
             <source>3-D</source>
             <translation>3D</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="169" />
+            <location filename="../../gui/views/landscape_panel.py" line="179" />
             <source>3-D view unavailable: </source>
             <translation>3D 视图不可用：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="93" />
+            <location filename="../../gui/views/landscape_panel.py" line="104" />
             <source>Colour by log₁₀(loss − min): shows the valley floor</source>
             <translation>按 log₁₀(损失 − 最小值) 着色：显出谷底</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="244" />
+            <location filename="../../gui/views/landscape_panel.py" line="251" />
             <source>Computing the loss surface…</source>
             <translation>正在计算损失曲面…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="251" />
+            <location filename="../../gui/views/landscape_panel.py" line="258" />
             <source>Computing the loss surface… {0}%</source>
             <translation>正在计算损失曲面… {0}%</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="91" />
+            <location filename="../../gui/views/landscape_panel.py" line="102" />
             <source>Grid points per axis</source>
             <translation>每个轴的网格点数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="277" />
+            <location filename="../../gui/views/landscape_panel.py" line="280" />
             <source>Loss over {a} and {b}</source>
             <translation>关于 {a} 和 {b} 的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="81" />
+            <location filename="../../gui/views/landscape_panel.py" line="92" />
             <source>Parameter on the horizontal axis</source>
             <translation>横轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="82" />
+            <location filename="../../gui/views/landscape_panel.py" line="93" />
             <source>Parameter on the vertical axis</source>
             <translation>纵轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="35" />
+            <location filename="../../gui/views/landscape_panel.py" line="42" />
             <source>Principal components of the trajectory</source>
             <translation>轨迹的主成分</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="34" />
+            <location filename="../../gui/views/landscape_panel.py" line="41" />
             <source>Random filter-normalised directions</source>
             <translation>按滤波器归一化的随机方向</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="97" />
+            <location filename="../../gui/views/landscape_panel.py" line="108" />
             <source>Rebuild the plane around the current point</source>
             <translation>围绕当前点重建平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="96" />
+            <location filename="../../gui/views/landscape_panel.py" line="107" />
             <source>Recentre</source>
             <translation>重新居中</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="86" />
+            <location filename="../../gui/views/landscape_panel.py" line="97" />
             <source>Seed of the random directions</source>
             <translation>随机方向的种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="95" />
+            <location filename="../../gui/views/landscape_panel.py" line="106" />
             <source>Show the surface in 3-D (needs OpenGL)</source>
             <translation>以 3D 显示曲面（需要 OpenGL）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="261" />
+            <location filename="../../gui/views/landscape_panel.py" line="268" />
             <source>The loss surface could not be computed: </source>
             <translation>无法计算损失曲面：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="153" />
+            <location filename="../../gui/views/landscape_panel.py" line="163" />
             <source>The other parameters are held at the current point, so the surface moves as they train.</source>
             <translation>其他参数固定在当前点，因此曲面会随着它们的训练而变化。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="157" />
+            <location filename="../../gui/views/landscape_panel.py" line="167" />
             <source>The plane of the trajectory's two main directions, centred on the last point; the path is projected onto it.</source>
             <translation>由轨迹的两个主方向张成、以最后一点为中心的平面；路径投影到该平面上。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="32" />
+            <location filename="../../gui/views/landscape_panel.py" line="39" />
             <source>Two parameters (slice through the current point)</source>
             <translation>两个参数（过当前点的切片）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="79" />
+            <location filename="../../gui/views/landscape_panel.py" line="90" />
             <source>Which 2-D plane through parameter space to draw</source>
             <translation>在参数空间中画哪个二维平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="92" />
+            <location filename="../../gui/views/landscape_panel.py" line="103" />
             <source>log colour</source>
             <translation>对数着色</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="85" />
+            <location filename="../../gui/views/landscape_panel.py" line="96" />
             <source>seed </source>
             <translation>种子 </translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="155" />
+            <location filename="../../gui/views/landscape_panel.py" line="165" />
             <source>θ = θ₀ + a·d₁ + b·d₂, each direction scaled filter by filter to the weights' norms (Li et al. 2018); the path is projected onto it.</source>
             <translation>θ = θ₀ + a·d₁ + b·d₂，每个方向按滤波器逐个缩放到权重的范数（Li et al. 2018）；路径投影到该平面上。</translation>
         </message>
@@ -1610,7 +1610,7 @@ closed form: {c}
             <translation>网络中没有元素 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/pages/tabs.py" line="63" />
+            <location filename="../../gui/pages/tabs.py" line="64" />
             <source>The network has no parameter {0}.</source>
             <translation>网络中没有参数 {0}。</translation>
         </message>
@@ -1723,285 +1723,285 @@ closed form: {c}
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="236" />
+            <location filename="../../gui/main_window.py" line="237" />
             <source>&amp;About Backprop Studio</source>
             <translation>关于 Backprop Studio(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="192" />
+            <location filename="../../gui/main_window.py" line="193" />
             <source>&amp;Export all figures…</source>
             <translation>导出全部图形(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="189" />
+            <location filename="../../gui/main_window.py" line="190" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="230" />
+            <location filename="../../gui/main_window.py" line="231" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="231" />
+            <location filename="../../gui/main_window.py" line="232" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="208" />
+            <location filename="../../gui/main_window.py" line="209" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="213" />
+            <location filename="../../gui/main_window.py" line="214" />
             <source>&amp;Run</source>
             <translation>运行(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="223" />
+            <location filename="../../gui/main_window.py" line="224" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="132" />
+            <location filename="../../gui/main_window.py" line="133" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="82" />
+            <location filename="../../gui/main_window.py" line="83" />
             <source>Backprop Studio</source>
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="129" />
-            <location filename="../../gui/main_window.py" line="278" />
+            <location filename="../../gui/main_window.py" line="130" />
+            <location filename="../../gui/main_window.py" line="279" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="344" />
+            <location filename="../../gui/main_window.py" line="342" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="218" />
+            <location filename="../../gui/main_window.py" line="219" />
             <source>Cancel run</source>
             <translation>取消运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="210" />
+            <location filename="../../gui/main_window.py" line="211" />
             <source>Close Backprop Studio</source>
             <translation>关闭 Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="233" />
+            <location filename="../../gui/main_window.py" line="234" />
             <source>Every keyboard shortcut, with what it does</source>
             <translation>所有键盘快捷键及其作用</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="203" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>Export &amp;iteration animation (GIF)…</source>
             <translation>导出迭代动画 (GIF)(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="287" />
+            <location filename="../../gui/main_window.py" line="288" />
             <source>Export all figures to</source>
             <translation>导出全部图形到</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="364" />
+            <location filename="../../gui/main_window.py" line="362" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="199" />
+            <location filename="../../gui/main_window.py" line="200" />
             <source>Export descent &amp;animation (GIF)…</source>
             <translation>导出下降动画 (GIF)(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="301" />
+            <location filename="../../gui/main_window.py" line="302" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="294" />
+            <location filename="../../gui/main_window.py" line="295" />
             <source>Exporting at the run's next consistent point…</source>
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="273" />
+            <location filename="../../gui/main_window.py" line="274" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="451" />
+            <location filename="../../gui/main_window.py" line="449" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="131" />
+            <location filename="../../gui/main_window.py" line="132" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="272" />
+            <location filename="../../gui/main_window.py" line="273" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="125" />
-            <location filename="../../gui/main_window.py" line="275" />
+            <location filename="../../gui/main_window.py" line="126" />
+            <location filename="../../gui/main_window.py" line="276" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="282" />
+            <location filename="../../gui/main_window.py" line="283" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="127" />
+            <location filename="../../gui/main_window.py" line="128" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="277" />
+            <location filename="../../gui/main_window.py" line="278" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="276" />
+            <location filename="../../gui/main_window.py" line="277" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="274" />
+            <location filename="../../gui/main_window.py" line="275" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="153" />
+            <location filename="../../gui/main_window.py" line="154" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="344" />
+            <location filename="../../gui/main_window.py" line="342" />
             <source>Recording frames…</source>
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="128" />
+            <location filename="../../gui/main_window.py" line="129" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="154" />
+            <location filename="../../gui/main_window.py" line="155" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="226" />
+            <location filename="../../gui/main_window.py" line="227" />
             <source>Show or hide the {0} panel</source>
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="322" />
+            <location filename="../../gui/main_window.py" line="324" />
             <source>Step into an iteration first (and let runs finish).</source>
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/main_window.py" line="220" />
             <source>Stop the fast-forward run</source>
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="178" />
+            <location filename="../../gui/main_window.py" line="179" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="126" />
+            <location filename="../../gui/main_window.py" line="127" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="179" />
+            <location filename="../../gui/main_window.py" line="180" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="124" />
+            <location filename="../../gui/main_window.py" line="125" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="204" />
+            <location filename="../../gui/main_window.py" line="205" />
             <source>The network through every micro-step of this iteration</source>
             <translation>网络经历本次迭代的每一个微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="200" />
+            <location filename="../../gui/main_window.py" line="201" />
             <source>The path growing over the loss surface, as an animated GIF</source>
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="180" />
+            <location filename="../../gui/main_window.py" line="181" />
             <source>This iteration's loss, once its forward pass has computed it</source>
             <translation>本次迭代的损失（前向传播算出后显示）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="311" />
+            <location filename="../../gui/main_window.py" line="312" />
             <source>Train at least one iteration on a surface first.</source>
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="105" />
-            <location filename="../../gui/main_window.py" line="124" />
+            <location filename="../../gui/main_window.py" line="106" />
+            <location filename="../../gui/main_window.py" line="125" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="237" />
+            <location filename="../../gui/main_window.py" line="238" />
             <source>Version, libraries and the device in use</source>
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="106" />
+            <location filename="../../gui/main_window.py" line="107" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="181" />
+            <location filename="../../gui/main_window.py" line="182" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="130" />
+            <location filename="../../gui/main_window.py" line="131" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="196" />
+            <location filename="../../gui/main_window.py" line="197" />
             <source>Write every plot (PNG, SVG, PDF, CSV), the diagram and the trajectory</source>
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="359" />
+            <location filename="../../gui/main_window.py" line="357" />
             <source>Wrote {0}</source>
             <translation>已写入 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="304" />
+            <location filename="../../gui/main_window.py" line="305" />
             <source>Wrote {0} files to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="456" />
+            <location filename="../../gui/main_window.py" line="454" />
             <source>loss {0}</source>
             <translation>损失 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="421" />
+            <location filename="../../gui/main_window.py" line="419" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2495,136 +2495,136 @@ closed form: {c}
     <context>
         <name>SessionMenu</name>
         <message>
-            <location filename="../../gui/session_menu.py" line="49" />
+            <location filename="../../gui/session_menu.py" line="51" />
             <source>&amp;Open session…</source>
             <translation>打开会话(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="52" />
+            <location filename="../../gui/session_menu.py" line="54" />
             <source>&amp;Save session…</source>
             <translation>保存会话(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="137" />
+            <location filename="../../gui/session_menu.py" line="139" />
             <source>A run is in progress. Stop it and open {0}?</source>
             <translation>训练正在运行。要停止它并打开 {0} 吗？</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="115" />
+            <location filename="../../gui/session_menu.py" line="117" />
             <source>A session is already being opened.</source>
             <translation>已有一个会话正在打开。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="58" />
+            <location filename="../../gui/session_menu.py" line="60" />
             <source>A standalone .py with the same model, weights, loss and optimizer</source>
             <translation>一个独立的 .py 文件，含相同的模型、权重、损失和优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="148" />
+            <location filename="../../gui/session_menu.py" line="150" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="57" />
+            <location filename="../../gui/session_menu.py" line="59" />
             <source>Export as &amp;PyTorch script…</source>
             <translation>导出为 PyTorch 脚本(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="192" />
+            <location filename="../../gui/session_menu.py" line="194" />
             <source>Export as PyTorch script</source>
             <translation>导出为 PyTorch 脚本</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="208" />
-            <location filename="../../gui/session_menu.py" line="227" />
+            <location filename="../../gui/session_menu.py" line="210" />
+            <location filename="../../gui/session_menu.py" line="229" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="128" />
+            <location filename="../../gui/session_menu.py" line="130" />
             <source>Not opened: the run goes on.</source>
             <translation>未打开：训练继续进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="50" />
+            <location filename="../../gui/session_menu.py" line="52" />
             <source>Open a saved session: settings, history, position</source>
             <translation>打开已保存的会话：设置、历史和位置</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="106" />
-            <location filename="../../gui/session_menu.py" line="138" />
-            <location filename="../../gui/session_menu.py" line="149" />
+            <location filename="../../gui/session_menu.py" line="108" />
+            <location filename="../../gui/session_menu.py" line="140" />
+            <location filename="../../gui/session_menu.py" line="151" />
             <source>Open session</source>
             <translation>打开会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="182" />
+            <location filename="../../gui/session_menu.py" line="184" />
             <source>Opened {0}.</source>
             <translation>已打开 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="180" />
+            <location filename="../../gui/session_menu.py" line="182" />
             <source>Opening {0} cancelled; the open session is unchanged.</source>
             <translation>已取消打开 {0}；当前会话保持不变。</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="122" />
-            <location filename="../../gui/session_menu.py" line="147" />
+            <location filename="../../gui/session_menu.py" line="124" />
+            <location filename="../../gui/session_menu.py" line="149" />
             <source>Opening {0}…</source>
             <translation>正在打开 {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="193" />
+            <location filename="../../gui/session_menu.py" line="195" />
             <source>Python script (*.py)</source>
             <translation>Python 脚本 (*.py)</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="55" />
+            <location filename="../../gui/session_menu.py" line="57" />
             <source>Recent sessions</source>
             <translation>最近的会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="234" />
+            <location filename="../../gui/session_menu.py" line="236" />
             <source>Replace the weights file?</source>
             <translation>替换权重文件？</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="76" />
+            <location filename="../../gui/session_menu.py" line="78" />
             <source>Save session</source>
             <translation>保存会话</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="53" />
+            <location filename="../../gui/session_menu.py" line="55" />
             <source>Save settings, history and the current step</source>
             <translation>保存设置、历史和当前步骤</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="86" />
+            <location filename="../../gui/session_menu.py" line="88" />
             <source>Saving at the run's next consistent point…</source>
             <translation>将在训练的下一个一致点保存…</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="187" />
+            <location filename="../../gui/session_menu.py" line="189" />
             <source>Session not opened</source>
             <translation>会话未打开</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="97" />
+            <location filename="../../gui/session_menu.py" line="99" />
             <source>Session not saved</source>
             <translation>会话未保存</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="100" />
+            <location filename="../../gui/session_menu.py" line="102" />
             <source>Session saved to {0}</source>
             <translation>会话已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="229" />
+            <location filename="../../gui/session_menu.py" line="231" />
             <source>Wrote {0} and {1}</source>
             <translation>已写入 {0} 和 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="234" />
+            <location filename="../../gui/session_menu.py" line="236" />
             <source>{0} already exists. Replace it with the current weights?</source>
             <translation>{0} 已存在。要用当前权重替换它吗？</translation>
         </message>
