@@ -10,7 +10,7 @@ from engine.core.snapshot import Snapshot
 from engine.models.presets import PRESETS
 from engine.training.code_listing import code_lines
 from engine.training.stepper import Stepper
-from gui.views.network_view import short
+from gui.views.diagram.text import short
 
 MAZUR = PRESETS["mazur"]
 
