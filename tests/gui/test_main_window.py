@@ -185,7 +185,7 @@ def test_preset_change_rebuilds_the_network(qtbot, window):
     assert window.controller.config.preset == "xor"
     assert "Model rebuilt" in window.last_message
     assert set(window.network_view.labels()) >= {"h3", "o1", "w9"}
-    assert window.settings_panel.layers_field.text() == "2,3,1"
+    assert window.settings_panel.form.layers_field.text() == "2,3,1"
     assert "mse" in window.code_panel.toPlainText() or "loss" in window.code_panel.toPlainText()
 
 
