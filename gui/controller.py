@@ -8,8 +8,8 @@ thread-safe) except at the run's rests.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
@@ -22,8 +22,8 @@ from engine.training.stepper import RunResult, Stepper
 from gui.crash_guard import log_exception, one_line, show_error
 from gui.fast_forward import FastForward, reading_of
 from gui.play_clock import PlayClock
-from gui.run_report import run_summary, summary
-from gui.trajectory_data import TrajectoryData, trajectory_data
+from gui.run_copies import PictureTaker, TrajectoryData, iteration_snapshots, trajectory_data
+from gui.run_report import divergence_warning, run_summary, summary
 from gui.worker import Reading, RunPreview
 
 
@@ -48,19 +48,19 @@ class Controller(QObject):
         super().__init__(parent)
         self._stepper = Stepper(config)
         self._clock = PlayClock(self._play_tick, self)
+        self._clock.running_changed.connect(self.playing_changed)
         self._busy = False
         self._fast_forward = self._connected(FastForward(self))
-        self._run_total = 0
         self._trajectory_key = self._current_trajectory_key()
         self._reported_divergence = False
         self.last_run: RunResult | None = None  # the latest fast-forward's outcome
-        self._picture: RunPicture | None = None  # the run as copies, taken at a rest
+        self._pictures = PictureTaker()  # the run as copies, taken at a rest
 
     def _connected(self, runs: FastForward) -> FastForward:
-        runs.starting.connect(self._on_run_starting)
-        runs.stopped.connect(self._on_run_stopped)
+        runs.starting.connect(partial(self._set_busy, True))
+        runs.stopped.connect(partial(self._set_busy, False))
         runs.pausing.connect(self._show_rest)
-        runs.progress.connect(self._on_run_progress)
+        runs.progress.connect(self.run_progress)
         runs.preview.connect(self._on_run_preview)
         runs.finished.connect(self._on_run_finished)
         runs.failed.connect(self._on_run_failed)
@@ -83,27 +83,12 @@ class Controller(QObject):
     def run_picture(self) -> RunPicture:
         """The run as the landscape reads it: copies taken now when the stepper is at rest,
         else the newest such copy (a worker owns the stepper while it runs)."""
-        picture = self._picture
-        fresh = picture is not None and picture.snapshot is self._stepper.snapshot
-        if self.at_rest and not fresh:
-            picture = self._picture = RunPicture.of(self._stepper)
-        if picture is None:  # nothing taken yet and a run is going: wait for its rest
-            raise EngineError("the run has not come to rest yet")
-        return picture
+        return self._pictures.picture(self._stepper, self.at_rest)
 
     def iteration_snapshots(self) -> tuple[Snapshot, ...]:
         """Every micro-step of the current (or last) iteration so far, replayed exactly; the
         stepper is left where it was. Empty before the first micro-step and during a run."""
-        stepper = self._stepper
-        if self._busy or stepper.tick == 0:
-            return ()
-        here, per = stepper.tick, stepper.micro_steps_per_iteration
-        start = here - stepper.micro if stepper.micro else max(0, here - per)
-        count = min(per, stepper.max_tick - start)
-        try:
-            return tuple(stepper.goto(start + 1 + i) for i in range(count))
-        finally:
-            stepper.goto(here)
+        return () if self._busy else iteration_snapshots(self._stepper)
 
     @property
     def busy(self) -> bool:
@@ -198,13 +183,7 @@ class Controller(QObject):
         self.pause()
         if not self._reported_divergence:
             self._reported_divergence = True
-            loss = snapshot.loss if snapshot.loss is not None else math.nan
-            self._warn(
-                tr(
-                    "Training diverged in iteration {0}: the loss became {1}. Go back (←), "
-                    "reset, or lower the learning rate."
-                ).format(snapshot.iteration + 1, loss)
-            )
+            self._warn(divergence_warning(snapshot))
 
     # -- playing -----------------------------------------------------------------------------
     @Slot()
@@ -215,13 +194,10 @@ class Controller(QObject):
             self._warn(tr("Training diverged: go back, reset or change the settings."))
             return
         self._clock.start()
-        self.playing_changed.emit(True)
 
     @Slot()
     def pause(self) -> None:
-        if self._clock.running:
-            self._clock.stop()
-            self.playing_changed.emit(False)
+        self._clock.stop()
 
     @Slot()
     def toggle_play(self) -> None:
@@ -256,16 +232,8 @@ class Controller(QObject):
             self._warn(str(error))
             return False
         self.pause()
-        self._run_total = n
         self._fast_forward.start(self._stepper, n)
         return True
-
-    def _on_run_starting(self) -> None:
-        self._set_busy(True)
-        self.run_progress.emit(0, self._run_total)
-
-    def _on_run_stopped(self) -> None:
-        self._set_busy(False)
 
     def _show_rest(self) -> None:
         """A run rests for an action on this thread: the views see the state it will read."""
@@ -303,8 +271,7 @@ class Controller(QObject):
         except Exception as error:  # the window opens anyway, with the reason
             self._warn(tr("The run stopped with an error: {0}").format(error))
             return None
-        self._run_total = n
-        self._report_run(result)
+        self._report_run(result, n)
         self._publish(self._stepper.snapshot, trajectory_moved=True)
         return result
 
@@ -313,10 +280,6 @@ class Controller(QObject):
         if self._busy:
             self._fast_forward.cancel()
 
-    @Slot(int)
-    def _on_run_progress(self, done: int) -> None:
-        self.run_progress.emit(done, self._run_total)
-
     @Slot(object)
     def _on_run_preview(self, preview: RunPreview) -> None:
         if self._busy:
@@ -324,8 +287,9 @@ class Controller(QObject):
 
     @Slot(object)
     def _on_run_finished(self, result: RunResult) -> None:
-        self.run_progress.emit(result.completed, self._run_total)
-        self._report_run(result)
+        asked = self._fast_forward.asked
+        self.run_progress.emit(result.completed, asked)
+        self._report_run(result, asked)
         self._publish(self._stepper.snapshot, trajectory_moved=True)
 
     @Slot(str)
@@ -339,9 +303,9 @@ class Controller(QObject):
         self._warn(message)
         show_error(message, tr("The run stopped"))
 
-    def _report_run(self, result: RunResult) -> None:
+    def _report_run(self, result: RunResult, asked: int) -> None:
         self.last_run = result
-        text = run_summary(result, self._run_total, self._stepper.current_loss)
+        text = run_summary(result, asked, self._stepper.current_loss)
         if result.diverged_at is None:
             self.message.emit(text)
         else:

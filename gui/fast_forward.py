@@ -31,7 +31,7 @@ class FastForward(QObject):
     starting = Signal()  # the run is set up, its thread not yet started
     stopped = Signal()  # the run's thread is done with the stepper; left-overs come next
     pausing = Signal()  # a rest waits for an action: show the state at rest first
-    progress = Signal(int)  # iterations done
+    progress = Signal(int, int)  # iterations done, iterations asked for
     preview = Signal(object)  # RunPreview
     finished = Signal(object)  # RunResult, after `stopped`
     failed = Signal(str)  # one line, after `stopped`
@@ -41,6 +41,7 @@ class FastForward(QObject):
         self.qthread: QThread | None = None
         self.worker: RunWorker | None = None
         self._stepper: Stepper | None = None
+        self.asked = 0  # iterations the latest run was asked for
         self._cancel = threading.Event()
         self._readers: dict[int, Callable[[object], None]] = {}  # read_at_rest requests
         self.actions: dict[int, Callable[[], None]] = {}  # do_at_rest requests
@@ -54,7 +55,7 @@ class FastForward(QObject):
     def start(self, stepper: Stepper, n: int) -> None:
         """Run `stepper.run(n)` in a new thread; `starting` comes before the thread starts."""
         self._cancel = threading.Event()
-        self._stepper = stepper
+        self._stepper, self.asked = stepper, n
         worker = RunWorker(stepper, n, self._cancel)
         thread = QThread(self)
         worker.moveToThread(thread)
@@ -71,6 +72,7 @@ class FastForward(QObject):
         thread.finished.connect(thread.deleteLater)
         self.qthread, self.worker = thread, worker
         self.starting.emit()
+        self.progress.emit(0, n)
         thread.start()
 
     def cancel(self) -> None:
@@ -121,7 +123,7 @@ class FastForward(QObject):
 
     @Slot(int)
     def _on_progress(self, done: int) -> None:
-        self.progress.emit(done)
+        self.progress.emit(done, self.asked)
 
     @Slot(object)
     def _on_preview(self, preview: RunPreview) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from engine.core.snapshot import Snapshot
 from engine.models.config import Config
 from engine.training.stepper import RunResult
 
@@ -28,6 +30,15 @@ def run_summary(result: RunResult, asked: int, loss_now: Callable[[], float]) ->
     if result.completed == 1:
         return tr("Ran 1 iteration; the loss is now {0:.9g}.").format(loss)
     return tr("Ran {0} iterations; the loss is now {1:.9g}.").format(result.completed, loss)
+
+
+def divergence_warning(snapshot: Snapshot) -> str:
+    """The loss of this snapshot's iteration is not finite: what happened and what to do."""
+    loss = snapshot.loss if snapshot.loss is not None else math.nan
+    return tr(
+        "Training diverged in iteration {0}: the loss became {1}. Go back (←), "
+        "reset, or lower the learning rate."
+    ).format(snapshot.iteration + 1, loss)
 
 
 def summary(config: Config) -> str:
