@@ -1,19 +1,17 @@
 """The controller: the one place where the window talks to the engine.
 
 Views send commands here and redraw from the Snapshots this emits; they never call the Stepper
-themselves. Animation is a QTimer (one micro-step a tick); fast-forward runs in a QThread, and
-while it runs nothing on the GUI thread touches the Stepper (it is not thread-safe).
+themselves. Animation is a QTimer (one micro-step a tick); fast-forward runs in a QThread
+(gui.fast_forward), and while it runs nothing on the GUI thread touches the Stepper (it is not
+thread-safe) except at the run's rests.
 """
 
 from __future__ import annotations
 
-import math
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from functools import partial
 
-import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
@@ -22,28 +20,15 @@ from engine.models.config import Config
 from engine.models.presets import get_preset
 from engine.training.stepper import RunResult, Stepper
 from gui.crash_guard import log_exception, one_line, show_error
-from gui.worker import Reading, RunPreview, RunWorker
-
-MIN_SPEED, MAX_SPEED = 1, 50  # micro-steps per second while playing
-DEFAULT_SPEED = 4
-MAX_PARAM_VALUES = 2_000_000  # beyond this, plots get every k-th row of the parameter history
+from gui.fast_forward import FastForward, reading_of
+from gui.play_clock import PlayClock
+from gui.run_copies import PictureTaker, TrajectoryData, iteration_snapshots, trajectory_data
+from gui.run_report import divergence_warning, run_summary, summary
+from gui.worker import Reading, RunPreview
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Controller", text)
-
-
-@dataclass(frozen=True)
-class TrajectoryData:
-    """A copy of the run so far, for plots: losses[i] and grad_norms[i] belong to iteration i;
-    params[r] holds the parameters after param_iterations[r] iterations."""
-
-    losses: np.ndarray
-    grad_norms: np.ndarray
-    param_iterations: np.ndarray
-    params: np.ndarray
-    labels: tuple[str, ...]
-    trained: tuple[str, ...]  # the labels the optimizer updates
 
 
 class Controller(QObject):
@@ -62,23 +47,24 @@ class Controller(QObject):
     def __init__(self, config: Config, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._stepper = Stepper(config)
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._play_tick)
-        self._speed = DEFAULT_SPEED
-        self._timer.setInterval(self._interval())
+        self._clock = PlayClock(self._play_tick, self)
+        self._clock.running_changed.connect(self.playing_changed)
         self._busy = False
-        self._thread: QThread | None = None
-        self._worker: RunWorker | None = None
-        self._cancel = threading.Event()
-        self._run_total = 0
+        self._fast_forward = self._connected(FastForward(self))
         self._trajectory_key = self._current_trajectory_key()
         self._reported_divergence = False
         self.last_run: RunResult | None = None  # the latest fast-forward's outcome
-        self._readers: dict[int, Callable[[object], None]] = {}  # read_at_rest requests
-        self._actions: dict[int, Callable[[], None]] = {}  # do_at_rest requests
-        self._resting = False  # a run waits while this thread reads the stepper
-        self._next_request = 0
-        self._picture: RunPicture | None = None  # the run as copies, taken at a rest
+        self._pictures = PictureTaker()  # the run as copies, taken at a rest
+
+    def _connected(self, runs: FastForward) -> FastForward:
+        runs.starting.connect(partial(self._set_busy, True))
+        runs.stopped.connect(partial(self._set_busy, False))
+        runs.pausing.connect(self._show_rest)
+        runs.progress.connect(self.run_progress)
+        runs.preview.connect(self._on_run_preview)
+        runs.finished.connect(self._on_run_finished)
+        runs.failed.connect(self._on_run_failed)
+        return runs
 
     # -- queries -----------------------------------------------------------------------------
     @property
@@ -97,27 +83,12 @@ class Controller(QObject):
     def run_picture(self) -> RunPicture:
         """The run as the landscape reads it: copies taken now when the stepper is at rest,
         else the newest such copy (a worker owns the stepper while it runs)."""
-        picture = self._picture
-        fresh = picture is not None and picture.snapshot is self._stepper.snapshot
-        if self.at_rest and not fresh:
-            picture = self._picture = RunPicture.of(self._stepper)
-        if picture is None:  # nothing taken yet and a run is going: wait for its rest
-            raise EngineError("the run has not come to rest yet")
-        return picture
+        return self._pictures.picture(self._stepper, self.at_rest)
 
     def iteration_snapshots(self) -> tuple[Snapshot, ...]:
         """Every micro-step of the current (or last) iteration so far, replayed exactly; the
         stepper is left where it was. Empty before the first micro-step and during a run."""
-        stepper = self._stepper
-        if self._busy or stepper.tick == 0:
-            return ()
-        here, per = stepper.tick, stepper.micro_steps_per_iteration
-        start = here - stepper.micro if stepper.micro else max(0, here - per)
-        count = min(per, stepper.max_tick - start)
-        try:
-            return tuple(stepper.goto(start + 1 + i) for i in range(count))
-        finally:
-            stepper.goto(here)
+        return () if self._busy else iteration_snapshots(self._stepper)
 
     @property
     def busy(self) -> bool:
@@ -125,11 +96,11 @@ class Controller(QObject):
 
     @property
     def playing(self) -> bool:
-        return self._timer.isActive()
+        return self._clock.running
 
     @property
     def speed(self) -> int:
-        return self._speed
+        return self._clock.speed
 
     @property
     def can_go_back(self) -> bool:
@@ -137,22 +108,7 @@ class Controller(QObject):
 
     def trajectory(self) -> TrajectoryData:
         """A frozen copy of the losses, gradient norms and parameters so far."""
-        t = self._stepper.trajectory
-        model = self._stepper.model
-        labels = tuple(info.label for info in model.params)
-        trained = tuple(info.label for info in model.params if model.trainable(info))
-        params = t.params
-        rows = params.shape[0]
-        stride = max(1, math.ceil(params.size / MAX_PARAM_VALUES))
-        shown = np.unique(np.r_[np.arange(0, rows, stride), rows - 1])
-        return TrajectoryData(
-            t.losses.copy(),
-            t.grad_norms.copy(),
-            t.param_iterations[shown],
-            params[shown],
-            labels,
-            trained,
-        )
+        return trajectory_data(self._stepper)
 
     def describe(self, label: str) -> str | None:
         """The engine's formula with numbers for one element; None while a run owns the engine."""
@@ -227,45 +183,32 @@ class Controller(QObject):
         self.pause()
         if not self._reported_divergence:
             self._reported_divergence = True
-            loss = snapshot.loss if snapshot.loss is not None else math.nan
-            self._warn(
-                tr(
-                    "Training diverged in iteration {0}: the loss became {1}. Go back (←), "
-                    "reset, or lower the learning rate."
-                ).format(snapshot.iteration + 1, loss)
-            )
+            self._warn(divergence_warning(snapshot))
 
     # -- playing -----------------------------------------------------------------------------
     @Slot()
     def play(self) -> None:
-        if self._busy or self._timer.isActive():
+        if self._busy or self._clock.running:
             return
         if self._stepper.diverged:
             self._warn(tr("Training diverged: go back, reset or change the settings."))
             return
-        self._timer.start()
-        self.playing_changed.emit(True)
+        self._clock.start()
 
     @Slot()
     def pause(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
-            self.playing_changed.emit(False)
+        self._clock.stop()
 
     @Slot()
     def toggle_play(self) -> None:
-        if self._timer.isActive():
+        if self._clock.running:
             self.pause()
         else:
             self.play()
 
     @Slot(int)
     def set_speed(self, steps_per_second: int) -> None:
-        self._speed = max(MIN_SPEED, min(MAX_SPEED, int(steps_per_second)))
-        self._timer.setInterval(self._interval())
-
-    def _interval(self) -> int:
-        return round(1000 / self._speed)
+        self._clock.set_speed(steps_per_second)
 
     def _play_tick(self) -> None:
         if not self.step_phase():
@@ -289,84 +232,35 @@ class Controller(QObject):
             self._warn(str(error))
             return False
         self.pause()
-        self._cancel = threading.Event()
-        self._run_total = n
-        self._start_worker(RunWorker(self._stepper, n, self._cancel))
+        self._fast_forward.start(self._stepper, n)
         return True
+
+    def _show_rest(self) -> None:
+        """A run rests for an action on this thread: the views see the state it will read."""
+        self._publish(self._stepper.snapshot, trajectory_moved=True)
 
     def read_at_rest(self, reading: Reading, done: Callable[[object], None]) -> None:
         """Call `reading(stepper)` where the state is consistent and hand its result (or the
         exception it raised) to `done` on this thread: at once when no run is going, else at
         the run's next rest, or when it ends. Everything else gets copies, never the stepper."""
-        if not self._busy or self._worker is None:
-            done(_reading_of(reading, self._stepper))
+        if not self._busy or not self._fast_forward.running:
+            done(reading_of(reading, self._stepper))
             return
-        self._next_request += 1
-        self._readers[self._next_request] = done
-        self._worker.read_at_rest(self._next_request, reading)
-
-    @Slot(int, object)
-    def _on_served(self, request: int, result: object) -> None:
-        done = self._readers.pop(request, None)
-        if done is not None:
-            done(result)
+        self._fast_forward.read_at_rest(reading, done)
 
     def do_at_rest(self, action: Callable[[], None]) -> None:
         """Run `action` on this thread while nothing changes the stepper: at once when no run
         is going; during a run at its next rest, the worker waiting until `action` returns.
         The views are shown the state at rest first, so what `action` exports is consistent."""
-        if not self._busy or self._worker is None:
+        if not self._busy or not self._fast_forward.running:
             action()
             return
-        self._next_request += 1
-        self._actions[self._next_request] = action
-        self._worker.pause_at_rest(self._next_request)
+        self._fast_forward.do_at_rest(action)
 
     @property
     def at_rest(self) -> bool:
         """True when the stepper may be read on this thread: no run, or a run resting."""
-        return not self._busy or self._resting
-
-    @Slot(int, object)
-    def _on_resting(self, request: int, resumed: threading.Event) -> None:
-        self._resting = True
-        try:
-            action = self._actions.pop(request, None)
-            if action is not None:
-                self._publish(self._stepper.snapshot, trajectory_moved=True)
-                action()
-        finally:
-            self._resting = False
-            resumed.set()
-
-    def _serve_left_over(self, worker: RunWorker) -> None:
-        """The run ended before its next rest: serve what it left, now that it is idle."""
-        while not worker.pending.empty():
-            request, reading = worker.pending.get_nowait()
-            self._on_served(request, _reading_of(reading, self._stepper))
-        while not worker.pauses.empty():
-            action = self._actions.pop(worker.pauses.get_nowait(), None)
-            if action is not None:
-                action()
-
-    def _start_worker(self, worker: RunWorker) -> None:
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.served.connect(self._on_served)
-        worker.resting.connect(self._on_resting)
-        worker.progress.connect(self._on_run_progress)
-        worker.preview.connect(self._on_run_preview)
-        worker.finished.connect(self._on_run_finished)
-        worker.failed.connect(self._on_run_failed)
-        worker.finished.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        thread.finished.connect(worker.deleteLater)
-        thread.finished.connect(thread.deleteLater)
-        self._thread, self._worker = thread, worker
-        self._set_busy(True)
-        self.run_progress.emit(0, self._run_total)
-        thread.start()
+        return not self._busy or self._fast_forward.resting
 
     def run_blocking(self, n: int) -> RunResult | None:
         """Run n iterations on this thread: for start-up, before the window is shown."""
@@ -377,19 +271,14 @@ class Controller(QObject):
         except Exception as error:  # the window opens anyway, with the reason
             self._warn(tr("The run stopped with an error: {0}").format(error))
             return None
-        self._run_total = n
-        self._report_run(result)
+        self._report_run(result, n)
         self._publish(self._stepper.snapshot, trajectory_moved=True)
         return result
 
     @Slot()
     def cancel_run(self) -> None:
         if self._busy:
-            self._cancel.set()
-
-    @Slot(int)
-    def _on_run_progress(self, done: int) -> None:
-        self.run_progress.emit(done, self._run_total)
+            self._fast_forward.cancel()
 
     @Slot(object)
     def _on_run_preview(self, preview: RunPreview) -> None:
@@ -398,14 +287,13 @@ class Controller(QObject):
 
     @Slot(object)
     def _on_run_finished(self, result: RunResult) -> None:
-        self._end_run()
-        self.run_progress.emit(result.completed, self._run_total)
-        self._report_run(result)
+        asked = self._fast_forward.asked
+        self.run_progress.emit(result.completed, asked)
+        self._report_run(result, asked)
         self._publish(self._stepper.snapshot, trajectory_moved=True)
 
     @Slot(str)
     def _on_run_failed(self, text: str) -> None:
-        self._end_run()
         self._fail(text)
         self._publish(self._stepper.snapshot, trajectory_moved=True)
 
@@ -415,39 +303,17 @@ class Controller(QObject):
         self._warn(message)
         show_error(message, tr("The run stopped"))
 
-    def _end_run(self) -> None:
-        worker = self._worker
-        self._thread, self._worker = None, None
-        self._set_busy(False)
-        if worker is not None:
-            self._serve_left_over(worker)
-
-    def _report_run(self, result: RunResult) -> None:
+    def _report_run(self, result: RunResult, asked: int) -> None:
         self.last_run = result
-        summary = self._run_summary(result)
+        text = run_summary(result, asked, self._stepper.current_loss)
         if result.diverged_at is None:
-            self.message.emit(summary)
+            self.message.emit(text)
         else:
-            self._warn(summary)
+            self._warn(text)
 
     def _warn(self, text: str) -> None:
         self.message.emit(text)
         self.alert.emit(text)
-
-    def _run_summary(self, result: RunResult) -> str:
-        if result.diverged_at is not None:
-            return tr(
-                "Training diverged in iteration {0} (the loss was not finite); stopped at the "
-                "last finite state. Lower the learning rate or change the settings."
-            ).format(result.diverged_at + 1)
-        if result.cancelled:
-            return tr("Cancelled after {0} of {1} iterations.").format(
-                result.completed, self._run_total
-            )
-        loss = self._stepper.current_loss()
-        if result.completed == 1:
-            return tr("Ran 1 iteration; the loss is now {0:.9g}.").format(loss)
-        return tr("Ran {0} iterations; the loss is now {1:.9g}.").format(result.completed, loss)
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:
@@ -457,13 +323,7 @@ class Controller(QObject):
     def shutdown(self, timeout_ms: int = 10_000) -> None:
         """Stop playing and any run, waiting for the worker thread to end (the window closes)."""
         self.pause()
-        thread = self._thread
-        if thread is not None:
-            self._cancel.set()
-            if self._worker is not None:
-                self._worker.released.set()  # a rest waiting for this thread ends at once
-            thread.quit()
-            thread.wait(timeout_ms)
+        self._fast_forward.shutdown(timeout_ms)
 
     # -- edits and settings ------------------------------------------------------------------
     @Slot(str, float)
@@ -520,16 +380,3 @@ class Controller(QObject):
             self._warn(str(error))
             return False
         return self.apply_config(config)
-
-
-def _reading_of(reading: Reading, stepper: Stepper) -> object:
-    try:
-        return reading(stepper)
-    except Exception as error:  # the asker shows it
-        return error
-
-
-def summary(config: Config) -> str:
-    """A one-line description of a configuration, e.g. 'mazur, 2-2-2, sgd lr 0.5, cpu'."""
-    shape = config.function or "-".join(str(n) for n in config.layers)
-    return f"{config.preset}, {shape}, {config.optimizer} lr {config.lr:g}, {config.device}"

@@ -9,14 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QGroupBox,
     QLabel,
     QMainWindow,
-    QProgressDialog,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -29,24 +27,16 @@ from engine.labs.gradient_check import freeze
 from engine.models.chain_rule import fmt
 from engine.models.config import Config
 from engine.training.code_listing import code_lines, setup_lines
-from gui.about_dialog import AboutDialog
-from gui.animation_export import FrameRecorder, path_animation
+from gui.animation_export import FrameRecorder
 from gui.controller import Controller
-from gui.export import ExportError
-from gui.export_all import export_all
-from gui.export_menu import LAST_FOLDER_KEY, install_plot_export, install_scene_export
+from gui.export_menu import install_plot_export, install_scene_export
 from gui.labs import LabsWidget
 from gui.language import add_language_menu
+from gui.layout_memory import restore_layout, save_layout
 from gui.lessons import install_lessons
 from gui.pages import Page
 from gui.pages.labs import LabsPage
 from gui.pages.tabs import BasinsPage, RacePage, SurfacePage, TrainingPage
-from gui.plain_text import show_warning
-from gui.session_menu import SessionMenu
-from gui.shortcut_sheet import ShortcutSheet
-from gui.starting_parameters import StartingParameters
-from gui.theme import THEME_KEY, chosen_theme, print_look_while_recording
-from gui.theme_menu import ThemeMenu
 from gui.views.basin_view import BasinView
 from gui.views.code_panel import CodePanel
 from gui.views.explanation_panel import ExplanationPanel, phase_title
@@ -57,6 +47,8 @@ from gui.views.plots_panel import PlotsPanel
 from gui.views.race_view import RaceView
 from gui.views.settings_panel import SettingsPanel
 from gui.views.transport_bar import TransportBar
+from gui.window_animations import AnimationExports
+from gui.window_menus import WindowMenus
 
 WINDOW_SIZE = (1280, 800)
 PLOTS_WIDTH = 370
@@ -78,8 +70,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.last_message = ""
-        self._recorder: FrameRecorder | None = None  # the last GIF recording started
         self.controller = Controller(config, self)
+        self._animations = AnimationExports(self)
         self.setWindowTitle(self.tr("Backprop Studio"))
         self.resize(*WINDOW_SIZE)
         self._build_centre()
@@ -93,7 +85,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._install_export_menus()
         self._rebuild()
-        self._restore_settings()
+        restore_layout(self)
 
     # -- layout ------------------------------------------------------------------------------
     def _build_centre(self) -> None:
@@ -187,57 +179,13 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(label)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.session_menu = SessionMenu(self, file_menu)
-        self.starting_parameters = StartingParameters(self, file_menu)
-        export_all_action = QAction(self.tr("&Export all figures…"), self)
-        export_all_action.setShortcut(QKeySequence("Ctrl+E"))
-        export_all_action.setToolTip(
-            self.tr("Write every plot (PNG, SVG, PDF, CSV), the diagram and the trajectory")
-        )
-        export_all_action.triggered.connect(self._export_all)
-        file_menu.addAction(export_all_action)
-        gif_action = QAction(self.tr("Export descent &animation (GIF)…"), self)
-        gif_action.setToolTip(self.tr("The path growing over the loss surface, as an animated GIF"))
-        gif_action.triggered.connect(lambda: self._export_animation_dialog("descent.gif"))
-        file_menu.addAction(gif_action)
-        step_gif = QAction(self.tr("Export &iteration animation (GIF)…"), self)
-        step_gif.setToolTip(self.tr("The network through every micro-step of this iteration"))
-        step_gif.triggered.connect(lambda: self._export_animation_dialog("iteration.gif"))
-        file_menu.addAction(step_gif)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.setToolTip(self.tr("Close Backprop Studio"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        run_menu = self.menuBar().addMenu(self.tr("&Run"))
-        for action in self.transport.stepping_actions():
-            run_menu.addAction(action)
-        run_menu.addSeparator()
-        run_menu.addAction(self.transport.run_action)
-        self.cancel_action = QAction(self.tr("Cancel run"), self)
-        self.cancel_action.setToolTip(self.tr("Stop the fast-forward run"))
-        self.cancel_action.setEnabled(False)
-        self.cancel_action.triggered.connect(self.controller.cancel_run)
-        run_menu.addAction(self.cancel_action)
-        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for dock in (self.plots_dock, self.settings_dock):
-            toggle = dock.toggleViewAction()
-            toggle.setToolTip(self.tr("Show or hide the {0} panel").format(dock.windowTitle()))
-            view_menu.addAction(toggle)
-        self.language_menu = add_language_menu(self)
-        self.theme_menu = ThemeMenu(self, view_menu, self.settings)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
-        shortcuts.setShortcuts([QKeySequence(Qt.Key.Key_F1), QKeySequence("Ctrl+/")])
-        shortcuts.setToolTip(self.tr("Every keyboard shortcut, with what it does"))
-        shortcuts.triggered.connect(lambda: ShortcutSheet(self).exec())
-        help_menu.addAction(shortcuts)
-        about = QAction(self.tr("&About Backprop Studio"), self)
-        about.setToolTip(self.tr("Version, libraries and the device in use"))
-        about.triggered.connect(self._show_about)
-        help_menu.addAction(about)
+        self.menus = WindowMenus(self, lambda: add_language_menu(self))
+        self.session_menu = self.menus.session_menu
+        self.starting_parameters = self.menus.starting_parameters
+        self.cancel_action = self.menus.cancel_action
+        self.view_menu = self.menus.view_menu
+        self.language_menu = self.menus.language_menu
+        self.theme_menu = self.menus.theme_menu
 
     # -- wiring ------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -282,92 +230,17 @@ class MainWindow(QMainWindow):
             install_plot_export(widget, title)
         install_scene_export(self.network_view, self.tr("Network"))
 
-    def _export_all(self) -> None:
-        settings = QSettings()
-        start = str(settings.value(LAST_FOLDER_KEY, str(Path.home())))
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export all figures to"), start)
-        if folder:
-            self.export_all_to(Path(folder))
-
     def export_all_to(self, folder: Path) -> None:
         """Every figure and table of one consistent state: during a run, of its next rest."""
-        if self.controller.busy:
-            self.show_message(self.tr("Exporting at the run's next consistent point…"))
-        self.controller.do_at_rest(lambda: self._export_all_now(folder))
-
-    def _export_all_now(self, folder: Path) -> None:
-        try:
-            written = export_all(self, folder)
-        except ExportError as error:
-            show_warning(self, self.tr("Export failed"), str(error))
-            return
-        QSettings().setValue(LAST_FOLDER_KEY, str(folder))
-        self.show_message(self.tr("Wrote {0} files to {1}").format(len(written), folder))
+        self.menus.export_all_to(folder)
 
     def export_animation(self, target: Path) -> FrameRecorder | None:
         """Start recording the descent path on the loss surface; progress and Cancel shown."""
-        self.prepare_landscape()
-        landscape = self.landscape_panel.landscape
-        if landscape is None or landscape.is_curve or self.controller.stepper.trajectory.length < 1:
-            self.banner.show_message(self.tr("Train at least one iteration on a surface first."))
-            return None
-        view = self.landscape_panel.view
-        recorder = path_animation(view, landscape.trajectory(), target)
-        print_look_while_recording(view, recorder)
-        return self._record(recorder)
+        return self._animations.descent(target)
 
     def export_iteration_animation(self, target: Path) -> FrameRecorder | None:
         """The network diagram through every micro-step of the current (or last) iteration."""
-        controller = self.controller
-        snapshots = controller.iteration_snapshots()  # exact replays, taken at once
-        if not snapshots:
-            self.banner.show_message(self.tr("Step into an iteration first (and let runs finish)."))
-            return None
-        controller.pause()
-        diagram = NetworkView()
-        diagram.animation_ms = 0
-        diagram.resize(1000, 560)
-        diagram.set_network(controller.stepper.model.neurons, controller.stepper.model.params)
-
-        def draw(i: int) -> QImage:
-            diagram.show_snapshot(snapshots[i])
-            return diagram.grab().toImage()
-
-        recorder = FrameRecorder(
-            self, draw, len(snapshots), target, diagram.deleteLater, frame_ms=400
-        )
-        return self._record(recorder)
-
-    def _record(self, animation: FrameRecorder) -> FrameRecorder:
-        dialog = QProgressDialog(self.tr("Recording frames…"), self.tr("Cancel"), 0, 1, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        animation.progress.connect(
-            lambda done, total: (dialog.setMaximum(total), dialog.setValue(done))
-        )
-        dialog.canceled.connect(animation.cancel)
-        animation.finished.connect(lambda path: self._animation_done(dialog, path))
-        animation.failed.connect(lambda text: (dialog.close(), self.banner.show_message(text)))
-        self._recorder = animation
-        animation.start()
-        return animation
-
-    def _animation_done(self, dialog: QProgressDialog, path: Path | None) -> None:
-        dialog.close()
-        if path is not None:
-            self.show_message(self.tr("Wrote {0}").format(path))
-
-    def _export_animation_dialog(self, default: str) -> None:
-        start = Path(str(QSettings().value(LAST_FOLDER_KEY, str(Path.home()))))
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export animation"), str(start / default), "GIF (*.gif)"
-        )
-        if not name:
-            return
-        target = Path(name if name.endswith(".gif") else f"{name}.gif")
-        if default == "descent.gif":
-            self.export_animation(target)
-        else:
-            self.export_iteration_animation(target)
+        return self._animations.iteration(target)
 
     def _use_activation(self, spec: str) -> None:
         """The activation lab's "Use in network": every hidden layer of the current model."""
@@ -463,49 +336,11 @@ class MainWindow(QMainWindow):
         self.last_message = text
         self.statusBar().showMessage(text, 10_000)
 
-    def _show_about(self) -> None:
-        stepper = self.controller.stepper
-        device = getattr(stepper.model, "device", stepper.config.device)
-        AboutDialog(str(device), self).exec()
-
-    # -- persistence -------------------------------------------------------------------------
-    def _restore_settings(self) -> None:
-        if self.settings is None:
-            return
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        speed = self.settings.value("transport/speed")
-        if speed is not None:
-            self.transport.speed_slider.setValue(int(speed))
-        self.theme_menu.restore()
-        tab = str(self.settings.value("window/tab", ""))
-        if tab.isdigit() and int(tab) < self.tabs.count():  # a hand-edited file is no crash
-            self.tabs.setCurrentIndex(int(tab))
-        count = self.settings.value("transport/run_count")
-        if count is not None:
-            self.transport.run_count.setValue(int(count))
-
-    def _save_settings(self) -> None:
-        if self.settings is None:
-            return
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("transport/speed", self.transport.speed_slider.value())
-        self.settings.setValue("transport/run_count", self.transport.run_count.value())
-        self.settings.setValue("window/tab", self.tabs.currentIndex())
-        self.settings.setValue(THEME_KEY, chosen_theme())
-        self.settings.sync()
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._recorder is not None:
-            self._recorder.abort()  # no frames grabbed from a closing window
+        self._animations.abort()  # no frames grabbed from a closing window
         self.controller.shutdown()
         self.labs.shutdown()
         self.basin_view.shutdown()
         self.session_menu.task.wait(10_000)
-        self._save_settings()
+        save_layout(self)
         super().closeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Slot
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from gui.theme import (
     DEFAULT_THEME,
@@ -21,7 +21,7 @@ from gui.theme import (
 class ThemeMenu(QObject):
     """The Theme submenu of `menu`; `choose` switches the whole application at once."""
 
-    def __init__(self, window: QMainWindow, menu: QMenu, settings: QSettings | None) -> None:
+    def __init__(self, window: QWidget, menu: QMenu, settings: QSettings | None) -> None:
         super().__init__(window)
         self.settings = settings
         self.submenu = menu.addMenu(self.tr("&Theme"))

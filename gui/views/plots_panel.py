@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from gui.controller import TrajectoryData
+from gui.run_copies import TrajectoryData
 from gui.views.grad_norm_plot import GradNormPlot
 from gui.views.loss_plot import LossPlot
 from gui.views.param_plot import ParamPlot

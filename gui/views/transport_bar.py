@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.controller import DEFAULT_SPEED, MAX_SPEED, MIN_SPEED
+from gui.play_clock import DEFAULT_SPEED, MAX_SPEED, MIN_SPEED
 
 MAX_RUN = 1_000_000
 DEFAULT_RUN = 1000

@@ -142,7 +142,8 @@ def test_export_all_during_a_long_run_writes_one_consistent_state(window, qtbot,
 def test_closing_the_window_while_a_rest_waits_does_not_hang(window, qtbot, tmp_path):
     controller = window.controller
     assert controller.run_iterations(1_000_000)
-    controller._actions[10**6] = lambda: None  # a rest the window will not reach
-    controller._worker.pause_at_rest(10**6)
+    fast_forward = controller._fast_forward
+    fast_forward.actions[10**6] = lambda: None  # a rest the window will not reach
+    fast_forward.worker.pause_at_rest(10**6)
     window.close()  # shutdown releases the waiting worker and joins its thread
-    assert not controller._thread or controller._thread.isFinished()
+    assert not fast_forward.qthread or fast_forward.qthread.isFinished()

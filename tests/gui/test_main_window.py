@@ -10,7 +10,7 @@ from engine.core.snapshot import Snapshot
 from engine.models.presets import PRESETS
 from engine.training.code_listing import code_lines
 from engine.training.stepper import Stepper
-from gui.views.network_view import short
+from gui.views.diagram.text import short
 
 MAZUR = PRESETS["mazur"]
 
@@ -185,7 +185,7 @@ def test_preset_change_rebuilds_the_network(qtbot, window):
     assert window.controller.config.preset == "xor"
     assert "Model rebuilt" in window.last_message
     assert set(window.network_view.labels()) >= {"h3", "o1", "w9"}
-    assert window.settings_panel.layers_field.text() == "2,3,1"
+    assert window.settings_panel.form.layers_field.text() == "2,3,1"
     assert "mse" in window.code_panel.toPlainText() or "loss" in window.code_panel.toPlainText()
 
 

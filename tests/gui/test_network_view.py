@@ -11,7 +11,8 @@ from PySide6.QtTest import QTest
 from engine.core.snapshot import Snapshot
 from engine.models.presets import MAZUR
 from engine.training.stepper import Stepper
-from gui.views.network_view import NetworkView, parse_number
+from gui.views.diagram.text import parse_number
+from gui.views.network_view import NetworkView
 
 BIG = MAZUR.replace(
     preset="big",
@@ -101,7 +102,7 @@ def test_zero_grad_shows_gradients_cleared(make_view):
 
 
 def bias_border(view: NetworkView, label: str) -> Qt.PenStyle:
-    return view._params[label].tag.border.style()
+    return view.figure.params[label].tag.border.style()
 
 
 def test_frozen_biases_look_different_from_trained_ones(make_view):
@@ -152,9 +153,9 @@ def test_hover_emits_the_label_under_the_mouse(make_view, qtbot):
             QTest.mouseMove(view.viewport(), point)
         assert blocker.args == [label]
     view.set_hover_text("b_o1", "b_o1 (bias of o1) and its gradient")
-    assert view._params["b_o1"].tag.toolTip() == "b_o1 (bias of o1) and its gradient"
+    assert view.figure.params["b_o1"].tag.toolTip() == "b_o1 (bias of o1) and its gradient"
     view.show_snapshot(stepper.step_phase())  # the detail is stale now: ask again on a move
-    assert view._params["b_o1"].tag.toolTip().startswith("b_o1 = 0.6")
+    assert view.figure.params["b_o1"].tag.toolTip().startswith("b_o1 = 0.6")
     with qtbot.waitSignal(view.element_hovered, timeout=1000) as blocker:
         QTest.mouseMove(view.viewport(), point + QPoint(1, 0))
     assert blocker.args == ["b_o1"]
@@ -226,10 +227,10 @@ def test_mazur_mid_backward_screenshot(make_view):
 
 def test_the_editor_shows_refused_markup_as_text_in_its_tooltip(make_view, monkeypatch):
     """The refusal quotes what was typed; a tooltip would load an <img src> as rich text."""
-    import gui.views.network_view as network_view
+    import gui.views.diagram.editor as editor
 
     shown: list[str] = []
-    monkeypatch.setattr(network_view.QToolTip, "showText", lambda where, tip, *a: shown.append(tip))
+    monkeypatch.setattr(editor.QToolTip, "showText", lambda where, tip, *a: shown.append(tip))
     view = make_view(Stepper(MAZUR))
     view.edit_element("w1")
     view.editor.setText("<img src=/dev/zero>")

@@ -156,7 +156,7 @@ def test_export_all_from_the_menu_says_why(window, tmp_path, monkeypatch, warnin
         folder = tmp_path / "notes.txt"
         folder.write_bytes(PREVIOUS)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    window._export_all()
+    window.menus.export_all_dialog()
     assert len(warnings_shown) == 1
     expected = FULL if fault == "full disk" else "is not a folder"
     assert expected.lower() in warnings_shown[0].lower()

@@ -77,9 +77,9 @@ def type_into(qtbot, field, text: str) -> None:
 def enable(panel, field_name: str) -> None:
     """Put the form where the field applies (betas need Adam, alpha needs lookahead)."""
     if field_name.startswith("beta"):
-        panel.optimizer_box.setCurrentText("adam")
+        panel.form.optimizer_box.setCurrentText("adam")
     if field_name == "lookahead_alpha_field":
-        panel.lookahead_k_box.setValue(5)
+        panel.form.lookahead_k_box.setValue(5)
 
 
 @pytest.mark.parametrize(("field_name", "text", "words"), CASES,
@@ -89,7 +89,7 @@ def test_a_bad_entry_is_refused_and_the_model_kept(qtbot, window, field_name, te
     controller.step_phase()
     stepper, snapshot, config = controller.stepper, controller.snapshot, controller.config
     enable(panel, field_name)
-    field = getattr(panel, field_name)
+    field = getattr(panel.form, field_name)
     assert field.isEnabled()
     type_into(qtbot, field, text)
     assert words in panel.error_text()
@@ -102,9 +102,9 @@ def test_a_bad_entry_is_refused_and_the_model_kept(qtbot, window, field_name, te
 
 def test_fixing_the_field_enables_apply_again(qtbot, window):
     panel = window.settings_panel
-    type_into(qtbot, panel.lr_field, "nan")
+    type_into(qtbot, panel.form.lr_field, "nan")
     assert not panel.apply_button.isEnabled()
-    type_into(qtbot, panel.lr_field, "0.25")
+    type_into(qtbot, panel.form.lr_field, "0.25")
     assert panel.apply_button.isEnabled() and panel.apply()
     assert window.controller.config.lr == 0.25
 
@@ -113,7 +113,7 @@ def test_fixing_the_field_enables_apply_again(qtbot, window):
 @pytest.mark.parametrize("text", ["-5", "abc", "99999999999999999999", "1.5"])
 def test_whole_number_boxes_only_hold_valid_values(qtbot, window, box_name, text):
     panel, config = window.settings_panel, window.controller.config
-    box = getattr(panel, box_name)
+    box = getattr(panel.form, box_name)
     box.lineEdit().selectAll()
     qtbot.keyClicks(box.lineEdit(), text)
     box.interpretText()
@@ -126,12 +126,13 @@ def test_whole_number_boxes_only_hold_valid_values(qtbot, window, box_name, text
 
 
 def test_cuda_absent_is_disabled_in_the_device_box(qtbot, monkeypatch):
-    import gui.views.settings_panel as settings_panel
+    import gui.views.settings_form as settings_form
+    from gui.views.settings_panel import SettingsPanel
 
-    monkeypatch.setattr(settings_panel, "cuda_unavailable_reason", lambda: "no CUDA GPU found")
-    panel = settings_panel.SettingsPanel()
+    monkeypatch.setattr(settings_form, "cuda_unavailable_reason", lambda: "no CUDA GPU found")
+    panel = SettingsPanel()
     qtbot.addWidget(panel)
-    box = panel.device_box
+    box = panel.form.device_box
     assert not box.model().item(box.findText("cuda")).isEnabled()
     assert "no CUDA GPU found" in box.toolTip()
 

@@ -182,7 +182,7 @@ def test_closing_during_a_long_fast_forward(qtbot, window):
     assert controller.run_iterations(5_000_000)
     qtbot.waitUntil(lambda: controller.stepper.trajectory.length > 0 or not controller.busy,
                     timeout=10_000)  # fmt: skip
-    thread = controller._thread
+    thread = controller._fast_forward.qthread
     assert thread is not None and thread.isRunning()
     window.close()
     assert thread.isFinished()  # cancelled and joined before the window went away

@@ -32,8 +32,8 @@ def test_invalid_entries_are_refused_at_the_field(qtbot, window, field_name, tex
     controller.step_phase()
     stepper, snapshot = controller.stepper, controller.snapshot
     if field_name == "momentum_field":
-        panel.optimizer_box.setCurrentText("sgd")
-    field = getattr(panel, field_name)
+        panel.form.optimizer_box.setCurrentText("sgd")
+    field = getattr(panel.form, field_name)
     type_into(qtbot, field, text)
     assert reason in field.error()
     assert field.error_label.isVisibleTo(panel)
@@ -44,7 +44,7 @@ def test_invalid_entries_are_refused_at_the_field(qtbot, window, field_name, tex
 
 def test_a_valid_change_rebuilds_the_model_and_says_so(qtbot, window):
     panel = window.settings_panel
-    type_into(qtbot, panel.lr_field, "0.1")
+    type_into(qtbot, panel.form.lr_field, "0.1")
     assert (
         panel.apply_button.isEnabled()
         and panel.error_text() == "Changed: Apply rebuilds the model."
@@ -59,10 +59,10 @@ def test_a_valid_change_rebuilds_the_model_and_says_so(qtbot, window):
 
 def test_new_layer_sizes_get_one_activation_per_layer(qtbot, window):
     panel = window.settings_panel
-    type_into(qtbot, panel.layers_field, "2,4,3,2")
-    assert len(panel.activation_boxes) == 3
-    assert panel.activation_boxes[-1].findText("softmax") >= 0
-    assert panel.activation_boxes[0].findText("softmax") < 0
+    type_into(qtbot, panel.form.layers_field, "2,4,3,2")
+    assert len(panel.form.activation_boxes) == 3
+    assert panel.form.activation_boxes[-1].findText("softmax") >= 0
+    assert panel.form.activation_boxes[0].findText("softmax") < 0
     assert panel.apply()
     assert window.controller.config.layers == (2, 4, 3, 2)
     assert "h2_3" in window.network_view.labels()
@@ -70,24 +70,24 @@ def test_new_layer_sizes_get_one_activation_per_layer(qtbot, window):
 
 def test_the_data_decides_the_input_and_output_sizes(qtbot, window):
     panel = window.settings_panel
-    type_into(qtbot, panel.layers_field, "3,2,2")
-    assert "2 input(s) and 2 target(s)" in panel.layers_field.error()
+    type_into(qtbot, panel.form.layers_field, "3,2,2")
+    assert "2 input(s) and 2 target(s)" in panel.form.layers_field.error()
     assert not panel.apply()
 
 
 def test_a_combination_the_engine_refuses_is_explained(qtbot, window):
     panel = window.settings_panel
-    panel.nesterov_box.setChecked(True)  # SGD without momentum
+    panel.form.nesterov_box.setChecked(True)  # SGD without momentum
     assert "Nesterov" in panel.error_text()
     assert not panel.apply_button.isEnabled()
     panel.revert()
-    assert panel.error_text() == "" and not panel.nesterov_box.isChecked()
+    assert panel.error_text() == "" and not panel.form.nesterov_box.isChecked()
 
 
 def test_cuda_is_offered_only_where_it_works(window):
     from engine.core.device import cuda_unavailable_reason
 
-    box = window.settings_panel.device_box
+    box = window.settings_panel.form.device_box
     item = box.model().item(box.findText("cuda"))
     reason = cuda_unavailable_reason()
     assert item.isEnabled() == (reason is None)

@@ -1,0 +1,85 @@
+"""What views get of the run: copies taken from the stepper, never the stepper itself.
+
+Plots get the trajectory so far, a long history of a wide network thinned to every k-th row
+of parameters so that a plot never copies more than it can draw; the iteration animation gets
+the micro-steps of one iteration, replayed exactly; the landscape gets a RunPicture taken at
+a rest, once per state.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.core.errors import EngineError
+from engine.core.snapshot import Snapshot
+from engine.landscape.picture import RunPicture
+from engine.training.stepper import Stepper
+
+MAX_PARAM_VALUES = 2_000_000  # beyond this, plots get every k-th row of the parameter history
+
+
+@dataclass(frozen=True)
+class TrajectoryData:
+    """A copy of the run so far, for plots: losses[i] and grad_norms[i] belong to iteration i;
+    params[r] holds the parameters after param_iterations[r] iterations."""
+
+    losses: np.ndarray
+    grad_norms: np.ndarray
+    param_iterations: np.ndarray
+    params: np.ndarray
+    labels: tuple[str, ...]
+    trained: tuple[str, ...]  # the labels the optimizer updates
+
+
+def trajectory_data(stepper: Stepper) -> TrajectoryData:
+    """A frozen copy of the stepper's losses, gradient norms and parameters so far."""
+    t = stepper.trajectory
+    model = stepper.model
+    labels = tuple(info.label for info in model.params)
+    trained = tuple(info.label for info in model.params if model.trainable(info))
+    params = t.params
+    rows = params.shape[0]
+    stride = max(1, math.ceil(params.size / MAX_PARAM_VALUES))
+    shown = np.unique(np.r_[np.arange(0, rows, stride), rows - 1])
+    return TrajectoryData(
+        t.losses.copy(),
+        t.grad_norms.copy(),
+        t.param_iterations[shown],
+        params[shown],
+        labels,
+        trained,
+    )
+
+
+def iteration_snapshots(stepper: Stepper) -> tuple[Snapshot, ...]:
+    """Every micro-step of the current (or last) iteration so far, replayed exactly; the
+    stepper is left where it was. Empty before the first micro-step."""
+    if stepper.tick == 0:
+        return ()
+    here, per = stepper.tick, stepper.micro_steps_per_iteration
+    start = here - stepper.micro if stepper.micro else max(0, here - per)
+    count = min(per, stepper.max_tick - start)
+    try:
+        return tuple(stepper.goto(start + 1 + i) for i in range(count))
+    finally:
+        stepper.goto(here)
+
+
+class PictureTaker:
+    """Takes a RunPicture of the stepper when it is at rest and has moved since the last one."""
+
+    def __init__(self) -> None:
+        self._picture: RunPicture | None = None
+
+    def picture(self, stepper: Stepper, at_rest: bool) -> RunPicture:
+        """A fresh copy at rest, else the newest one (a worker owns the stepper while it runs)."""
+        picture = self._picture
+        fresh = picture is not None and picture.snapshot is stepper.snapshot
+        if at_rest and not fresh:
+            picture = self._picture = RunPicture.of(stepper)
+        if picture is None:  # nothing taken yet and a run is going: wait for its rest
+            raise EngineError("the run has not come to rest yet")
+        return picture

@@ -1,0 +1,246 @@
+"""Building the figure: a textbook drawing of any MLP, every element an item in a scene.
+
+The builder fills each tag with its longest text while laying out, so that the scene's bounds
+and the weight labels' spots leave room for any value a Snapshot will bring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsScene, QGraphicsSimpleTextItem
+
+from engine.models.parameters import ParamInfo
+from gui.theme import PRINT_DIAGRAM, DiagramColours
+from gui.views.diagram.items import (
+    LABEL_KEY,
+    Edge,
+    Figure,
+    Lines,
+    NeuronItems,
+    ParamItems,
+    Tag,
+    outline,
+)
+from gui.views.diagram.layout import (
+    Geometry,
+    headings_top,
+    label_spots,
+    neuron_centres,
+    place_labels,
+    preferred_spot,
+)
+from gui.views.diagram.look import show_loss
+from gui.views.diagram.text import layer_title
+
+INK = PRINT_DIAGRAM.ink  # sample text that sizes the layout; shown colours follow the theme
+SCENE_MARGIN = (24.0, 16.0)  # paper around the figure, in scene units
+
+
+def build_figure(
+    scene: QGraphicsScene,
+    neurons: list[list[str]],
+    params: Sequence[ParamInfo],
+    colours: DiagramColours,
+    font: QFont,
+) -> Figure:
+    """Add the figure for these layers to an empty scene; values arrive with a Snapshot."""
+    return FigureBuilder(scene, colours, font).build(neurons, params)
+
+
+class FigureBuilder:
+    """Adds neurons, edges, tags, headings and the loss box to one scene, in one size."""
+
+    def __init__(self, scene: QGraphicsScene, colours: DiagramColours, font: QFont) -> None:
+        self.scene = scene
+        self.colours = colours
+        self.base_font = font
+        self.figure = Figure()
+
+    def build(self, neurons: list[list[str]], params: Sequence[ParamInfo]) -> Figure:
+        g = Geometry.for_widest(max((len(layer) for layer in neurons), default=1))
+        self.figure.output_layer = len(neurons) - 1
+        places = neuron_centres(neurons, g)
+        centres = {name: QPointF(x, y) for name, (x, y) in places.items()}
+        self._add_neurons(neurons, centres, g)
+        self._add_params(params, centres, g)
+        self._add_headings(neurons, centres, headings_top(places, g), g)
+        if neurons:
+            self._add_loss_box(neurons[-1], centres, g)
+        self._fill_with_samples()
+        self._place_edge_labels()
+        dx, dy = SCENE_MARGIN
+        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-dx, -dy, dx, dy))
+        self._clear_samples()
+        return self.figure
+
+    def _font(self, px: int, bold: bool = False) -> QFont:
+        font = QFont(self.base_font)
+        # Pixels here are scene units, scaled with the figure like its circles; the same size
+        # on every device (screen, PNG, SVG, PDF), where a point size would follow its DPI.
+        font.setPixelSize(px)
+        font.setBold(bold)
+        return font
+
+    # -- samples: the longest texts, while laying out ----------------------------------------
+    def _fill_with_samples(self) -> None:
+        """Give every tag its fullest text, so layout and bounds leave room for any value."""
+        figure = self.figure
+        for items in figure.neurons.values():
+            items.values.set_lines([("net = -0.000000", INK)] * 3)
+        for p in figure.params.values():
+            if p.edge is None:
+                p.tag.set_lines([(f"∂E/∂{p.info.label} = -0.000000", INK)] * 2)
+        if figure.loss_tag is not None:  # its placeholder may be shorter than a loss (translated)
+            figure.loss_tag.set_lines([("E = -0.000000000", INK)])
+
+    def _clear_samples(self) -> None:
+        for items in self.figure.neurons.values():
+            items.values.set_lines([])
+        for p in self.figure.params.values():
+            p.tag.set_lines([(p.info.label, self.colours.ink)])
+        show_loss(self.figure.loss_tag, None, False, self.colours)
+
+    # -- neurons, parameters, headings, loss -------------------------------------------------
+    def _add_neurons(
+        self, neurons: list[list[str]], centres: dict[str, QPointF], g: Geometry
+    ) -> None:
+        for layer, names in enumerate(neurons):
+            c = self.colours
+            fill = c.output_fill if layer == len(neurons) - 1 else c.neuron_fill
+            for name in names:
+                self._add_neuron(name, layer, centres[name], fill, g)
+
+    def _add_neuron(self, name: str, layer: int, at: QPointF, fill: QColor, g: Geometry) -> None:
+        r = g.radius
+        circle = QGraphicsEllipseItem(-r, -r, 2 * r, 2 * r)
+        circle.setPos(at)
+        circle.setBrush(fill)
+        circle.setPen(outline(self.colours.ink, 1.6))
+        circle.setZValue(2)
+        circle.setData(LABEL_KEY, name)
+        text = QGraphicsSimpleTextItem(name, circle)
+        text.setFont(self._font(g.label_px, bold=True))
+        text.setBrush(self.colours.ink)
+        box = text.boundingRect()
+        text.setPos(-box.width() / 2, -box.height() / 2)
+        values = Tag(self._font(g.text_px), anchor="top", colours=self.colours)
+        values.setPos(at.x(), at.y() + r + 4)
+        values.setZValue(3)
+        values.setData(LABEL_KEY, name)
+        self.scene.addItem(circle)
+        self.scene.addItem(values)
+        self.figure.neurons[name] = NeuronItems(circle, values, layer)
+
+    def _add_params(
+        self, params: Sequence[ParamInfo], centres: dict[str, QPointF], g: Geometry
+    ) -> None:
+        for info in params:
+            if info.target not in centres:
+                continue
+            tag = Tag(self._font(g.text_px), anchor="center", colours=self.colours)
+            tag.setZValue(3)
+            tag.setData(LABEL_KEY, info.label)
+            edge = None
+            if info.kind == "bias":
+                self._attach_bias(tag, centres[info.target], g)
+            elif info.source in centres:
+                edge = self._add_edge(centres[info.source], centres[info.target], g)
+                edge.setData(LABEL_KEY, info.label)
+            self.scene.addItem(tag)
+            self.figure.params[info.label] = ParamItems(info, tag, edge)
+            tag.set_lines([(info.label, self.colours.ink)])
+
+    def _attach_bias(self, tag: Tag, neuron: QPointF, g: Geometry) -> None:
+        """A bias sits just above its neuron, joined by a short stub, growing upward."""
+        tag.anchor = "bottom"
+        bottom = neuron.y() - g.radius - g.text_px * 0.7
+        tag.setPos(neuron.x(), bottom)
+        stub = self.scene.addLine(
+            QLineF(neuron.x(), bottom, neuron.x(), neuron.y() - g.radius),
+            outline(self.colours.muted, 1.2),
+        )
+        stub.setZValue(1)
+
+    def _add_edge(self, start: QPointF, end: QPointF, g: Geometry) -> Edge:
+        line = QLineF(start, end)
+        trim = g.radius / max(line.length(), 1e-9)
+        edge = Edge(line.pointAt(trim), line.pointAt(1 - trim))
+        edge.setZValue(0)
+        self.scene.addItem(edge)
+        return edge
+
+    def _add_headings(
+        self, neurons: list[list[str]], centres: dict[str, QPointF], top: float, g: Geometry
+    ) -> None:
+        for layer, names in enumerate(neurons):
+            if not names:
+                continue
+            heading = self.scene.addSimpleText(
+                layer_title(layer, len(neurons)), self._font(g.text_px + 1)
+            )
+            heading.setBrush(self.colours.muted)
+            box = heading.boundingRect()
+            heading.setPos(centres[names[0]].x() - box.width() / 2, top - box.height())
+
+    def _add_loss_box(self, outputs: list[str], centres: dict[str, QPointF], g: Geometry) -> None:
+        if not outputs:
+            return
+        x = centres[outputs[0]].x() + g.radius + 3 * g.text_px
+        tag = Tag(self._font(g.label_px - 2, bold=True), anchor="left", colours=self.colours)
+        tag.setPos(x, 0)
+        tag.setZValue(3)
+        self.scene.addItem(tag)
+        self.figure.loss_tag = tag
+        pen = outline(self.colours.muted, 1.2, Qt.PenStyle.DashLine)
+        for name in outputs:
+            c = centres[name]
+            self.scene.addLine(QLineF(c.x() + g.radius, c.y(), x, 0), pen).setZValue(0)
+        show_loss(tag, None, False, self.colours)
+
+    # -- weight labels ------------------------------------------------------------------------
+    def _place_edge_labels(self) -> None:
+        """Stagger weight labels along their edges so crossing edges keep readable labels.
+
+        A layer whose labels cannot all be placed clear of each other and of the neurons shows
+        them only on hover or focus, so that the figure never shows half a layer's labels.
+        """
+        neurons, params = self.figure.neurons.values(), self.figure.params.values()
+        taken = [items.circle.sceneBoundingRect() for items in neurons]
+        taken += [items.values.sceneBoundingRect() for items in neurons]
+        taken += [p.tag.sceneBoundingRect() for p in params if p.edge is None]
+        layers: dict[int, list[ParamItems]] = {}
+        for p in params:
+            if p.edge is not None:
+                layers.setdefault(p.info.layer, []).append(p)
+        for group in layers.values():
+            placed = self._place_layer(group, taken)
+            for p in group:
+                p.placed = placed
+                p.tag.setVisible(placed)
+
+    def _place_layer(self, group: list[ParamItems], taken: list[QRectF]) -> bool:
+        """Choose a spot on every edge of one layer, or none when they cannot all be read."""
+        sample = widest_edge_text(group)
+        candidates = []
+        for p in group:
+            assert p.edge is not None
+            p.tag.set_lines(sample)
+            preferred = preferred_spot(p.info.row, p.info.col)
+            spots = label_spots(p.edge.line, p.tag.boundingRect(), preferred)
+            candidates.append([r for r in spots if not any(r.intersects(t) for t in taken)])
+        chosen = place_labels(candidates)
+        for p, spot in zip(group, chosen or [None] * len(group), strict=True):
+            edge = p.edge
+            assert edge is not None
+            p.tag.setPos(edge.point_at(0.5) if spot is None else spot.center())
+        taken += chosen or []
+        return chosen is not None
+
+
+def widest_edge_text(group: list[ParamItems]) -> Lines:
+    """The longest a weight label of this layer can get: its layout is sized by this."""
+    label = max((p.info.label for p in group), key=len)
+    return [(f"{label} = -0.0000", INK), (f"∂E/∂{label} = -0.00000", INK)]

@@ -1,0 +1,96 @@
+"""Where the diagram's parts go: neuron centres, sizes, and spots for the weight labels.
+
+Positions are plain arithmetic on scene coordinates, so they are checked without a window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLineF, QPointF, QRectF
+
+LABEL_POSITIONS = tuple(k / 20 for k in range(2, 19))  # where along an edge a label may sit
+LABEL_MARGIN = 3.0  # half the clear space kept between two labels
+MAX_LABELLED_EDGES = 32  # beyond this a layer's labels could not be read anyway
+SEARCH_BUDGET = 400  # tries; each filters every other label's spots
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Sizes in scene units: roomy for textbook nets, tighter once a layer is wide."""
+
+    radius: float
+    row: float
+    column: float
+    label_px: int
+    text_px: int
+
+    @staticmethod
+    def for_widest(width: int) -> Geometry:
+        if width <= 2:
+            return Geometry(radius=30, row=340, column=420, label_px=21, text_px=16)
+        if width <= 4:
+            return Geometry(radius=30, row=250, column=420, label_px=21, text_px=16)
+        return Geometry(radius=22, row=145, column=360, label_px=15, text_px=13)
+
+
+def neuron_centres(neurons: list[list[str]], g: Geometry) -> dict[str, tuple[float, float]]:
+    """Layers left to right one column apart, each layer centred on y = 0, one row apart."""
+    centres = {}
+    for layer, names in enumerate(neurons):
+        for row, name in enumerate(names):
+            centres[name] = (layer * g.column, (row - (len(names) - 1) / 2) * g.row)
+    return centres
+
+
+def headings_top(centres: dict[str, tuple[float, float]], g: Geometry) -> float:
+    """Where the layer headings end: above the top neuron and the bias tags over it."""
+    return min(y for _, y in centres.values()) - g.radius - 4.2 * g.text_px - g.label_px
+
+
+def preferred_spot(row: int, col: int) -> float:
+    """Neighbouring edges prefer opposite ends, so their labels start apart."""
+    return 0.3 if (row + col) % 2 == 0 else 0.7
+
+
+def label_spots(line: QLineF, box: QRectF, preferred: float) -> list[QRectF]:
+    """Where a label of this size may sit: on the line nearest the preferred place first,
+    then just above or below it."""
+    spots = []
+    for shift in (0.0, -0.55, 0.55):
+        for t in sorted(LABEL_POSITIONS, key=lambda t: abs(t - preferred)):
+            rect = QRectF(box)
+            rect.moveCenter(line.pointAt(t) + QPointF(0, shift * box.height()))
+            spots.append(rect.adjusted(-LABEL_MARGIN, -LABEL_MARGIN, LABEL_MARGIN, LABEL_MARGIN))
+    return spots
+
+
+def place_labels(candidates: list[list[QRectF]]) -> list[QRectF] | None:
+    """One spot per label with no two overlapping, or None.
+
+    A bounded depth-first search: it fills the label with the fewest spots left first and
+    drops, from the others, the spots the new choice covers (forward checking).
+    """
+    if len(candidates) > MAX_LABELLED_EDGES:
+        return None
+    chosen: dict[int, QRectF] = {}
+    budget = [SEARCH_BUDGET]
+
+    def search(left: dict[int, list[QRectF]]) -> bool:
+        if not left:
+            return True
+        k = min(left, key=lambda j: len(left[j]))
+        for rect in left[k]:
+            budget[0] -= 1
+            if budget[0] < 0:
+                return False
+            rest = {j: [r for r in spots if not r.intersects(rect)] for j, spots in left.items()}
+            del rest[k]
+            if all(rest.values()):
+                chosen[k] = rect
+                if search(rest):
+                    return True
+        return False
+
+    found = search(dict(enumerate(candidates)))
+    return [chosen[k] for k in range(len(candidates))] if found else None

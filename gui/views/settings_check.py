@@ -1,0 +1,56 @@
+"""From the settings form's values to a Config: the checks the form's fields cannot make alone.
+
+The Config is built on top of the one in use, so data, starting values and anything without a
+field are kept; the engine's own checks (Config.replace) come last.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from engine.models.config import Config
+
+# Fields a test function does not have: it is f(x, y), not a network.
+NETWORK_FIELDS = ("layers", "activations", "loss", "train_biases", "published_variant")
+
+
+def tr(text: str) -> str:
+    """These messages are shown by the settings panel, in its context."""
+    return QCoreApplication.translate("SettingsPanel", text)
+
+
+class FieldRefused(ValueError):
+    """One field's value does not fit the rest of the settings: the message is for that field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def assemble(base: Config, values: dict[str, Any]) -> Config:
+    """The Config these values describe on top of `base`.
+
+    Raises FieldRefused when the layer sizes do not fit the data, and EngineError (from
+    Config.replace) when the engine refuses the combination.
+    """
+    values = dict(values)
+    if base.function:
+        for name in NETWORK_FIELDS:
+            values.pop(name, None)
+    elif message := data_width_error(base, values["layers"]):
+        raise FieldRefused("layers", message)
+    return base.replace(**values)
+
+
+def data_width_error(base: Config, sizes: tuple[int, ...]) -> str | None:
+    """Why these layer sizes do not fit the data's inputs and targets, or None."""
+    n_in, n_out = len(base.inputs[0]), len(base.targets[0])
+    if len(sizes) >= 2 and (sizes[0] != n_in or sizes[-1] != n_out):
+        return tr(
+            "the data has {0} input(s) and {1} target(s) per sample: keep the first size at "
+            "{0} and the last at {1}"
+        ).format(n_in, n_out)
+    return None

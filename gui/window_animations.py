@@ -1,0 +1,103 @@
+"""File → Export … animation (GIF): the descent over the loss surface, or the network through
+one iteration, recorded frame by frame with a progress dialog that can cancel.
+
+Frames are drawn from copies: the surface's path, or the iteration's Snapshots replayed by the
+controller at once, so a recording never steps the run itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QProgressDialog
+
+from gui.animation_export import FrameRecorder, path_animation
+from gui.theme import print_look_while_recording
+from gui.views.network_view import NetworkView
+
+if TYPE_CHECKING:
+    from gui.window_parts import WindowParts
+
+DIAGRAM_SIZE = (1000, 560)  # the iteration animation's frames, in pixels
+DIAGRAM_FRAME_MS = 400  # one micro-step's frame: long enough to read its numbers
+
+
+def tr(text: str) -> str:
+    """The recordings speak in the window's words (its translation context)."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class AnimationExports:
+    """Starts the window's recordings; `recorder` is the last one, aborted when it closes."""
+
+    def __init__(self, window: WindowParts) -> None:
+        self.window = window
+        self.recorder: FrameRecorder | None = None
+
+    def descent(self, target: Path) -> FrameRecorder | None:
+        """Start recording the descent path on the loss surface; progress and Cancel shown."""
+        window = self.window
+        window.prepare_landscape()
+        landscape = window.landscape_panel.landscape
+        steps = window.controller.stepper.trajectory.length
+        if landscape is None or landscape.is_curve or steps < 1:
+            window.banner.show_message(tr("Train at least one iteration on a surface first."))
+            return None
+        view = window.landscape_panel.view
+        recorder = path_animation(view, landscape.trajectory(), target)
+        print_look_while_recording(view, recorder)
+        return self._record(recorder)
+
+    def iteration(self, target: Path) -> FrameRecorder | None:
+        """The network diagram through every micro-step of the current (or last) iteration."""
+        window, controller = self.window, self.window.controller
+        snapshots = controller.iteration_snapshots()  # exact replays, taken at once
+        if not snapshots:
+            window.banner.show_message(tr("Step into an iteration first (and let runs finish)."))
+            return None
+        controller.pause()
+        diagram = NetworkView()
+        diagram.animation_ms = 0
+        diagram.resize(*DIAGRAM_SIZE)
+        diagram.set_network(controller.stepper.model.neurons, controller.stepper.model.params)
+
+        def draw(i: int) -> QImage:
+            diagram.show_snapshot(snapshots[i])
+            return diagram.grab().toImage()
+
+        recorder = FrameRecorder(
+            window.window(),
+            draw,
+            len(snapshots),
+            target,
+            diagram.deleteLater,
+            frame_ms=DIAGRAM_FRAME_MS,
+        )
+        return self._record(recorder)
+
+    def abort(self) -> None:
+        """No frames grabbed from a closing window."""
+        if self.recorder is not None:
+            self.recorder.abort()
+
+    def _record(self, animation: FrameRecorder) -> FrameRecorder:
+        window = self.window
+        dialog = QProgressDialog(tr("Recording frames…"), tr("Cancel"), 0, 1, window.window())
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        animation.progress.connect(
+            lambda done, total: (dialog.setMaximum(total), dialog.setValue(done))
+        )
+        dialog.canceled.connect(animation.cancel)
+        animation.finished.connect(lambda path: self._done(dialog, path))
+        animation.failed.connect(lambda text: (dialog.close(), window.banner.show_message(text)))
+        self.recorder = animation
+        animation.start()
+        return animation
+
+    def _done(self, dialog: QProgressDialog, path: Path | None) -> None:
+        dialog.close()
+        if path is not None:
+            self.window.show_message(tr("Wrote {0}").format(path))
