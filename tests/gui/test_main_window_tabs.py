@@ -21,7 +21,8 @@ def test_surface_tab_rebuilds_for_a_new_model(window):
     window.controller.load_preset("himmelblau")
     window.tabs.setCurrentWidget(window.landscape_panel)
     panel = window.landscape_panel
-    assert panel.landscape.is_function and panel.view.image.image.shape == (128, 128)
+    assert panel.landscape.plane.kind == "function" and not panel.landscape.offers_planes
+    assert panel.view.image.image.shape == (128, 128)
     assert len(panel.view.minima.data) == 4
 
 
