@@ -22,8 +22,16 @@ from engine.training.stepper import RunResult, Stepper
 from gui.crash_guard import log_exception, one_line, show_error
 from gui.fast_forward import FastForward, reading_of
 from gui.play_clock import PlayClock
-from gui.run_copies import PictureTaker, TrajectoryData, iteration_snapshots, trajectory_data
-from gui.run_report import divergence_warning, run_summary, summary
+from gui.run_copies import (
+    NetworkFacts,
+    PictureTaker,
+    TrajectoryData,
+    described,
+    iteration_snapshots,
+    network_facts,
+    trajectory_data,
+)
+from gui.run_report import DivergenceNotice, divergence_warning, run_summary, summary
 from gui.worker import Reading, RunPreview
 
 
@@ -52,7 +60,7 @@ class Controller(QObject):
         self._busy = False
         self._fast_forward = self._connected(FastForward(self))
         self._trajectory_key = self._current_trajectory_key()
-        self._reported_divergence = False
+        self._divergence = DivergenceNotice()
         self.last_run: RunResult | None = None  # the latest fast-forward's outcome
         self._pictures = PictureTaker()  # the run as copies, taken at a rest
 
@@ -69,8 +77,22 @@ class Controller(QObject):
     # -- queries -----------------------------------------------------------------------------
     @property
     def stepper(self) -> Stepper:
-        """For reading between commands; never while `busy` (a worker owns it then)."""
+        """For tests only: the window's parts use the queries and copies below (a test checks)."""
         return self._stepper
+
+    def read(self, reading: Reading) -> object:
+        """`reading(stepper)` now, at rest (else see `read_at_rest`, which waits for a rest)."""
+        if not self.at_rest:
+            raise EngineError("the run has not come to rest")
+        return reading(self._stepper)
+
+    def network(self) -> NetworkFacts:
+        """The model's neurons, parameters, device and micro-steps per iteration."""
+        return network_facts(self._stepper)
+
+    def current_loss(self) -> float:
+        """The loss at the parameters shown now (during a run: at its latest rest)."""
+        return self.run_picture().current_loss()
 
     @property
     def config(self) -> Config:
@@ -81,13 +103,11 @@ class Controller(QObject):
         return self._stepper.snapshot
 
     def run_picture(self) -> RunPicture:
-        """The run as the landscape reads it: copies taken now when the stepper is at rest,
-        else the newest such copy (a worker owns the stepper while it runs)."""
+        """The run as copies taken at rest: now, or during a run at its latest rest."""
         return self._pictures.picture(self._stepper, self.at_rest)
 
     def iteration_snapshots(self) -> tuple[Snapshot, ...]:
-        """Every micro-step of the current (or last) iteration so far, replayed exactly; the
-        stepper is left where it was. Empty before the first micro-step and during a run."""
+        """The current iteration's micro-steps so far, replayed (none during a run)."""
         return () if self._busy else iteration_snapshots(self._stepper)
 
     @property
@@ -112,13 +132,7 @@ class Controller(QObject):
 
     def describe(self, label: str) -> str | None:
         """The engine's formula with numbers for one element; None while a run owns the engine."""
-        if self._busy or not label:
-            return None
-        try:
-            explanation, formula = self._stepper.describe(label)
-        except (EngineError, KeyError, ValueError):
-            return None
-        return f"{explanation}\n{formula}" if formula else explanation
+        return None if self._busy or not label else described(self._stepper, label)
 
     # -- stepping ----------------------------------------------------------------------------
     @Slot()
@@ -148,8 +162,7 @@ class Controller(QObject):
     def _command(self, action: Callable[[], Snapshot]) -> bool:
         """Run one engine command; a refusal becomes a message and changes nothing."""
         if self._busy:
-            self.message.emit(tr("A run is in progress: wait for it or cancel it first."))
-            return False
+            return self._refused_while_busy()
         try:
             snapshot = action()
         except EngineError as error:
@@ -177,12 +190,9 @@ class Controller(QObject):
         return t.length, t.current.tobytes()
 
     def _check_divergence(self, snapshot: Snapshot) -> None:
-        if not snapshot.diverged:
-            self._reported_divergence = False
-            return
-        self.pause()
-        if not self._reported_divergence:
-            self._reported_divergence = True
+        if snapshot.diverged:
+            self.pause()
+        if self._divergence.is_news(snapshot):
             self._warn(divergence_warning(snapshot))
 
     # -- playing -----------------------------------------------------------------------------
@@ -311,6 +321,10 @@ class Controller(QObject):
         else:
             self._warn(text)
 
+    def _refused_while_busy(self) -> bool:
+        self.message.emit(tr("A run is in progress: wait for it or cancel it first."))
+        return False
+
     def _warn(self, text: str) -> None:
         self.message.emit(text)
         self.alert.emit(text)
@@ -330,8 +344,7 @@ class Controller(QObject):
     def edit_parameter(self, label: str, value: float) -> bool:
         """Set one parameter by hand (between iterations only); back() undoes it."""
         if self._busy:
-            self.message.emit(tr("A run is in progress: wait for it or cancel it first."))
-            return False
+            return self._refused_while_busy()
         self.pause()
         try:
             snapshot = self._stepper.edit_parameter(label, value)
@@ -346,8 +359,7 @@ class Controller(QObject):
     def apply_config(self, config: Config) -> bool:
         """Rebuild the model from new settings; on refusal the current model stays."""
         if self._busy:
-            self.message.emit(tr("A run is in progress: wait for it or cancel it first."))
-            return False
+            return self._refused_while_busy()
         self.pause()
         try:
             stepper = Stepper(config)
@@ -360,11 +372,10 @@ class Controller(QObject):
     def adopt(self, stepper: Stepper, note: str) -> bool:
         """Take over a ready Stepper (e.g. an opened session); refused while a run is going."""
         if self._busy:
-            self.message.emit(tr("A run is in progress: wait for it or cancel it first."))
-            return False
+            return self._refused_while_busy()
         self.pause()
         self._stepper = stepper
-        self._reported_divergence = False
+        self._divergence = DivergenceNotice()
         self.last_run = None
         self._trajectory_key = self._current_trajectory_key()
         self.network_changed.emit()
@@ -372,6 +383,10 @@ class Controller(QObject):
         self.trajectory_changed.emit()
         self._warn(note)
         return True
+
+    def hand_over(self, successor: Controller, note: str) -> bool:
+        """Give this run to `successor` (a new window's controller); refused during a run."""
+        return not self._busy and successor.adopt(self._stepper, note)
 
     def load_preset(self, name: str) -> bool:
         try:

@@ -10,6 +10,7 @@ import html
 import os
 import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -139,7 +140,7 @@ def _write_one(
 
 def _write_trajectory(window: WindowParts, target: Path) -> None:
     try:
-        write_trajectory_csv(window.controller.stepper, target)
+        window.controller.read(partial(write_trajectory_csv, target=target))
     except WriteError as error:
         raise ExportError(str(error)) from error
 
@@ -149,7 +150,7 @@ def _write_text(target: Path, text: str) -> None:
 
 
 def _index_html(window: WindowParts, written: list[tuple[Path, str]]) -> str:
-    config = window.controller.stepper.config
+    config = window.controller.config
     items = "\n".join(
         f'<li><a href="{html.escape(p.name)}">{html.escape(p.name)}</a>: {html.escape(title)}'
         + (f'<br><img src="{html.escape(p.name)}" width="480">' if p.suffix == ".png" else "")
@@ -158,7 +159,7 @@ def _index_html(window: WindowParts, written: list[tuple[Path, str]]) -> str:
     )
     summary = html.escape(
         f"preset {config.preset}, optimizer {config.optimizer}, lr {config.lr:g}, "
-        f"{window.controller.stepper.trajectory.length} iterations"
+        f"{window.controller.snapshot.completed} iterations"
     )
     return (
         "<!doctype html><html><meta charset='utf-8'><title>Backprop Studio export</title>\n"

@@ -123,16 +123,12 @@ def switch_language(window: QMainWindow, code: str) -> QMainWindow:
 
 
 def _rebuild(old: QMainWindow) -> QMainWindow:
-    stepper = old.controller.stepper  # its Snapshot's phrases render in the new language
-    new = type(old)(stepper.config, old.settings)
+    new = type(old)(old.controller.config, old.settings)
     new.network_view.animation_ms = old.network_view.animation_ms
     new.restoreState(old.saveState())  # docks: where they are, which is raised
-    new.controller.adopt(
-        stepper,
-        QCoreApplication.translate("Language", "Language: {0}").format(
-            LANGUAGE_NAMES[current_language()]
-        ),
-    )
+    note = QCoreApplication.translate("Language", "Language: {0}")
+    # The same run, not a replay: its Snapshots' phrases render in the new language.
+    old.controller.hand_over(new.controller, note.format(LANGUAGE_NAMES[current_language()]))
     _copy_tabs(old, new)
     old.controller.pause()
     new.setGeometry(old.geometry())

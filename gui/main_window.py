@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
     def _use_activation(self, spec: str) -> None:
         """The activation lab's "Use in network": every hidden layer of the current model."""
         try:
-            config = self.controller.stepper.config.with_hidden_activation(spec)
+            config = self.controller.config.with_hidden_activation(spec)
         except EngineError as error:
             self.banner.show_message(str(error))
             return
@@ -281,17 +281,15 @@ class MainWindow(QMainWindow):
     # -- redrawing ---------------------------------------------------------------------------
     def _rebuild(self) -> None:
         """A new model: rebuild the diagram, code and plots, and show the settings in use."""
-        stepper = self.controller.stepper
-        config = stepper.config
-        self.network_view.set_network(stepper.model.neurons, stepper.model.params)
+        config, network = self.controller.config, self.controller.network()
+        self.network_view.set_network(network.neurons, network.params)
         self.code_panel.set_code(setup_lines(config), code_lines(config))
         data = self.controller.trajectory()
         self.plots_panel.set_labels(data.labels, data.trained)
         self.settings_panel.set_config(config)
-        device = getattr(stepper.model, "device", config.device)
-        self.device_label.setText(self.tr("{0} · {1}").format(device, config.dtype))
+        self.device_label.setText(self.tr("{0} · {1}").format(network.device, config.dtype))
         self._landscape_stale = True
-        self._show_snapshot(stepper.snapshot)
+        self._show_snapshot(self.controller.snapshot)
         self._show_trajectory()
 
     def prepare_landscape(self) -> None:
@@ -299,7 +297,7 @@ class MainWindow(QMainWindow):
         if self._landscape_stale:
             self._landscape_stale = False
             self.landscape_panel.rebuild()
-        self.landscape_panel.refresh(self.controller.stepper.snapshot, force=True)
+        self.landscape_panel.refresh(self.controller.snapshot, force=True)
         self.landscape_panel.finish_surface()  # a big network's surface is computed in a worker
 
     def _refresh_landscape(self) -> None:
@@ -311,7 +309,7 @@ class MainWindow(QMainWindow):
         if self._landscape_stale:
             self._landscape_stale = False
             self.landscape_panel.rebuild()
-        self.landscape_panel.refresh(self.controller.stepper.snapshot)
+        self.landscape_panel.refresh(self.controller.snapshot)
 
     def _show_snapshot(self, snapshot: Snapshot) -> None:
         self.network_view.show_snapshot(snapshot)

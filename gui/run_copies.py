@@ -16,6 +16,7 @@ import numpy as np
 from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
 from engine.landscape.picture import RunPicture
+from engine.models.parameters import ParamInfo
 from engine.training.stepper import Stepper
 
 MAX_PARAM_VALUES = 2_000_000  # beyond this, plots get every k-th row of the parameter history
@@ -52,6 +53,33 @@ def trajectory_data(stepper: Stepper) -> TrajectoryData:
         labels,
         trained,
     )
+
+
+@dataclass(frozen=True)
+class NetworkFacts:
+    """What drawing a model needs: its neurons by layer, its parameters, where it runs."""
+
+    neurons: tuple[tuple[str, ...], ...]
+    params: tuple[ParamInfo, ...]
+    device: str
+    micro_steps_per_iteration: int
+
+
+def network_facts(stepper: Stepper) -> NetworkFacts:
+    model = stepper.model
+    neurons = tuple(tuple(layer) for layer in model.neurons)
+    device = str(getattr(model, "device", stepper.config.device))
+    per = stepper.micro_steps_per_iteration
+    return NetworkFacts(neurons, tuple(model.params), device, per)
+
+
+def described(stepper: Stepper, label: str) -> str | None:
+    """The engine's formula with numbers for one element; None for an unknown label."""
+    try:
+        explanation, formula = stepper.describe(label)
+    except (EngineError, KeyError, ValueError):
+        return None
+    return f"{explanation}\n{formula}" if formula else explanation
 
 
 def iteration_snapshots(stepper: Stepper) -> tuple[Snapshot, ...]:

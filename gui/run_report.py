@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from engine.core.snapshot import Snapshot
 from engine.models.config import Config
-from engine.training.stepper import RunResult
+from engine.training.fast_forward import RunResult
 
 
 def tr(text: str) -> str:
@@ -39,6 +39,18 @@ def divergence_warning(snapshot: Snapshot) -> str:
         "Training diverged in iteration {0}: the loss became {1}. Go back (←), "
         "reset, or lower the learning rate."
     ).format(snapshot.iteration + 1, loss)
+
+
+class DivergenceNotice:
+    """Says a run diverged once, not again at every Snapshot until it stops diverging."""
+
+    def __init__(self) -> None:
+        self._told = False
+
+    def is_news(self, snapshot: Snapshot) -> bool:
+        news = snapshot.diverged and not self._told
+        self._told = snapshot.diverged
+        return news
 
 
 def summary(config: Config) -> str:

@@ -42,7 +42,7 @@ class AnimationExports:
         window = self.window
         window.prepare_landscape()
         landscape = window.landscape_panel.landscape
-        steps = window.controller.stepper.trajectory.length
+        steps = window.controller.snapshot.completed
         if landscape is None or landscape.is_curve or steps < 1:
             window.banner.show_message(tr("Train at least one iteration on a surface first."))
             return None
@@ -62,7 +62,8 @@ class AnimationExports:
         diagram = NetworkView()
         diagram.animation_ms = 0
         diagram.resize(*DIAGRAM_SIZE)
-        diagram.set_network(controller.stepper.model.neurons, controller.stepper.model.params)
+        network = controller.network()
+        diagram.set_network(network.neurons, network.params)
 
         def draw(i: int) -> QImage:
             diagram.show_snapshot(snapshots[i])

@@ -163,6 +163,5 @@ class WindowMenus:
             self.window.export_iteration_animation(target)
 
     def _show_about(self) -> None:
-        stepper = self.window.controller.stepper
-        device = getattr(stepper.model, "device", stepper.config.device)
-        AboutDialog(str(device), self.window.window()).exec()
+        device = self.window.controller.network().device
+        AboutDialog(device, self.window.window()).exec()

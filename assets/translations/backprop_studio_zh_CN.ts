@@ -623,82 +623,79 @@ closed form: {c}
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../gui/controller.py" line="279" />
+            <location filename="../../gui/controller.py" line="232" />
             <source>A run is already in progress.</source>
             <translation>已有一次运行正在进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="195" />
-            <location filename="../../gui/controller.py" line="473" />
-            <location filename="../../gui/controller.py" line="489" />
-            <location filename="../../gui/controller.py" line="503" />
+            <location filename="../../gui/controller.py" line="325" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="179" />
+            <location filename="../../gui/controller.py" line="149" />
             <source>Already at the start: there is nothing to undo.</source>
             <translation>已在起点：没有可撤销的步骤。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="444" />
+            <location filename="../../gui/run_report.py" line="28" />
             <source>Cancelled after {0} of {1} iterations.</source>
             <translation>在完成 {1} 次迭代中的 {0} 次后取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="497" />
+            <location filename="../../gui/controller.py" line="369" />
             <source>Model rebuilt: {0}.</source>
             <translation>模型已重建：{0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="449" />
+            <location filename="../../gui/run_report.py" line="31" />
             <source>Ran 1 iteration; the loss is now {0:.9g}.</source>
             <translation>运行了 1 次迭代；当前损失为 {0:.9g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="450" />
+            <location filename="../../gui/run_report.py" line="32" />
             <source>Ran {0} iterations; the loss is now {1:.9g}.</source>
             <translation>运行了 {0} 次迭代；当前损失为 {1:.9g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="188" />
+            <location filename="../../gui/controller.py" line="158" />
             <source>Reset to the starting parameters; history cleared.</source>
             <translation>已重置为初始参数；历史已清空。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="495" />
+            <location filename="../../gui/controller.py" line="367" />
             <source>Settings not applied: {0}</source>
             <translation>设置未应用：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="416" />
+            <location filename="../../gui/controller.py" line="314" />
             <source>The run stopped</source>
             <translation>运行已停止</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="378" />
-            <location filename="../../gui/controller.py" line="414" />
+            <location filename="../../gui/controller.py" line="282" />
+            <location filename="../../gui/controller.py" line="312" />
             <source>The run stopped with an error: {0}</source>
             <translation>运行因错误而停止：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="442" />
+            <location filename="../../gui/run_report.py" line="26" />
             <source>Training diverged in iteration {0} (the loss was not finite); stopped at the last finite state. Lower the learning rate or change the settings.</source>
             <translation>训练在第 {0} 次迭代发散（损失不是有限值）；已停在最后一个有限的状态。请降低学习率或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="235" />
+            <location filename="../../gui/run_report.py" line="41" />
             <source>Training diverged in iteration {0}: the loss became {1}. Go back (←), reset, or lower the learning rate.</source>
             <translation>训练在第 {0} 次迭代发散：损失变为 {1}。请后退（←）、重置或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="244" />
-            <location filename="../../gui/controller.py" line="284" />
+            <location filename="../../gui/controller.py" line="204" />
+            <location filename="../../gui/controller.py" line="237" />
             <source>Training diverged: go back, reset or change the settings.</source>
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="483" />
+            <location filename="../../gui/controller.py" line="356" />
             <source>{0} set to {1:.9g}; back (←) undoes it.</source>
             <translation>{0} 已设为 {1:.9g}；后退（←）可撤销。</translation>
         </message>
@@ -1465,7 +1462,7 @@ closed form: {c}
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/language.py" line="132" />
+            <location filename="../../gui/language.py" line="131" />
             <source>Language: {0}</source>
             <translation>语言：{0}</translation>
         </message>
@@ -1723,285 +1720,285 @@ closed form: {c}
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="237" />
+            <location filename="../../gui/window_menus.py" line="119" />
             <source>&amp;About Backprop Studio</source>
             <translation>关于 Backprop Studio(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="193" />
+            <location filename="../../gui/window_menus.py" line="63" />
             <source>&amp;Export all figures…</source>
             <translation>导出全部图形(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="190" />
+            <location filename="../../gui/window_menus.py" line="58" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="231" />
+            <location filename="../../gui/window_menus.py" line="109" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="232" />
+            <location filename="../../gui/window_menus.py" line="112" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="209" />
+            <location filename="../../gui/window_menus.py" line="81" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="214" />
+            <location filename="../../gui/window_menus.py" line="86" />
             <source>&amp;Run</source>
             <translation>运行(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="224" />
+            <location filename="../../gui/window_menus.py" line="101" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="133" />
+            <location filename="../../gui/main_window.py" line="125" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="83" />
+            <location filename="../../gui/main_window.py" line="75" />
             <source>Backprop Studio</source>
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="130" />
-            <location filename="../../gui/main_window.py" line="279" />
+            <location filename="../../gui/main_window.py" line="122" />
+            <location filename="../../gui/main_window.py" line="227" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="342" />
+            <location filename="../../gui/window_animations.py" line="89" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/window_menus.py" line="93" />
             <source>Cancel run</source>
             <translation>取消运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="211" />
+            <location filename="../../gui/window_menus.py" line="81" />
             <source>Close Backprop Studio</source>
             <translation>关闭 Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="234" />
+            <location filename="../../gui/window_menus.py" line="113" />
             <source>Every keyboard shortcut, with what it does</source>
             <translation>所有键盘快捷键及其作用</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="204" />
+            <location filename="../../gui/window_menus.py" line="76" />
             <source>Export &amp;iteration animation (GIF)…</source>
             <translation>导出迭代动画 (GIF)(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="288" />
+            <location filename="../../gui/window_menus.py" line="129" />
             <source>Export all figures to</source>
             <translation>导出全部图形到</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="362" />
+            <location filename="../../gui/window_menus.py" line="155" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="200" />
+            <location filename="../../gui/window_menus.py" line="70" />
             <source>Export descent &amp;animation (GIF)…</source>
             <translation>导出下降动画 (GIF)(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="302" />
+            <location filename="../../gui/window_menus.py" line="146" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="295" />
+            <location filename="../../gui/window_menus.py" line="138" />
             <source>Exporting at the run's next consistent point…</source>
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="274" />
+            <location filename="../../gui/main_window.py" line="222" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="449" />
+            <location filename="../../gui/main_window.py" line="320" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="132" />
+            <location filename="../../gui/main_window.py" line="124" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="273" />
+            <location filename="../../gui/main_window.py" line="221" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="126" />
-            <location filename="../../gui/main_window.py" line="276" />
+            <location filename="../../gui/main_window.py" line="118" />
+            <location filename="../../gui/main_window.py" line="224" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="283" />
+            <location filename="../../gui/main_window.py" line="231" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="128" />
+            <location filename="../../gui/main_window.py" line="120" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="278" />
+            <location filename="../../gui/main_window.py" line="226" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="277" />
+            <location filename="../../gui/main_window.py" line="225" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="275" />
+            <location filename="../../gui/main_window.py" line="223" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="154" />
+            <location filename="../../gui/main_window.py" line="146" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="342" />
+            <location filename="../../gui/window_animations.py" line="89" />
             <source>Recording frames…</source>
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="129" />
+            <location filename="../../gui/main_window.py" line="121" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="155" />
+            <location filename="../../gui/main_window.py" line="147" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="227" />
+            <location filename="../../gui/window_menus.py" line="104" />
             <source>Show or hide the {0} panel</source>
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="324" />
+            <location filename="../../gui/window_animations.py" line="59" />
             <source>Step into an iteration first (and let runs finish).</source>
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="220" />
+            <location filename="../../gui/window_menus.py" line="94" />
             <source>Stop the fast-forward run</source>
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="179" />
+            <location filename="../../gui/main_window.py" line="171" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="127" />
+            <location filename="../../gui/main_window.py" line="119" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="180" />
+            <location filename="../../gui/main_window.py" line="172" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="125" />
+            <location filename="../../gui/main_window.py" line="117" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="205" />
+            <location filename="../../gui/window_menus.py" line="77" />
             <source>The network through every micro-step of this iteration</source>
             <translation>网络经历本次迭代的每一个微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="201" />
+            <location filename="../../gui/window_menus.py" line="71" />
             <source>The path growing over the loss surface, as an animated GIF</source>
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="181" />
+            <location filename="../../gui/main_window.py" line="173" />
             <source>This iteration's loss, once its forward pass has computed it</source>
             <translation>本次迭代的损失（前向传播算出后显示）</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="312" />
+            <location filename="../../gui/window_animations.py" line="47" />
             <source>Train at least one iteration on a surface first.</source>
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="106" />
-            <location filename="../../gui/main_window.py" line="125" />
+            <location filename="../../gui/main_window.py" line="98" />
+            <location filename="../../gui/main_window.py" line="117" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="238" />
+            <location filename="../../gui/window_menus.py" line="120" />
             <source>Version, libraries and the device in use</source>
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="107" />
+            <location filename="../../gui/main_window.py" line="99" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="182" />
+            <location filename="../../gui/main_window.py" line="174" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="131" />
+            <location filename="../../gui/main_window.py" line="123" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="197" />
+            <location filename="../../gui/window_menus.py" line="64" />
             <source>Write every plot (PNG, SVG, PDF, CSV), the diagram and the trajectory</source>
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="357" />
+            <location filename="../../gui/window_animations.py" line="104" />
             <source>Wrote {0}</source>
             <translation>已写入 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="305" />
+            <location filename="../../gui/window_menus.py" line="149" />
             <source>Wrote {0} files to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="454" />
+            <location filename="../../gui/main_window.py" line="325" />
             <source>loss {0}</source>
             <translation>损失 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="419" />
+            <location filename="../../gui/main_window.py" line="290" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2017,67 +2014,67 @@ closed form: {c}
     <context>
         <name>NetworkView</name>
         <message>
-            <location filename="../../gui/views/network_view.py" line="716" />
+            <location filename="../../gui/views/diagram/look.py" line="34" />
             <source>E: not computed yet</source>
             <translation>E：尚未计算</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="884" />
+            <location filename="../../gui/views/diagram/editor.py" line="42" />
             <source>New value for {0}; Enter applies, Escape cancels</source>
             <translation>{0} 的新值；Enter 应用，Esc 取消</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="515" />
+            <location filename="../../gui/views/diagram/text.py" line="71" />
             <source>hidden layer</source>
             <translation>隐藏层</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="516" />
+            <location filename="../../gui/views/diagram/text.py" line="71" />
             <source>hidden layer {0}</source>
             <translation>隐藏层 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="511" />
+            <location filename="../../gui/views/diagram/text.py" line="67" />
             <source>input layer</source>
             <translation>输入层</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="658" />
+            <location filename="../../gui/views/diagram/look.py" line="118" />
             <source>net = {0}</source>
             <translation>net = {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="704" />
+            <location filename="../../gui/views/diagram/text.py" line="59" />
             <source>not trained (frozen)</source>
             <translation>不训练（冻结）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="660" />
+            <location filename="../../gui/views/diagram/look.py" line="120" />
             <source>out = {0}</source>
             <translation>out = {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="513" />
+            <location filename="../../gui/views/diagram/text.py" line="69" />
             <source>output layer</source>
             <translation>输出层</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="662" />
+            <location filename="../../gui/views/diagram/look.py" line="122" />
             <source>δ = {0}</source>
             <translation>δ = {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="921" />
+            <location filename="../../gui/views/diagram/editor.py" line="92" />
             <source>“{0}” is not a finite number: type e.g. 0.25 or -1e-3</source>
             <translation>“{0}”不是有限的数：请输入例如 0.25 或 -1e-3</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="674" />
+            <location filename="../../gui/views/diagram/look.py" line="135" />
             <source>∂E/∂{0} cleared</source>
             <translation>∂E/∂{0} 已清空</translation>
         </message>
         <message>
-            <location filename="../../gui/views/network_view.py" line="702" />
+            <location filename="../../gui/views/diagram/text.py" line="57" />
             <source>∂E/∂{0}: cleared</source>
             <translation>∂E/∂{0}：已清空</translation>
         </message>
@@ -2632,259 +2629,259 @@ closed form: {c}
     <context>
         <name>SettingsPanel</name>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="253" />
+            <location filename="../../gui/views/settings_form.py" line="220" />
             <source>Activation of this layer's neurons</source>
             <translation>这一层神经元的激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="93" />
+            <location filename="../../gui/views/settings_form.py" line="76" />
             <source>Activations</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="126" />
+            <location filename="../../gui/views/settings_form.py" line="109" />
             <source>Adam's β₁: decay of the 1st moment, in [0, 1)</source>
             <translation>Adam 的 β₁：一阶矩的衰减率，取值 [0, 1)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="127" />
+            <location filename="../../gui/views/settings_form.py" line="110" />
             <source>Adam's β₂: decay of the 2nd moment, in [0, 1)</source>
             <translation>Adam 的 β₂：二阶矩的衰减率，取值 [0, 1)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="174" />
+            <location filename="../../gui/views/settings_panel.py" line="54" />
             <source>Apply</source>
             <translation>应用</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="131" />
+            <location filename="../../gui/views/settings_form.py" line="114" />
             <source>Betas</source>
             <translation>β₁, β₂</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="212" />
+            <location filename="../../gui/views/settings_form.py" line="175" />
             <source>CUDA is unavailable: {0}</source>
             <translation>CUDA 不可用：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="386" />
+            <location filename="../../gui/views/settings_panel.py" line="95" />
             <source>Changed: Apply rebuilds the model.</source>
             <translation>已修改：“应用”会重建模型。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="109" />
+            <location filename="../../gui/views/settings_form.py" line="92" />
             <source>Device</source>
             <translation>设备</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="372" />
-            <location filename="../../gui/views/settings_panel.py" line="378" />
+            <location filename="../../gui/views/settings_panel.py" line="84" />
+            <location filename="../../gui/views/settings_panel.py" line="89" />
             <source>Fix the marked field before applying.</source>
             <translation>请先修正标出的字段再应用。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="106" />
+            <location filename="../../gui/views/settings_form.py" line="89" />
             <source>Floating-point precision of tensors</source>
             <translation>张量的浮点精度</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="100" />
+            <location filename="../../gui/views/settings_form.py" line="83" />
             <source>Init seed</source>
             <translation>初始化种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="89" />
+            <location filename="../../gui/views/settings_form.py" line="72" />
             <source>Layer sizes</source>
             <translation>各层大小</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="119" />
+            <location filename="../../gui/views/settings_form.py" line="102" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="118" />
+            <location filename="../../gui/views/settings_form.py" line="101" />
             <source>Learning rate: how far each step moves (≥ 0)</source>
             <translation>学习率：每一步移动多远（≥ 0）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="154" />
+            <location filename="../../gui/views/settings_form.py" line="137" />
             <source>Leave optimizer.zero_grad() out: gradients accumulate across iterations</source>
             <translation>省略 optimizer.zero_grad()：梯度在迭代之间累积</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="103" />
+            <location filename="../../gui/views/settings_form.py" line="86" />
             <source>Let the optimizer update the biases too (Mazur's example keeps them fixed)</source>
             <translation>让优化器也更新偏置（Mazur 的例子中偏置固定不变）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="79" />
+            <location filename="../../gui/views/settings_form.py" line="62" />
             <source>Load a preset: its network, data and settings</source>
             <translation>载入预设：它的网络、数据和设置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="142" />
+            <location filename="../../gui/views/settings_form.py" line="125" />
             <source>Lookahead k</source>
             <translation>Lookahead k</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="146" />
+            <location filename="../../gui/views/settings_form.py" line="129" />
             <source>Lookahead α</source>
             <translation>Lookahead α</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="145" />
+            <location filename="../../gui/views/settings_form.py" line="128" />
             <source>Lookahead α in (0, 1]: how far the slow weights move</source>
             <translation>Lookahead α，取值 (0, 1]：慢权重移动多远</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="139" />
+            <location filename="../../gui/views/settings_form.py" line="122" />
             <source>Lookahead: sync the slow weights every k steps (0 = off)</source>
             <translation>Lookahead：每 k 步同步一次慢权重（0 = 关闭）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="95" />
+            <location filename="../../gui/views/settings_form.py" line="78" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="75" />
+            <location filename="../../gui/views/settings_form.py" line="58" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="121" />
+            <location filename="../../gui/views/settings_form.py" line="104" />
             <source>Momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="120" />
+            <location filename="../../gui/views/settings_form.py" line="103" />
             <source>Momentum in [0, 1) (SGD and RMSprop)</source>
             <translation>动量，取值 [0, 1)（SGD 和 RMSprop）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="123" />
+            <location filename="../../gui/views/settings_form.py" line="106" />
             <source>Nesterov</source>
             <translation>Nesterov 动量</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="124" />
+            <location filename="../../gui/views/settings_form.py" line="107" />
             <source>Nesterov momentum (SGD with momentum &gt; 0)</source>
             <translation>Nesterov 动量（SGD 且动量 &gt; 0）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="86" />
+            <location filename="../../gui/views/settings_form.py" line="69" />
             <source>Neurons per layer, input first and output last, e.g. 2,2,2 or 2,4,4,2</source>
             <translation>每层神经元数，先输入层后输出层，例如 2,2,2 或 2,4,4,2</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="113" />
-            <location filename="../../gui/views/settings_panel.py" line="117" />
+            <location filename="../../gui/views/settings_form.py" line="96" />
+            <location filename="../../gui/views/settings_form.py" line="100" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="83" />
+            <location filename="../../gui/views/settings_form.py" line="66" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="158" />
+            <location filename="../../gui/views/settings_form.py" line="141" />
             <source>Published variant (Mazur)</source>
             <translation>原文变体（Mazur）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="175" />
+            <location filename="../../gui/views/settings_panel.py" line="55" />
             <source>Rebuild the model with these settings</source>
             <translation>用这些设置重建模型</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="162" />
+            <location filename="../../gui/views/settings_form.py" line="145" />
             <source>Reproduce the post's closing figures: hidden-layer gradients computed with the already-updated output weights (not correct backprop)</source>
             <translation>复现原文结尾的数字：用已更新的输出层权重计算隐藏层梯度（不是正确的反向传播）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="178" />
+            <location filename="../../gui/views/settings_panel.py" line="58" />
             <source>Revert</source>
             <translation>还原</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="98" />
+            <location filename="../../gui/views/settings_form.py" line="81" />
             <source>Seed of the initial weights not given by the preset</source>
             <translation>预设未给定的初始权重所用的种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="179" />
+            <location filename="../../gui/views/settings_panel.py" line="59" />
             <source>Show the settings in use again</source>
             <translation>重新显示正在使用的设置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="153" />
+            <location filename="../../gui/views/settings_form.py" line="136" />
             <source>Skip zero_grad()</source>
             <translation>跳过 zero_grad()</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="94" />
+            <location filename="../../gui/views/settings_form.py" line="77" />
             <source>The loss function compared to targets</source>
             <translation>与目标比较的损失函数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="102" />
+            <location filename="../../gui/views/settings_form.py" line="85" />
             <source>Train biases</source>
             <translation>训练偏置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="150" />
+            <location filename="../../gui/views/settings_form.py" line="133" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="133" />
+            <location filename="../../gui/views/settings_form.py" line="116" />
             <source>Weight decay</source>
             <translation>权重衰减</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="132" />
+            <location filename="../../gui/views/settings_form.py" line="115" />
             <source>Weight decay (L2 penalty), ≥ 0</source>
             <translation>权重衰减（L2 惩罚），≥ 0</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="206" />
+            <location filename="../../gui/views/settings_form.py" line="169" />
             <source>Where the tensors live</source>
             <translation>张量所在的设备</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="214" />
+            <location filename="../../gui/views/settings_form.py" line="177" />
             <source>Where the tensors live. {0}</source>
             <translation>张量所在的设备。{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="115" />
+            <location filename="../../gui/views/settings_form.py" line="98" />
             <source>Which torch.optim optimizer</source>
             <translation>使用哪个 torch.optim 优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="107" />
+            <location filename="../../gui/views/settings_form.py" line="90" />
             <source>dtype</source>
             <translation>数据类型</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="257" />
+            <location filename="../../gui/views/settings_form.py" line="224" />
             <source>hidden {0}</source>
             <translation>隐藏层 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="136" />
+            <location filename="../../gui/views/settings_form.py" line="119" />
             <source>off</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="257" />
+            <location filename="../../gui/views/settings_form.py" line="224" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="357" />
+            <location filename="../../gui/views/settings_check.py" line="55" />
             <source>the data has {0} input(s) and {1} target(s) per sample: keep the first size at {0} and the last at {1}</source>
             <translation>数据每个样本有 {0} 个输入和 {1} 个目标：第一层大小须为 {0}，最后一层须为 {1}</translation>
         </message>

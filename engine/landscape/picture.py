@@ -11,6 +11,7 @@ import copy
 from dataclasses import dataclass
 
 import numpy as np
+import torch
 from torch import Tensor
 
 from engine.core.snapshot import Snapshot
@@ -43,6 +44,11 @@ class RunPicture:
             stepper.loss_fn,
             stepper.snapshot,
         )
+
+    def current_loss(self) -> float:
+        """The loss at the pictured parameters, as Stepper.current_loss computes it."""
+        with torch.no_grad():
+            return float(self.loss_fn.value(self.model(self.x), self.target))
 
     @property
     def values(self) -> np.ndarray:

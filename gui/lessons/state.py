@@ -32,6 +32,6 @@ def lesson_state(window: WindowParts) -> LessonState:
         tab=name_of(window.tabs.currentWidget(), tab_pages(window)),
         params=dict(snapshot.params),
         grads=dict(snapshot.grads),
-        loss=controller.stepper.current_loss(),  # at the parameters shown now
+        loss=controller.current_loss(),  # at the parameters shown now
         **pages,
     )

@@ -1,4 +1,4 @@
-"""The landscape's copies of the run come from the controller, taken only at rest."""
+"""What the window gets of the run: copies and facts from the controller, taken only at rest."""
 
 from __future__ import annotations
 
@@ -67,3 +67,32 @@ def test_the_iteration_so_far_is_replayed_exactly_and_the_stepper_left_where_it_
     assert controller.stepper.tick == tick and dict(controller.stepper.snapshot.params) == params
     controller.step_phase()
     assert dict(controller.snapshot.grads) == dict(reference.step_phase().grads)
+
+
+def test_facts_about_the_network_and_its_loss_match_the_stepper(qtbot) -> None:
+    controller = Controller(MAZUR.replace(layers=(2, 3, 2), activations=("tanh", "sigmoid")))
+    stepper = controller.stepper
+    controller.step_iteration()
+    network = controller.network()
+    assert network.neurons == (("i1", "i2"), ("h1", "h2", "h3"), ("o1", "o2"))
+    assert network.params == tuple(stepper.model.params) and network.device == "cpu"
+    assert network.micro_steps_per_iteration == stepper.micro_steps_per_iteration
+    assert controller.current_loss() == stepper.current_loss()  # the same bits
+
+
+def test_reading_now_is_refused_while_a_run_owns_the_stepper(qtbot) -> None:
+    controller = Controller(MAZUR)
+    assert controller.read(lambda stepper: stepper.tick) == 0
+    assert controller.run_iterations(200_000)
+    with pytest.raises(EngineError, match="not come to rest"):
+        controller.read(lambda stepper: stepper.tick)
+    controller.cancel_run()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=30_000)
+
+
+def test_a_run_is_handed_over_whole(qtbot) -> None:
+    old, new = Controller(MAZUR), Controller(MAZUR)
+    old.run_blocking(3)
+    stepper = old.stepper
+    assert old.hand_over(new, "Language: English")
+    assert new.stepper is stepper and new.snapshot.completed == 3
