@@ -55,5 +55,4 @@ class DivergenceNotice:
 
 def summary(config: Config) -> str:
     """A one-line description of a configuration, e.g. 'mazur, 2-2-2, sgd lr 0.5, cpu'."""
-    shape = config.function or "-".join(str(n) for n in config.layers)
-    return f"{config.preset}, {shape}, {config.optimizer} lr {config.lr:g}, {config.device}"
+    return f"{config.preset}, {config.shape}, {config.optimizer} lr {config.lr:g}, {config.device}"

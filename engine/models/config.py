@@ -73,6 +73,16 @@ class Config:
         per family picks its variant once, from a table keyed by this, instead of branching."""
         return FUNCTION if self.function else NETWORK
 
+    @property
+    def has_layers(self) -> bool:
+        """Layer sizes, activations, a loss and biases apply (a test function has none)."""
+        return self.family == NETWORK
+
+    @property
+    def shape(self) -> str:
+        """'2-2-2' for a network; a test function's name."""
+        return "-".join(str(n) for n in self.layers) if self.has_layers else self.function
+
     def replace(self, **changes: Any) -> Config:
         """A copy with fields changed; new layer sizes drop starting values that no longer fit."""
         if "layers" in changes and tuple(changes["layers"]) != self.layers:

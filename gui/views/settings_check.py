@@ -37,7 +37,7 @@ def assemble(base: Config, values: dict[str, Any]) -> Config:
     Config.replace) when the engine refuses the combination.
     """
     values = dict(values)
-    if base.function:
+    if not base.has_layers:
         for name in NETWORK_FIELDS:
             values.pop(name, None)
     elif message := data_width_error(base, values["layers"]):

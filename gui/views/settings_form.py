@@ -251,7 +251,7 @@ class SettingsForm(QWidget):
         self.lookahead_k_box.setValue(c.lookahead_k)
         self.skip_zero_grad_box.setChecked(c.skip_zero_grad)
         self.variant_box.setChecked(c.published_variant)
-        network = not c.function
+        network = c.has_layers
         network_widgets = (self.layers_field, self.activations_box, self.loss_box)
         for widget in (*network_widgets, self.biases_box, self.variant_box):
             widget.setEnabled(network)

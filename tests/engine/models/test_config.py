@@ -72,3 +72,17 @@ def test_from_dict_refuses_unknown_keys_and_malformed_values():
         Config.from_dict({**data, "layers": ["two", 2, 2]})
     with pytest.raises(EngineError, match="JSON object"):
         Config.from_dict([1, 2])
+
+
+def test_the_family_says_what_applies_and_names_the_shape():
+    from engine.models.config import FUNCTION, NETWORK
+    from engine.models.presets import PRESETS
+
+    network, function = PRESETS["mazur"], PRESETS["himmelblau"]
+    assert (network.family, network.has_layers, network.shape) == (NETWORK, True, "2-2-2")
+    assert (function.family, function.has_layers, function.shape) == (
+        FUNCTION,
+        False,
+        "himmelblau",
+    )
+    assert network.replace(layers=(2, 8, 8, 2), activations=("tanh",) * 3).shape == "2-8-8-2"
