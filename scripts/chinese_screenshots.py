@@ -1,8 +1,10 @@
 """Grab the real window in Simplified Chinese: mid-backward at ∂E/∂w5, and Mazur's lesson.
 
 Usage: xvfb-run -a -s "-screen 0 1600x1000x24" python scripts/chinese_screenshots.py FOLDER
-Writes FOLDER/main-window-zh.png and FOLDER/lesson-zh.png (needs a CJK font, e.g. the
-fonts-wqy-microhei package). Exit code 2 with one line on stderr when an image cannot be written.
+Writes FOLDER/main-window-zh.png, FOLDER/lesson-zh.png and FOLDER/language-switch-zh.png (a
+run trained and stepped in English, then switched to Chinese: the same run, re-rendered). Needs
+a CJK font, e.g. the fonts-wqy-microhei package. Exit code 2 with one line on stderr when an
+image cannot be written.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from lesson_screenshot import LESSON, STEP, wait_until
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from engine.models.presets import PRESETS
-from gui.language import CHINESE, install_language
+from gui.language import CHINESE, ENGLISH, install_language, switch_language
 from gui.main_window import MainWindow
 from gui.theme import apply_theme
 
@@ -50,6 +53,22 @@ def mid_backward(app: QApplication, target: Path) -> bool:
     return saved
 
 
+def switched_mid_run(app: QApplication, target: Path) -> bool:
+    """Three iterations and half a backward pass in English, then Language → 简体中文."""
+    window = new_window(app)
+    window.controller.run_blocking(3)
+    snapshot = window.controller.snapshot
+    while not (snapshot.phase == "backward" and snapshot.focus == "w5"):
+        window.controller.step_phase()
+        snapshot = window.controller.snapshot
+    switched = switch_language(window, CHINESE)
+    switched.network_view.animation_ms = 0
+    settle(app)
+    saved = switched.grab().save(str(target))
+    switched.close()
+    return saved
+
+
 def lesson(app: QApplication, target: Path) -> bool:
     """Mazur's lesson open at the step that shows ∂E/∂w1 through both paths."""
     window = new_window(app)
@@ -66,7 +85,12 @@ def lesson(app: QApplication, target: Path) -> bool:
 
 def main(folder: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    QCoreApplication.setApplicationName("backprop-studio-screenshots")  # not the app's settings
     apply_theme("light")  # as the other screenshots in the docs
+    install_language(ENGLISH)
+    if not switched_mid_run(app, folder / "language-switch-zh.png"):
+        print(f"error: cannot write {folder / 'language-switch-zh.png'}", file=sys.stderr)
+        return 2
     if not install_language(CHINESE):
         print("error: the Chinese translation (assets/translations) is missing", file=sys.stderr)
         return 2
