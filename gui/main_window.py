@@ -129,10 +129,19 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _: self._refresh_landscape())
         self.setCentralWidget(self.tabs)
 
+    def show_page(self, name: str) -> None:
+        """Open the tab a lesson names ("training", "surface", "labs"...)."""
+        self.tabs.setCurrentWidget(self.pages[name].widget)
+
+    def current_page(self) -> str:
+        """The name of the open tab ("" for none of the pages)."""
+        shown = self.tabs.currentWidget()
+        return next((name for name, page in self.pages.items() if page.widget is shown), "")
+
     def _build_pages(self) -> dict[str, Page]:
         """The tabs as lessons and Export all see them (gui.pages)."""
         found: list[Page] = [
-            TrainingPage(self.tabs.widget(0), self.plots_panel, self.network_view),
+            TrainingPage(self.tabs.widget(0), self.plots_panel, self.network_view, self.code_panel),
             SurfacePage(self.landscape_panel, lambda: self.controller.config),
             RacePage(self.race_view),
             BasinsPage(self.basin_view),

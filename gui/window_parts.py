@@ -18,10 +18,8 @@ if TYPE_CHECKING:
     from gui.controller import Controller
     from gui.pages import Page
     from gui.theme_menu import ThemeMenu
-    from gui.views.code_panel import CodePanel
     from gui.views.landscape_panel import LandscapePanel
     from gui.views.message_banner import MessageBanner
-    from gui.views.network_view import NetworkView
     from gui.views.transport_bar import TransportBar
 
 
@@ -33,14 +31,16 @@ class WindowParts(Protocol):
     transport: TransportBar
     plots_dock: QDockWidget
     settings_dock: QDockWidget
-    code_panel: CodePanel
-    network_view: NetworkView
     landscape_panel: LandscapePanel
     banner: MessageBanner
     theme_menu: ThemeMenu
     last_message: str
 
     def show_message(self, text: str) -> None: ...
+
+    def show_page(self, name: str) -> None: ...
+
+    def current_page(self) -> str: ...
 
     def prepare_landscape(self) -> None: ...
 

@@ -16,6 +16,7 @@ from engine.lessons import Action, settings_config
 from engine.training.code_listing import PHASE_LINES
 
 if TYPE_CHECKING:
+    from gui.pages.tabs import TrainingPage
     from gui.window_parts import WindowParts
 
 Done = Callable[[], bool]
@@ -34,6 +35,10 @@ class ActionExecutor:
         """Do `action`; EngineError (one line) when the app refuses it."""
         return getattr(self, f"_{action.name}")(action.args)
 
+    @property
+    def _training(self) -> TrainingPage:
+        return self.window.pages["training"]
+
     def _require(self, done: bool) -> None:
         if not done:
             raise EngineError(self.window.last_message or tr("The app refused this step."))
@@ -41,11 +46,11 @@ class ActionExecutor:
     # -- the training loop -------------------------------------------------------------------
     def _load_preset(self, args: Mapping[str, Any]) -> None:
         self._require(self.controller.load_preset(args["name"]))
-        self.window.code_panel.highlight(None)
+        self._training.highlight_line(None)
 
     def _settings(self, args: Mapping[str, Any]) -> None:
         self._require(self.controller.apply_config(settings_config(args)))
-        self.window.code_panel.highlight(None)
+        self._training.highlight_line(None)
 
     def _step(self, args: Mapping[str, Any]) -> None:
         for _ in range(args.get("count", 1)):
@@ -80,15 +85,15 @@ class ActionExecutor:
     # -- pointing at things ------------------------------------------------------------------
     def _highlight(self, args: Mapping[str, Any]) -> None:
         label = args["label"]
-        if not self.window.network_view.highlight(label) and label:
+        if not self._training.highlight(label) and label:
             raise EngineError(tr("The network has no element {0}.").format(label))
 
     def _highlight_code(self, args: Mapping[str, Any]) -> None:
         line = args["line"]
-        self.window.code_panel.highlight(None if line == "none" else PHASE_LINES[line])
+        self._training.highlight_line(None if line == "none" else PHASE_LINES[line])
 
     def _show_tab(self, args: Mapping[str, Any]) -> None:
-        self.window.tabs.setCurrentWidget(self.window.pages[args["tab"]].widget)
+        self.window.show_page(args["tab"])
 
     # -- the other tabs: each page applies its own settings ----------------------------------
     def _on_page(self, name: str, args: Mapping[str, Any]) -> Done | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from engine.lessons import LessonState
-from gui.lessons.targets import name_of, tab_pages
 
 if TYPE_CHECKING:
     from gui.window_parts import WindowParts
@@ -29,7 +28,7 @@ def lesson_state(window: WindowParts) -> LessonState:
         iteration=snapshot.iteration + 1,
         completed=snapshot.completed,
         diverged=snapshot.diverged or run_diverged,
-        tab=name_of(window.tabs.currentWidget(), tab_pages(window)),
+        tab=window.current_page(),
         params=dict(snapshot.params),
         grads=dict(snapshot.grads),
         loss=controller.current_loss(),  # at the parameters shown now

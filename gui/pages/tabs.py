@@ -24,11 +24,20 @@ class TrainingPage:
 
     name = "training"
 
-    def __init__(self, widget: QWidget, plots: Any, network_view: Any) -> None:
+    def __init__(self, widget: QWidget, plots: Any, network_view: Any, code_panel: Any) -> None:
         self.widget, self.plots, self.network_view = widget, plots, network_view
+        self.code_panel = code_panel
 
     def apply(self, args: Mapping[str, Any]) -> Done | None:
         return None  # the training loop is driven through the controller
+
+    def highlight(self, label: str) -> bool:
+        """Point at a neuron, weight or bias in the diagram ("" clears); False if none has it."""
+        return self.network_view.highlight(label)
+
+    def highlight_line(self, index: int | None) -> None:
+        """Mark a line of the training loop's code (None: the line of the current micro-step)."""
+        self.code_panel.highlight(index)
 
     def state(self) -> dict[str, Any]:
         return {"highlighted": self.network_view.highlighted}

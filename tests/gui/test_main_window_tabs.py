@@ -64,3 +64,13 @@ def test_the_surface_tab_opened_during_a_run_waits_for_the_run(window, qtbot, mo
     controller.cancel_run()
     qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
     assert read  # redrawn at the run's end
+
+
+def test_pages_are_opened_and_named_by_their_names(window):
+    assert set(window.pages) >= {"training", "surface", "race", "basins", "labs"}
+    for name, page in window.pages.items():
+        window.show_page(name)
+        assert window.current_page() == name and window.tabs.currentWidget() is page.widget
+    training = window.pages["training"]
+    assert training.highlight("w5") and window.network_view.highlighted == "w5"
+    assert not training.highlight("w99")
