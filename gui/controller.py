@@ -242,6 +242,7 @@ class Controller(QObject):
             self._warn(str(error))
             return False
         self.pause()
+        self._pictures.picture(self._stepper, True)  # what the landscape shows while it runs
         self._fast_forward.start(self._stepper, n)
         return True
 

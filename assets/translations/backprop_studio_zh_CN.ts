@@ -628,7 +628,7 @@ closed form: {c}
             <translation>已有一次运行正在进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="325" />
+            <location filename="../../gui/controller.py" line="326" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
@@ -643,7 +643,7 @@ closed form: {c}
             <translation>在完成 {1} 次迭代中的 {0} 次后取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="369" />
+            <location filename="../../gui/controller.py" line="370" />
             <source>Model rebuilt: {0}.</source>
             <translation>模型已重建：{0}。</translation>
         </message>
@@ -663,18 +663,18 @@ closed form: {c}
             <translation>已重置为初始参数；历史已清空。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="367" />
+            <location filename="../../gui/controller.py" line="368" />
             <source>Settings not applied: {0}</source>
             <translation>设置未应用：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="314" />
+            <location filename="../../gui/controller.py" line="315" />
             <source>The run stopped</source>
             <translation>运行已停止</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="282" />
-            <location filename="../../gui/controller.py" line="312" />
+            <location filename="../../gui/controller.py" line="283" />
+            <location filename="../../gui/controller.py" line="313" />
             <source>The run stopped with an error: {0}</source>
             <translation>运行因错误而停止：{0}</translation>
         </message>
@@ -695,7 +695,7 @@ closed form: {c}
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="356" />
+            <location filename="../../gui/controller.py" line="357" />
             <source>{0} set to {1:.9g}; back (←) undoes it.</source>
             <translation>{0} 已设为 {1:.9g}；后退（←）可撤销。</translation>
         </message>
@@ -718,17 +718,17 @@ closed form: {c}
     <context>
         <name>EngineError</name>
         <message>
-            <location filename="../../engine/models/config.py" line="234" />
+            <location filename="../../engine/models/config.py" line="244" />
             <source>Nesterov needs the sgd optimizer and a momentum above 0</source>
             <translation>Nesterov 动量需要 sgd 优化器且动量大于 0</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="180" />
+            <location filename="../../engine/models/config.py" line="190" />
             <source>a layer may have at most {most} neurons, got {size}</source>
             <translation>每层最多 {most} 个神经元，实际为 {size}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="186" />
+            <location filename="../../engine/models/config.py" line="196" />
             <source>a network may have at most {most:,} weights and biases, got {count:,}</source>
             <translation>网络最多只能有 {most:,} 个权重和偏置，实际为 {count:,}</translation>
         </message>
@@ -793,12 +793,12 @@ closed form: {c}
             <translation>CSV 文件至少需要 4 个点，实际只有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="273" />
+            <location filename="../../engine/models/config.py" line="283" />
             <source>the published variant applies to Mazur's network, not a test function</source>
             <translation>原文变体只适用于 Mazur 的网络，不适用于测试函数</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="260" />
+            <location filename="../../engine/models/config.py" line="270" />
             <source>the published variant applies to one hidden layer trained by plain SGD (no momentum, weight decay, lookahead or skipped zero_grad)</source>
             <translation>原文变体只适用于用普通 SGD 训练的单隐藏层网络（没有动量、权重衰减、Lookahead，也不跳过 zero_grad）</translation>
         </message>
@@ -813,12 +813,12 @@ closed form: {c}
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="228" />
+            <location filename="../../engine/models/config.py" line="238" />
             <source>with float32 the learning rate and weight decay must be at most {most:.4g}</source>
             <translation>使用 float32 时，学习率和权重衰减最大为 {most:.4g}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="196" />
+            <location filename="../../engine/models/config.py" line="206" />
             <source>{activation} is only valid on the output layer</source>
             <translation>{activation} 只能用在输出层</translation>
         </message>
@@ -871,37 +871,37 @@ closed form: {c}
     <context>
         <name>Explain</name>
         <message>
-            <location filename="../../engine/explain/phases.py" line="228" />
+            <location filename="../../engine/explain/phases.py" line="246" />
             <source>AdamW first shrinks {label} by the factor 1 − lr·λ (decoupled decay).</source>
             <translation>AdamW 先把 {label} 乘以因子 1 − lr·λ（解耦的权重衰减）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="286" />
+            <location filename="../../engine/explain/phases.py" line="304" />
             <source>Forward: the model is the {function} function; its parameters are the coordinates.</source>
             <translation>前向传播：模型就是 {function} 函数；它的参数就是坐标。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="116" />
+            <location filename="../../engine/explain/phases.py" line="134" />
             <source>Forward: {neuron} adds up its weighted inputs from {sources} and its bias, then applies {activation}.</source>
             <translation>前向传播：{neuron} 把来自 {sources} 的加权输入与偏置相加，再应用 {activation}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="239" />
+            <location filename="../../engine/explain/phases.py" line="257" />
             <source>Lookahead: every {k} steps the slow weights move {alpha} of the way to the fast ones, which then jump there.</source>
             <translation>Lookahead：每 {k} 步，慢权重向快权重移动 {alpha} 的距离，随后快权重跳到该处。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="141" />
+            <location filename="../../engine/explain/phases.py" line="159" />
             <source>Loss: the function's value is the loss that gradient descent lowers.</source>
             <translation>损失：函数值就是梯度下降要降低的损失。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="133" />
+            <location filename="../../engine/explain/phases.py" line="151" />
             <source>Loss: {title} of the outputs against the targets.</source>
             <translation>损失：输出与目标之间的{title}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="277" />
+            <location filename="../../engine/explain/phases.py" line="295" />
             <source>Neuron {label} at the current parameters.</source>
             <translation>当前参数下的神经元 {label}。</translation>
         </message>
@@ -911,72 +911,77 @@ closed form: {c}
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="55" />
+            <location filename="../../engine/explain/phases.py" line="59" />
             <source>Ready: a {shape} network with its starting parameters. Step (→) to run optimizer.zero_grad().</source>
             <translation>就绪：{shape} 网络，使用初始参数。单步（→）执行 optimizer.zero_grad()。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="147" />
+            <location filename="../../engine/explain/phases.py" line="72" />
+            <source>Ready: the test function {name}, starting at {point}. Step (→) to run optimizer.zero_grad().</source>
+            <translation>就绪：测试函数 {name}，起点 {point}。单步（→）执行 optimizer.zero_grad()。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain/phases.py" line="165" />
             <source>The loss is {value}: training diverged. Go back, or lower the learning rate.</source>
             <translation>损失为 {value}：训练已发散。请后退，或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="311" />
+            <location filename="../../engine/explain/phases.py" line="329" />
             <source>The {function} function. {note}</source>
             <translation>{function} 函数。{note}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="217" />
+            <location filename="../../engine/explain/phases.py" line="235" />
             <source>Weight decay adds {decay}·{label} to the gradient first.</source>
             <translation>权重衰减先把 {decay}·{label} 加到梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="260" />
+            <location filename="../../engine/explain/phases.py" line="278" />
             <source>bias of {neuron}</source>
             <translation>{neuron} 的偏置</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="164" />
+            <location filename="../../engine/explain/phases.py" line="182" />
             <source>loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.</source>
             <translation>loss.backward()：autograd 到达 {neuron}，计算它的 δ = ∂E/∂net_{neuron}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="178" />
+            <location filename="../../engine/explain/phases.py" line="196" />
             <source>loss.backward(): autograd writes ∂E/∂{label} into {label}.grad.</source>
             <translation>loss.backward()：autograd 把 ∂E/∂{label} 写入 {label}.grad。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="207" />
+            <location filename="../../engine/explain/phases.py" line="225" />
             <source>optimizer.step(): {optimizer} updates {label}.</source>
             <translation>optimizer.step()：{optimizer} 更新 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="80" />
+            <location filename="../../engine/explain/phases.py" line="98" />
             <source>optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the coming backward() starts from nothing.</source>
             <translation>optimizer.zero_grad() 清空每个参数的 .grad（设为 None），让接下来的 backward() 从零开始。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="70" />
+            <location filename="../../engine/explain/phases.py" line="88" />
             <source>optimizer.zero_grad() is skipped: this iteration's backward() will add its gradients onto whatever .grad already holds, so they accumulate.</source>
             <translation>跳过了 optimizer.zero_grad()：本次迭代的 backward() 会把梯度加到 .grad 已有的值上，于是梯度不断累积。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="81" />
+            <location filename="../../engine/explain/phases.py" line="99" />
             <source>p.grad = None for every parameter</source>
             <translation>每个参数 p.grad = None</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="71" />
+            <location filename="../../engine/explain/phases.py" line="89" />
             <source>p.grad stays as it is</source>
             <translation>p.grad 保持不变</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="191" />
+            <location filename="../../engine/explain/phases.py" line="209" />
             <source>zero_grad was skipped, so it is added to the gradient already there.</source>
             <translation>由于跳过了 zero_grad，它被加到已有的梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="290" />
+            <location filename="../../engine/explain/phases.py" line="308" />
             <location filename="../../engine/models/function_model.py" line="149" />
             <source>{formula} at {point} = {value}</source>
             <translation>{formula} 在 {point} 处 = {value}</translation>
@@ -987,17 +992,17 @@ closed form: {c}
             <translation>{head} = 对 {count} 个样本求和 Σ {symbols} = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="266" />
+            <location filename="../../engine/explain/phases.py" line="284" />
             <source>{label} ({what}) and its gradient at the current parameters.</source>
             <translation>当前参数下的 {label}（{what}）及其梯度。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="303" />
+            <location filename="../../engine/explain/phases.py" line="321" />
             <source>{label}: a coordinate, trained like a weight.</source>
             <translation>{label}：一个坐标，像权重一样被训练。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="251" />
+            <location filename="../../engine/explain/phases.py" line="269" />
             <source>{label}: an input of the network.</source>
             <translation>{label}：网络的一个输入。</translation>
         </message>
@@ -1597,22 +1602,22 @@ closed form: {c}
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/executor.py" line="39" />
+            <location filename="../../gui/lessons/executor.py" line="44" />
             <source>The app refused this step.</source>
             <translation>应用拒绝了这一步。</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/executor.py" line="84" />
+            <location filename="../../gui/lessons/executor.py" line="89" />
             <source>The network has no element {0}.</source>
             <translation>网络中没有元素 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/pages/tabs.py" line="64" />
+            <location filename="../../gui/pages/tabs.py" line="73" />
             <source>The network has no parameter {0}.</source>
             <translation>网络中没有参数 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/executor.py" line="67" />
+            <location filename="../../gui/lessons/executor.py" line="72" />
             <source>This model never reaches {0}.</source>
             <translation>这个模型永远不会到达 {0}。</translation>
         </message>
@@ -1771,7 +1776,7 @@ closed form: {c}
         </message>
         <message>
             <location filename="../../gui/main_window.py" line="122" />
-            <location filename="../../gui/main_window.py" line="227" />
+            <location filename="../../gui/main_window.py" line="236" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
@@ -1826,12 +1831,12 @@ closed form: {c}
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="222" />
+            <location filename="../../gui/main_window.py" line="231" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="320" />
+            <location filename="../../gui/main_window.py" line="329" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
@@ -1841,18 +1846,18 @@ closed form: {c}
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="221" />
+            <location filename="../../gui/main_window.py" line="230" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
             <location filename="../../gui/main_window.py" line="118" />
-            <location filename="../../gui/main_window.py" line="224" />
+            <location filename="../../gui/main_window.py" line="233" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="231" />
+            <location filename="../../gui/main_window.py" line="240" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
@@ -1862,22 +1867,22 @@ closed form: {c}
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="226" />
+            <location filename="../../gui/main_window.py" line="235" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="225" />
+            <location filename="../../gui/main_window.py" line="234" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="223" />
+            <location filename="../../gui/main_window.py" line="232" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="146" />
+            <location filename="../../gui/main_window.py" line="155" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
@@ -1892,7 +1897,7 @@ closed form: {c}
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="147" />
+            <location filename="../../gui/main_window.py" line="156" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -1912,7 +1917,7 @@ closed form: {c}
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="171" />
+            <location filename="../../gui/main_window.py" line="180" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
@@ -1922,7 +1927,7 @@ closed form: {c}
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="172" />
+            <location filename="../../gui/main_window.py" line="181" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
@@ -1942,7 +1947,7 @@ closed form: {c}
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="173" />
+            <location filename="../../gui/main_window.py" line="182" />
             <source>This iteration's loss, once its forward pass has computed it</source>
             <translation>本次迭代的损失（前向传播算出后显示）</translation>
         </message>
@@ -1968,7 +1973,7 @@ closed form: {c}
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="174" />
+            <location filename="../../gui/main_window.py" line="183" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
@@ -1993,12 +1998,12 @@ closed form: {c}
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="325" />
+            <location filename="../../gui/main_window.py" line="334" />
             <source>loss {0}</source>
             <translation>损失 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="290" />
+            <location filename="../../gui/main_window.py" line="299" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -3044,12 +3049,12 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="151" />
+            <location filename="../../gui/views/surface_view.py" line="152" />
             <source>optimizer.step()</source>
             <translation>optimizer.step()（实际一步）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="154" />
+            <location filename="../../gui/views/surface_view.py" line="155" />
             <source>optimizer.step() = −lr·∇E</source>
             <translation>optimizer.step() = −lr·∇E</translation>
         </message>
@@ -3059,7 +3064,7 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
             <translation>轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="152" />
+            <location filename="../../gui/views/surface_view.py" line="153" />
             <source>−lr·∇E</source>
             <translation>−lr·∇E（纯梯度）</translation>
         </message>

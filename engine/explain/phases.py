@@ -45,7 +45,11 @@ def _say(template: str, **args: object) -> Phrase:
 
 
 def ready(config: Config, model: TrainableModel) -> Text:
-    shape = "-".join(str(n) for n in config.layers)
+    """Before the first micro-step: what is about to be trained."""
+    return FAMILY_WORDS[config.family].ready(config, model)
+
+
+def _network_ready(config: Config, model: TrainableModel) -> Text:
     return Text(
         _say(
             QT_TRANSLATE_NOOP(
@@ -53,7 +57,21 @@ def ready(config: Config, model: TrainableModel) -> Text:
                 "Ready: a {shape} network with its starting parameters. "
                 "Step (→) to run optimizer.zero_grad().",
             ),
-            shape=shape,
+            shape=config.shape,
+        )
+    )
+
+
+def _function_ready(config: Config, model: FunctionModel) -> Text:
+    return Text(
+        _say(
+            QT_TRANSLATE_NOOP(
+                "Explain",
+                "Ready: the test function {name}, starting at {point}. "
+                "Step (→) to run optimizer.zero_grad().",
+            ),
+            name=config.function,
+            point=model.point_text(),
         )
     )
 
@@ -356,9 +374,10 @@ class FamilyWords(NamedTuple):
 
     forward: Callable[..., Text | Callable[[], Text]]
     element: Callable[[Any, Any, list[float], str], Described]
+    ready: Callable[[Config, Any], Text]
 
 
 FAMILY_WORDS: dict[str, FamilyWords] = {
-    NETWORK: FamilyWords(_network_forward, element),
-    FUNCTION: FamilyWords(_function_forward, _function_element),
+    NETWORK: FamilyWords(_network_forward, element, _network_ready),
+    FUNCTION: FamilyWords(_function_forward, _function_element, _function_ready),
 }

@@ -114,6 +114,7 @@ class SurfaceView(pg.PlotWidget):
     # -- the 1-D curve (parabola) --------------------------------------------------------------
     def show_curve(self, curve: Curve, title: str) -> None:
         self._set_surface_mode(False)
+        self.minima.setData([], [])  # a previous function's stars do not belong on this curve
         self.curve.setData(curve.x, curve.f)
         xs, ys = curve.tangent()
         self.tangent.setData(xs, ys)

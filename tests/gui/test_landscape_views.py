@@ -159,3 +159,13 @@ def test_plain_sgd_shows_one_arrow_saying_so(qtbot, holder):
     panel.refresh(snap)
     assert panel.view.step_arrow.is_shown() and not panel.view.gradient_arrow.is_shown()
     assert panel.view.step_arrow.label.textItem.toPlainText() == "optimizer.step() = −lr·∇E"
+
+
+def test_a_function_s_stars_leave_with_it(qtbot, holder):
+    holder["stepper"] = Stepper(PRESETS["himmelblau"])
+    panel = LandscapePanel(lambda: RunPicture.of(holder["stepper"]))
+    qtbot.addWidget(panel)
+    assert len(panel.view.minima.getData()[0]) == 4
+    holder["stepper"] = Stepper(PRESETS["parabola"])
+    panel.rebuild()
+    assert panel.view.curve.isVisible() and len(panel.view.minima.getData()[0]) == 0

@@ -9,6 +9,7 @@ from engine.core.errors import EngineError
 from engine.models.presets import MAZUR
 from engine.training.stepper import Stepper
 from gui.controller import Controller
+from gui.run_copies import PictureTaker
 
 
 def test_a_picture_is_taken_once_per_state(qtbot) -> None:
@@ -40,13 +41,18 @@ def test_during_a_run_the_picture_taken_at_rest_is_handed_out(qtbot) -> None:
     assert len(after.path) > len(before.path)
 
 
-def test_a_run_started_before_any_picture_says_so(qtbot) -> None:
-    controller = Controller(MAZUR)
+def test_a_run_is_pictured_as_it_starts(qtbot) -> None:
+    controller = Controller(MAZUR)  # no picture asked for yet
+    values = controller.stepper.model.values().copy()
     assert controller.run_iterations(200_000)
-    with pytest.raises(EngineError, match="not come to rest"):
-        controller.run_picture()
+    np.testing.assert_array_equal(controller.run_picture().values, values)
     controller.cancel_run()
     qtbot.waitUntil(lambda: not controller.busy, timeout=30_000)
+
+
+def test_no_picture_is_taken_of_a_stepper_that_is_not_at_rest() -> None:
+    with pytest.raises(EngineError, match="not come to rest"):
+        PictureTaker().picture(Stepper(MAZUR), at_rest=False)
 
 
 def test_the_iteration_so_far_is_replayed_exactly_and_the_stepper_left_where_it_was(qtbot):
@@ -96,3 +102,13 @@ def test_a_run_is_handed_over_whole(qtbot) -> None:
     stepper = old.stepper
     assert old.hand_over(new, "Language: English")
     assert new.stepper is stepper and new.snapshot.completed == 3
+
+
+def test_a_run_started_after_a_new_model_is_pictured_with_that_model(qtbot) -> None:
+    controller = Controller(MAZUR)
+    assert controller.run_picture().config.preset == "mazur"
+    assert controller.load_preset("himmelblau")
+    assert controller.run_iterations(200_000)
+    assert controller.run_picture().config.preset == "himmelblau"  # not the old network
+    controller.cancel_run()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=30_000)

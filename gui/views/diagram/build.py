@@ -137,6 +137,8 @@ class FigureBuilder:
     def _add_params(
         self, params: Sequence[ParamInfo], centres: dict[str, QPointF], g: Geometry
     ) -> None:
+        # A test function's coordinates feed its node without an edge: stacked beside it.
+        loose = [p for p in params if p.kind != "bias" and p.source not in centres]
         for info in params:
             if info.target not in centres:
                 continue
@@ -149,6 +151,8 @@ class FigureBuilder:
             elif info.source in centres:
                 edge = self._add_edge(centres[info.source], centres[info.target], g)
                 edge.setData(LABEL_KEY, info.label)
+            else:
+                self._attach_coordinate(tag, centres[info.target], loose.index(info), len(loose), g)
             self.scene.addItem(tag)
             self.figure.params[info.label] = ParamItems(info, tag, edge)
             tag.set_lines([(info.label, self.colours.ink)])
@@ -163,6 +167,17 @@ class FigureBuilder:
             outline(self.colours.muted, 1.2),
         )
         stub.setZValue(1)
+
+    def _attach_coordinate(
+        self, tag: Tag, node: QPointF, index: int, count: int, g: Geometry
+    ) -> None:
+        """Left of the function's node, one under another (each tag holds two lines), clear of
+        the node's own values below it."""
+        tag.anchor = "right"
+        step = 4.0 * g.text_px  # a two-line tag, highlighted, with room between
+        bottom = node.y() + 0.9 * g.radius  # the node's values start just below its circle
+        centre = bottom - (count - 1 - index) * step - step / 2
+        tag.setPos(node.x() - g.radius - 1.5 * g.text_px, centre)
 
     def _add_edge(self, start: QPointF, end: QPointF, g: Geometry) -> Edge:
         line = QLineF(start, end)

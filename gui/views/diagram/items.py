@@ -49,7 +49,8 @@ class Tag(QGraphicsItem):
         super().__init__()
         self.font = font
         self.metrics = QFontMetricsF(font)
-        self.anchor = anchor  # "center", "top" (grows down), "bottom" (grows up) or "left"
+        # "center", "top" (grows down), "bottom" (grows up), "left" or "right" (grows leftward)
+        self.anchor = anchor
         self.lines: Lines = []
         self.border = outline(colours.tag_border, 1)
         self.fill = QBrush(colours.tag_fill)
@@ -80,7 +81,7 @@ class Tag(QGraphicsItem):
         width = max(self.metrics.horizontalAdvance(t) for t, _ in self.lines) + 2 * pad
         height = self.metrics.height() * len(self.lines) + pad
         top = {"top": 0.0, "bottom": -height}.get(self.anchor, -height / 2)
-        left = 0.0 if self.anchor == "left" else -width / 2
+        left = {"left": 0.0, "right": -width}.get(self.anchor, -width / 2)
         return QRectF(left, top, width, height)
 
     def boundingRect(self) -> QRectF:
