@@ -74,6 +74,9 @@ def _as_figure(plot: pg.PlotItem, title: str | None) -> Iterator[None]:
 
     A plot in a narrow dock would otherwise export cramped, with its title clipped.
     """
+    # Layout work still pending (a run's end hides its progress bar) would otherwise land
+    # after the resize below and put the view back at its on-screen size before the export.
+    QApplication.processEvents()
     shown = plot.titleLabel.text if plot.titleLabel.isVisible() else None
     view = plot.getViewWidget()
     old_size = view.size() if view is not None else None

@@ -147,3 +147,14 @@ def test_closing_the_window_while_a_rest_waits_does_not_hang(window, qtbot, tmp_
     fast_forward.worker.pause_at_rest(10**6)
     window.close()  # shutdown releases the waiting worker and joins its thread
     assert not fast_forward.qthread or fast_forward.qthread.isFinished()
+
+
+def test_plots_exported_right_after_a_run_are_at_slide_size(window, qtbot, tmp_path):
+    from PySide6.QtGui import QImage
+
+    assert window.controller.run_iterations(10)
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=30_000)
+    window.export_all_to(tmp_path)
+    for name in ("loss_curve.png", "gradient_norm.png", "parameters.png"):
+        image = QImage(str(tmp_path / name))
+        assert image.width() >= 1600 and image.height() >= 1000, name
