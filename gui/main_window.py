@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
         """A new model: rebuild the diagram, code and plots, and show the settings in use."""
         config, network = self.controller.config, self.controller.network()
         self.network_view.set_network(network.neurons, network.params)
+        self.transport.clear_progress()
         self.code_panel.set_code(setup_lines(config), code_lines(config))
         data = self.controller.trajectory()
         self.plots_panel.set_labels(data.labels, data.trained)

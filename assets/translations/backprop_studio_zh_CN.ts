@@ -1268,7 +1268,7 @@ closed form: {c}
     <context>
         <name>IterationPlot</name>
         <message>
-            <location filename="../../gui/views/iteration_plot.py" line="52" />
+            <location filename="../../gui/views/iteration_plot.py" line="59" />
             <source>log</source>
             <translation>对数</translation>
         </message>
@@ -1707,7 +1707,7 @@ closed form: {c}
             <translation>迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="54" />
+            <location filename="../../gui/views/loss_plot.py" line="55" />
             <source>iteration {0}: loss {1:.9g}</source>
             <translation>第 {0} 次迭代：损失 {1:.9g}</translation>
         </message>
@@ -1836,7 +1836,7 @@ closed form: {c}
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="329" />
+            <location filename="../../gui/main_window.py" line="330" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
@@ -1998,12 +1998,12 @@ closed form: {c}
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="334" />
+            <location filename="../../gui/main_window.py" line="335" />
             <source>loss {0}</source>
             <translation>损失 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="299" />
+            <location filename="../../gui/main_window.py" line="300" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>

@@ -20,3 +20,5 @@ class GradNormPlot(IterationPlot):
     def show_norms(self, norms: np.ndarray) -> None:
         set_series(self.norm_curve, np.arange(1, norms.size + 1), norms)
         self.note.setText(self.tr("last {0:.6g}").format(norms[-1]) if norms.size else "")
+        if not norms.size:
+            self.show_empty_axes()

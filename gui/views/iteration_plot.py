@@ -48,6 +48,13 @@ class IterationPlot(QWidget):
         layout.addLayout(self.controls)
         layout.addWidget(self.plot_widget, 1)
 
+    def show_empty_axes(self) -> None:
+        """No iteration yet: axes around the first one, not the range of a run shown before
+        (with no data, auto-range keeps whatever it last fitted)."""
+        self.plot_item.getViewBox().setRange(
+            xRange=(0.5, 1.5), yRange=(0.0, 1.0), padding=0, disableAutoRange=False
+        )
+
     def add_log_toggle(self, tip: str) -> QCheckBox:
         box = QCheckBox(self.tr("log"))
         box.setToolTip(tip)

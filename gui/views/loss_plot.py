@@ -37,6 +37,7 @@ class LossPlot(IterationPlot):
 
     def _show_empty(self) -> None:
         self.note.setText(self.tr("appears when an iteration finishes"))
+        self.show_empty_axes()
 
     def _mouse_moved(self, position: QPointF) -> None:
         if not self.losses.size or not self.plot_item.sceneBoundingRect().contains(position):

@@ -153,6 +153,12 @@ class TransportBar(QToolBar):
         self.play_action.setChecked(playing)
         self.play_action.setText(self.tr("⏸ Pause") if playing else self.tr("▶ Play"))
 
+    def clear_progress(self) -> None:
+        """A new model: the last run's "n / n" no longer describes anything shown."""
+        self.progress.setTextVisible(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+
     def set_progress(self, done: int, total: int) -> None:
         self.progress.setTextVisible(True)
         self.progress.setRange(0, max(total, 1))
