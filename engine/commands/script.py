@@ -10,6 +10,7 @@ a session is opened (and so checked to replay) before anything is written.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -33,17 +34,24 @@ def add_script_command(commands: Any, add_config_options: AddOptions, step_count
     # Own names: a session takes neither, so the command must see whether they were given.
     script.add_argument("--preset", dest="script_preset", choices=sorted(PRESETS), default=None)
     script.add_argument("--steps", dest="script_steps", type=step_count, default=None)
-    script.add_argument("--out", required=True, metavar="FILE.py", help="the script to write")
+    script.add_argument(
+        "--out", required=True, metavar="FILE.py", help="the script to write ('-': print it)"
+    )
     add_config_options(script)
     script.set_defaults(train_options=_option_names(add_config_options))
 
 
 def run_script_command(args: argparse.Namespace, config_from_args: ConfigFromArgs) -> int:
-    check_writable_target(args.out)  # before a long session is replayed
+    to_stdout = args.out == "-"  # as for most Unix tools: the script itself, to pipe on
+    if not to_stdout:
+        check_writable_target(args.out)  # before a long session is replayed
     if args.session is not None:
         text = _session_script(args)
     else:
         text = _options_script(args, config_from_args)
+    if to_stdout:
+        sys.stdout.write(text)
+        return 0
     safe_write_text(args.out, text, verify_python)
     print(f"wrote {args.out}")
     return 0

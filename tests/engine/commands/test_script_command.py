@@ -64,6 +64,15 @@ def test_train_options_give_the_script_of_that_run(tmp_path):
     assert out.read_text(encoding="utf-8") == torch_script(config, 7)
 
 
+def test_out_dash_prints_the_script_and_writes_no_file(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["script", "--preset", "xor", "--steps", "4", "--out", "-"]) == 0
+    printed = capsys.readouterr().out
+    assert printed == torch_script(get_preset("xor"), 4)
+    assert list(tmp_path.iterdir()) == []
+    compile(printed, "<stdout>", "exec")
+
+
 def test_without_options_it_is_one_step_of_mazur(tmp_path):
     out = tmp_path / "m.py"
     assert main(["script", "--out", str(out)]) == 0
