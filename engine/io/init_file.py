@@ -26,6 +26,8 @@ FLOAT32_MAX = 3.4028234663852886e38
 
 def read_init_file(path: str | os.PathLike[str]) -> dict[str, float]:
     """Label -> value, or EngineError with one line saying what is wrong."""
+    if not str(path).strip():  # Path("") is ".", which would be named instead
+        raise EngineError("--init needs a file name, e.g. start.json")
     where = Path(path)
     text = _read_limited(where)
     try:

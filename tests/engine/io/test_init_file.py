@@ -84,3 +84,4 @@ def test_only_regular_files_under_the_cap_are_read(capsys, tmp_path) -> None:
     big = write(tmp_path, '{"w1": 0.1' + " " * MAX_INIT_BYTES + "}")
     assert_refused(capsys, ["train", "--init", big], "larger than")
     assert_refused(capsys, ["train", "--init", str(tmp_path / "none.json")], "No such file")
+    assert_refused(capsys, ["train", "--init", ""], "--init needs a file name")
