@@ -12,8 +12,23 @@ from gui.controller import Controller
 from gui.run_copies import PictureTaker
 
 
-def test_a_picture_is_taken_once_per_state(qtbot) -> None:
-    controller = Controller(MAZUR)
+@pytest.fixture
+def controllers(qtbot):
+    """Controllers that are shut down after the test: a run's thread must end before its
+    QThread is destroyed, or Qt aborts the whole test process later, at garbage collection."""
+    made: list[Controller] = []
+
+    def make(config=MAZUR) -> Controller:
+        made.append(Controller(config))
+        return made[-1]
+
+    yield make
+    for controller in made:
+        controller.shutdown()
+
+
+def test_a_picture_is_taken_once_per_state(qtbot, controllers) -> None:
+    controller = controllers()
     first = controller.run_picture()
     assert controller.run_picture() is first  # nothing moved: the same copies
     assert controller.step_phase()
@@ -22,8 +37,8 @@ def test_a_picture_is_taken_once_per_state(qtbot) -> None:
     np.testing.assert_array_equal(second.values, controller.stepper.model.values())
 
 
-def test_during_a_run_the_picture_taken_at_rest_is_handed_out(qtbot) -> None:
-    controller = Controller(MAZUR)
+def test_during_a_run_the_picture_taken_at_rest_is_handed_out(qtbot, controllers) -> None:
+    controller = controllers()
     before = controller.run_picture()
     values = before.values.copy()
     assert controller.run_iterations(200_000)
@@ -41,8 +56,8 @@ def test_during_a_run_the_picture_taken_at_rest_is_handed_out(qtbot) -> None:
     assert len(after.path) > len(before.path)
 
 
-def test_a_run_is_pictured_as_it_starts(qtbot) -> None:
-    controller = Controller(MAZUR)  # no picture asked for yet
+def test_a_run_is_pictured_as_it_starts(qtbot, controllers) -> None:
+    controller = controllers()  # no picture asked for yet
     values = controller.stepper.model.values().copy()
     assert controller.run_iterations(200_000)
     np.testing.assert_array_equal(controller.run_picture().values, values)
@@ -55,8 +70,10 @@ def test_no_picture_is_taken_of_a_stepper_that_is_not_at_rest() -> None:
         PictureTaker().picture(Stepper(MAZUR), at_rest=False)
 
 
-def test_the_iteration_so_far_is_replayed_exactly_and_the_stepper_left_where_it_was(qtbot):
-    controller, reference = Controller(MAZUR), Stepper(MAZUR)
+def test_the_iteration_so_far_is_replayed_exactly_and_the_stepper_left_where_it_was(
+    qtbot, controllers
+):
+    controller, reference = controllers(), Stepper(MAZUR)
     assert controller.iteration_snapshots() == ()  # nothing stepped yet
     controller.step_iteration()
     reference.step_iteration()
@@ -75,8 +92,8 @@ def test_the_iteration_so_far_is_replayed_exactly_and_the_stepper_left_where_it_
     assert dict(controller.snapshot.grads) == dict(reference.step_phase().grads)
 
 
-def test_facts_about_the_network_and_its_loss_match_the_stepper(qtbot) -> None:
-    controller = Controller(MAZUR.replace(layers=(2, 3, 2), activations=("tanh", "sigmoid")))
+def test_facts_about_the_network_and_its_loss_match_the_stepper(qtbot, controllers) -> None:
+    controller = controllers(MAZUR.replace(layers=(2, 3, 2), activations=("tanh", "sigmoid")))
     stepper = controller.stepper
     controller.step_iteration()
     network = controller.network()
@@ -86,8 +103,8 @@ def test_facts_about_the_network_and_its_loss_match_the_stepper(qtbot) -> None:
     assert controller.current_loss() == stepper.current_loss()  # the same bits
 
 
-def test_reading_now_is_refused_while_a_run_owns_the_stepper(qtbot) -> None:
-    controller = Controller(MAZUR)
+def test_reading_now_is_refused_while_a_run_owns_the_stepper(qtbot, controllers) -> None:
+    controller = controllers()
     assert controller.read(lambda stepper: stepper.tick) == 0
     assert controller.run_iterations(200_000)
     with pytest.raises(EngineError, match="not come to rest"):
@@ -96,16 +113,16 @@ def test_reading_now_is_refused_while_a_run_owns_the_stepper(qtbot) -> None:
     qtbot.waitUntil(lambda: not controller.busy, timeout=30_000)
 
 
-def test_a_run_is_handed_over_whole(qtbot) -> None:
-    old, new = Controller(MAZUR), Controller(MAZUR)
+def test_a_run_is_handed_over_whole(qtbot, controllers) -> None:
+    old, new = controllers(), controllers()
     old.run_blocking(3)
     stepper = old.stepper
     assert old.hand_over(new, "Language: English")
     assert new.stepper is stepper and new.snapshot.completed == 3
 
 
-def test_a_run_started_after_a_new_model_is_pictured_with_that_model(qtbot) -> None:
-    controller = Controller(MAZUR)
+def test_a_run_started_after_a_new_model_is_pictured_with_that_model(qtbot, controllers) -> None:
+    controller = controllers()
     assert controller.run_picture().config.preset == "mazur"
     assert controller.load_preset("himmelblau")
     assert controller.run_iterations(200_000)
