@@ -10,6 +10,7 @@ def test_a_new_model_shows_empty_axes_and_no_old_progress(window, qtbot):
     progress = window.transport.progress
     assert progress.isTextVisible() and progress.value() == 50
     loss_box = window.plots_panel.loss_plot.plot_item.getViewBox()
+    loss_box.updateAutoRange()  # auto-range fits lazily, when next painted
     assert loss_box.viewRange()[1][1] > 100  # Himmelblau's losses
     assert window.controller.load_preset("mazur")
     assert not progress.isTextVisible() and progress.value() == 0
