@@ -18,9 +18,8 @@ from engine.landscape.picture import RunPicture
 from engine.landscape.surface import Surface
 from engine.landscape.terrain import (
     TERRAINS,
-    FunctionSurfaceRequest,
     PlaneChoice,
-    SurfaceRequest,
+    Request,
 )
 from engine.training.stepper import Stepper
 
@@ -43,9 +42,6 @@ class Landscape:
         """The run moved on: read the new picture; a parameter slice moves with the point
         (it holds the other parameters at their current values)."""
         self.picture = picture
-        self.follow()
-
-    def follow(self) -> None:
         if self.plane.kind == "params":
             self.plane = self.terrain.plane(self.picture, self.choice)
 
@@ -61,9 +57,7 @@ class Landscape:
     def surface(self, res: int = 128, bounds: tuple[float, ...] | None = None) -> Surface:
         return self.surface_request(res, bounds).compute()
 
-    def surface_request(
-        self, res: int, bounds: tuple[float, ...] | None = None
-    ) -> SurfaceRequest | FunctionSurfaceRequest:
+    def surface_request(self, res: int, bounds: tuple[float, ...] | None = None) -> Request:
         """The surface as a job that owns what it reads: it may run in another thread."""
         box = tuple(bounds or self.bounds())
         return self.terrain.surface_request(self.picture, self.plane, box, res)

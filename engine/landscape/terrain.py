@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from torch import Tensor
 
 from engine.core.errors import EngineError
 from engine.landscape.picture import RunPicture
@@ -48,8 +49,8 @@ class SurfaceRequest:
     run in another thread while the stepper trains on."""
 
     model: MLP
-    x: object  # Tensor
-    target: object  # Tensor
+    x: Tensor
+    target: Tensor
     loss_fn: Loss
     plane: Plane
     bounds: tuple[float, ...]
@@ -185,6 +186,7 @@ class FunctionTerrain:
         return picture.model.fn
 
 
+Request = SurfaceRequest | FunctionSurfaceRequest  # both: total_bytes, compute()
 Terrain = NetworkTerrain | FunctionTerrain
 TERRAINS: dict[str, Terrain] = {NETWORK: NetworkTerrain(), FUNCTION: FunctionTerrain()}
 

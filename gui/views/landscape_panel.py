@@ -23,9 +23,8 @@ from engine.landscape.picture import RunPicture
 from engine.landscape.surface import Surface
 from engine.landscape.terrain import (
     TERRAINS,
-    FunctionSurfaceRequest,
     PlaneChoice,
-    SurfaceRequest,
+    Request,
     default_axes,
 )
 from gui.background import BackgroundTask
@@ -44,7 +43,6 @@ PLANES = (
 # Surfaces estimated to need more than this are computed off the GUI thread (a 128² slice of
 # Mazur's net needs 5 MB and a few milliseconds; a 128² random plane of 2-900-8-2, 4 GB).
 BACKGROUND_BYTES = 32 * 2**20
-Request = SurfaceRequest | FunctionSurfaceRequest
 
 
 class LandscapePanel(QWidget):

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QTimer
 
-from engine.landscape.loss_landscape import Landscape, PlaneChoice, SurfaceRequest
+from engine.landscape.loss_landscape import Landscape
 from engine.landscape.picture import RunPicture
+from engine.landscape.terrain import PlaneChoice, SurfaceRequest
 from engine.models.presets import MAZUR
 from engine.training.stepper import Stepper
 from gui.views.landscape_panel import LandscapePanel
