@@ -14,7 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.about_info import APP_NAME, AboutFacts, about_facts
+from gui.about_info import (
+    APP_NAME,
+    NO_CUDA,
+    NOT_INSTALLED,
+    NOT_LOADED,
+    UNKNOWN,
+    UNKNOWN_CPU,
+    AboutFacts,
+    about_facts,
+)
 
 
 class AboutDialog(QDialog):
@@ -25,7 +34,7 @@ class AboutDialog(QDialog):
         self.facts = about_facts(model_device)
         self.setWindowTitle(self.tr("About Backprop Studio"))
         layout = QVBoxLayout(self)
-        title = QLabel(f"<h2>{APP_NAME} {self.facts.app_version}</h2>")
+        title = QLabel(f"<h2>{APP_NAME} {self.shown_value(self.facts.app_version)}</h2>")
         layout.addWidget(title)
         blurb = QLabel(
             self.tr(
@@ -52,17 +61,29 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
     def rows(self, facts: AboutFacts) -> list[tuple[str, str]]:
+        shown = self.shown_value
         return [
-            (self.tr("Python"), facts.python),
-            (self.tr("PyTorch"), facts.torch),
-            (self.tr("PySide6 / Qt"), f"{facts.pyside6} / {facts.qt}"),
-            (self.tr("pyqtgraph"), facts.pyqtgraph),
-            (self.tr("numpy"), facts.numpy),
-            (self.tr("Model device"), facts.model_device),
-            (self.tr("CPU"), facts.cpu),
-            (self.tr("CUDA device"), facts.cuda_device),
+            (self.tr("Python"), shown(facts.python)),
+            (self.tr("PyTorch"), shown(facts.torch)),
+            (self.tr("PySide6 / Qt"), f"{shown(facts.pyside6)} / {shown(facts.qt)}"),
+            (self.tr("pyqtgraph"), shown(facts.pyqtgraph)),
+            (self.tr("numpy"), shown(facts.numpy)),
+            (self.tr("Model device"), shown(facts.model_device)),
+            (self.tr("CPU"), shown(facts.cpu)),
+            (self.tr("CUDA device"), shown(facts.cuda_device)),
             (self.tr("PyTorch threads"), str(facts.torch_threads)),
         ]
+
+    def shown_value(self, value: str) -> str:
+        """A fact in the interface's language where it is one of the app's own words."""
+        words = {
+            NO_CUDA: self.tr("no CUDA device"),
+            NOT_INSTALLED: self.tr("not installed"),
+            NOT_LOADED: self.tr("not loaded"),
+            UNKNOWN: self.tr("unknown"),
+            UNKNOWN_CPU: self.tr("unknown CPU"),
+        }
+        return words.get(value, value)
 
     def copy(self) -> str:
         text = self.facts.as_text()

@@ -20,6 +20,13 @@ APP_NAME = "Backprop Studio"
 DISTRIBUTION = "backprop-studio"
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 NO_CUDA = "no CUDA device"
+NOT_INSTALLED = "not installed"
+NOT_LOADED = "not loaded"
+UNKNOWN = "unknown"
+UNKNOWN_CPU = "unknown CPU"
+# The facts' own words (not versions or hardware names): the dialog shows them translated,
+# while `as_text` keeps them in English for a bug report.
+PLACEHOLDERS = (NO_CUDA, NOT_INSTALLED, NOT_LOADED, UNKNOWN, UNKNOWN_CPU)
 
 
 @dataclass(frozen=True)
@@ -52,9 +59,9 @@ def app_version() -> str:
     try:
         text = PYPROJECT.read_text(encoding="utf-8")
     except OSError:
-        return "unknown"
+        return UNKNOWN
     match = re.search(r'^version\s*=\s*"([^"]+)"', text, re.MULTILINE)
-    return match.group(1) if match else "unknown"
+    return match.group(1) if match else UNKNOWN
 
 
 def distribution_version(*names: str) -> str:
@@ -64,12 +71,12 @@ def distribution_version(*names: str) -> str:
             return importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
             continue
-    return "not installed"
+    return NOT_INSTALLED
 
 
 def qt_runtime_version() -> str:
     core = sys.modules.get("PySide6.QtCore")
-    return str(core.qVersion()) if core is not None else "not loaded"
+    return str(core.qVersion()) if core is not None else NOT_LOADED
 
 
 def cpu_model() -> str:
@@ -80,7 +87,7 @@ def cpu_model() -> str:
                 return line.split(":", 1)[1].strip()
     except OSError:
         pass
-    return platform.processor() or platform.machine() or "unknown CPU"
+    return platform.processor() or platform.machine() or UNKNOWN_CPU
 
 
 def cuda_device() -> str:

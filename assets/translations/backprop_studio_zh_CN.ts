@@ -4,74 +4,99 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../gui/about_dialog.py" line="45" />
+            <location filename="../../gui/about_dialog.py" line="54" />
             <source>&amp;Copy to clipboard</source>
             <translation>复制到剪贴板(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../gui/about_dialog.py" line="26" />
+            <location filename="../../gui/about_dialog.py" line="35" />
             <source>About Backprop Studio</source>
             <translation>关于 Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/about_dialog.py" line="36" />
+            <location filename="../../gui/about_dialog.py" line="45" />
             <source>Backprop Studio steps through a real PyTorch training loop one micro-step at a time: zero_grad, the forward pass neuron by neuron, the loss, backward gradient by gradient, and the optimizer's step parameter by parameter.</source>
             <translation>Backprop Studio 一个微步一个微步地执行真实的 PyTorch 训练循环：zero_grad、逐个神经元的前向传播、损失、逐个梯度的反向传播，以及逐个参数的优化器更新。</translation>
         </message>
         <message>
-            <location filename="../../gui/about_dialog.py" line="62" />
+            <location filename="../../gui/about_dialog.py" line="72" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../../gui/about_dialog.py" line="63" />
+            <location filename="../../gui/about_dialog.py" line="73" />
             <source>CUDA device</source>
             <translation>CUDA 设备</translation>
         </message>
         <message>
-            <location filename="../../gui/about_dialog.py" line="49" />
+            <location filename="../../gui/about_dialog.py" line="58" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../gui/about_dialog.py" line="46" />
+            <location filename="../../gui/about_dialog.py" line="55" />
             <source>Copy these versions, e.g. for a bug report</source>
             <translation>复制这些版本信息，例如用于错误报告</translation>
         </message>
         <message>
-            <location filename="../../gui/about_dialog.py" line="61" />
+            <location filename="../../gui/about_dialog.py" line="71" />
             <source>Model device</source>
             <translation>模型所在设备</translation>
         </message>
         <message>
-            <location filename="../../gui/about_dialog.py" line="58" />
+            <location filename="../../gui/about_dialog.py" line="68" />
             <source>PySide6 / Qt</source>
             <translation>PySide6 / Qt</translation>
         </message>
         <message>
-            <location filename="../../gui/about_dialog.py" line="57" />
+            <location filename="../../gui/about_dialog.py" line="67" />
             <source>PyTorch</source>
             <translation>PyTorch</translation>
         </message>
         <message>
-            <location filename="../../gui/about_dialog.py" line="64" />
+            <location filename="../../gui/about_dialog.py" line="74" />
             <source>PyTorch threads</source>
             <translation>PyTorch 线程数</translation>
         </message>
         <message>
-            <location filename="../../gui/about_dialog.py" line="56" />
+            <location filename="../../gui/about_dialog.py" line="66" />
             <source>Python</source>
             <translation>Python</translation>
         </message>
         <message>
-            <location filename="../../gui/about_dialog.py" line="60" />
+            <location filename="../../gui/about_dialog.py" line="80" />
+            <source>no CUDA device</source>
+            <translation>无 CUDA 设备</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="81" />
+            <source>not installed</source>
+            <translation>未安装</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="82" />
+            <source>not loaded</source>
+            <translation>未加载</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="70" />
             <source>numpy</source>
             <translation>numpy</translation>
         </message>
         <message>
-            <location filename="../../gui/about_dialog.py" line="59" />
+            <location filename="../../gui/about_dialog.py" line="69" />
             <source>pyqtgraph</source>
             <translation>pyqtgraph</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="83" />
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <location filename="../../gui/about_dialog.py" line="84" />
+            <source>unknown CPU</source>
+            <translation>未知 CPU</translation>
         </message>
     </context>
     <context>
@@ -1339,122 +1364,122 @@ closed form: {c}
     <context>
         <name>LandscapePanel</name>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="101" />
+            <location filename="../../gui/views/landscape_panel.py" line="99" />
             <source> px</source>
             <translation> 像素</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="105" />
+            <location filename="../../gui/views/landscape_panel.py" line="103" />
             <source>3-D</source>
             <translation>3D</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="179" />
+            <location filename="../../gui/views/landscape_panel.py" line="177" />
             <source>3-D view unavailable: </source>
             <translation>3D 视图不可用：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="104" />
+            <location filename="../../gui/views/landscape_panel.py" line="102" />
             <source>Colour by log₁₀(loss − min): shows the valley floor</source>
             <translation>按 log₁₀(损失 − 最小值) 着色：显出谷底</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="251" />
+            <location filename="../../gui/views/landscape_panel.py" line="249" />
             <source>Computing the loss surface…</source>
             <translation>正在计算损失曲面…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="258" />
+            <location filename="../../gui/views/landscape_panel.py" line="256" />
             <source>Computing the loss surface… {0}%</source>
             <translation>正在计算损失曲面… {0}%</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="102" />
+            <location filename="../../gui/views/landscape_panel.py" line="100" />
             <source>Grid points per axis</source>
             <translation>每个轴的网格点数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="280" />
+            <location filename="../../gui/views/landscape_panel.py" line="278" />
             <source>Loss over {a} and {b}</source>
             <translation>关于 {a} 和 {b} 的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="92" />
+            <location filename="../../gui/views/landscape_panel.py" line="90" />
             <source>Parameter on the horizontal axis</source>
             <translation>横轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="93" />
+            <location filename="../../gui/views/landscape_panel.py" line="91" />
             <source>Parameter on the vertical axis</source>
             <translation>纵轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="42" />
+            <location filename="../../gui/views/landscape_panel.py" line="41" />
             <source>Principal components of the trajectory</source>
             <translation>轨迹的主成分</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="41" />
+            <location filename="../../gui/views/landscape_panel.py" line="40" />
             <source>Random filter-normalised directions</source>
             <translation>按滤波器归一化的随机方向</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="108" />
+            <location filename="../../gui/views/landscape_panel.py" line="106" />
             <source>Rebuild the plane around the current point</source>
             <translation>围绕当前点重建平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="107" />
+            <location filename="../../gui/views/landscape_panel.py" line="105" />
             <source>Recentre</source>
             <translation>重新居中</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="97" />
+            <location filename="../../gui/views/landscape_panel.py" line="95" />
             <source>Seed of the random directions</source>
             <translation>随机方向的种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="106" />
+            <location filename="../../gui/views/landscape_panel.py" line="104" />
             <source>Show the surface in 3-D (needs OpenGL)</source>
             <translation>以 3D 显示曲面（需要 OpenGL）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="268" />
+            <location filename="../../gui/views/landscape_panel.py" line="266" />
             <source>The loss surface could not be computed: </source>
             <translation>无法计算损失曲面：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="163" />
+            <location filename="../../gui/views/landscape_panel.py" line="161" />
             <source>The other parameters are held at the current point, so the surface moves as they train.</source>
             <translation>其他参数固定在当前点，因此曲面会随着它们的训练而变化。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="167" />
+            <location filename="../../gui/views/landscape_panel.py" line="165" />
             <source>The plane of the trajectory's two main directions, centred on the last point; the path is projected onto it.</source>
             <translation>由轨迹的两个主方向张成、以最后一点为中心的平面；路径投影到该平面上。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="39" />
+            <location filename="../../gui/views/landscape_panel.py" line="38" />
             <source>Two parameters (slice through the current point)</source>
             <translation>两个参数（过当前点的切片）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="90" />
+            <location filename="../../gui/views/landscape_panel.py" line="88" />
             <source>Which 2-D plane through parameter space to draw</source>
             <translation>在参数空间中画哪个二维平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="103" />
+            <location filename="../../gui/views/landscape_panel.py" line="101" />
             <source>log colour</source>
             <translation>对数着色</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="96" />
+            <location filename="../../gui/views/landscape_panel.py" line="94" />
             <source>seed </source>
             <translation>种子 </translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="165" />
+            <location filename="../../gui/views/landscape_panel.py" line="163" />
             <source>θ = θ₀ + a·d₁ + b·d₂, each direction scaled filter by filter to the weights' norms (Li et al. 2018); the path is projected onto it.</source>
             <translation>θ = θ₀ + a·d₁ + b·d₂，每个方向按滤波器逐个缩放到权重的范数（Li et al. 2018）；路径投影到该平面上。</translation>
         </message>

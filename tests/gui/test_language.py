@@ -265,3 +265,36 @@ def test_switching_renders_the_same_snapshot_without_replaying(window, monkeypat
         back.close()
         wait_for_all()
         QSettings().remove(language.LANGUAGE_KEY)
+
+
+def test_the_about_dialog_shows_its_own_words_in_chinese(qtbot, monkeypatch):
+    """The facts that are the app's words (no CUDA device, unknown CPU…) are translated too;
+    versions and hardware names stay as they are, and Copy keeps English for bug reports."""
+    from dataclasses import replace
+
+    from gui import about_dialog, about_info
+
+    def placeholder_facts(model_device: str = "cpu") -> about_info.AboutFacts:
+        facts = about_info.about_facts(model_device)
+        return replace(
+            facts,
+            cuda_device=about_info.NO_CUDA,
+            cpu=about_info.UNKNOWN_CPU,
+            pyqtgraph=about_info.NOT_INSTALLED,
+            qt=about_info.NOT_LOADED,
+            app_version=about_info.UNKNOWN,
+        )
+
+    monkeypatch.setattr(about_dialog, "about_facts", placeholder_facts)
+    assert language.install_language(language.CHINESE)
+    try:
+        dialog = about_dialog.AboutDialog("cpu")
+        qtbot.addWidget(dialog)
+        texts = {label.text() for label in dialog.findChildren(QLabel)}
+        texts |= {button.text() for button in dialog.findChildren(QAbstractButton)}
+        texts |= {dialog.windowTitle()}
+        untranslated = {text: w for text in texts if (w := untranslated_words(text))}
+        assert untranslated == {}
+        assert about_info.NO_CUDA in dialog.facts.as_text()  # the bug report stays English
+    finally:
+        language.install_language(language.ENGLISH)
