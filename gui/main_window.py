@@ -37,6 +37,7 @@ from gui.lessons import install_lessons
 from gui.pages import Page
 from gui.pages.labs import LabsPage
 from gui.pages.tabs import BasinsPage, RacePage, SurfacePage, TrainingPage
+from gui.play_target import Animation, PlayTarget
 from gui.views.basin_view import BasinView
 from gui.views.code_panel import CodePanel
 from gui.views.explanation_panel import ExplanationPanel, phase_title
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.pages = self._build_pages()
         self.transport = TransportBar(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.transport)
+        self.play_target = PlayTarget(self.tabs, self.transport, self._animations_by_tab(), self)
         self._build_status_bar()
         self._build_menus()
         self.lessons = install_lessons(self)
@@ -149,6 +151,12 @@ class MainWindow(QMainWindow):
         ]
         return {page.name: page for page in found}
 
+    def _animations_by_tab(self) -> dict[QWidget, Animation]:
+        """What Play plays on each tab (gui.play_target); tabs not listed grey it out."""
+        training = self.pages["training"].widget
+        return {training: self.controller, self.landscape_panel: self.controller,
+                self.race_view: self.race_view}  # fmt: skip
+
     def _build_docks(self) -> None:
         self.plots_panel = PlotsPanel()
         self.settings_panel = SettingsPanel()
@@ -207,11 +215,10 @@ class MainWindow(QMainWindow):
         c.busy_changed.connect(self._set_busy)
         c.run_progress.connect(t.set_progress)
         c.run_preview.connect(self.plots_panel.show_preview)
-        c.playing_changed.connect(t.set_playing)
         t.back_action.triggered.connect(c.back)
         t.step_action.triggered.connect(c.step_phase)
         t.iteration_action.triggered.connect(c.step_iteration)
-        t.play_action.triggered.connect(self._toggle_play)
+        t.play_action.triggered.connect(self.play_target.toggle)
         t.reset_action.triggered.connect(c.reset)
         t.speed_changed.connect(self._set_speed)
         t.run_requested.connect(c.run_iterations)
@@ -261,10 +268,6 @@ class MainWindow(QMainWindow):
         if self.controller.apply_config(config):
             self.tabs.setCurrentIndex(0)
 
-    def _toggle_play(self) -> None:
-        self.controller.toggle_play()
-        self.transport.set_playing(self.controller.playing)
-
     def _set_speed(self, steps_per_second: int) -> None:
         self.controller.set_speed(steps_per_second)
         # The weight animation must end before the next micro-step replaces it.
@@ -272,6 +275,7 @@ class MainWindow(QMainWindow):
 
     def _set_busy(self, busy: bool) -> None:
         self.transport.set_busy(busy)
+        self.play_target.refresh()  # Play stays greyed on tabs where it plays nothing
         self.cancel_action.setEnabled(busy)
         self.settings_panel.setEnabled(not busy)
         if not busy:
