@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
 from engine.labs.gradient_check import freeze
-from engine.models.chain_rule import fmt
 from engine.models.config import Config
 from engine.training.code_listing import code_lines, setup_lines
 from gui.animation_export import FrameRecorder
@@ -34,6 +33,7 @@ from gui.labs import LabsWidget
 from gui.language import add_language_menu
 from gui.layout_memory import restore_layout, save_layout
 from gui.lessons import install_lessons
+from gui.loss_status import loss_status
 from gui.pages import Page
 from gui.pages.labs import LabsPage
 from gui.pages.tabs import BasinsPage, RacePage, SurfacePage, TrainingPage
@@ -187,7 +187,10 @@ class MainWindow(QMainWindow):
         tips = (
             self.tr("The iteration being stepped through, and how many have finished"),
             self.tr("The micro-step just executed"),
-            self.tr("This iteration's loss, once its forward pass has computed it"),
+            self.tr(
+                "This iteration's loss, once its forward pass has computed it; after its "
+                "optimizer.step(), also the loss at the new parameters"
+            ),
             self.tr("Where the tensors live, and their precision"),
         )
         labels = (self.iteration_label, self.phase_label, self.loss_label, self.device_label)
@@ -335,8 +338,7 @@ class MainWindow(QMainWindow):
         )
         phase = phase_title(snapshot.phase)
         self.phase_label.setText(f"{phase}: {snapshot.focus}" if snapshot.focus else phase)
-        loss = "—" if snapshot.loss is None else fmt(snapshot.loss)
-        self.loss_label.setText(self.tr("loss {0}").format(loss))
+        self.loss_label.setText(loss_status(snapshot, self.controller.current_loss))
         self.transport.back_action.setEnabled(self.controller.can_go_back)
         self._refresh_landscape()
 
