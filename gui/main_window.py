@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         self.network_view.element_hovered.connect(self._hovered)
         self.network_view.element_clicked.connect(self._clicked)
         self.network_view.weight_edit_requested.connect(c.edit_parameter)
+        self.landscape_panel.place_requested.connect(self._place_on_surface)
         self.settings_panel.apply_requested.connect(c.apply_config)
         self.settings_panel.preset_requested.connect(c.load_preset)
         self.labs.use_activation_requested.connect(self._use_activation)
@@ -275,6 +276,17 @@ class MainWindow(QMainWindow):
         self.controller.set_speed(steps_per_second)
         # The weight animation must end before the next micro-step replaces it.
         self.network_view.animation_ms = min(ANIMATION_MS, int(800 / steps_per_second))
+
+    def _place_on_surface(self, values: dict[str, float]) -> None:
+        """A click on the surface: the plane's parameters set by hand, one edit each (a
+        session or script replays edits one parameter at a time), so ← twice undoes it."""
+        if all(self.controller.edit_parameter(label, value) for label, value in values.items()):
+            placed = ", ".join(f"{label} = {value:.6g}" for label, value in values.items())
+            self.show_message(
+                self.tr("{0} placed from the surface: {1} edits, ← undoes each.").format(
+                    placed, len(values)
+                )
+            )
 
     def _set_busy(self, busy: bool) -> None:
         self.transport.set_busy(busy)

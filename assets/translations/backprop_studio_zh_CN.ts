@@ -426,92 +426,102 @@ closed form: {c}
     <context>
         <name>BasinView</name>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="60" />
+            <location filename="../../gui/views/basin_view.py" line="61" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="162" />
+            <location filename="../../gui/views/basin_view.py" line="164" />
             <source>; none reached: {n}</source>
             <translation>；未到达任何极小值：{n}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="67" />
+            <location filename="../../gui/views/basin_view.py" line="68" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="141" />
+            <location filename="../../gui/views/basin_view.py" line="143" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="66" />
+            <location filename="../../gui/views/basin_view.py" line="67" />
             <source>Compute</source>
             <translation>计算</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="75" />
+            <location filename="../../gui/views/basin_view.py" line="76" />
             <source>Learning rate for every start</source>
             <translation>每个起点的学习率</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="76" />
+            <location filename="../../gui/views/basin_view.py" line="77" />
             <source>Optimizer steps from each start</source>
             <translation>每个起点的优化步数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="74" />
+            <location filename="../../gui/views/basin_view.py" line="75" />
             <source>Optimizer used from every start</source>
             <translation>每个起点使用的优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="93" />
+            <location filename="../../gui/views/basin_view.py" line="94" />
             <source>Press Compute: every start is coloured by the minimum its descent reaches.</source>
             <translation>按“计算”：每个起点按其下降到达的极小值着色。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="77" />
+            <location filename="../../gui/views/basin_view.py" line="78" />
             <source>Starts per axis (K×K in all)</source>
             <translation>每个轴的起点数（共 K×K 个）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="161" />
+            <location filename="../../gui/views/basin_view.py" line="163" />
             <source>Starts per minimum: </source>
             <translation>各极小值的起点数：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="79" />
+            <location filename="../../gui/views/basin_view.py" line="80" />
             <source>Stop the computation</source>
             <translation>停止计算</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="73" />
+            <location filename="../../gui/views/basin_view.py" line="74" />
             <source>The surface whose basins are mapped</source>
             <translation>要绘制吸引域的曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="78" />
+            <location filename="../../gui/views/basin_view.py" line="79" />
             <source>Train every start together, off the GUI thread</source>
             <translation>在界面线程之外同时训练所有起点</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="153" />
+            <location filename="../../gui/views/basin_view.py" line="155" />
             <source>Which minimum each start reaches: {f}</source>
             <translation>每个起点到达哪个极小值：{f}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="154" />
+            <location filename="../../gui/views/basin_view.py" line="156" />
             <source>start x</source>
             <translation>起点 x</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="155" />
+            <location filename="../../gui/views/basin_view.py" line="157" />
             <source>start y</source>
             <translation>起点 y</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="64" />
+            <location filename="../../gui/views/basin_view.py" line="186" />
+            <source>start {0} reaches no minimum (it ends at {1})</source>
+            <translation>起点 {0} 没有到达任何极小值（停在 {1}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="188" />
+            <source>start {0} → minimum ({1:.3g}, {2:.3g}), ends at {3}</source>
+            <translation>起点 {0} → 极小值 ({1:.3g}, {2:.3g})，停在 {3}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="65" />
             <source>starts </source>
             <translation>起点数 </translation>
         </message>
@@ -1339,122 +1349,132 @@ closed form: {c}
     <context>
         <name>LandscapePanel</name>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="99" />
+            <location filename="../../gui/views/landscape_panel.py" line="105" />
             <source> px</source>
             <translation> 像素</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="103" />
+            <location filename="../../gui/views/landscape_panel.py" line="109" />
             <source>3-D</source>
             <translation>3D</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="177" />
+            <location filename="../../gui/views/landscape_panel.py" line="183" />
             <source>3-D view unavailable: </source>
             <translation>3D 视图不可用：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="102" />
+            <location filename="../../gui/views/landscape_panel.py" line="303" />
+            <source>A click places the parameters only on a plane of two parameters.</source>
+            <translation>只有在由两个参数构成的平面上，单击才能放置参数。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="108" />
             <source>Colour by log₁₀(loss − min): shows the valley floor</source>
             <translation>按 log₁₀(损失 − 最小值) 着色：显出谷底</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="249" />
+            <location filename="../../gui/views/landscape_panel.py" line="255" />
             <source>Computing the loss surface…</source>
             <translation>正在计算损失曲面…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="256" />
+            <location filename="../../gui/views/landscape_panel.py" line="262" />
             <source>Computing the loss surface… {0}%</source>
             <translation>正在计算损失曲面… {0}%</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="100" />
+            <location filename="../../gui/views/landscape_panel.py" line="106" />
             <source>Grid points per axis</source>
             <translation>每个轴的网格点数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="278" />
+            <location filename="../../gui/views/landscape_panel.py" line="311" />
             <source>Loss over {a} and {b}</source>
             <translation>关于 {a} 和 {b} 的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="90" />
+            <location filename="../../gui/views/landscape_panel.py" line="96" />
             <source>Parameter on the horizontal axis</source>
             <translation>横轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="91" />
+            <location filename="../../gui/views/landscape_panel.py" line="97" />
             <source>Parameter on the vertical axis</source>
             <translation>纵轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="41" />
+            <location filename="../../gui/views/landscape_panel.py" line="43" />
             <source>Principal components of the trajectory</source>
             <translation>轨迹的主成分</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="40" />
+            <location filename="../../gui/views/landscape_panel.py" line="42" />
             <source>Random filter-normalised directions</source>
             <translation>按滤波器归一化的随机方向</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="106" />
+            <location filename="../../gui/views/landscape_panel.py" line="112" />
             <source>Rebuild the plane around the current point</source>
             <translation>围绕当前点重建平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="105" />
+            <location filename="../../gui/views/landscape_panel.py" line="111" />
             <source>Recentre</source>
             <translation>重新居中</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="95" />
+            <location filename="../../gui/views/landscape_panel.py" line="101" />
             <source>Seed of the random directions</source>
             <translation>随机方向的种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="104" />
+            <location filename="../../gui/views/landscape_panel.py" line="110" />
             <source>Show the surface in 3-D (needs OpenGL)</source>
             <translation>以 3D 显示曲面（需要 OpenGL）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="266" />
+            <location filename="../../gui/views/landscape_panel.py" line="272" />
             <source>The loss surface could not be computed: </source>
             <translation>无法计算损失曲面：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="161" />
+            <location filename="../../gui/views/landscape_panel.py" line="167" />
             <source>The other parameters are held at the current point, so the surface moves as they train.</source>
             <translation>其他参数固定在当前点，因此曲面会随着它们的训练而变化。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="165" />
+            <location filename="../../gui/views/landscape_panel.py" line="171" />
             <source>The plane of the trajectory's two main directions, centred on the last point; the path is projected onto it.</source>
             <translation>由轨迹的两个主方向张成、以最后一点为中心的平面；路径投影到该平面上。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="38" />
+            <location filename="../../gui/views/landscape_panel.py" line="40" />
             <source>Two parameters (slice through the current point)</source>
             <translation>两个参数（过当前点的切片）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="88" />
+            <location filename="../../gui/views/landscape_panel.py" line="94" />
             <source>Which 2-D plane through parameter space to draw</source>
             <translation>在参数空间中画哪个二维平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="101" />
+            <location filename="../../gui/views/landscape_panel.py" line="293" />
+            <source>click: set {0} and {1} here (← undoes each)</source>
+            <translation>单击：把 {0} 和 {1} 设在此处（← 逐个撤销）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="107" />
             <source>log colour</source>
             <translation>对数着色</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="94" />
+            <location filename="../../gui/views/landscape_panel.py" line="100" />
             <source>seed </source>
             <translation>种子 </translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="163" />
+            <location filename="../../gui/views/landscape_panel.py" line="169" />
             <source>θ = θ₀ + a·d₁ + b·d₂, each direction scaled filter by filter to the weights' norms (Li et al. 2018); the path is projected onto it.</source>
             <translation>θ = θ₀ + a·d₁ + b·d₂，每个方向按滤波器逐个缩放到权重的范数（Li et al. 2018）；路径投影到该平面上。</translation>
         </message>
@@ -1794,7 +1814,7 @@ closed form: {c}
         </message>
         <message>
             <location filename="../../gui/main_window.py" line="124" />
-            <location filename="../../gui/main_window.py" line="246" />
+            <location filename="../../gui/main_window.py" line="247" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
@@ -1849,12 +1869,12 @@ closed form: {c}
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="241" />
+            <location filename="../../gui/main_window.py" line="242" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="337" />
+            <location filename="../../gui/main_window.py" line="349" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
@@ -1864,18 +1884,18 @@ closed form: {c}
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="240" />
+            <location filename="../../gui/main_window.py" line="241" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
             <location filename="../../gui/main_window.py" line="120" />
-            <location filename="../../gui/main_window.py" line="243" />
+            <location filename="../../gui/main_window.py" line="244" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="250" />
+            <location filename="../../gui/main_window.py" line="251" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
@@ -1885,17 +1905,17 @@ closed form: {c}
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="245" />
+            <location filename="../../gui/main_window.py" line="246" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="244" />
+            <location filename="../../gui/main_window.py" line="245" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="242" />
+            <location filename="../../gui/main_window.py" line="243" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
@@ -2016,7 +2036,12 @@ closed form: {c}
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="307" />
+            <location filename="../../gui/main_window.py" line="286" />
+            <source>{0} placed from the surface: {1} edits, ← undoes each.</source>
+            <translation>已从曲面放置 {0}：共 {1} 次编辑，← 逐个撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="319" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
