@@ -21,7 +21,7 @@ from engine.models.presets import get_preset
 from engine.training.stepper import RunResult, Stepper
 from gui.crash_guard import log_exception, one_line, show_error
 from gui.fast_forward import FastForward, reading_of
-from gui.play_clock import PlayClock
+from gui.play_clock import PlayClock, repeated
 from gui.run_copies import (
     NetworkFacts,
     PictureTaker,
@@ -220,8 +220,8 @@ class Controller(QObject):
     def set_speed(self, steps_per_second: int) -> None:
         self._clock.set_speed(steps_per_second)
 
-    def _play_tick(self) -> None:
-        if not self.step_phase():
+    def _play_tick(self, due: int) -> None:
+        if not self._command(repeated(self._stepper.step_phase, due, lambda s: s.diverged)):
             self.pause()
 
     # -- fast-forward ------------------------------------------------------------------------

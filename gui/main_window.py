@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
 from engine.labs.gradient_check import freeze
-from engine.models.chain_rule import fmt
 from engine.models.config import Config
 from engine.training.code_listing import code_lines, setup_lines
 from gui.animation_export import FrameRecorder
@@ -34,9 +33,11 @@ from gui.labs import LabsWidget
 from gui.language import add_language_menu
 from gui.layout_memory import restore_layout, save_layout
 from gui.lessons import install_lessons
+from gui.loss_status import loss_status
 from gui.pages import Page
 from gui.pages.labs import LabsPage
 from gui.pages.tabs import BasinsPage, RacePage, SurfacePage, TrainingPage
+from gui.play_target import Animation, PlayTarget
 from gui.views.basin_view import BasinView
 from gui.views.code_panel import CodePanel
 from gui.views.explanation_panel import ExplanationPanel, phase_title
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.pages = self._build_pages()
         self.transport = TransportBar(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.transport)
+        self.play_target = PlayTarget(self.tabs, self.transport, self._animations_by_tab(), self)
         self._build_status_bar()
         self._build_menus()
         self.lessons = install_lessons(self)
@@ -149,6 +151,12 @@ class MainWindow(QMainWindow):
         ]
         return {page.name: page for page in found}
 
+    def _animations_by_tab(self) -> dict[QWidget, Animation]:
+        """What Play plays on each tab (gui.play_target); tabs not listed grey it out."""
+        training = self.pages["training"].widget
+        return {training: self.controller, self.landscape_panel: self.controller,
+                self.race_view: self.race_view}  # fmt: skip
+
     def _build_docks(self) -> None:
         self.plots_panel = PlotsPanel()
         self.settings_panel = SettingsPanel()
@@ -179,7 +187,10 @@ class MainWindow(QMainWindow):
         tips = (
             self.tr("The iteration being stepped through, and how many have finished"),
             self.tr("The micro-step just executed"),
-            self.tr("This iteration's loss, once its forward pass has computed it"),
+            self.tr(
+                "This iteration's loss, once its forward pass has computed it; after its "
+                "optimizer.step(), also the loss at the new parameters"
+            ),
             self.tr("Where the tensors live, and their precision"),
         )
         labels = (self.iteration_label, self.phase_label, self.loss_label, self.device_label)
@@ -207,11 +218,10 @@ class MainWindow(QMainWindow):
         c.busy_changed.connect(self._set_busy)
         c.run_progress.connect(t.set_progress)
         c.run_preview.connect(self.plots_panel.show_preview)
-        c.playing_changed.connect(t.set_playing)
         t.back_action.triggered.connect(c.back)
         t.step_action.triggered.connect(c.step_phase)
         t.iteration_action.triggered.connect(c.step_iteration)
-        t.play_action.triggered.connect(self._toggle_play)
+        t.play_action.triggered.connect(self.play_target.toggle)
         t.reset_action.triggered.connect(c.reset)
         t.speed_changed.connect(self._set_speed)
         t.run_requested.connect(c.run_iterations)
@@ -220,6 +230,7 @@ class MainWindow(QMainWindow):
         self.network_view.element_hovered.connect(self._hovered)
         self.network_view.element_clicked.connect(self._clicked)
         self.network_view.weight_edit_requested.connect(c.edit_parameter)
+        self.landscape_panel.place_requested.connect(self._place_on_surface)
         self.settings_panel.apply_requested.connect(c.apply_config)
         self.settings_panel.preset_requested.connect(c.load_preset)
         self.labs.use_activation_requested.connect(self._use_activation)
@@ -261,17 +272,25 @@ class MainWindow(QMainWindow):
         if self.controller.apply_config(config):
             self.tabs.setCurrentIndex(0)
 
-    def _toggle_play(self) -> None:
-        self.controller.toggle_play()
-        self.transport.set_playing(self.controller.playing)
-
     def _set_speed(self, steps_per_second: int) -> None:
         self.controller.set_speed(steps_per_second)
         # The weight animation must end before the next micro-step replaces it.
         self.network_view.animation_ms = min(ANIMATION_MS, int(800 / steps_per_second))
 
+    def _place_on_surface(self, values: dict[str, float]) -> None:
+        """A click on the surface: the plane's parameters set by hand, one edit each (a
+        session or script replays edits one parameter at a time), so ← twice undoes it."""
+        if all(self.controller.edit_parameter(label, value) for label, value in values.items()):
+            placed = ", ".join(f"{label} = {value:.6g}" for label, value in values.items())
+            self.show_message(
+                self.tr("{0} placed from the surface: {1} edits, ← undoes each.").format(
+                    placed, len(values)
+                )
+            )
+
     def _set_busy(self, busy: bool) -> None:
         self.transport.set_busy(busy)
+        self.play_target.refresh()  # Play stays greyed on tabs where it plays nothing
         self.cancel_action.setEnabled(busy)
         self.settings_panel.setEnabled(not busy)
         if not busy:
@@ -331,8 +350,7 @@ class MainWindow(QMainWindow):
         )
         phase = phase_title(snapshot.phase)
         self.phase_label.setText(f"{phase}: {snapshot.focus}" if snapshot.focus else phase)
-        loss = "—" if snapshot.loss is None else fmt(snapshot.loss)
-        self.loss_label.setText(self.tr("loss {0}").format(loss))
+        self.loss_label.setText(loss_status(snapshot, self.controller.current_loss))
         self.transport.back_action.setEnabled(self.controller.can_go_back)
         self._refresh_landscape()
 

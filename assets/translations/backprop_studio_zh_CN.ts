@@ -451,92 +451,102 @@ closed form: {c}
     <context>
         <name>BasinView</name>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="60" />
+            <location filename="../../gui/views/basin_view.py" line="61" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="162" />
+            <location filename="../../gui/views/basin_view.py" line="164" />
             <source>; none reached: {n}</source>
             <translation>；未到达任何极小值：{n}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="67" />
+            <location filename="../../gui/views/basin_view.py" line="68" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="141" />
+            <location filename="../../gui/views/basin_view.py" line="143" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="66" />
+            <location filename="../../gui/views/basin_view.py" line="67" />
             <source>Compute</source>
             <translation>计算</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="75" />
+            <location filename="../../gui/views/basin_view.py" line="76" />
             <source>Learning rate for every start</source>
             <translation>每个起点的学习率</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="76" />
+            <location filename="../../gui/views/basin_view.py" line="77" />
             <source>Optimizer steps from each start</source>
             <translation>每个起点的优化步数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="74" />
+            <location filename="../../gui/views/basin_view.py" line="75" />
             <source>Optimizer used from every start</source>
             <translation>每个起点使用的优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="93" />
+            <location filename="../../gui/views/basin_view.py" line="94" />
             <source>Press Compute: every start is coloured by the minimum its descent reaches.</source>
             <translation>按“计算”：每个起点按其下降到达的极小值着色。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="77" />
+            <location filename="../../gui/views/basin_view.py" line="78" />
             <source>Starts per axis (K×K in all)</source>
             <translation>每个轴的起点数（共 K×K 个）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="161" />
+            <location filename="../../gui/views/basin_view.py" line="163" />
             <source>Starts per minimum: </source>
             <translation>各极小值的起点数：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="79" />
+            <location filename="../../gui/views/basin_view.py" line="80" />
             <source>Stop the computation</source>
             <translation>停止计算</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="73" />
+            <location filename="../../gui/views/basin_view.py" line="74" />
             <source>The surface whose basins are mapped</source>
             <translation>要绘制吸引域的曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="78" />
+            <location filename="../../gui/views/basin_view.py" line="79" />
             <source>Train every start together, off the GUI thread</source>
             <translation>在界面线程之外同时训练所有起点</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="153" />
+            <location filename="../../gui/views/basin_view.py" line="155" />
             <source>Which minimum each start reaches: {f}</source>
             <translation>每个起点到达哪个极小值：{f}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="154" />
+            <location filename="../../gui/views/basin_view.py" line="156" />
             <source>start x</source>
             <translation>起点 x</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="155" />
+            <location filename="../../gui/views/basin_view.py" line="157" />
             <source>start y</source>
             <translation>起点 y</translation>
         </message>
         <message>
-            <location filename="../../gui/views/basin_view.py" line="64" />
+            <location filename="../../gui/views/basin_view.py" line="186" />
+            <source>start {0} reaches no minimum (it ends at {1})</source>
+            <translation>起点 {0} 没有到达任何极小值（停在 {1}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="188" />
+            <source>start {0} → minimum ({1:.3g}, {2:.3g}), ends at {3}</source>
+            <translation>起点 {0} → 极小值 ({1:.3g}, {2:.3g})，停在 {3}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/basin_view.py" line="65" />
             <source>starts </source>
             <translation>起点数 </translation>
         </message>
@@ -1364,122 +1374,132 @@ closed form: {c}
     <context>
         <name>LandscapePanel</name>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="99" />
+            <location filename="../../gui/views/landscape_panel.py" line="105" />
             <source> px</source>
             <translation> 像素</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="103" />
+            <location filename="../../gui/views/landscape_panel.py" line="109" />
             <source>3-D</source>
             <translation>3D</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="177" />
+            <location filename="../../gui/views/landscape_panel.py" line="183" />
             <source>3-D view unavailable: </source>
             <translation>3D 视图不可用：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="102" />
+            <location filename="../../gui/views/landscape_panel.py" line="303" />
+            <source>A click places the parameters only on a plane of two parameters.</source>
+            <translation>只有在由两个参数构成的平面上，单击才能放置参数。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="108" />
             <source>Colour by log₁₀(loss − min): shows the valley floor</source>
             <translation>按 log₁₀(损失 − 最小值) 着色：显出谷底</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="249" />
+            <location filename="../../gui/views/landscape_panel.py" line="255" />
             <source>Computing the loss surface…</source>
             <translation>正在计算损失曲面…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="256" />
+            <location filename="../../gui/views/landscape_panel.py" line="262" />
             <source>Computing the loss surface… {0}%</source>
             <translation>正在计算损失曲面… {0}%</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="100" />
+            <location filename="../../gui/views/landscape_panel.py" line="106" />
             <source>Grid points per axis</source>
             <translation>每个轴的网格点数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="278" />
+            <location filename="../../gui/views/landscape_panel.py" line="311" />
             <source>Loss over {a} and {b}</source>
             <translation>关于 {a} 和 {b} 的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="90" />
+            <location filename="../../gui/views/landscape_panel.py" line="96" />
             <source>Parameter on the horizontal axis</source>
             <translation>横轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="91" />
+            <location filename="../../gui/views/landscape_panel.py" line="97" />
             <source>Parameter on the vertical axis</source>
             <translation>纵轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="41" />
+            <location filename="../../gui/views/landscape_panel.py" line="43" />
             <source>Principal components of the trajectory</source>
             <translation>轨迹的主成分</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="40" />
+            <location filename="../../gui/views/landscape_panel.py" line="42" />
             <source>Random filter-normalised directions</source>
             <translation>按滤波器归一化的随机方向</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="106" />
+            <location filename="../../gui/views/landscape_panel.py" line="112" />
             <source>Rebuild the plane around the current point</source>
             <translation>围绕当前点重建平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="105" />
+            <location filename="../../gui/views/landscape_panel.py" line="111" />
             <source>Recentre</source>
             <translation>重新居中</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="95" />
+            <location filename="../../gui/views/landscape_panel.py" line="101" />
             <source>Seed of the random directions</source>
             <translation>随机方向的种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="104" />
+            <location filename="../../gui/views/landscape_panel.py" line="110" />
             <source>Show the surface in 3-D (needs OpenGL)</source>
             <translation>以 3D 显示曲面（需要 OpenGL）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="266" />
+            <location filename="../../gui/views/landscape_panel.py" line="272" />
             <source>The loss surface could not be computed: </source>
             <translation>无法计算损失曲面：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="161" />
+            <location filename="../../gui/views/landscape_panel.py" line="167" />
             <source>The other parameters are held at the current point, so the surface moves as they train.</source>
             <translation>其他参数固定在当前点，因此曲面会随着它们的训练而变化。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="165" />
+            <location filename="../../gui/views/landscape_panel.py" line="171" />
             <source>The plane of the trajectory's two main directions, centred on the last point; the path is projected onto it.</source>
             <translation>由轨迹的两个主方向张成、以最后一点为中心的平面；路径投影到该平面上。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="38" />
+            <location filename="../../gui/views/landscape_panel.py" line="40" />
             <source>Two parameters (slice through the current point)</source>
             <translation>两个参数（过当前点的切片）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="88" />
+            <location filename="../../gui/views/landscape_panel.py" line="94" />
             <source>Which 2-D plane through parameter space to draw</source>
             <translation>在参数空间中画哪个二维平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="101" />
+            <location filename="../../gui/views/landscape_panel.py" line="293" />
+            <source>click: set {0} and {1} here (← undoes each)</source>
+            <translation>单击：把 {0} 和 {1} 设在此处（← 逐个撤销）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="107" />
             <source>log colour</source>
             <translation>对数着色</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="94" />
+            <location filename="../../gui/views/landscape_panel.py" line="100" />
             <source>seed </source>
             <translation>种子 </translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="163" />
+            <location filename="../../gui/views/landscape_panel.py" line="169" />
             <source>θ = θ₀ + a·d₁ + b·d₂, each direction scaled filter by filter to the weights' norms (Li et al. 2018); the path is projected onto it.</source>
             <translation>θ = θ₀ + a·d₁ + b·d₂，每个方向按滤波器逐个缩放到权重的范数（Li et al. 2018）；路径投影到该平面上。</translation>
         </message>
@@ -1748,6 +1768,24 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>LossStatus</name>
+        <message>
+            <location filename="../../gui/loss_status.py" line="31" />
+            <source>loss {0}</source>
+            <translation>损失 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loss_status.py" line="28" />
+            <source>loss {0} before the step · {1} after</source>
+            <translation>损失：更新前 {0} · 更新后 {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loss_status.py" line="27" />
+            <source>loss —</source>
+            <translation>损失 —</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../gui/window_menus.py" line="119" />
@@ -1790,18 +1828,18 @@ closed form: {c}
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="125" />
+            <location filename="../../gui/main_window.py" line="127" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="75" />
+            <location filename="../../gui/main_window.py" line="76" />
             <source>Backprop Studio</source>
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="122" />
-            <location filename="../../gui/main_window.py" line="236" />
+            <location filename="../../gui/main_window.py" line="124" />
+            <location filename="../../gui/main_window.py" line="247" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
@@ -1856,58 +1894,58 @@ closed form: {c}
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="231" />
+            <location filename="../../gui/main_window.py" line="242" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="330" />
+            <location filename="../../gui/main_window.py" line="349" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="124" />
+            <location filename="../../gui/main_window.py" line="126" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="230" />
+            <location filename="../../gui/main_window.py" line="241" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="118" />
-            <location filename="../../gui/main_window.py" line="233" />
+            <location filename="../../gui/main_window.py" line="120" />
+            <location filename="../../gui/main_window.py" line="244" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="240" />
+            <location filename="../../gui/main_window.py" line="251" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="120" />
+            <location filename="../../gui/main_window.py" line="122" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="235" />
+            <location filename="../../gui/main_window.py" line="246" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="234" />
+            <location filename="../../gui/main_window.py" line="245" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="232" />
+            <location filename="../../gui/main_window.py" line="243" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="155" />
+            <location filename="../../gui/main_window.py" line="163" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
@@ -1917,12 +1955,12 @@ closed form: {c}
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="121" />
+            <location filename="../../gui/main_window.py" line="123" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="156" />
+            <location filename="../../gui/main_window.py" line="164" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -1942,22 +1980,22 @@ closed form: {c}
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="180" />
+            <location filename="../../gui/main_window.py" line="188" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="119" />
+            <location filename="../../gui/main_window.py" line="121" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="181" />
+            <location filename="../../gui/main_window.py" line="189" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="117" />
+            <location filename="../../gui/main_window.py" line="119" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
@@ -1972,9 +2010,9 @@ closed form: {c}
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="182" />
-            <source>This iteration's loss, once its forward pass has computed it</source>
-            <translation>本次迭代的损失（前向传播算出后显示）</translation>
+            <location filename="../../gui/main_window.py" line="193" />
+            <source>This iteration's loss, once its forward pass has computed it; after its optimizer.step(), also the loss at the new parameters</source>
+            <translation>本次迭代的损失（前向传播算出后显示）；optimizer.step() 之后，还显示新参数处的损失</translation>
         </message>
         <message>
             <location filename="../../gui/window_animations.py" line="47" />
@@ -1982,8 +2020,8 @@ closed form: {c}
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="98" />
-            <location filename="../../gui/main_window.py" line="117" />
+            <location filename="../../gui/main_window.py" line="100" />
+            <location filename="../../gui/main_window.py" line="119" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
@@ -1993,17 +2031,17 @@ closed form: {c}
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="99" />
+            <location filename="../../gui/main_window.py" line="101" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="183" />
+            <location filename="../../gui/main_window.py" line="194" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="123" />
+            <location filename="../../gui/main_window.py" line="125" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
@@ -2023,12 +2061,12 @@ closed form: {c}
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="335" />
-            <source>loss {0}</source>
-            <translation>损失 {0}</translation>
+            <location filename="../../gui/main_window.py" line="286" />
+            <source>{0} placed from the surface: {1} edits, ← undoes each.</source>
+            <translation>已从曲面放置 {0}：共 {1} 次编辑，← 逐个撤销。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="300" />
+            <location filename="../../gui/main_window.py" line="319" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2447,74 +2485,74 @@ closed form: {c}
     <context>
         <name>RaceView</name>
         <message>
-            <location filename="../../gui/views/race_view.py" line="53" />
+            <location filename="../../gui/views/race_view.py" line="59" />
             <source> steps/frame</source>
             <translation> 步/帧</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="58" />
+            <location filename="../../gui/views/race_view.py" line="64" />
             <source>Back to the start point</source>
             <translation>回到起点</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="70" />
+            <location filename="../../gui/views/race_view.py" line="76" />
             <source>Loss per step</source>
             <translation>每步的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="54" />
+            <location filename="../../gui/views/race_view.py" line="60" />
             <source>Optimizer steps per animation frame</source>
             <translation>每个动画帧的优化器步数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="127" />
+            <location filename="../../gui/views/race_view.py" line="147" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="75" />
+            <location filename="../../gui/views/race_view.py" line="81" />
             <source>Press Start: each optimizer's loss is drawn here, step by step.</source>
             <translation>按“开始”：每个优化器的损失在这里逐步画出。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="57" />
+            <location filename="../../gui/views/race_view.py" line="63" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="55" />
-            <location filename="../../gui/views/race_view.py" line="90" />
-            <location filename="../../gui/views/race_view.py" line="127" />
+            <location filename="../../gui/views/race_view.py" line="61" />
+            <location filename="../../gui/views/race_view.py" line="108" />
+            <location filename="../../gui/views/race_view.py" line="147" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="56" />
+            <location filename="../../gui/views/race_view.py" line="62" />
             <source>Start or pause the race</source>
             <translation>开始或暂停竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="49" />
+            <location filename="../../gui/views/race_view.py" line="55" />
             <source>The surface the optimizers race on</source>
             <translation>优化器竞赛所在的曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="69" />
+            <location filename="../../gui/views/race_view.py" line="75" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="68" />
+            <location filename="../../gui/views/race_view.py" line="74" />
             <source>step</source>
             <translation>步</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="156" />
+            <location filename="../../gui/views/race_view.py" line="177" />
             <source>step {n}: lowest loss {name}</source>
             <translation>第 {n} 步：损失最低的是 {name}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/race_view.py" line="148" />
+            <location filename="../../gui/views/race_view.py" line="169" />
             <source>{name} (diverged)</source>
             <translation>{name}（已发散）</translation>
         </message>
@@ -3064,32 +3102,32 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
     <context>
         <name>SurfaceView</name>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="88" />
+            <location filename="../../gui/views/surface_view.py" line="92" />
             <source>log₁₀(loss − min)</source>
             <translation>log₁₀(损失 − 最小值)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="89" />
+            <location filename="../../gui/views/surface_view.py" line="93" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="152" />
+            <location filename="../../gui/views/surface_view.py" line="184" />
             <source>optimizer.step()</source>
             <translation>optimizer.step()（实际一步）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="155" />
+            <location filename="../../gui/views/surface_view.py" line="187" />
             <source>optimizer.step() = −lr·∇E</source>
             <translation>optimizer.step() = −lr·∇E</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="44" />
+            <location filename="../../gui/views/surface_view.py" line="47" />
             <source>trajectory</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="153" />
+            <location filename="../../gui/views/surface_view.py" line="185" />
             <source>−lr·∇E</source>
             <translation>−lr·∇E（纯梯度）</translation>
         </message>
@@ -3508,9 +3546,13 @@ iterations it is back at −1.5 and the loss is still 2.25.</source>
         </message>
         <message>
             <source>**Too large: lr = 1.1.** The factor is −1.2: every step overshoots by more than it corrects.
-After 5 iterations x = **3.73248** and the loss has grown from 2.25 to 13.93.</source>
+After 5 iterations x = **3.73248** and the loss has grown from 2.25 to **13.93**. The status
+bar reads "loss 9.67 before the step · 13.93 after": 9.67 is what the fifth forward pass
+measured at x = −3.1104, 13.93 the loss at x = 3.73248 after the fifth step.</source>
             <translation>**太大：lr = 1.1。** 因子为 −1.2：每一步冲过头的比修正的还多。
-5 次迭代后 x = **3.73248**，损失从 2.25 增大到 13.93。</translation>
+5 次迭代后 x = **3.73248**，损失从 2.25 增大到 **13.93**。状态栏显示
+“损失：更新前 9.67 · 更新后 13.93”：9.67 是第五次前向传播在 x = −3.1104 处测得的损失，
+13.93 是第五次更新后 x = 3.73248 处的损失。</translation>
         </message>
         <message>
             <source>**Too small: lr = 0.01.** Each step keeps 98 % of x; after 50 iterations x is still

@@ -1,4 +1,4 @@
-"""GUI rows: a micro-step's redraw, a surface recompute + redraw, and cold start.
+"""GUI rows: a micro-step's redraw, Play's speed, a surface recompute + redraw, and cold start.
 
 The engine never imports Qt (an import-linter contract), so the window is measured in child
 processes on the offscreen platform, running the probes in gui/bench_probe.py.
@@ -21,6 +21,9 @@ from engine.bench.timing import Sizes, median
 ROOT = Path(__file__).resolve().parents[2]
 REDRAW_TARGET = "median ≤ 8 ms, p95 ≤ 16 ms"
 SURFACE_TARGET = "median ≤ 33 ms"
+PLAY_METRIC = "Play at fastest speed: micro-steps per second (target ≥ 50)"
+PLAY_TARGET = "≥ 50 micro-steps/s, redraw median ≤ 8 ms"
+PLAY_FLOOR = 50.0
 COLD_TARGET = "A/B ≤ 1.5"
 # The probes live in gui/bench_probe.py and run as `python -m gui.bench_probe KIND ...`.
 FRAME_PROBE = ("-m", "gui.bench_probe", "frames")
@@ -32,15 +35,22 @@ def gui_rows(sizes: Sizes, threads: int) -> list[Row]:
     if not (ROOT / "gui" / "main_window.py").is_file():
         return not_measured("there is no gui/main_window.py yet")
     try:
-        frames = json.loads(probe(FRAME_PROBE, str(sizes.redraws), str(threads)).splitlines()[-1])
+        printed = probe(FRAME_PROBE, str(sizes.redraws), str(threads), str(sizes.play_seconds))
+        frames = json.loads(printed.splitlines()[-1])
     except (subprocess.SubprocessError, ValueError, IndexError) as error:
         return not_measured(f"the window did not run offscreen ({first_line(error)})")
-    return [redraw_row(frames["redraw"]), surface_row(frames["surface"]), cold_start_row(sizes)]
+    return [
+        redraw_row(frames["redraw"]),
+        play_row(frames["play"], median(frames["redraw"])),
+        surface_row(frames["surface"]),
+        cold_start_row(sizes),
+    ]
 
 
 def not_measured(reason: str) -> list[Row]:
     return [
         Row.not_measured("GUI redraw of one micro-step", REDRAW_TARGET, reason),
+        Row.not_measured(PLAY_METRIC, PLAY_TARGET, reason),
         Row.not_measured("surface 128×128 recompute + redraw", SURFACE_TARGET, reason),
         Row.not_measured("cold start to first painted window", COLD_TARGET, reason),
     ]
@@ -82,6 +92,22 @@ def redraw_row(times: list[float]) -> Row:
         a_is="controller.step_phase(), then process events and repaint the window (offscreen)",
         b_is="one 60 fps frame",
         note=f"p95 {p95 * 1e3:.1f} ms over {len(times)} micro-steps, weight tween off",
+    )
+
+
+def play_row(play: dict[str, float], redraw_median: float) -> Row:
+    rate = play["micro_steps_per_s"]
+    return Row(
+        metric=PLAY_METRIC,
+        a=rate,
+        b=PLAY_FLOOR,
+        unit="steps/s",
+        ratio=rate / PLAY_FLOOR,
+        target=PLAY_TARGET,
+        ok=rate >= PLAY_FLOOR and redraw_median <= 8e-3,
+        a_is=f"micro-steps a second, Play at its fastest ({play['speed']:.0f}/s), offscreen",
+        b_is="the target",
+        note=f"{play['redraws_per_s']:.0f} redraws/s; redraw median {redraw_median * 1e3:.1f} ms",
     )
 
 

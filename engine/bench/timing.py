@@ -25,6 +25,7 @@ class Sizes:
     basin_steps: int = 200
     single_nets: int = 16  # starts run one at a time for the basin map's baseline
     redraws: int = 60  # GUI micro-steps timed
+    play_seconds: float = 3.0  # Play at its fastest speed, timed
     cold_starts: int = 3
     cuda_surface_res: int = 1024
     cuda_basin_res: int = 256
@@ -42,6 +43,7 @@ QUICK = Sizes(
     basin_steps=20,
     single_nets=2,
     redraws=5,
+    play_seconds=0.5,
     cold_starts=1,
     cuda_surface_res=128,
     cuda_basin_res=32,

@@ -134,15 +134,32 @@ class Curve:
 
     def __init__(self, landscape: Landscape, res: int = 200) -> None:
         fn = landscape.picture.model.fn
-        x0, x1, _, _ = fn.bounds
+        point = landscape.current()
+        path = landscape.trajectory()[:, 0]
+        x0, x1 = covering(fn.bounds[:2], np.append(path, point[0]))
         self.x = np.linspace(x0, x1, res)
         self.f = fn(torch.from_numpy(self.x), torch.zeros(res)).numpy()
-        point = landscape.current()
         self.point = (float(point[0]), float(fn(torch.tensor(point[0]), torch.tensor(0.0))))
         self.slope = float(fn.gradient(point[0], 0.0)[0])  # closed form: f′(x) = 2x
-        path = landscape.trajectory()[:, 0]
         self.path = (path, fn(torch.from_numpy(path), torch.zeros(len(path))).numpy())
 
     def tangent(self, half_width: float = 0.75) -> tuple[np.ndarray, np.ndarray]:
         xs = np.array([self.point[0] - half_width, self.point[0] + half_width])
         return xs, self.point[1] + self.slope * (xs - self.point[0])
+
+
+CURVE_MARGIN = 0.08  # of the span, beyond a path point outside the function's own bounds
+CURVE_LIMIT = 1e6  # a diverged path's far points are left off rather than flatten the curve
+
+
+def covering(bounds: tuple[float, float], xs: np.ndarray) -> tuple[float, float]:
+    """The function's x-range grown to hold every (finite, not astronomically far) path point:
+    a path that leaves the drawn curve (lr = 1.1 reaches x = 3.7 beyond [−2, 2]) looks like a
+    point in empty space."""
+    low, high = bounds
+    near = xs[np.isfinite(xs) & (np.abs(xs) <= CURVE_LIMIT)]
+    if near.size == 0:
+        return low, high
+    grown_low, grown_high = min(low, float(near.min())), max(high, float(near.max()))
+    pad = CURVE_MARGIN * (grown_high - grown_low)
+    return grown_low - pad * (grown_low < low), grown_high + pad * (grown_high > high)

@@ -117,6 +117,8 @@ class LessonPlayer(QObject):
                 self._poll.start()
                 return
         self._set_busy(False)
+        if not any(action.name == "run" for action in self.step.actions):
+            self.window.transport.clear_progress()  # a run of an earlier step is not this one's
         self.step_changed.emit(self.index)
 
     def _check_waiting(self) -> None:

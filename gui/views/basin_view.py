@@ -23,6 +23,7 @@ from engine.models.test_functions import FUNCTIONS
 from gui.background import BackgroundTask
 from gui.plain_text import plain_label
 from gui.views.empty_hint import EmptyHint
+from gui.views.pointer_readout import PointerReadout
 
 BASIN_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2")
 NO_BASIN = "#303030"
@@ -92,6 +93,7 @@ class BasinView(QWidget):
             self.plot,
             self.tr("Press Compute: every start is coloured by the minimum its descent reaches."),
         )
+        self.readout = PointerReadout(self.plot, self.describe_start)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.summary)
@@ -160,3 +162,29 @@ class BasinView(QWidget):
         ]
         self.summary.setText(self.tr("Starts per minimum: ") + "; ".join(parts)
                              + self.tr("; none reached: {n}").format(n=lost))  # fmt: skip
+
+    def start_under(self, x: float, y: float) -> tuple[int, int] | None:
+        """(row, column) of the start whose pixel lies under (x, y); None off the map."""
+        result = self.result
+        if result is None:
+            return None
+        k = len(result.x)
+        col = int(np.floor((x - result.x[0]) / (result.x[-1] - result.x[0]) * k))
+        row = int(np.floor((y - result.y[0]) / (result.y[-1] - result.y[0]) * k))
+        return (row, col) if 0 <= row < k and 0 <= col < k else None
+
+    def describe_start(self, x: float, y: float) -> str | None:
+        """Which minimum the start under the pointer reaches, and where it ended."""
+        cell = self.start_under(x, y)
+        if cell is None:
+            return None
+        result, (row, col) = self.result, cell
+        start = f"({result.x[col]:.3g}, {result.y[row]:.3g})"
+        end = "({:.3g}, {:.3g})".format(*result.final[row, col])
+        basin = int(result.basin[row, col])
+        if basin < 0:
+            return self.tr("start {0} reaches no minimum (it ends at {1})").format(start, end)
+        m = result.minima[basin]
+        return self.tr("start {0} → minimum ({1:.3g}, {2:.3g}), ends at {3}").format(
+            start, m[0], m[1], end
+        )

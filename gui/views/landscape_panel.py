@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
 from engine.landscape.loss_landscape import Landscape
 from engine.landscape.picture import RunPicture
+from engine.landscape.point_loss import loss_at, placed_parameters
 from engine.landscape.surface import Surface
 from engine.landscape.terrain import (
     TERRAINS,
@@ -29,6 +30,7 @@ from engine.landscape.terrain import (
 )
 from gui.background import BackgroundTask
 from gui.plain_text import plain_label
+from gui.views.pointer_readout import PointerReadout
 from gui.views.surface_3d import make_surface_3d, opengl_problem
 from gui.views.surface_view import SurfaceView
 
@@ -49,7 +51,10 @@ class LandscapePanel(QWidget):
     """Asks engine.landscape for numbers and hands them to the 2-D (or 3-D) view.
 
     `picture` returns the run as copies taken at rest (engine.landscape.picture): the panel
-    never reads the stepper, which a worker may be training."""
+    never reads the stepper, which a worker may be training. The loss under the pointer is shown
+    beside it; a click asks (`place_requested`) for the parameters to be set there."""
+
+    place_requested = Signal(dict)  # {label: value}: the parameters a click on the surface sets
 
     def __init__(self, picture: Callable[[], RunPicture], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +70,7 @@ class LandscapePanel(QWidget):
         self.surface_task.failed.connect(self._surface_failed)
         self.surface_task.running_changed.connect(self._start_waiting)
         self.view = SurfaceView()
+        self.readout = PointerReadout(self.view, self.describe_point, self.place_at)
         self.view_3d = None
         self._build_controls()
         self.stack = QStackedWidget()
@@ -270,6 +276,33 @@ class LandscapePanel(QWidget):
             self.view_3d.show_surface(surface, self.landscape.trajectory())
         self.view.show_surface(surface, self._title())
         self.view.show_minima(self.landscape.minima())
+
+    # -- the point under the pointer -------------------------------------------------------------
+    def describe_point(self, a: float, b: float) -> str | None:
+        """ "w5 = 0.41, w6 = −0.2, E = 0.031": the loss at that point of the plane, computed."""
+        if self.landscape is None or self.landscape.is_curve:
+            return None
+        try:
+            loss = loss_at(self.landscape, a, b)
+        except (EngineError, RuntimeError):
+            return None
+        x, y = self.landscape.plane.axes
+        text = f"{x} = {a:.4g}, {y} = {b:.4g}, E = {loss:.6g}".replace("-", "−")
+        if placed_parameters(self.landscape, a, b) is None:
+            return text
+        return text + "\n" + self.tr("click: set {0} and {1} here (← undoes each)").format(x, y)
+
+    def place_at(self, a: float, b: float) -> None:
+        """A click: ask for the two plane parameters to be set there (undoable edits)."""
+        if self.landscape is None or self.landscape.is_curve:
+            return
+        values = placed_parameters(self.landscape, a, b)
+        if values is None:
+            self.message.setText(
+                self.tr("A click places the parameters only on a plane of two parameters.")
+            )
+            return
+        self.place_requested.emit(values)
 
     def _title(self) -> str:
         if self.landscape.caption():

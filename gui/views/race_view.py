@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,7 +26,13 @@ COLOURS = ("#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#f0e442", "#a
 
 
 class RaceView(QWidget):
-    """Each optimizer's path on the surface and its loss over steps, with a legend."""
+    """Each optimizer's path on the surface and its loss over steps, with a legend.
+
+    The window's Play (and Space) start and pause the race while this tab is open.
+    """
+
+    playing_changed = Signal(bool)
+    busy = False  # the race runs on the GUI thread's timer: Play is always free to drive it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,9 +91,23 @@ class RaceView(QWidget):
         self.play.clicked.connect(self.toggle)
         self.reset_button.clicked.connect(self.reset)
 
+    @property
+    def playing(self) -> bool:
+        return self.timer.isActive()
+
+    def toggle_play(self) -> None:
+        self.toggle()
+
+    def pause(self) -> None:
+        if self.timer.isActive():
+            self.toggle()
+
     def reset(self) -> None:
+        was_playing = self.timer.isActive()
         self.timer.stop()
         self.play.setText(self.tr("Start"))
+        if was_playing:
+            self.playing_changed.emit(False)
         fn = FUNCTIONS[self.function_box.currentData()]
         self.race = Race(fn, standard_race(fn.lr), fn.start)
         self.surface.show_surface(function_surface(fn, fn.bounds, 160), fn.formula)
@@ -125,6 +145,7 @@ class RaceView(QWidget):
         running = self.timer.isActive()
         self.timer.stop() if running else self.timer.start()
         self.play.setText(self.tr("Start") if running else self.tr("Pause"))
+        self.playing_changed.emit(not running)
 
     def advance(self, steps: int) -> None:
         """Step every racer `steps` times at once and redraw (a lesson jumps ahead)."""

@@ -5,15 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor
 
 from engine.landscape.contours import contour_segments
 from engine.landscape.loss_landscape import Curve, StepArrows
 from engine.landscape.surface import Surface
+from gui.views.numbered_path import NumberedPath
 from gui.views.step_arrow_item import StepArrowItem
 
 CONTOUR_LEVELS = 12
 CONTOUR_GRID = 64
-PATH_COLOUR = "#ffffff"
+PATH_COLOUR = "#ffffff"  # on the surface's colour map; the 1-D curve's path takes the ink
+CURVE_PATH_INKS = ("#111111", "#f2f2f2")  # on a light and on a dark plain background
 POINT_COLOUR = "#ff3b30"
 ARROW_COLOUR = "#ffd60a"
 GRADIENT_ARROW_COLOUR = "#ff6ad5"  # apart from the yellow step arrow on every colour map
@@ -50,6 +53,7 @@ class SurfaceView(pg.PlotWidget):
         self.tangent = pg.PlotDataItem(pen=pg.mkPen("#ff7f0e", width=2, style=Qt.DashLine))
         for item in (self.curve, self.tangent, self.path):
             self.plot_item.addItem(item)
+        self.path_numbers = NumberedPath(self.plot_item)
         # The plain −lr·∇E arrow under the real one: where they part, the optimizer's state
         # (momentum, Adam's moments, decay, Lookahead) moved the point.
         # The dashed gradient arrow on top (they often point the same way) and the labels on
@@ -120,12 +124,40 @@ class SurfaceView(pg.PlotWidget):
         self.tangent.setData(xs, ys)
         self.point.setData([curve.point[0]], [curve.point[1]])
         self.path.setData(*curve.path)
+        self._ink_curve_path()
         self.plot_item.setLabel("bottom", "x")
         self.plot_item.setLabel("left", "f(x)")
         self.plot_item.setTitle(title)
         self.plot_item.enableAutoRange()
 
+    def setBackground(self, background: object) -> None:
+        """A theme switch or a print export changes the paper: the curve's path follows it."""
+        super().setBackground(background)
+        if hasattr(self, "curve") and self.curve.isVisible():
+            self._ink_curve_path()
+
+    def curve_path_ink(self) -> str:
+        """Near-black on a light background, near-white on a dark one: never white on white."""
+        light = QColor(self.backgroundBrush().color()).lightnessF() > 0.5
+        return CURVE_PATH_INKS[0] if light else CURVE_PATH_INKS[1]
+
+    def _ink_curve_path(self) -> None:
+        ink = self.curve_path_ink()
+        self._path_colour(ink, symbol_size=7)
+        xs, ys = self.path.getData()
+        if xs is not None:
+            self.path_numbers.show(xs, ys, ink)
+
+    def _path_colour(self, colour: str, symbol_size: int) -> None:
+        """White on a colour map; on the 1-D curve's plain background an ink that contrasts it."""
+        self.path.setPen(pg.mkPen(colour, width=2))
+        self.path.setSymbolBrush(colour)
+        self.path.setSymbolSize(symbol_size)
+
     def _set_surface_mode(self, surface: bool) -> None:
+        if surface:
+            self._path_colour(PATH_COLOUR, symbol_size=4)
+            self.path_numbers.hide()
         self.image.setVisible(surface)
         self.contours.setVisible(surface)
         self.colour_bar.setVisible(surface)

@@ -153,6 +153,10 @@ class TransportBar(QToolBar):
         self.play_action.setChecked(playing)
         self.play_action.setText(self.tr("⏸ Pause") if playing else self.tr("▶ Play"))
 
+    def set_play_enabled(self, enabled: bool) -> None:
+        """Greyed out (Space with it) on a tab where Play has nothing to play."""
+        self.play_action.setEnabled(enabled)
+
     def clear_progress(self) -> None:
         """A new model: the last run's "n / n" no longer describes anything shown."""
         self.progress.setTextVisible(False)

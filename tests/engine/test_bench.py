@@ -32,6 +32,7 @@ EXPECTED_ROWS = (
     "surface",
     "basin map",
     "GUI redraw",
+    "Play at fastest speed",
     "surface 128×128 recompute",
     "cold start",
 )

@@ -62,3 +62,23 @@ def test_a_test_function_is_its_own_plane() -> None:
 def test_the_parabola_is_a_curve() -> None:
     landscape = Landscape.of(Stepper(PRESETS["parabola"]))
     assert landscape.is_curve and landscape.trajectory().shape[1] == 2
+
+
+def parabola_after(lr: float, iterations: int) -> Landscape:
+    stepper = Stepper(PRESETS["parabola"].replace(lr=lr))
+    stepper.run(iterations)
+    return Landscape.of(stepper)
+
+
+def test_the_curve_grows_to_hold_the_whole_diverging_path() -> None:
+    curve = parabola_after(1.1, 5).curve()
+    xs = [-1.5 * (-1.2) ** k for k in range(6)]  # x ← (1 − 2·lr)·x, by hand
+    np.testing.assert_allclose(curve.path[0], xs, rtol=1e-12)
+    assert curve.x.min() <= min(xs) and curve.x.max() >= max(xs) > 3.7
+    np.testing.assert_allclose(curve.f, curve.x**2, rtol=1e-12)
+
+
+def test_a_path_inside_the_bounds_keeps_the_functions_own_range() -> None:
+    landscape = parabola_after(0.1, 5)
+    curve = landscape.curve()
+    assert (curve.x.min(), curve.x.max()) == landscape.picture.model.fn.bounds[:2]
