@@ -210,6 +210,11 @@ class Stepper:
         """The input or target a label names (engine.models.data_labels), else None."""
         return self._edits.cell_of(label)
 
+    @property
+    def data_version(self) -> int:
+        """Grows whenever the inputs or targets change (an edit, or going back across one)."""
+        return self._setup.data.version
+
     def data_rows(self) -> tuple[tuple[tuple[float, ...], ...], tuple[tuple[float, ...], ...]]:
         """(inputs, targets) as the run holds them now, hand edits included."""
         return self._setup.data.rows()
