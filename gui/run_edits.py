@@ -34,6 +34,7 @@ class RunEdits(QObject):
         self._view = view
         self._window = window
         self._data_version: int | None = None
+        self._mid = False  # whether the last Snapshot shown stood mid-iteration
         self.table: DataTable | None = None
         self.table_action: QAction | None = None  # Data ▸ Inputs and targets…
         controller.network_changed.connect(self._new_network)
@@ -77,14 +78,17 @@ class RunEdits(QObject):
         if not controller.at_rest:  # a run owns the stepper: its rest or end shows again
             return
         version = controller.read(lambda stepper: stepper.data_version)
-        if version != self._data_version:
+        data_moved = version != self._data_version
+        if data_moved:
             self._data_version = version
             self._show_data()
         edited = snapshot.phase == "edit"
         preview = controller.read(lambda stepper: stepper.forward_preview()) if edited else None
         self._view.show_preview(preview)
-        if self.table is not None and self.table.isVisible():
+        mid = mid_iteration(snapshot)
+        if self.table is not None and self.table.isVisible() and (data_moved or mid != self._mid):
             self._fill_table()
+        self._mid = mid
 
     def _rows(self) -> tuple[list[list[str]], tuple, tuple]:
         neurons = [list(layer) for layer in self._controller.network().neurons]

@@ -143,9 +143,12 @@ class NetworkView(QGraphicsView):
 
     def show_preview(self, preview: ForwardPreview | None) -> None:
         """An edit's forward pass and E, faint over its position until the run is stepped."""
+        shown, snapshot = self.data_tags.preview, self._snapshot
         self.data_tags.set_preview(preview)
-        if not self.data_tags.show_preview(self._snapshot) and self._snapshot is not None:
-            self._look.show(self._snapshot, self._hover.hovered)
+        if self.data_tags.show_preview(snapshot) or snapshot is None:
+            return
+        if shown is not None and shown.tick == snapshot.tick:  # faint numbers drawn over it
+            self._look.show(snapshot, self._hover.hovered)
 
     def _show_tweened(self, label: str, value: float) -> None:
         if self._snapshot is not None:

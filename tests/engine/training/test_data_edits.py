@@ -99,3 +99,14 @@ def test_a_session_with_data_edits_reopens_and_verifies(tmp_path):
         ("w1", 0.25),
         ("target_o1", 0.75),
     ]
+
+
+def test_a_session_naming_a_value_the_data_lacks_is_refused(tmp_path):
+    stepper = Stepper(MAZUR)
+    stepper.edit_parameter("target_o2", 0.5)
+    save_session(stepper, tmp_path / "s.json")
+    text = (tmp_path / "s.json").read_text(encoding="utf-8")
+    for label in ("target_o3", "i1@2", "i1@01"):
+        (tmp_path / "bad.json").write_text(text.replace('"target_o2"', f'"{label}"'))
+        with pytest.raises(EngineError, match="unknown label"):
+            load_session(tmp_path / "bad.json")
