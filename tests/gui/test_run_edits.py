@@ -132,3 +132,28 @@ def test_the_data_menu_opens_the_table(window):
     window.run_edits.table_action.trigger()
     assert window.run_edits.table is not None and window.run_edits.table.isVisible()
     window.run_edits.table.close()
+
+
+def test_a_table_edit_mid_iteration_restarts_the_iteration_with_it(window):
+    controller = window.controller
+    controller.run_blocking(1)
+    for _ in range(6):
+        controller.step_phase()
+    table = window.run_edits.open_table()
+    assert "mid-iteration" in table.note.text()
+    table.table.item(0, 1).setText("0.3")
+    direct = Stepper(MAZUR)
+    direct.run(1)
+    direct.edit_parameter("i2", 0.3)
+    assert state(controller.stepper) == state(direct)
+    assert "from the next iteration" in table.note.text()
+    table.close()
+
+
+def test_the_targets_and_a_preview_outlive_a_change_of_theme(window):
+    controller, view = window.controller, window.network_view
+    controller.edit_parameter("target_o2", 0.5)
+    shown = view.label_text("E")
+    view.set_dark(True)
+    assert view.label_text("target_o2") == "target 0.5" and view.label_text("E") == shown
+    assert "preview" in shown
