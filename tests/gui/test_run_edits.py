@@ -111,6 +111,9 @@ def test_a_cancelled_restart_changes_nothing(window, qtbot):
     typed(qtbot, view, "target_o2", "0.3")
     view.restart_offer.cancel.click()
     assert view.restart_offer is None and state(controller.stepper) == before
+    typed(qtbot, view, "w2", "0.3")
+    QTest.keyClick(view.restart_offer.restart, Qt.Key.Key_Escape)
+    assert view.restart_offer is None and state(controller.stepper) == before
 
 
 def test_the_data_table_lists_every_value_and_edits_one(window):

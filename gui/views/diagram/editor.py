@@ -92,8 +92,10 @@ class WeightEditor(QObject):
         self.line_edit, self._proxy, self.offer = None, None, None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        offer = self.offer
+        mine = watched is self.line_edit or (offer is not None and watched in offer.buttons())
         if (
-            watched is self.line_edit
+            mine
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Escape
@@ -127,6 +129,8 @@ class WeightEditor(QObject):
         self._place(scene.addWidget(offer), box)
         self._proxy.resize(offer.sizeHint())  # type: ignore[union-attr]
         self.offer = offer
+        for button in offer.buttons():
+            button.installEventFilter(self)  # Escape cancels here too
         offer.restart.setFocus()
 
     def _restart_with(self, label: str, value: float) -> None:
@@ -164,6 +168,9 @@ class RestartOffer(QWidget):
         self.cancel = QPushButton(tr("Cancel"))
         layout.addWidget(self.restart)
         layout.addWidget(self.cancel)
+
+    def buttons(self) -> tuple[QPushButton, QPushButton]:
+        return self.restart, self.cancel
 
 
 def mid_iteration(snapshot: Snapshot | None) -> bool:
