@@ -342,13 +342,14 @@ class Controller(QObject):
 
     # -- edits and settings ------------------------------------------------------------------
     @Slot(str, float)
-    def edit_parameter(self, label: str, value: float) -> bool:
-        """Set one parameter by hand (between iterations only); back() undoes it."""
+    def edit_parameter(self, label: str, value: float, restart: bool = False) -> bool:
+        """Set a parameter, input or target by hand; back() undoes it (restart: gui.run_edits)."""
         if self._busy:
             return self._refused_while_busy()
         self.pause()
+        edit = self._stepper.restart_iteration_with if restart else self._stepper.edit_parameter
         try:
-            snapshot = self._stepper.edit_parameter(label, value)
+            snapshot = edit(label, value)
         except EngineError as error:
             self._warn(str(error))
             self.snapshot_changed.emit(self._stepper.snapshot)  # the view shows the kept value

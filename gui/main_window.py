@@ -38,6 +38,7 @@ from gui.pages import Page
 from gui.pages.labs import LabsPage
 from gui.pages.tabs import BasinsPage, RacePage, SurfacePage, TrainingPage
 from gui.play_target import Animation, PlayTarget
+from gui.run_edits import install_run_edits
 from gui.views.basin_view import BasinView
 from gui.views.code_panel import CodePanel
 from gui.views.explanation_panel import ExplanationPanel, phase_title
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._install_export_menus()
         self._rebuild()
+        self.run_edits = install_run_edits(self, self.controller, self.network_view)
         restore_layout(self)
 
     # -- layout ------------------------------------------------------------------------------

@@ -678,7 +678,7 @@ closed form: {c}
             <translation>在完成 {1} 次迭代中的 {0} 次后取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="370" />
+            <location filename="../../gui/controller.py" line="371" />
             <source>Model rebuilt: {0}.</source>
             <translation>模型已重建：{0}。</translation>
         </message>
@@ -698,7 +698,7 @@ closed form: {c}
             <translation>已重置为初始参数；历史已清空。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="368" />
+            <location filename="../../gui/controller.py" line="369" />
             <source>Settings not applied: {0}</source>
             <translation>设置未应用：{0}</translation>
         </message>
@@ -730,7 +730,7 @@ closed form: {c}
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="357" />
+            <location filename="../../gui/controller.py" line="358" />
             <source>{0} set to {1:.9g}; back (←) undoes it.</source>
             <translation>{0} 已设为 {1:.9g}；后退（←）可撤销。</translation>
         </message>
@@ -751,19 +751,57 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>DataTable</name>
+        <message>
+            <location filename="../../gui/data_table.py" line="81" />
+            <source>A change takes effect from the next iteration; ← undoes it.</source>
+            <translation>修改从下一次迭代起生效；← 可撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/data_table.py" line="36" />
+            <source>Double-click a value to change it; ← undoes the change</source>
+            <translation>双击数值即可修改；← 撤销修改</translation>
+        </message>
+        <message>
+            <location filename="../../gui/data_table.py" line="31" />
+            <source>Inputs and targets</source>
+            <translation>输入与目标</translation>
+        </message>
+        <message>
+            <location filename="../../gui/data_table.py" line="93" />
+            <source>Not a finite number: type e.g. 0.25 or -1e-3</source>
+            <translation>不是有限数：请输入例如 0.25 或 -1e-3</translation>
+        </message>
+        <message>
+            <location filename="../../gui/data_table.py" line="79" />
+            <source>The run is mid-iteration: a change restarts this iteration with the new value (← then undoes the change at the iteration's start).</source>
+            <translation>训练正处于一次迭代中途：修改会以新值重新开始本次迭代（之后按 ← 会在本次迭代开始处撤销该修改）。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/data_table.py" line="55" />
+            <source>sample {0}</source>
+            <translation>样本 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/data_table.py" line="48" />
+            <source>target {0}</source>
+            <translation>目标 {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>EngineError</name>
         <message>
-            <location filename="../../engine/models/config.py" line="244" />
+            <location filename="../../engine/models/config.py" line="258" />
             <source>Nesterov needs the sgd optimizer and a momentum above 0</source>
             <translation>Nesterov 动量需要 sgd 优化器且动量大于 0</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="190" />
+            <location filename="../../engine/models/config.py" line="204" />
             <source>a layer may have at most {most} neurons, got {size}</source>
             <translation>每层最多 {most} 个神经元，实际为 {size}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="196" />
+            <location filename="../../engine/models/config.py" line="210" />
             <source>a network may have at most {most:,} weights and biases, got {count:,}</source>
             <translation>网络最多只能有 {most:,} 个权重和偏置，实际为 {count:,}</translation>
         </message>
@@ -783,7 +821,7 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/training/history.py" line="124" />
+            <location filename="../../engine/training/history.py" line="136" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -828,12 +866,12 @@ closed form: {c}
             <translation>CSV 文件至少需要 4 个点，实际只有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="283" />
+            <location filename="../../engine/models/config.py" line="297" />
             <source>the published variant applies to Mazur's network, not a test function</source>
             <translation>原文变体只适用于 Mazur 的网络，不适用于测试函数</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="270" />
+            <location filename="../../engine/models/config.py" line="284" />
             <source>the published variant applies to one hidden layer trained by plain SGD (no momentum, weight decay, lookahead or skipped zero_grad)</source>
             <translation>原文变体只适用于用普通 SGD 训练的单隐藏层网络（没有动量、权重衰减、Lookahead，也不跳过 zero_grad）</translation>
         </message>
@@ -848,12 +886,12 @@ closed form: {c}
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="238" />
+            <location filename="../../engine/models/config.py" line="252" />
             <source>with float32 the learning rate and weight decay must be at most {most:.4g}</source>
             <translation>使用 float32 时，学习率和权重衰减最大为 {most:.4g}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="206" />
+            <location filename="../../engine/models/config.py" line="220" />
             <source>{activation} is only valid on the output layer</source>
             <translation>{activation} 只能用在输出层</translation>
         </message>
@@ -873,12 +911,12 @@ closed form: {c}
             <translation>CSV 文件中有 {count} 行有问题：</translation>
         </message>
         <message>
-            <location filename="../../engine/training/history.py" line="136" />
+            <location filename="../../engine/training/history.py" line="154" />
             <source>{label} must be a finite number float32 can hold (at most ±{most:.7g}), got {value!r}</source>
             <translation>{label} 必须是 float32 能表示的有限数（绝对值至多 {most:.7g}），实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/training/history.py" line="139" />
+            <location filename="../../engine/training/history.py" line="157" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
@@ -1828,18 +1866,18 @@ closed form: {c}
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="127" />
+            <location filename="../../gui/main_window.py" line="129" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="76" />
+            <location filename="../../gui/main_window.py" line="77" />
             <source>Backprop Studio</source>
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="124" />
-            <location filename="../../gui/main_window.py" line="247" />
+            <location filename="../../gui/main_window.py" line="126" />
+            <location filename="../../gui/main_window.py" line="249" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
@@ -1894,58 +1932,58 @@ closed form: {c}
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="242" />
+            <location filename="../../gui/main_window.py" line="244" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="349" />
+            <location filename="../../gui/main_window.py" line="351" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="126" />
+            <location filename="../../gui/main_window.py" line="128" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="241" />
+            <location filename="../../gui/main_window.py" line="243" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="120" />
-            <location filename="../../gui/main_window.py" line="244" />
+            <location filename="../../gui/main_window.py" line="122" />
+            <location filename="../../gui/main_window.py" line="246" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="251" />
+            <location filename="../../gui/main_window.py" line="253" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="122" />
+            <location filename="../../gui/main_window.py" line="124" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="246" />
+            <location filename="../../gui/main_window.py" line="248" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="245" />
+            <location filename="../../gui/main_window.py" line="247" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="243" />
+            <location filename="../../gui/main_window.py" line="245" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="163" />
+            <location filename="../../gui/main_window.py" line="165" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
@@ -1955,12 +1993,12 @@ closed form: {c}
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="123" />
+            <location filename="../../gui/main_window.py" line="125" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="164" />
+            <location filename="../../gui/main_window.py" line="166" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -1980,22 +2018,22 @@ closed form: {c}
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="188" />
+            <location filename="../../gui/main_window.py" line="190" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="121" />
+            <location filename="../../gui/main_window.py" line="123" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="189" />
+            <location filename="../../gui/main_window.py" line="191" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="119" />
+            <location filename="../../gui/main_window.py" line="121" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
@@ -2010,7 +2048,7 @@ closed form: {c}
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="193" />
+            <location filename="../../gui/main_window.py" line="195" />
             <source>This iteration's loss, once its forward pass has computed it; after its optimizer.step(), also the loss at the new parameters</source>
             <translation>本次迭代的损失（前向传播算出后显示）；optimizer.step() 之后，还显示新参数处的损失</translation>
         </message>
@@ -2020,8 +2058,8 @@ closed form: {c}
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="100" />
-            <location filename="../../gui/main_window.py" line="119" />
+            <location filename="../../gui/main_window.py" line="102" />
+            <location filename="../../gui/main_window.py" line="121" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
@@ -2031,17 +2069,17 @@ closed form: {c}
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="101" />
+            <location filename="../../gui/main_window.py" line="103" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="194" />
+            <location filename="../../gui/main_window.py" line="196" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="125" />
+            <location filename="../../gui/main_window.py" line="127" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
@@ -2061,12 +2099,12 @@ closed form: {c}
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="286" />
+            <location filename="../../gui/main_window.py" line="288" />
             <source>{0} placed from the surface: {1} edits, ← undoes each.</source>
             <translation>已从曲面放置 {0}：共 {1} 次编辑，← 逐个撤销。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="319" />
+            <location filename="../../gui/main_window.py" line="321" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2082,14 +2120,39 @@ closed form: {c}
     <context>
         <name>NetworkView</name>
         <message>
+            <location filename="../../gui/views/diagram/editor.py" line="168" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
             <location filename="../../gui/views/diagram/look.py" line="34" />
             <source>E: not computed yet</source>
             <translation>E：尚未计算</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="42" />
+            <location filename="../../gui/views/diagram/editor.py" line="167" />
+            <source>Go back to the start of this iteration (where ← would arrive) and set the value there; ← then undoes the edit at the iteration's start</source>
+            <translation>回到本次迭代的开始处（即按 ← 会到达的位置）并在那里设置该值；之后按 ← 会在迭代开始处撤销这次修改</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram/editor.py" line="62" />
             <source>New value for {0}; Enter applies, Escape cancels</source>
             <translation>{0} 的新值；Enter 应用，Esc 取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram/editor.py" line="60" />
+            <source>New value for {0}; mid-iteration, Enter offers to restart this iteration</source>
+            <translation>{0} 的新值；当前处于迭代中途，按 Enter 将提议重新开始本次迭代</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram/editor.py" line="160" />
+            <source>Restart this iteration with {0} = {1}</source>
+            <translation>以 {0} = {1} 重新开始本次迭代</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram/data_tags.py" line="53" />
+            <source>The target of {0}: E compares out_{0} with it. Double-click to edit.</source>
+            <translation>{0} 的目标值：E 将 out_{0} 与它比较。双击可修改。</translation>
         </message>
         <message>
             <location filename="../../gui/views/diagram/text.py" line="71" />
@@ -2107,6 +2170,7 @@ closed form: {c}
             <translation>输入层</translation>
         </message>
         <message>
+            <location filename="../../gui/views/diagram/data_tags.py" line="101" />
             <location filename="../../gui/views/diagram/look.py" line="118" />
             <source>net = {0}</source>
             <translation>net = {0}</translation>
@@ -2117,6 +2181,7 @@ closed form: {c}
             <translation>不训练（冻结）</translation>
         </message>
         <message>
+            <location filename="../../gui/views/diagram/data_tags.py" line="102" />
             <location filename="../../gui/views/diagram/look.py" line="120" />
             <source>out = {0}</source>
             <translation>out = {0}</translation>
@@ -2127,12 +2192,27 @@ closed form: {c}
             <translation>输出层</translation>
         </message>
         <message>
+            <location filename="../../gui/views/diagram/data_tags.py" line="36" />
+            <source>preview: until stepped</source>
+            <translation>预览：单步执行前有效</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram/data_tags.py" line="28" />
+            <source>target</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram/data_tags.py" line="28" />
+            <source>target {0}</source>
+            <translation>目标 {0}</translation>
+        </message>
+        <message>
             <location filename="../../gui/views/diagram/look.py" line="122" />
             <source>δ = {0}</source>
             <translation>δ = {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="92" />
+            <location filename="../../gui/views/diagram/editor.py" line="141" />
             <source>“{0}” is not a finite number: type e.g. 0.25 or -1e-3</source>
             <translation>“{0}”不是有限的数：请输入例如 0.25 或 -1e-3</translation>
         </message>
@@ -2558,6 +2638,34 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>RunEdits</name>
+        <message>
+            <location filename="../../gui/run_edits.py" line="121" />
+            <source>&amp;Data</source>
+            <translation>数据(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_edits.py" line="122" />
+            <source>&amp;Inputs and targets…</source>
+            <translation>输入与目标(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_edits.py" line="112" />
+            <source>A test function has no data: its loss is its value.</source>
+            <translation>测试函数没有数据：它的损失就是它的函数值。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_edits.py" line="123" />
+            <source>Every sample's inputs and targets, editable (← undoes a change)</source>
+            <translation>每个样本的输入与目标，可编辑（← 撤销修改）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_edits.py" line="52" />
+            <source>Iteration {0} restarted with {1} = {2}; ← undoes the edit at its start.</source>
+            <translation>已以 {1} = {2} 重新开始第 {0} 次迭代；← 会在其开始处撤销这次修改。</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionMenu</name>
         <message>
             <location filename="../../gui/session_menu.py" line="51" />
@@ -2947,11 +3055,6 @@ closed form: {c}
             <location filename="../../gui/views/settings_form.py" line="224" />
             <source>output</source>
             <translation>输出</translation>
-        </message>
-        <message>
-            <location filename="../../gui/views/settings_check.py" line="55" />
-            <source>the data has {0} input(s) and {1} target(s) per sample: keep the first size at {0} and the last at {1}</source>
-            <translation>数据每个样本有 {0} 个输入和 {1} 个目标：第一层大小须为 {0}，最后一层须为 {1}</translation>
         </message>
     </context>
     <context>

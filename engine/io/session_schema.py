@@ -91,7 +91,10 @@ def _edit(data: Any, stepper: Stepper) -> tuple[int, str, float]:
     expect_keys(data, EDIT_KEYS, "an edit")
     tick, label, value = data["tick"], data["label"], data["value"]
     expect(is_whole(tick) and tick >= 0, "an edit's tick must be a whole number ≥ 0")
-    expect(isinstance(label, str) and label in stepper.model.index, f"unknown label {shown(label)}")
+    known = isinstance(label, str) and (
+        label in stepper.model.index or stepper.data_cell(label) is not None
+    )
+    expect(known, f"unknown label {shown(label)}")
     value = read_float(value, f"the edit of {label}")
     expect(value is not None and math.isfinite(value), f"the edit of {label} is not finite")
     return tick, label, value

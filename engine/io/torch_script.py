@@ -23,6 +23,8 @@ from engine.io.script_values import ScriptError, check_names, label, number, who
 from engine.io.session_format import json_number
 from engine.models.build import build_model
 from engine.models.config import Config
+from engine.models.data_labels import INPUTS, DataCell, data_cell
+from engine.models.mlp import MLP
 from engine.models.trainable_model import TrainableModel
 from engine.training.edit_log import HandEdit, hand_edits
 from engine.training.stepper import Stepper
@@ -37,9 +39,9 @@ def torch_script(config: Config, steps: int, edits: Sequence[HandEdit] = ()) -> 
     check_names(config, OPTIMIZER_CLASSES)
     family.check_names(config)
     model = build_model(config)
-    edits = _checked_edits(edits, model, steps)
+    edits = _checked_edits(edits, model, steps, len(config.inputs))
     header = _header(config, family, steps, len(edits))
-    parts = [header, *family.body(config, model), *_edits(family, model, edits)]
+    parts = [header, *family.body(config, model), *_edits(family, model, edits, len(config.inputs))]
     return "\n".join([*parts, *_loop(config, family, steps, edits), *_final(family, model)]) + "\n"
 
 
@@ -55,9 +57,11 @@ def weights_json(stepper: Stepper) -> str:
     return json.dumps(weights, indent=2, allow_nan=False) + "\n"
 
 
-def _checked_edits(edits: Sequence[HandEdit], model: TrainableModel, steps: int) -> list[HandEdit]:
+def _checked_edits(
+    edits: Sequence[HandEdit], model: TrainableModel, steps: int, samples: int
+) -> list[HandEdit]:
     for edit in edits:
-        if edit.label not in model.index:
+        if edit.label not in model.index and _data_cell(edit.label, model, samples) is None:
             raise ScriptError(f"cannot export a PyTorch script: no parameter {edit.label!r}")
         if not 0 <= edit.iteration <= steps:
             raise ScriptError(
@@ -107,7 +111,9 @@ def _summary(config: Config, family: ScriptFamily) -> str:
     return family.summary(config, optimizer)
 
 
-def _edits(family: ScriptFamily, model: TrainableModel, edits: list[HandEdit]) -> list[str]:
+def _edits(
+    family: ScriptFamily, model: TrainableModel, edits: list[HandEdit], samples: int
+) -> list[str]:
     if not edits:
         return []
     lines = [
@@ -116,10 +122,34 @@ def _edits(family: ScriptFamily, model: TrainableModel, edits: list[HandEdit]) -
         "edits = [",
     ]
     for edit in edits:
-        tensor, position = family.place(model, model.params[model.index[edit.label]])
+        tensor, position, name = _edit_place(family, model, edit.label, samples)
         row = f"({whole(edit.iteration)}, {tensor}, {position}, {number(edit.value)})"
-        lines.append(f"    {row},  # {label(edit.label)}")
+        lines.append(f"    {row},  # {name}")
     return [*lines, "]", "", "", EDITS_HELPER.strip("\n"), "", ""]
+
+
+def _edit_place(
+    family: ScriptFamily, model: TrainableModel, text: str, samples: int
+) -> tuple[str, str, str]:
+    """(tensor, position, comment) of what an edit set: a parameter, or a value of the data
+    (an input in x, a target in target; the comment names the neuron and the sample)."""
+    if text in model.index:
+        tensor, position = family.place(model, model.params[model.index[text]])
+        return tensor, position, label(text)
+    cell = _data_cell(text, model, samples)
+    assert cell is not None  # _checked_edits refused any other label
+    layer = model.neurons[0] if cell.kind == INPUTS else model.neurons[-1]
+    neuron = label(layer[cell.column])
+    tensor, what = ("x", "input") if cell.kind == INPUTS else ("target", "target of")
+    position = f"({whole(cell.sample)}, {whole(cell.column)})"
+    return tensor, position, f"{what} {neuron}, sample {whole(cell.sample + 1)}"
+
+
+def _data_cell(text: str, model: TrainableModel, samples: int) -> DataCell | None:
+    """The input or target an edit's label names; a test function has no data."""
+    if not isinstance(model, MLP):
+        return None
+    return data_cell(text, model.neurons, samples)
 
 
 def _loop(config: Config, family: ScriptFamily, steps: int, edits: list[HandEdit]) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Any
 from engine.core.errors import EngineError
 from engine.core.i18n import translate
 from engine.models.activations import OUTPUT_ONLY, get_activation
+from engine.models.fitted_data import fitted_data
 from engine.models.test_functions import get_function
 
 NETWORK, FUNCTION = "network", "function"  # the two families of models (Config.family)
@@ -84,10 +85,23 @@ class Config:
         return "-".join(str(n) for n in self.layers) if self.has_layers else self.function
 
     def replace(self, **changes: Any) -> Config:
-        """A copy with fields changed; new layer sizes drop starting values that no longer fit."""
+        """A copy with fields changed; new layer sizes drop starting values that no longer fit
+        and get data of their shape (engine.models.fitted_data), unless data is given too."""
         if "layers" in changes and tuple(changes["layers"]) != self.layers:
             changes.setdefault("initial_params", ())
+            if self.has_layers and not {"inputs", "targets"} & changes.keys():
+                changes.update(self._data_for(tuple(changes["layers"]), changes))
         return dataclasses.replace(self, **changes)
+
+    def _data_for(self, layers: tuple[Any, ...], changes: dict[str, Any]) -> dict[str, Any]:
+        """This config's data fitted to `layers`; sizes the checks will refuse are left to them."""
+        if not all(type(n) is int and 1 <= n <= MAX_LAYER_WIDTH for n in layers):
+            return {}
+        seed = changes.get("seed", self.seed)
+        if type(seed) is not int or not 0 <= seed <= MAX_SEED:
+            return {}
+        inputs, targets = fitted_data(self.inputs, self.targets, layers, seed)
+        return {"inputs": inputs, "targets": targets}
 
     def with_hidden_activation(self, spec: str) -> Config:
         """The same network with `spec` on every hidden layer (the output keeps its own)."""

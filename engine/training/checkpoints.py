@@ -9,6 +9,7 @@ import numpy as np
 
 from engine.core.snapshot import Snapshot
 from engine.training.position import Position
+from engine.training.run_data import SavedData
 from engine.training.training_setup import TrainingSetup
 
 
@@ -23,6 +24,10 @@ class Checkpoint:
     grads: np.ndarray | None
     optimizer: dict[str, Any] | None  # None: the optimizer was fresh (never built)
     snapshot: Snapshot | None = None  # ready and edit checkpoints are positions of their own
+    # Ready and edit checkpoints keep the data as it was (only an edit changes it) and an edit
+    # what it set: (label, value as held), which the edit log reads.
+    data: SavedData | None = None
+    edit: tuple[str, float] | None = None
 
 
 class CheckpointStore:
@@ -37,7 +42,12 @@ class CheckpointStore:
     def clear(self) -> None:
         self.saved = {}
 
-    def save(self, kind: str, snapshot: Snapshot | None = None) -> None:
+    def save(
+        self,
+        kind: str,
+        snapshot: Snapshot | None = None,
+        edit: tuple[str, float] | None = None,
+    ) -> None:
         """The exact state of the current position, as a checkpoint of `kind`."""
         if kind == "iteration":
             self._thin()
@@ -50,6 +60,8 @@ class CheckpointStore:
             model.grads(),
             self._setup.optimizer.saved(),
             snapshot,
+            None if kind == "iteration" else self._setup.data.saved(),
+            edit,
         )
 
     def save_at_boundary(self) -> None:
@@ -81,12 +93,21 @@ class CheckpointStore:
         setup.model.load_values(checkpoint.values)
         setup.model.load_grads(checkpoint.grads)
         setup.optimizer.load(checkpoint.optimizer)
+        data = self._data_at(checkpoint.tick)
+        if data is not None:
+            setup.data.load(data)
         position.iteration = checkpoint.iteration
         position.tick = checkpoint.tick
         position.micro = 0
         position.pass_ = None
         position.diverged = False
         position.trajectory.rewind(checkpoint.iteration, checkpoint.values)
+
+    def _data_at(self, tick: int) -> SavedData | None:
+        """The data at `tick`: as the latest ready or edit checkpoint up to it left it (a run
+        always has its ready checkpoint; None only where a store holds iterations alone)."""
+        kept = [c for c in self.saved.values() if c.data is not None and c.tick <= tick]
+        return max(kept, key=lambda c: c.tick).data if kept else None
 
     def edit_ahead(self) -> bool:
         """Whether an edit lies past the current position (undone by going back)."""

@@ -15,7 +15,7 @@ from engine.training.stepper import Stepper
 @dataclass(frozen=True)
 class HandEdit:
     iteration: int  # made at the start of this iteration (after `iteration` whole ones)
-    label: str
+    label: str  # a parameter's, or an input's or target's (engine.models.data_labels)
     value: float  # as the model holds it (rounded to float32 where that is the dtype)
     tick: int = field(default=0, compare=False)  # the micro-step it was made at, for sessions
 
@@ -27,8 +27,7 @@ def hand_edits(stepper: Stepper) -> tuple[HandEdit, ...]:
         checkpoint = stepper.checkpoints[tick]
         if checkpoint.kind != "edit" or tick > stepper.tick:
             continue
-        snapshot = checkpoint.snapshot
-        assert snapshot is not None and snapshot.focus is not None
-        value = float(snapshot.params[snapshot.focus])
-        edits.append(HandEdit(checkpoint.iteration, snapshot.focus, value, tick))
+        assert checkpoint.edit is not None
+        label, value = checkpoint.edit
+        edits.append(HandEdit(checkpoint.iteration, label, value, tick))
     return tuple(edits)

@@ -13,6 +13,7 @@ from engine.core.i18n import translate
 from engine.core.snapshot import Snapshot
 from engine.explain import phases as explain
 from engine.models.config import FLOAT32_MAX
+from engine.models.data_labels import DataCell, data_cell
 from engine.training.checkpoints import CheckpointStore
 from engine.training.fast_batch import FastIterations
 from engine.training.phases import PhaseMachine
@@ -93,16 +94,21 @@ class HandEdits:
         self._snapshots = snapshots
 
     def edit(self, label: str, value: float) -> Snapshot:
-        """Set `label` to `value`; what lay ahead of this position is forgotten."""
+        """Set `label` (a parameter, an input or a target) to `value`; what lay ahead of this
+        position is forgotten."""
         model, position = self._setup.model, self._position
         self._check_position()
-        if label not in model.index:
-            raise EngineError(f"unknown parameter {label!r}")
-        self._check_value(label, value)
+        self.check(label, value)
+        cell = self.cell_of(label)
         self._store.save_at_boundary()
-        old = float(model.values()[model.index[label]])
         self._store.forget_future()
-        model.set_values({label: float(value)})
+        if cell is None:
+            old = float(model.values()[model.index[label]])
+            model.set_values({label: float(value)})
+            held = float(model.values()[model.index[label]])
+        else:
+            old = self._setup.data.value(cell)
+            held = self._setup.data.set(cell, float(value))
         position.tick += 1
         position.max_tick = position.tick
         position.diverged = False
@@ -111,8 +117,14 @@ class HandEdits:
             f"{label} was set by hand from {old:g} to {value:g}.", (f"{label} = {value:g}",)
         )
         position.snapshot = self._snapshots.build("edit", label, text)
-        self._store.save("edit", position.snapshot)
+        self._store.save("edit", position.snapshot, (label, held))
         return position.snapshot
+
+    def cell_of(self, label: str) -> DataCell | None:
+        """The input or target `label` names (a network's only: a test function has no data)."""
+        if not self._setup.config.has_layers:
+            return None
+        return data_cell(label, self._setup.model.neurons, len(self._setup.data.x))
 
     def _check_position(self) -> None:
         if self._position.micro:
@@ -122,6 +134,12 @@ class HandEdits:
                     "finish or rewind the current iteration before editing a parameter",
                 )
             )
+
+    def check(self, label: str, value: object) -> None:
+        """Refuse an unknown label or a value the run cannot hold, before anything moves."""
+        if label not in self._setup.model.index and self.cell_of(label) is None:
+            raise EngineError(f"unknown parameter {label!r}")
+        self._check_value(label, value)
 
     def _check_value(self, label: str, value: object) -> None:
         """Refuse, before anything changes, a value the parameters' dtype cannot hold."""

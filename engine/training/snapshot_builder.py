@@ -35,6 +35,8 @@ class SnapshotBuilder:
     ) -> None:
         self._model = setup.model
         self._x = setup.x
+        self._data = setup.data
+        self._data_version = setup.data.version
         self._labels = setup.labels
         self._position = position
         self._states = states
@@ -50,6 +52,9 @@ class SnapshotBuilder:
         position = self._position
         p = position.pass_
         labels = self._labels
+        if self._data_version != self._data.version:  # an edit changed the inputs
+            self._data_version = self._data.version
+            self._inputs, self._shown_neurons = None, ReusedMapping()
         values: Sequence[float] = self._model.value_list()
         states: Mapping[str, Mapping[str, float]] = self._states.read(values)
         previous: Mapping[str, float] = NO_STATE
@@ -86,7 +91,7 @@ class SnapshotBuilder:
         )
 
     def inputs_as_neurons(self) -> dict[str, NeuronValue]:
-        """The inputs as neurons (first sample; shared, read once: a run never changes them)."""
+        """The inputs as neurons (first sample; shared, read again only after a data edit)."""
         if self._inputs is None:
             row = self._x[0].tolist()
             names = self._model.neurons[0]

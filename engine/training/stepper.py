@@ -18,6 +18,8 @@ from torch import Tensor
 from engine.core.snapshot import Snapshot
 from engine.explain import phases as explain
 from engine.models.config import Config
+from engine.models.data_labels import DataCell
+from engine.models.forward_preview import ForwardPreview, forward_preview
 from engine.models.function_model import FunctionModel
 from engine.models.losses import Loss
 from engine.models.mlp import MLP
@@ -61,6 +63,7 @@ class Stepper:
         self._position = Position(Trajectory(setup.model.values()))
         self._assemble(setup)
         self._initial_values = setup.model.values()
+        self._initial_data = setup.data.saved()
         self.reset()
 
     def _assemble(self, setup: TrainingSetup) -> None:
@@ -143,6 +146,7 @@ class Stepper:
         model = self.model
         model.load_values(self._initial_values)
         model.load_grads(None)
+        self._setup.data.load(self._initial_data)
         self._setup.optimizer.forget()
         self._position.restart(Trajectory(model.values()))
         snapshot = self._snapshots.build("ready", None, explain.ready(self.config, model))
@@ -190,8 +194,37 @@ class Stepper:
         return self._history.goto(tick)
 
     def edit_parameter(self, label: str, value: float) -> Snapshot:
-        """Set one parameter by hand, between iterations; back() undoes it."""
+        """Set one parameter, input or target by hand, between iterations; back() undoes it."""
         return self._edits.edit(label, value)
+
+    def restart_iteration_with(self, label: str, value: float) -> Snapshot:
+        """Mid-iteration: back to this iteration's start (where back() would arrive), then
+        the edit. back() then undoes the edit at the start; the micro-steps that followed
+        are recomputed by stepping on, as after any edit that was undone."""
+        self._edits.check(label, value)
+        if self._position.micro:
+            self.goto(self._position.tick - self._position.micro)
+        return self._edits.edit(label, value)
+
+    def data_cell(self, label: str) -> DataCell | None:
+        """The input or target a label names (engine.models.data_labels), else None."""
+        return self._edits.cell_of(label)
+
+    @property
+    def data_version(self) -> int:
+        """Grows whenever the inputs or targets change (an edit, or going back across one)."""
+        return self._setup.data.version
+
+    def data_rows(self) -> tuple[tuple[tuple[float, ...], ...], tuple[tuple[float, ...], ...]]:
+        """(inputs, targets) as the run holds them now, hand edits included."""
+        return self._setup.data.rows()
+
+    def forward_preview(self) -> ForwardPreview:
+        """The forward pass and loss at the current parameters and data, computed aside:
+        after an edit it shows at once what the new value does, before anything is stepped."""
+        where = (self._position.tick, self.snapshot.focus or "")
+        data = (self._setup.data.x, self._setup.data.target)
+        return forward_preview(self.model, self.model.values(), data, self.loss_fn, where)
 
     # -- queries ---------------------------------------------------------------------------
     def outputs(self) -> dict[str, float]:

@@ -12,6 +12,7 @@ from engine.models.function_model import FunctionModel
 from engine.models.losses import Loss
 from engine.models.mlp import MLP
 from engine.training.optimizer_state import LazyOptimizer
+from engine.training.run_data import RunData
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class TrainingSetup:
     trainable: list[Tensor]  # the parameter tensors the optimizer updates
     labels: list[str]  # every scalar parameter's label, in storage order
     optimizer: LazyOptimizer
+    data: RunData  # x and target, as hand edits leave them
 
     @classmethod
     def build(cls, config: Config) -> TrainingSetup:
@@ -35,4 +37,5 @@ class TrainingSetup:
         labels = [info.label for info in model.params]
         loss_fn = model.loss_function(config)
         optimizer = LazyOptimizer(config, trainable)
-        return cls(config, model, x, target, loss_fn, trainable, labels, optimizer)
+        data = RunData(x, target)
+        return cls(config, model, x, target, loss_fn, trainable, labels, optimizer, data)

@@ -24,10 +24,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView, QLineEdit, QWidget
 
 from engine.core.snapshot import Snapshot
+from engine.models.forward_preview import ForwardPreview
 from engine.models.parameters import ParamInfo
 from gui.theme import DARK_DIAGRAM, PRINT_DIAGRAM, DiagramColours
 from gui.views.diagram.build import build_figure
-from gui.views.diagram.editor import WeightEditor
+from gui.views.diagram.data_tags import DataTags
+from gui.views.diagram.editor import RestartOffer, WeightEditor, mid_iteration
 from gui.views.diagram.hover import Hover
 from gui.views.diagram.items import LABEL_KEY, Figure
 from gui.views.diagram.look import SnapshotLook
@@ -44,6 +46,7 @@ class NetworkView(QGraphicsView):
     element_hovered = Signal(str)  # label under the mouse ("" when none)
     element_clicked = Signal(str)  # neuron or parameter label
     weight_edit_requested = Signal(str, float)  # label, new value (after a double-click edit)
+    restart_edit_requested = Signal(str, float)  # the same mid-iteration: restart it with it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +62,7 @@ class NetworkView(QGraphicsView):
         self._tween = StepTween(self._show_tweened, self)
         self._editor = WeightEditor(self)
         self._editor.submitted.connect(self.weight_edit_requested)
+        self._editor.restart_requested.connect(self.restart_edit_requested)
         self._zoom = FitZoom(self)
         self._start_figure(Figure())
 
@@ -66,6 +70,7 @@ class NetworkView(QGraphicsView):
         self.figure = figure  # every item, by label
         self._look = SnapshotLook(figure, self.colours)
         self._hover = Hover(figure, self._look.details)
+        self.data_tags = DataTags(figure, self.colours)  # targets, data edits, the preview
         self._snapshot: Snapshot | None = None
         self._halo: QGraphicsRectItem | None = None  # a lesson's pointer; the scene owns it
         self.highlighted = ""
@@ -116,7 +121,10 @@ class NetworkView(QGraphicsView):
         self._editor.close()
         self._editor.message = ""
         self.scene().clear()
+        kept = self.data_tags  # the data and preview outlive a rebuild (a new theme, say)
         self._start_figure(build_figure(self.scene(), neurons, params, self.colours, self.font()))
+        self.data_tags.set_data(kept.inputs, kept.targets)
+        self.data_tags.set_preview(kept.preview)
         self._zoom.factor = 1.0
         self._zoom.fit()
 
@@ -125,8 +133,22 @@ class NetworkView(QGraphicsView):
         self._tween.stop()  # a late animation must not overwrite the new numbers
         self._snapshot = snapshot
         self._look.show(snapshot, self._hover.hovered)
+        self.data_tags.show_preview(snapshot)
         self._hover.snapshot_shown()
         self._tween.start(snapshot, lambda label: label in self.figure.params)
+
+    def set_data(self, inputs: dict[str, float], targets: dict[str, float]) -> None:
+        """The first sample's inputs and targets by neuron: targets are drawn by the outputs."""
+        self.data_tags.set_data(inputs, targets)
+
+    def show_preview(self, preview: ForwardPreview | None) -> None:
+        """An edit's forward pass and E, faint over its position until the run is stepped."""
+        shown, snapshot = self.data_tags.preview, self._snapshot
+        self.data_tags.set_preview(preview)
+        if self.data_tags.show_preview(snapshot) or snapshot is None:
+            return
+        if shown is not None and shown.tick == snapshot.tick:  # faint numbers drawn over it
+            self._look.show(snapshot, self._hover.hovered)
 
     def _show_tweened(self, label: str, value: float) -> None:
         if self._snapshot is not None:
@@ -154,7 +176,7 @@ class NetworkView(QGraphicsView):
             return figure.params[label].tag.text()
         if label == "E" and figure.loss_tag is not None:
             return figure.loss_tag.text()
-        return ""
+        return self.data_tags.target_text(label.removeprefix("target_"))
 
     def is_labelled(self, label: str) -> bool:
         """Whether a parameter's label is drawn now (crowded layers show it on hover/focus)."""
@@ -232,7 +254,7 @@ class NetworkView(QGraphicsView):
         label = self._label_at(event)
         if self._on_editor(event):
             super().mouseDoubleClickEvent(event)
-        elif label in self.figure.params:
+        elif label in self.figure.params or self.data_tags.label_of(label):
             self.edit_element(label)
         elif not label:
             self._zoom.fit()  # double-click on empty paper: back to the whole figure
@@ -241,15 +263,26 @@ class NetworkView(QGraphicsView):
 
     # -- inline editing --------------------------------------------------------------------
     def edit_element(self, label: str) -> None:
-        """Open a small editor on a weight or bias; Enter submits, Escape cancels."""
-        if label not in self.figure.params:
+        """Open a small editor on a weight, bias, input or target; Enter submits, Escape
+        cancels (mid-iteration, Enter offers to restart the iteration with the value)."""
+        mid = mid_iteration(self._snapshot)
+        if label in self.figure.params:
+            value = self._snapshot.params.get(label) if self._snapshot else None
+            self._editor.open(label, self.figure.params[label].tag, value, mid)
             return
-        value = self._snapshot.params.get(label) if self._snapshot else None
-        self._editor.open(label, self.figure.params[label].tag, value)
+        data = self.data_tags.label_of(label) or label
+        tag = self.data_tags.tag_of(data)
+        if tag is not None:
+            self._editor.open(data, tag, self.data_tags.value_of(data), mid)
 
     @property
     def editor(self) -> QLineEdit | None:
         return self._editor.line_edit
+
+    @property
+    def restart_offer(self) -> RestartOffer | None:
+        """Mid-iteration, after Enter: the offer to restart the iteration with the value."""
+        return self._editor.offer
 
     # -- fitting and zoom -----------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -33,24 +33,12 @@ class FieldRefused(ValueError):
 def assemble(base: Config, values: dict[str, Any]) -> Config:
     """The Config these values describe on top of `base`.
 
-    Raises FieldRefused when the layer sizes do not fit the data, and EngineError (from
+    New first or last layer sizes bring data of their shape (Config.replace keeps the values
+    that fit and draws the rest, engine.models.fitted_data). Raises EngineError (from
     Config.replace) when the engine refuses the combination.
     """
     values = dict(values)
     if not base.has_layers:
         for name in NETWORK_FIELDS:
             values.pop(name, None)
-    elif message := data_width_error(base, values["layers"]):
-        raise FieldRefused("layers", message)
-    return base.replace(**values)
-
-
-def data_width_error(base: Config, sizes: tuple[int, ...]) -> str | None:
-    """Why these layer sizes do not fit the data's inputs and targets, or None."""
-    n_in, n_out = len(base.inputs[0]), len(base.targets[0])
-    if len(sizes) >= 2 and (sizes[0] != n_in or sizes[-1] != n_out):
-        return tr(
-            "the data has {0} input(s) and {1} target(s) per sample: keep the first size at "
-            "{0} and the last at {1}"
-        ).format(n_in, n_out)
-    return None
+    return base.replace(**values)  # new input or output sizes get data of their shape

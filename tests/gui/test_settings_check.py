@@ -6,7 +6,7 @@ import pytest
 
 from engine.core.errors import EngineError
 from engine.models.presets import PRESETS
-from gui.views.settings_check import FieldRefused, assemble, data_width_error
+from gui.views.settings_check import assemble
 
 MAZUR = PRESETS["mazur"]
 
@@ -17,12 +17,14 @@ def test_values_replace_the_settings_they_name_and_keep_the_rest():
     assert config.inputs == MAZUR.inputs and config.targets == MAZUR.targets
 
 
-def test_sizes_that_do_not_fit_the_data_are_refused_at_the_layers_field():
-    assert data_width_error(MAZUR, (2, 5, 2)) is None
-    with pytest.raises(FieldRefused) as refused:
-        assemble(MAZUR, {"layers": (3, 2, 2)})
-    assert refused.value.field == "layers"
-    assert "2 input(s) and 2 target(s)" in refused.value.message
+def test_new_input_and_output_sizes_bring_data_of_their_shape():
+    activations = ("sigmoid",) * 3
+    config = assemble(MAZUR, {"layers": (4, 16, 16, 3), "activations": activations})
+    assert config.layers == (4, 16, 16, 3)
+    assert [len(row) for row in config.inputs] == [4]
+    assert [len(row) for row in config.targets] == [3]
+    # Mazur's values stay where their columns remain.
+    assert config.inputs[0][:2] == (0.05, 0.10) and config.targets[0][:2] == (0.01, 0.99)
 
 
 def test_a_test_function_ignores_the_network_fields():

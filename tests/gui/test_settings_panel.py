@@ -68,11 +68,13 @@ def test_new_layer_sizes_get_one_activation_per_layer(qtbot, window):
     assert "h2_3" in window.network_view.labels()
 
 
-def test_the_data_decides_the_input_and_output_sizes(qtbot, window):
+def test_any_input_and_output_sizes_are_applied_with_data_of_their_shape(qtbot, window):
     panel = window.settings_panel
     type_into(qtbot, panel.form.layers_field, "3,2,2")
-    assert "2 input(s) and 2 target(s)" in panel.form.layers_field.error()
-    assert not panel.apply()
+    assert panel.form.layers_field.error() == ""
+    assert panel.apply()
+    config = window.controller.config
+    assert len(config.inputs[0]) == 3 and config.inputs[0][:2] == (0.05, 0.10)
 
 
 def test_a_combination_the_engine_refuses_is_explained(qtbot, window):

@@ -12,8 +12,10 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsScene, QGraphicsSimpleTextItem
 
+from engine.models.data_labels import TARGETS, data_label
 from engine.models.parameters import ParamInfo
 from gui.theme import PRINT_DIAGRAM, DiagramColours
+from gui.views.diagram.data_tags import preview_note, target_text
 from gui.views.diagram.items import (
     LABEL_KEY,
     Edge,
@@ -67,8 +69,8 @@ class FigureBuilder:
         self._add_neurons(neurons, centres, g)
         self._add_params(params, centres, g)
         self._add_headings(neurons, centres, headings_top(places, g), g)
-        if neurons:
-            self._add_loss_box(neurons[-1], centres, g)
+        if neurons:  # a test function has no inputs, so no data and no targets
+            self._add_loss_box(neurons[-1], centres, g, with_targets=bool(neurons[0]))
         self._fill_with_samples()
         self._place_edge_labels()
         dx, dy = SCENE_MARGIN
@@ -94,13 +96,15 @@ class FigureBuilder:
             if p.edge is None:
                 p.tag.set_lines([(f"∂E/∂{p.info.label} = -0.000000", INK)] * 2)
         if figure.loss_tag is not None:  # its placeholder may be shorter than a loss (translated)
-            figure.loss_tag.set_lines([("E = -0.000000000", INK)])
+            figure.loss_tag.set_lines([("E = -0.000000000", INK), (preview_note(), INK)])
 
     def _clear_samples(self) -> None:
         for items in self.figure.neurons.values():
             items.values.set_lines([])
         for p in self.figure.params.values():
             p.tag.set_lines([(p.info.label, self.colours.ink)])
+        for tag in self.figure.targets.values():
+            tag.set_lines([(target_text(None), self.colours.muted)])
         show_loss(self.figure.loss_tag, None, False, self.colours)
 
     # -- neurons, parameters, headings, loss -------------------------------------------------
@@ -200,20 +204,39 @@ class FigureBuilder:
             box = heading.boundingRect()
             heading.setPos(centres[names[0]].x() - box.width() / 2, top - box.height())
 
-    def _add_loss_box(self, outputs: list[str], centres: dict[str, QPointF], g: Geometry) -> None:
+    def _add_loss_box(
+        self, outputs: list[str], centres: dict[str, QPointF], g: Geometry, with_targets: bool
+    ) -> None:
+        """Each output's target beside it, then the loss box they all feed, joined by dashes."""
         if not outputs:
             return
-        x = centres[outputs[0]].x() + g.radius + 3 * g.text_px
+        targets = [self._add_target(name, centres[name], g) for name in outputs if with_targets]
+        starts = [QPointF(centres[name].x() + g.radius, centres[name].y()) for name in outputs]
+        # With targets, each output's dashes run behind its target tag, then on to E.
+        ends = [QPointF(t.sceneBoundingRect().right(), t.y()) for t in targets] or starts
+        x = max(end.x() for end in ends) + (2 if targets else 3) * g.text_px
         tag = Tag(self._font(g.label_px - 2, bold=True), anchor="left", colours=self.colours)
         tag.setPos(x, 0)
         tag.setZValue(3)
         self.scene.addItem(tag)
         self.figure.loss_tag = tag
         pen = outline(self.colours.muted, 1.2, Qt.PenStyle.DashLine)
-        for name in outputs:
-            c = centres[name]
-            self.scene.addLine(QLineF(c.x() + g.radius, c.y(), x, 0), pen).setZValue(0)
+        for start, end in zip(starts, ends, strict=True):
+            if end != start:
+                self.scene.addLine(QLineF(start, end), pen).setZValue(0)
+            self.scene.addLine(QLineF(end, QPointF(x, 0)), pen).setZValue(0)
         show_loss(tag, None, False, self.colours)
+
+    def _add_target(self, output: str, at: QPointF, g: Geometry) -> Tag:
+        """The output's target just right of its neuron, sized for the longest value."""
+        tag = Tag(self._font(g.text_px), anchor="left", colours=self.colours)
+        tag.setPos(at.x() + g.radius + 0.6 * g.text_px, at.y())
+        tag.setZValue(3)
+        tag.setData(LABEL_KEY, data_label(TARGETS, 0, output))
+        tag.set_lines([(target_text(-0.123456789), INK)])  # the widest a target gets
+        self.scene.addItem(tag)
+        self.figure.targets[output] = tag
+        return tag
 
     # -- weight labels ------------------------------------------------------------------------
     def _place_edge_labels(self) -> None:

@@ -177,6 +177,7 @@ class Figure:
     params: dict[str, ParamItems] = field(default_factory=dict)
     loss_tag: Tag | None = None
     output_layer: int = -1
+    targets: dict[str, Tag] = field(default_factory=dict)  # output neuron -> its target
 
     def labels(self) -> list[str]:
         return [*self.neurons, *self.params]

@@ -79,7 +79,6 @@ def test_every_listed_option_is_accepted(capsys):
         (["--betas", "0.9"], "two numbers"),
         (["--momentum", "1.5"], "momentum"),
         (["--nesterov"], "Nesterov"),
-        (["--layers", "3,2,2"], "inputs"),
         (["--activation", "softmax"], "output layer"),
     ],
 )
@@ -89,6 +88,16 @@ def test_bad_values_give_one_line_and_exit_2(capsys, args, message):
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and message in err
+
+
+def test_new_input_and_output_sizes_train_on_data_of_their_shape(capsys):
+    """--layers 4,16,16,3 used to be refused: the data had 2 inputs and 2 targets."""
+    report = train_json(capsys, "--layers", "4,16,16,3", "--steps", "2")
+    config = report["config"]
+    assert [len(row) for row in config["inputs"]] == [4]
+    assert [len(row) for row in config["targets"]] == [3]
+    assert config["inputs"][0][:2] == [0.05, 0.1] and len(report["outputs"]) == 3
+    assert report["losses"][1] < report["losses"][0]
 
 
 def test_cuda_absent_is_a_clear_error(capsys):

@@ -65,6 +65,12 @@ CASES = {
     ),
     "one-dimensional-function": (get_preset("parabola"), [("run", 2), ("x", -3.0), ("run", 2)]),
     "skip-zero-grad": (MAZUR.replace(skip_zero_grad=True), MAZUR_EDITS),
+    # Inputs and targets set by hand: the script sets them in x and target where they were set.
+    "data-edits": (
+        NETWORK,
+        [("run", 2), ("i1@2", 0.7), ("target_o2", 0.25), ("run", 2), ("w1", 0.4), ("i2", -2.0)],
+    ),
+    "mazur-target-edit": (MAZUR, [("run", 1), ("target_o1", 0.5), ("run", 2)]),
 }
 
 
