@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +47,7 @@ from gui.views.race_view import RaceView
 from gui.views.settings_panel import SettingsPanel
 from gui.views.transport_bar import TransportBar
 from gui.window_animations import AnimationExports
+from gui.window_fit import DocksPerTab, PageTabs, compact_combo_boxes
 from gui.window_menus import WindowMenus
 
 WINDOW_SIZE = (1280, 800)
@@ -85,7 +85,11 @@ class MainWindow(QMainWindow):
         self._connect()
         self._install_export_menus()
         self._rebuild()
-        restore_layout(self)
+        compact_combo_boxes(self)  # before the first layout: the window fits 1024×768
+        aside = {self.race_view, self.basin_view, self.labs}
+        self.docks_per_tab = DocksPerTab(self.tabs, [self.plots_dock, self.settings_dock], aside)
+        if not restore_layout(self) and settings is not None:
+            self.lessons.offer()  # a first launch: the lessons are where to begin
 
     # -- layout ------------------------------------------------------------------------------
     def _build_centre(self) -> None:
@@ -111,7 +115,7 @@ class MainWindow(QMainWindow):
         self.race_view = RaceView()
         self.basin_view = BasinView()
         self.labs = LabsWidget(lambda done: self.controller.read_at_rest(freeze, done))
-        self.tabs = QTabWidget()
+        self.tabs = PageTabs()
         self.tabs.setDocumentMode(True)
         pages = (
             (centre, self.tr("Training loop"), self.tr("The network stepping through backprop")),
@@ -350,5 +354,6 @@ class MainWindow(QMainWindow):
         self.labs.shutdown()
         self.basin_view.shutdown()
         self.session_menu.task.wait(10_000)
+        self.docks_per_tab.restore()  # the docks as the learner left them, not as a tab hid them
         save_layout(self)
         super().closeEvent(event)
