@@ -38,10 +38,9 @@ from gui.pages.labs import LabsPage
 from gui.pages.tabs import BasinsPage, RacePage, SurfacePage, TrainingPage
 from gui.views.basin_view import BasinView
 from gui.views.code_panel import CodePanel
+from gui.views.diagram_pane import DiagramPane
 from gui.views.explanation_panel import ExplanationPanel, phase_title
 from gui.views.landscape_panel import LandscapePanel
-from gui.views.message_banner import MessageBanner
-from gui.views.network_view import NetworkView
 from gui.views.plots_panel import PlotsPanel
 from gui.views.race_view import RaceView
 from gui.views.settings_panel import SettingsPanel
@@ -93,9 +92,10 @@ class MainWindow(QMainWindow):
 
     # -- layout ------------------------------------------------------------------------------
     def _build_centre(self) -> None:
-        self.network_view = NetworkView()
-        self.network_view.setMinimumHeight(260)
-        self.banner = MessageBanner(self.network_view)
+        self.diagram_pane = DiagramPane()
+        self.network_view = self.diagram_pane.view
+        self.network_view.setMinimumHeight(200)
+        self.banner = self.diagram_pane.banner
         self.code_panel = CodePanel()
         self.explanation_panel = ExplanationPanel()
         below = QSplitter(Qt.Orientation.Horizontal)
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         below.setStretchFactor(1, 1)
         below.setSizes([450, 460])
         centre = QSplitter(Qt.Orientation.Vertical)
-        centre.addWidget(self.network_view)
+        centre.addWidget(self.diagram_pane)
         centre.addWidget(below)
         centre.setStretchFactor(0, 3)
         centre.setStretchFactor(1, 2)
@@ -212,6 +212,8 @@ class MainWindow(QMainWindow):
         c.run_progress.connect(t.set_progress)
         c.run_preview.connect(self.plots_panel.show_preview)
         c.playing_changed.connect(t.set_playing)
+        for action in (t.back_action, t.step_action, t.iteration_action, t.play_action):
+            action.triggered.connect(self.banner.dismiss)  # a notice lasts until the next step
         t.back_action.triggered.connect(c.back)
         t.step_action.triggered.connect(c.step_phase)
         t.iteration_action.triggered.connect(c.step_iteration)
@@ -295,7 +297,8 @@ class MainWindow(QMainWindow):
     def _rebuild(self) -> None:
         """A new model: rebuild the diagram, code and plots, and show the settings in use."""
         config, network = self.controller.config, self.controller.network()
-        self.network_view.set_network(network.neurons, network.params)
+        activations = config.activations if config.has_layers else ()
+        self.network_view.set_network(network.neurons, network.params, activations)
         self.transport.clear_progress()
         self.code_panel.set_code(setup_lines(config), code_lines(config))
         data = self.controller.trajectory()

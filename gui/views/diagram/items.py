@@ -177,6 +177,7 @@ class Figure:
     params: dict[str, ParamItems] = field(default_factory=dict)
     loss_tag: Tag | None = None
     output_layer: int = -1
+    min_text_px: float = 0.0  # the smallest font in the figure, in scene units
 
     def labels(self) -> list[str]:
         return [*self.neurons, *self.params]

@@ -1,0 +1,92 @@
+"""The diagram with what explains it: a banner row above, a legend, a hint and zoom buttons below.
+
+The banner takes its own row rather than lying over the figure, so a notice never hides a
+neuron; the legend says what the figure's colours, widths and dashes mean, in its colours.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from gui.theme import DiagramColours
+from gui.views.message_banner import MessageBanner
+from gui.views.network_view import NetworkView
+
+
+class DiagramPane(QWidget):
+    """`view` is the diagram; `banner` its notices; `legend`, `hint` and the zoom buttons below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = NetworkView()
+        self.banner = MessageBanner()
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)  # built here from fixed words only
+        self.legend.setWordWrap(True)
+        self.legend.setToolTip(self.tr("What the diagram's colours, widths and dashes mean"))
+        self.hint = QLabel(self.tr("Wheel or +/− to zoom, drag to pan"))
+        self.hint.setStyleSheet("color: #7a8591;")
+        self.zoom_in = self._button("+", self.tr("Zoom in (or turn the wheel)"), self.view.zoom_in)
+        self.zoom_out = self._button("−", self.tr("Zoom out"), self.view.zoom_out)
+        self.fit = self._button(
+            self.tr("Fit"),
+            self.tr("The whole network, or as much as fits at a readable size"),
+            self.view.fit_figure,
+        )
+        below = QHBoxLayout()
+        below.setContentsMargins(4, 0, 4, 0)
+        below.addWidget(self.legend, 1)
+        below.addWidget(self.hint)
+        for button in (self.zoom_out, self.zoom_in, self.fit):
+            below.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(below)
+        self._show_legend()
+
+    def _button(self, text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # ←/→ stay with stepping
+        button.clicked.connect(slot)
+        return button
+
+    def set_dark(self, dark: bool) -> None:
+        """The theme's hook: the legend in the diagram's colours for the new theme."""
+        self.view.set_dark(dark)
+        self._show_legend()
+
+    def _show_legend(self) -> None:
+        self.legend.setText(legend_html(self.view.colours, self.tr))
+
+
+def legend_html(c: DiagramColours, tr: Callable[[str], str]) -> str:
+    """One line of swatches: edge colours and width, frozen dashes, gradients, the focus."""
+
+    def swatch(colour: QColor, mark: str, words: str) -> str:
+        return (
+            f"<span style='color:{colour.name()}; font-weight:bold'>{nowrap(mark)}</span>"
+            f"&nbsp;{nowrap(words)}"
+        )
+
+    def nowrap(words: str) -> str:  # an entry wraps as a whole, never inside
+        return html.escape(words).replace(" ", "&nbsp;")
+
+    entries = [
+        swatch(c.positive, "——", tr("weight > 0")),
+        swatch(c.negative, "——", tr("weight < 0")),
+        nowrap(tr("thicker = larger |weight|")),
+        swatch(c.frozen, "- - -", tr("frozen (not trained)")),
+        swatch(c.backward, "∂E/∂w, δ", tr("gradients")),
+        swatch(c.focus, tr("orange"), tr("this micro-step")),
+    ]
+    return " &nbsp; ".join(entries)
