@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         centre.addWidget(below)
         centre.setStretchFactor(0, 3)
         centre.setStretchFactor(1, 2)
-        centre.setSizes([500, 190])
+        centre.setSizes([470, 220])  # the explanation's hidden-layer steps need no scrolling
         centre.setChildrenCollapsible(False)
         self.landscape_panel = LandscapePanel(self.controller.run_picture)
         self.race_view = RaceView()
