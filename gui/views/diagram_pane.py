@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from gui.theme import DiagramColours
 from gui.views.message_banner import MessageBanner
 from gui.views.network_view import NetworkView
 
@@ -66,27 +65,32 @@ class DiagramPane(QWidget):
         self._show_legend()
 
     def _show_legend(self) -> None:
-        self.legend.setText(legend_html(self.view.colours, self.tr))
-
-
-def legend_html(c: DiagramColours, tr: Callable[[str], str]) -> str:
-    """One line of swatches: edge colours and width, frozen dashes, gradients, the focus."""
-
-    def swatch(colour: QColor, mark: str, words: str) -> str:
-        return (
-            f"<span style='color:{colour.name()}; font-weight:bold'>{nowrap(mark)}</span>"
-            f"&nbsp;{nowrap(words)}"
+        c = self.view.colours
+        self.legend.setText(
+            legend_html(
+                [
+                    (c.positive, "——", self.tr("weight > 0")),
+                    (c.negative, "——", self.tr("weight < 0")),
+                    (None, "", self.tr("thicker = larger |weight|")),
+                    (c.frozen, "- - -", self.tr("frozen (not trained)")),
+                    (c.backward, "∂E/∂w, δ", self.tr("gradients")),
+                    (c.focus, self.tr("orange"), self.tr("this micro-step")),
+                ]
+            )
         )
 
-    def nowrap(words: str) -> str:  # an entry wraps as a whole, never inside
+
+def legend_html(entries: list[tuple[QColor | None, str, str]]) -> str:
+    """One line of entries, each a coloured mark and its words; an entry wraps as a whole."""
+
+    def nowrap(words: str) -> str:
         return html.escape(words).replace(" ", "&nbsp;")
 
-    entries = [
-        swatch(c.positive, "——", tr("weight > 0")),
-        swatch(c.negative, "——", tr("weight < 0")),
-        nowrap(tr("thicker = larger |weight|")),
-        swatch(c.frozen, "- - -", tr("frozen (not trained)")),
-        swatch(c.backward, "∂E/∂w, δ", tr("gradients")),
-        swatch(c.focus, tr("orange"), tr("this micro-step")),
-    ]
-    return " &nbsp; ".join(entries)
+    shown = []
+    for colour, mark, words in entries:
+        if colour is None:
+            shown.append(nowrap(words))
+        else:
+            style = f"color:{colour.name()}; font-weight:bold"
+            shown.append(f"<span style='{style}'>{nowrap(mark)}</span>&nbsp;{nowrap(words)}")
+    return " &nbsp; ".join(shown)
