@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QGroupBox,
@@ -46,7 +46,7 @@ from gui.views.race_view import RaceView
 from gui.views.settings_panel import SettingsPanel
 from gui.views.transport_bar import TransportBar
 from gui.window_animations import AnimationExports
-from gui.window_fit import DocksPerTab, PageTabs, compact_combo_boxes
+from gui.window_fit import DocksPerTab, PageTabs, compact_combo_boxes, narrow_docks
 from gui.window_menus import WindowMenus
 
 WINDOW_SIZE = (1280, 800)
@@ -350,6 +350,10 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.last_message = text
         self.statusBar().showMessage(text, 10_000)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow_docks(self, [self.plots_dock, self.settings_dock, self.lessons.dock])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._animations.abort()  # no frames grabbed from a closing window

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QComboBox, QDockWidget, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
+DOCK_SHARE = 0.3  # the most of a window's width a column of docks keeps when it shrinks
 COMBO_CHARS = 12  # a closed combo box longer than this elides; its list shows whole entries
 
 
@@ -78,3 +86,12 @@ class DocksPerTab:
             dock.show()
         for dock in self.raised if hidden else []:
             dock.raise_()
+
+
+def narrow_docks(window: QMainWindow, docks: Sequence[QDockWidget]) -> None:
+    """On a narrow window (a projector's 1024 pixels), docks wider than their share give the
+    rest back to the page; a wide window keeps the widths the learner chose."""
+    most = int(window.width() * DOCK_SHARE)
+    wide = [d for d in docks if d.isVisible() and not d.isFloating() and d.width() > most]
+    if wide:
+        window.resizeDocks(wide, [most] * len(wide), Qt.Orientation.Horizontal)

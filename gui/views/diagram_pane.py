@@ -83,14 +83,11 @@ class DiagramPane(QWidget):
 def legend_html(entries: list[tuple[QColor | None, str, str]]) -> str:
     """One line of entries, each a coloured mark and its words; an entry wraps as a whole."""
 
-    def nowrap(words: str) -> str:
-        return html.escape(words).replace(" ", "&nbsp;")
-
     shown = []
     for colour, mark, words in entries:
-        if colour is None:
-            shown.append(nowrap(words))
-        else:
+        entry = html.escape(words)
+        if colour is not None:
             style = f"color:{colour.name()}; font-weight:bold"
-            shown.append(f"<span style='{style}'>{nowrap(mark)}</span>&nbsp;{nowrap(words)}")
+            entry = f"<span style='{style}'>{html.escape(mark)}</span> {entry}"
+        shown.append(f"<span style='white-space:nowrap'>{entry}</span>")
     return " &nbsp; ".join(shown)

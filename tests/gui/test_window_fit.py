@@ -20,6 +20,13 @@ def test_the_minimum_size_fits_a_projector(window):
         assert window.width() <= PROJECTOR[0] and window.height() <= PROJECTOR[1], name
 
 
+def test_on_a_projector_the_docks_leave_the_page_most_of_the_width(window, qtbot):
+    window.resize(*PROJECTOR)
+    qtbot.waitUntil(lambda: window.width() == PROJECTOR[0])
+    qtbot.waitUntil(lambda: window.plots_dock.width() <= 0.3 * PROJECTOR[0] + 1)
+    assert window.tabs.width() > 0.65 * PROJECTOR[0]
+
+
 def test_the_plots_dock_gives_way_on_tabs_it_says_nothing_about(window):
     assert window.plots_dock.isVisible()
     for name in ("race", "basins", "labs"):
