@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from gui.views.flow_layout import FlowLayout
 from gui.views.message_banner import MessageBanner
 from gui.views.network_view import NetworkView
 
@@ -24,10 +25,10 @@ class DiagramPane(QWidget):
         super().__init__(parent)
         self.view = NetworkView()
         self.banner = MessageBanner()
-        self.legend = QLabel()
-        self.legend.setTextFormat(Qt.TextFormat.RichText)  # built here from fixed words only
-        self.legend.setWordWrap(True)
+        self.legend = QWidget()
+        self.legend.setLayout(FlowLayout(spacing=12))
         self.legend.setToolTip(self.tr("What the diagram's colours, widths and dashes mean"))
+        self.legend_entries: list[QLabel] = []
         self.hint = QLabel(self.tr("Wheel or +/− to zoom, drag to pan"))
         self.hint.setStyleSheet("color: #7a8591;")
         self.zoom_in = self._button("+", self.tr("Zoom in (or turn the wheel)"), self.view.zoom_in)
@@ -64,24 +65,34 @@ class DiagramPane(QWidget):
         self.view.set_dark(dark)
         self._show_legend()
 
+    def legend_text(self) -> str:
+        """The legend's entries as shown (rich text), one after another."""
+        return " ".join(label.text() for label in self.legend_entries)
+
     def _show_legend(self) -> None:
         c = self.view.colours
-        self.legend.setText(
-            legend_html(
-                [
-                    (c.positive, "——", self.tr("weight > 0")),
-                    (c.negative, "——", self.tr("weight < 0")),
-                    (None, "", self.tr("thicker = larger |weight|")),
-                    (c.frozen, "- - -", self.tr("frozen (not trained)")),
-                    (c.backward, "∂E/∂w, δ", self.tr("gradients")),
-                    (c.focus, self.tr("orange"), self.tr("this micro-step")),
-                ]
-            )
+        entries = legend_entries(
+            [
+                (c.positive, "——", self.tr("weight > 0")),
+                (c.negative, "——", self.tr("weight < 0")),
+                (None, "", self.tr("thicker = larger |weight|")),
+                (c.frozen, "- - -", self.tr("frozen (not trained)")),
+                (c.backward, "∂E/∂w, δ", self.tr("gradients")),
+                (c.focus, self.tr("orange"), self.tr("this micro-step")),
+            ]
         )
+        if not self.legend_entries:
+            for _ in entries:
+                label = QLabel()
+                label.setTextFormat(Qt.TextFormat.RichText)  # built here from fixed words only
+                self.legend.layout().addWidget(label)
+                self.legend_entries.append(label)
+        for label, entry in zip(self.legend_entries, entries, strict=True):
+            label.setText(entry)
 
 
-def legend_html(entries: list[tuple[QColor | None, str, str]]) -> str:
-    """One line of entries, each a coloured mark and its words; an entry wraps as a whole."""
+def legend_entries(entries: list[tuple[QColor | None, str, str]]) -> list[str]:
+    """Each entry as rich text: a coloured mark and its words."""
 
     shown = []
     for colour, mark, words in entries:
@@ -89,5 +100,5 @@ def legend_html(entries: list[tuple[QColor | None, str, str]]) -> str:
         if colour is not None:
             style = f"color:{colour.name()}; font-weight:bold"
             entry = f"<span style='{style}'>{html.escape(mark)}</span> {entry}"
-        shown.append(f"<span style='white-space:nowrap'>{entry}</span>")
-    return " &nbsp; ".join(shown)
+        shown.append(entry)
+    return shown

@@ -64,14 +64,14 @@ def test_zoom_buttons_and_the_hint(qtbot):
 def test_the_legend_names_what_colours_widths_and_dashes_mean(qtbot):
     pane = DiagramPane()
     qtbot.addWidget(pane)
-    text = pane.legend.text()
+    text = pane.legend_text()
     colours = pane.view.colours
     for colour in (colours.positive, colours.negative, colours.frozen, colours.backward):
         assert colour.name() in text
     for words in ("weight &gt; 0", "weight &lt; 0", "thicker", "frozen", "gradients"):
         assert words in text
     pane.set_dark(True)
-    assert pane.view.colours.positive.name() in pane.legend.text()
+    assert pane.view.colours.positive.name() in pane.legend_text()
     assert pane.view.colours.positive != colours.positive
 
 
