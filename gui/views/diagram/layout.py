@@ -32,7 +32,7 @@ class Geometry:
     @staticmethod
     def for_widest(width: int) -> Geometry:
         if width <= 2:
-            return Geometry(radius=30, row=340, column=390, label_px=21, text_px=16)
+            return Geometry(radius=30, row=300, column=370, label_px=21, text_px=16)
         if width <= 4:
             return Geometry(radius=30, row=250, column=390, label_px=21, text_px=16)
         return Geometry(radius=22, row=110, column=380, label_px=15, text_px=13, bias_beside=True)
