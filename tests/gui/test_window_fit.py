@@ -81,3 +81,15 @@ def test_closing_on_a_lab_keeps_the_plots_for_next_time(qtbot, tmp_path):
     second.show_page("training")
     assert second.plots_dock.isVisible()
     close_window(qtbot, second)
+
+
+def test_a_lesson_in_front_stays_in_front_across_tabs(window, qtbot):
+    lessons = window.lessons
+    lessons.offer()
+    qtbot.waitUntil(lessons.dock.isVisible)
+    window.show_page("basins")
+    assert lessons.dock.isVisible() and not window.plots_dock.isVisible()
+    window.show_page("training")
+    qtbot.wait(20)
+    assert lessons.dock.isVisible()
+    assert not window.plots_dock.isHidden()  # back in its tab, behind the lesson
