@@ -14,11 +14,12 @@ if TYPE_CHECKING:
     from gui.window_parts import WindowParts
 
 
-def restore_layout(window: WindowParts) -> None:
-    """Bring back what save_layout kept, once the window is built."""
+def restore_layout(window: WindowParts) -> bool:
+    """Bring back what save_layout kept, once the window is built; False if nothing was kept
+    (a first launch)."""
     settings = window.settings
     if settings is None:
-        return
+        return False
     geometry = settings.value("window/geometry")
     if geometry is not None:
         window.restoreGeometry(geometry)
@@ -35,6 +36,7 @@ def restore_layout(window: WindowParts) -> None:
     count = settings.value("transport/run_count")
     if count is not None:
         window.transport.run_count.setValue(int(count))
+    return state is not None
 
 
 def save_layout(window: WindowParts) -> None:

@@ -9,14 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QGroupBox,
     QLabel,
     QMainWindow,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,15 +40,15 @@ from gui.play_target import Animation, PlayTarget
 from gui.run_edits import install_run_edits
 from gui.views.basin_view import BasinView
 from gui.views.code_panel import CodePanel
+from gui.views.diagram_pane import DiagramPane
 from gui.views.explanation_panel import ExplanationPanel, phase_title
 from gui.views.landscape_panel import LandscapePanel
-from gui.views.message_banner import MessageBanner
-from gui.views.network_view import NetworkView
 from gui.views.plots_panel import PlotsPanel
 from gui.views.race_view import RaceView
 from gui.views.settings_panel import SettingsPanel
 from gui.views.transport_bar import TransportBar
 from gui.window_animations import AnimationExports
+from gui.window_fit import DocksPerTab, PageTabs, compact_combo_boxes, narrow_docks
 from gui.window_menus import WindowMenus
 
 WINDOW_SIZE = (1280, 800)
@@ -89,13 +88,18 @@ class MainWindow(QMainWindow):
         self._install_export_menus()
         self._rebuild()
         self.run_edits = install_run_edits(self, self.controller, self.network_view)
-        restore_layout(self)
+        compact_combo_boxes(self)  # before the first layout: the window fits 1024×768
+        aside = {self.race_view, self.basin_view, self.labs}
+        self.docks_per_tab = DocksPerTab(self.tabs, [self.plots_dock, self.settings_dock], aside)
+        if not restore_layout(self) and settings is not None:
+            self.lessons.offer()  # a first launch: the lessons are where to begin
 
     # -- layout ------------------------------------------------------------------------------
     def _build_centre(self) -> None:
-        self.network_view = NetworkView()
-        self.network_view.setMinimumHeight(260)
-        self.banner = MessageBanner(self.network_view)
+        self.diagram_pane = DiagramPane()
+        self.network_view = self.diagram_pane.view
+        self.network_view.setMinimumHeight(200)
+        self.banner = self.diagram_pane.banner
         self.code_panel = CodePanel()
         self.explanation_panel = ExplanationPanel()
         below = QSplitter(Qt.Orientation.Horizontal)
@@ -105,17 +109,17 @@ class MainWindow(QMainWindow):
         below.setStretchFactor(1, 1)
         below.setSizes([450, 460])
         centre = QSplitter(Qt.Orientation.Vertical)
-        centre.addWidget(self.network_view)
+        centre.addWidget(self.diagram_pane)
         centre.addWidget(below)
         centre.setStretchFactor(0, 3)
         centre.setStretchFactor(1, 2)
-        centre.setSizes([500, 190])
+        centre.setSizes([470, 220])  # the explanation's hidden-layer steps need no scrolling
         centre.setChildrenCollapsible(False)
         self.landscape_panel = LandscapePanel(self.controller.run_picture)
         self.race_view = RaceView()
         self.basin_view = BasinView()
         self.labs = LabsWidget(lambda done: self.controller.read_at_rest(freeze, done))
-        self.tabs = QTabWidget()
+        self.tabs = PageTabs()
         self.tabs.setDocumentMode(True)
         pages = (
             (centre, self.tr("Training loop"), self.tr("The network stepping through backprop")),
@@ -220,6 +224,8 @@ class MainWindow(QMainWindow):
         c.busy_changed.connect(self._set_busy)
         c.run_progress.connect(t.set_progress)
         c.run_preview.connect(self.plots_panel.show_preview)
+        for action in (t.back_action, t.step_action, t.iteration_action, t.play_action):
+            action.triggered.connect(self.banner.dismiss)  # a notice lasts until the next step
         t.back_action.triggered.connect(c.back)
         t.step_action.triggered.connect(c.step_phase)
         t.iteration_action.triggered.connect(c.step_iteration)
@@ -312,7 +318,8 @@ class MainWindow(QMainWindow):
     def _rebuild(self) -> None:
         """A new model: rebuild the diagram, code and plots, and show the settings in use."""
         config, network = self.controller.config, self.controller.network()
-        self.network_view.set_network(network.neurons, network.params)
+        activations = config.activations if config.has_layers else ()
+        self.network_view.set_network(network.neurons, network.params, activations)
         self.transport.clear_progress()
         self.code_panel.set_code(setup_lines(config), code_lines(config))
         data = self.controller.trajectory()
@@ -364,11 +371,16 @@ class MainWindow(QMainWindow):
         self.last_message = text
         self.statusBar().showMessage(text, 10_000)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow_docks(self, [self.plots_dock, self.settings_dock, self.lessons.dock])
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._animations.abort()  # no frames grabbed from a closing window
         self.controller.shutdown()
         self.labs.shutdown()
         self.basin_view.shutdown()
         self.session_menu.task.wait(10_000)
+        self.docks_per_tab.restore()  # the docks as the learner left them, not as a tab hid them
         save_layout(self)
         super().closeEvent(event)

@@ -64,6 +64,7 @@ class AnimationExports:
         diagram.resize(*DIAGRAM_SIZE)
         network = controller.network()
         diagram.set_network(network.neurons, network.params)
+        diagram.show_whole_figure()  # a picture of the whole network, however big
 
         def draw(i: int) -> QImage:
             diagram.show_snapshot(snapshots[i])

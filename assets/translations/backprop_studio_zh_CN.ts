@@ -572,7 +572,7 @@ closed form: {c}
     <context>
         <name>CodePanel</name>
         <message>
-            <location filename="../../gui/views/code_panel.py" line="27" />
+            <location filename="../../gui/views/code_panel.py" line="29" />
             <source>The PyTorch training loop; the highlighted line is the one being executed</source>
             <translation>PyTorch 训练循环；高亮的是正在执行的那一行</translation>
         </message>
@@ -786,6 +786,74 @@ closed form: {c}
             <location filename="../../gui/data_table.py" line="48" />
             <source>target {0}</source>
             <translation>目标 {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiagramPane</name>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="37" />
+            <source>Fit</source>
+            <translation>适应窗口</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="38" />
+            <source>The whole network, or as much as fits at a readable size</source>
+            <translation>显示整个网络；若太大，则以清晰可读的大小显示尽可能多的部分</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="30" />
+            <source>What the diagram's colours, widths and dashes mean</source>
+            <translation>图中颜色、线宽和虚线的含义</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="32" />
+            <source>Wheel or +/− to zoom, drag to pan</source>
+            <translation>滚轮或 +/− 缩放，拖动平移</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="34" />
+            <source>Zoom in (or turn the wheel)</source>
+            <translation>放大（或转动滚轮）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="35" />
+            <source>Zoom out</source>
+            <translation>缩小</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="79" />
+            <source>frozen (not trained)</source>
+            <translation>冻结（不训练）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="80" />
+            <source>gradients</source>
+            <translation>梯度</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="81" />
+            <source>orange</source>
+            <translation>橙色</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="78" />
+            <source>thicker = larger |weight|</source>
+            <translation>越粗 = |权重| 越大</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="81" />
+            <source>this micro-step</source>
+            <translation>当前微步</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="77" />
+            <source>weight &lt; 0</source>
+            <translation>权重 &lt; 0</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="76" />
+            <source>weight &gt; 0</source>
+            <translation>权重 &gt; 0</translation>
         </message>
     </context>
     <context>
@@ -1088,37 +1156,37 @@ closed form: {c}
     <context>
         <name>ExplanationPanel</name>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="73" />
+            <location filename="../../gui/views/explanation_panel.py" line="75" />
             <source>Iteration {0}</source>
             <translation>第 {0} 次迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="61" />
+            <location filename="../../gui/views/explanation_panel.py" line="62" />
             <source>Selected: {0}</source>
             <translation>已选中：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="48" />
+            <location filename="../../gui/views/explanation_panel.py" line="49" />
             <source>What the current micro-step does, with its numbers</source>
             <translation>当前微步做了什么，以及其中的数值</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="28" />
+            <location filename="../../gui/views/explanation_panel.py" line="29" />
             <source>edit</source>
             <translation>编辑</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="30" />
+            <location filename="../../gui/views/explanation_panel.py" line="31" />
             <source>forward pass</source>
             <translation>前向传播</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="31" />
+            <location filename="../../gui/views/explanation_panel.py" line="32" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="27" />
+            <location filename="../../gui/views/explanation_panel.py" line="28" />
             <source>ready</source>
             <translation>就绪</translation>
         </message>
@@ -1341,7 +1409,7 @@ closed form: {c}
     <context>
         <name>IterationPlot</name>
         <message>
-            <location filename="../../gui/views/iteration_plot.py" line="59" />
+            <location filename="../../gui/views/iteration_plot.py" line="60" />
             <source>log</source>
             <translation>对数</translation>
         </message>
@@ -1573,32 +1641,32 @@ closed form: {c}
     <context>
         <name>LessonPanel</name>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="137" />
+            <location filename="../../gui/lessons/panel.py" line="140" />
             <source> · working…</source>
             <translation> · 处理中…</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="129" />
+            <location filename="../../gui/lessons/panel.py" line="132" />
             <source>Choose a lesson above, or from the Lessons menu.</source>
             <translation>在上方选择一节课，或从“课程”菜单中选择。</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="46" />
+            <location filename="../../gui/lessons/panel.py" line="47" />
             <source>Click a lesson to start it</source>
             <translation>点击一节课开始学习</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="65" />
+            <location filename="../../gui/lessons/panel.py" line="68" />
             <source>Do the next step in the app and explain it</source>
             <translation>在应用中执行下一步并加以解释</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="63" />
+            <location filename="../../gui/lessons/panel.py" line="66" />
             <source>Go to the previous step (the lesson is replayed)</source>
             <translation>回到上一步（课程会重新播放）</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="128" />
+            <location filename="../../gui/lessons/panel.py" line="131" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
@@ -1613,7 +1681,7 @@ closed form: {c}
             <translation>未打开链接</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="64" />
+            <location filename="../../gui/lessons/panel.py" line="67" />
             <source>Next ▶</source>
             <translation>下一步 ▶</translation>
         </message>
@@ -1630,34 +1698,34 @@ closed form: {c}
 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="66" />
+            <location filename="../../gui/lessons/panel.py" line="69" />
             <source>Restart</source>
             <translation>重新开始</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="99" />
+            <location filename="../../gui/lessons/panel.py" line="102" />
             <source>Some lesson files could not be read:
 </source>
             <translation>有些课程文件无法读取：
 </translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="67" />
+            <location filename="../../gui/lessons/panel.py" line="70" />
             <source>Start this lesson again from its first step</source>
             <translation>从第一步重新开始这节课</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="134" />
+            <location filename="../../gui/lessons/panel.py" line="137" />
             <source>Step {0} of {1}</source>
             <translation>第 {0} 步，共 {1} 步</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="122" />
+            <location filename="../../gui/lessons/panel.py" line="125" />
             <source>This step could not be done: {0}</source>
             <translation>这一步无法执行：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="58" />
+            <location filename="../../gui/lessons/panel.py" line="59" />
             <source>What to look at in this step</source>
             <translation>这一步要看什么</translation>
         </message>
@@ -1667,13 +1735,13 @@ closed form: {c}
             <translation>[图片]</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="90" />
+            <location filename="../../gui/lessons/panel.py" line="93" />
             <source>{0} (broken)</source>
             <translation>{0}（已损坏）</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/panel.py" line="62" />
-            <source>◀ Back</source>
+            <location filename="../../gui/lessons/panel.py" line="65" />
+            <source>◀ Previous step</source>
             <translation>◀ 上一步</translation>
         </message>
     </context>
@@ -1713,32 +1781,32 @@ closed form: {c}
     <context>
         <name>Lessons</name>
         <message>
-            <location filename="../../gui/lessons/install.py" line="66" />
+            <location filename="../../gui/lessons/install.py" line="71" />
             <source>&amp;Lessons</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/install.py" line="46" />
+            <location filename="../../gui/lessons/install.py" line="51" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/install.py" line="87" />
+            <location filename="../../gui/lessons/install.py" line="92" />
             <source>Open the lessons panel beside the app</source>
             <translation>在应用旁打开课程面板</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/install.py" line="86" />
+            <location filename="../../gui/lessons/install.py" line="91" />
             <source>Show lessons panel</source>
             <translation>显示课程面板</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/install.py" line="58" />
+            <location filename="../../gui/lessons/install.py" line="63" />
             <source>Show or hide the lessons panel</source>
             <translation>显示或隐藏课程面板</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/install.py" line="80" />
+            <location filename="../../gui/lessons/install.py" line="85" />
             <source>{0} (broken)</source>
             <translation>{0}（已损坏）</translation>
         </message>
@@ -1866,23 +1934,23 @@ closed form: {c}
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="129" />
+            <location filename="../../gui/main_window.py" line="133" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="77" />
+            <location filename="../../gui/main_window.py" line="76" />
             <source>Backprop Studio</source>
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="126" />
-            <location filename="../../gui/main_window.py" line="249" />
+            <location filename="../../gui/main_window.py" line="130" />
+            <location filename="../../gui/main_window.py" line="255" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="89" />
+            <location filename="../../gui/window_animations.py" line="90" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -1932,73 +2000,73 @@ closed form: {c}
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="244" />
+            <location filename="../../gui/main_window.py" line="250" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="351" />
+            <location filename="../../gui/main_window.py" line="358" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="128" />
+            <location filename="../../gui/main_window.py" line="132" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="243" />
+            <location filename="../../gui/main_window.py" line="249" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="122" />
-            <location filename="../../gui/main_window.py" line="246" />
+            <location filename="../../gui/main_window.py" line="126" />
+            <location filename="../../gui/main_window.py" line="252" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="253" />
+            <location filename="../../gui/main_window.py" line="259" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="124" />
+            <location filename="../../gui/main_window.py" line="128" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="248" />
+            <location filename="../../gui/main_window.py" line="254" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="247" />
+            <location filename="../../gui/main_window.py" line="253" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="245" />
+            <location filename="../../gui/main_window.py" line="251" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="165" />
+            <location filename="../../gui/main_window.py" line="169" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="89" />
+            <location filename="../../gui/window_animations.py" line="90" />
             <source>Recording frames…</source>
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="125" />
+            <location filename="../../gui/main_window.py" line="129" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="166" />
+            <location filename="../../gui/main_window.py" line="170" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -2018,22 +2086,22 @@ closed form: {c}
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="190" />
+            <location filename="../../gui/main_window.py" line="194" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="123" />
+            <location filename="../../gui/main_window.py" line="127" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="191" />
+            <location filename="../../gui/main_window.py" line="195" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="121" />
+            <location filename="../../gui/main_window.py" line="125" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
@@ -2048,7 +2116,7 @@ closed form: {c}
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="195" />
+            <location filename="../../gui/main_window.py" line="199" />
             <source>This iteration's loss, once its forward pass has computed it; after its optimizer.step(), also the loss at the new parameters</source>
             <translation>本次迭代的损失（前向传播算出后显示）；optimizer.step() 之后，还显示新参数处的损失</translation>
         </message>
@@ -2058,8 +2126,8 @@ closed form: {c}
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="102" />
-            <location filename="../../gui/main_window.py" line="121" />
+            <location filename="../../gui/main_window.py" line="106" />
+            <location filename="../../gui/main_window.py" line="125" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
@@ -2069,17 +2137,17 @@ closed form: {c}
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="103" />
+            <location filename="../../gui/main_window.py" line="107" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="196" />
+            <location filename="../../gui/main_window.py" line="200" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="127" />
+            <location filename="../../gui/main_window.py" line="131" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
@@ -2089,7 +2157,7 @@ closed form: {c}
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="104" />
+            <location filename="../../gui/window_animations.py" line="105" />
             <source>Wrote {0}</source>
             <translation>已写入 {0}</translation>
         </message>
@@ -2099,12 +2167,12 @@ closed form: {c}
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="288" />
+            <location filename="../../gui/main_window.py" line="294" />
             <source>{0} placed from the surface: {1} edits, ← undoes each.</source>
             <translation>已从曲面放置 {0}：共 {1} 次编辑，← 逐个撤销。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="321" />
+            <location filename="../../gui/main_window.py" line="328" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2112,7 +2180,7 @@ closed form: {c}
     <context>
         <name>MessageBanner</name>
         <message>
-            <location filename="../../gui/views/message_banner.py" line="24" />
+            <location filename="../../gui/views/message_banner.py" line="29" />
             <source>Click to dismiss</source>
             <translation>点击关闭</translation>
         </message>
@@ -3356,108 +3424,108 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
     <context>
         <name>TransportBar</name>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="124" />
+            <location filename="../../gui/views/transport_bar.py" line="125" />
             <source>%v / %m</source>
             <translation>%v / %m</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="82" />
+            <location filename="../../gui/views/transport_bar.py" line="83" />
             <source>Back to the starting parameters; clears the history</source>
             <translation>回到初始参数；清空历史</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="127" />
+            <location filename="../../gui/views/transport_bar.py" line="129" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="116" />
+            <location filename="../../gui/views/transport_bar.py" line="117" />
             <source>Fast-forward this many iterations in the background</source>
             <translation>在后台快进这么多次迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="113" />
+            <location filename="../../gui/views/transport_bar.py" line="114" />
             <source>How many whole iterations Run performs</source>
             <translation>“运行”执行多少次完整迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="126" />
+            <location filename="../../gui/views/transport_bar.py" line="128" />
             <source>Iterations done in the current run</source>
             <translation>本次运行已完成的迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="76" />
+            <location filename="../../gui/views/transport_bar.py" line="77" />
             <source>Play or pause: one micro-step per tick at the chosen speed</source>
             <translation>播放或暂停：按所选速度每次执行一个微步</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="95" />
+            <location filename="../../gui/views/transport_bar.py" line="96" />
             <source>Play speed in micro-steps per second</source>
             <translation>播放速度（每秒微步数）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="115" />
+            <location filename="../../gui/views/transport_bar.py" line="116" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="66" />
+            <location filename="../../gui/views/transport_bar.py" line="67" />
             <source>Run one micro-step: one neuron, one gradient or one parameter update</source>
             <translation>执行一个微步：一个神经元、一个梯度或一次参数更新</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="71" />
+            <location filename="../../gui/views/transport_bar.py" line="72" />
             <source>Run to the end of the current iteration</source>
             <translation>运行到本次迭代结束</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="70" />
+            <location filename="../../gui/views/transport_bar.py" line="71" />
             <source>Step iteration ⇥</source>
             <translation>单步迭代 ⇥</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="65" />
+            <location filename="../../gui/views/transport_bar.py" line="66" />
             <source>Step →</source>
             <translation>单步 →</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="128" />
+            <location filename="../../gui/views/transport_bar.py" line="130" />
             <source>Stop the run after the current iteration</source>
             <translation>在当前迭代后停止运行</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="37" />
+            <location filename="../../gui/views/transport_bar.py" line="38" />
             <source>Transport</source>
             <translation>播放控制</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="61" />
+            <location filename="../../gui/views/transport_bar.py" line="62" />
             <source>Undo one micro-step exactly: parameters, gradients and optimizer state</source>
             <translation>精确撤销一个微步：参数、梯度和优化器状态</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="105" />
+            <location filename="../../gui/views/transport_bar.py" line="106" />
             <source>{0}/s</source>
             <translation>{0}/秒</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="60" />
+            <location filename="../../gui/views/transport_bar.py" line="61" />
             <source>← Back</source>
             <translation>← 后退</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="154" />
+            <location filename="../../gui/views/transport_bar.py" line="157" />
             <source>⏸ Pause</source>
             <translation>⏸ 暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="75" />
-            <location filename="../../gui/views/transport_bar.py" line="154" />
+            <location filename="../../gui/views/transport_bar.py" line="76" />
+            <location filename="../../gui/views/transport_bar.py" line="158" />
             <source>▶ Play</source>
             <translation>▶ 播放</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="81" />
+            <location filename="../../gui/views/transport_bar.py" line="82" />
             <source>⟲ Reset</source>
             <translation>⟲ 重置</translation>
         </message>

@@ -35,6 +35,11 @@ class Lessons:
         self.dock.raise_()
         return self.panel.start(lesson)
 
+    def offer(self) -> None:
+        """Show the lesson list in front of its dock group (a first launch)."""
+        self.dock.show()
+        self.dock.raise_()
+
     def find(self, lesson_id: str) -> Lesson:
         return next(x for x in self.panel.catalog.lessons if x.id == lesson_id)
 

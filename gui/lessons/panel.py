@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.lessons import Lesson, LessonCatalog
+from gui.glyphs import with_glyphs
 from gui.lessons.player import LessonPlayer
 from gui.lessons.step_text import StepText
 from gui.plain_text import plain_label, plain_tooltip
@@ -59,9 +60,11 @@ class LessonPanel(QWidget):
         self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
-        self.back_button = QPushButton(self.tr("◀ Back"))
+        # Not "Back": the toolbar's ← Back undoes a micro-step, this goes to the lesson's
+        # previous step, and both are in view during a lesson.
+        self.back_button = QPushButton(with_glyphs(self.tr("◀ Previous step")))
         self.back_button.setToolTip(self.tr("Go to the previous step (the lesson is replayed)"))
-        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.next_button = QPushButton(with_glyphs(self.tr("Next ▶")))
         self.next_button.setToolTip(self.tr("Do the next step in the app and explain it"))
         self.restart_button = QPushButton(self.tr("Restart"))
         self.restart_button.setToolTip(self.tr("Start this lesson again from its first step"))

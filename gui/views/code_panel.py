@@ -18,7 +18,9 @@ class CodePanel(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # long set-up lines
+        # A wrapped line would continue under the next line's indentation, which in Python
+        # is the program's structure: long lines scroll sideways instead.
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSize(9)  # points: sized by the screen's DPI, sharp at any scale
         self.setFont(font)

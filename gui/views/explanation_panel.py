@@ -15,6 +15,7 @@ FORMULA_STYLE = (
 )
 NOTE_STYLE = "background-color: #fff3cd; color: #5c4400;"
 HEADING_STYLE = "color: #5f6b7a; font-size: 9pt;"
+DETAIL_ANCHOR = "selected"
 DARK_STYLES = {  # the same boxes on a dark page: light text, dark fills
     FORMULA_STYLE: FORMULA_STYLE.replace("#f4f6f9", "#2a2e34").replace("#1c2733", "#e6e8eb"),
     NOTE_STYLE: "background-color: #4a3c12; color: #ffe7a3;",
@@ -60,10 +61,11 @@ class ExplanationPanel(QTextBrowser):
         explanation, _, formula = text.partition("\n")
         heading = self.tr("Selected: {0}").format(label)
         self._detail_html = (
-            f"<hr/><p style='{HEADING_STYLE}'>{html.escape(heading)}</p>"
-            f"<p>{html.escape(explanation)}</p>" + _formula_html(formula)
+            f"<hr/><a name='{DETAIL_ANCHOR}'></a><p style='{HEADING_STYLE}'>"
+            f"{html.escape(heading)}</p><p>{html.escape(explanation)}</p>" + _formula_html(formula)
         )
         self._render()
+        self.scrollToAnchor(DETAIL_ANCHOR)  # what was clicked comes into view, not below it
 
     def clear_detail(self) -> None:
         self._detail_html = ""

@@ -37,6 +37,7 @@ class IterationPlot(QWidget):
         self.title.setStyleSheet(TITLE_STYLE)
         self.note = QLabel()
         self.note.setStyleSheet(NOTE_STYLE)
+        self.note.setWordWrap(True)  # a long note takes two lines, not the dock's width
         self.controls = QHBoxLayout()
         self.controls.setContentsMargins(4, 0, 4, 0)
         self.controls.setSpacing(10)

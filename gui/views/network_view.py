@@ -34,7 +34,7 @@ from gui.views.diagram.hover import Hover
 from gui.views.diagram.items import LABEL_KEY, Figure
 from gui.views.diagram.look import SnapshotLook
 from gui.views.diagram.tween import StepTween
-from gui.views.diagram.zoom import FitZoom
+from gui.views.diagram.zoom import BUTTON_STEP, FitZoom
 
 HIGHLIGHT = QColor("#1b9e4b")  # a lesson's "look here", distinct from the focus colour
 HALO_MARGIN = 6.0
@@ -53,7 +53,7 @@ class NetworkView(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.colours = PRINT_DIAGRAM  # the main window's view follows the theme (set_dark)
-        self._network: tuple[list[list[str]], list[ParamInfo]] | None = None
+        self._network: tuple[list[list[str]], list[ParamInfo], tuple[str, ...]] | None = None
         self.setBackgroundBrush(QBrush(self.colours.paper))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -114,18 +114,29 @@ class NetworkView(QGraphicsView):
         restore_zoom()
 
     # -- building and showing --------------------------------------------------------------
-    def set_network(self, neurons: list[list[str]], params: Sequence[ParamInfo]) -> None:
-        """(Re)build the figure for any layer sizes; values arrive with show_snapshot."""
-        self._network = (neurons, list(params))
+    def set_network(
+        self,
+        neurons: list[list[str]],
+        params: Sequence[ParamInfo],
+        activations: Sequence[str] = (),
+    ) -> None:
+        """(Re)build the figure for any layer sizes; values arrive with show_snapshot.
+
+        `activations` (one per layer after the input) name each layer's function in its
+        heading."""
+        self._network = (neurons, list(params), tuple(activations))
         self._tween.stop()
         self._editor.close()
         self._editor.message = ""
         self.scene().clear()
         kept = self.data_tags  # the data and preview outlive a rebuild (a new theme, say)
-        self._start_figure(build_figure(self.scene(), neurons, params, self.colours, self.font()))
+        figure = build_figure(
+            self.scene(), neurons, params, self.colours, self.font(), tuple(activations)
+        )
+        self._start_figure(figure)
         self.data_tags.set_data(kept.inputs, kept.targets)
         self.data_tags.set_preview(kept.preview)
-        self._zoom.factor = 1.0
+        self._zoom.min_text_px = figure.min_text_px
         self._zoom.fit()
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -136,6 +147,19 @@ class NetworkView(QGraphicsView):
         self.data_tags.show_preview(snapshot)
         self._hover.snapshot_shown()
         self._tween.start(snapshot, lambda label: label in self.figure.params)
+        self._follow_focus()
+
+    def _follow_focus(self) -> None:
+        """A figure bigger than the view scrolls to keep the element in focus in sight."""
+        focus = self._look.focus
+        if focus is None or self._zoom.fits():
+            return
+        items = self.figure.items_of(focus)
+        if items:
+            rect = items[0].sceneBoundingRect()
+            for item in items[1:]:
+                rect = rect.united(item.sceneBoundingRect())
+            self.ensureVisible(rect, 40, 40)
 
     def set_data(self, inputs: dict[str, float], targets: dict[str, float]) -> None:
         """The first sample's inputs and targets by neuron: targets are drawn by the outputs."""
@@ -257,7 +281,7 @@ class NetworkView(QGraphicsView):
         elif label in self.figure.params or self.data_tags.label_of(label):
             self.edit_element(label)
         elif not label:
-            self._zoom.fit()  # double-click on empty paper: back to the whole figure
+            self._zoom.fit()  # double-click on empty paper: back to the fitted figure
         else:
             super().mouseDoubleClickEvent(event)
 
@@ -285,14 +309,36 @@ class NetworkView(QGraphicsView):
         return self._editor.offer
 
     # -- fitting and zoom -----------------------------------------------------------------
+    def zoom_in(self) -> None:
+        self._zoom.zoom_by(BUTTON_STEP)
+
+    def zoom_out(self) -> None:
+        self._zoom.zoom_by(1 / BUTTON_STEP)
+
+    def fit_figure(self) -> None:
+        """The whole figure, or as much of it as fits at a readable size."""
+        self._zoom.fit()
+
+    def show_whole_figure(self) -> None:
+        """Fit the whole figure whatever its text size (for pictures of it, not for reading)."""
+        self._zoom.min_label_pt = 0
+        self._zoom.fit()
+
+    def smallest_text_px(self) -> float:
+        """The height in screen pixels of the figure's smallest font, at the current zoom."""
+        return self.figure.min_text_px * self._zoom.scale()
+
+    def figure_fits(self) -> bool:
+        return self._zoom.fits()
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         self._zoom.wheel(event.angleDelta().y() / 120)
         event.accept()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._zoom.fit()
+        self._zoom.refit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._zoom.fit()
+        self._zoom.refit()

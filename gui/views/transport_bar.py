@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.glyphs import with_glyphs
 from gui.play_clock import DEFAULT_SPEED, MAX_SPEED, MIN_SPEED
 
 MAX_RUN = 1_000_000
@@ -46,7 +47,7 @@ class TransportBar(QToolBar):
 
     # -- actions -----------------------------------------------------------------------------
     def _action(self, text: str, tip: str, keys: QKeySequence | None = None) -> QAction:
-        action = QAction(text, self)
+        action = QAction(with_glyphs(text), self)
         if keys is not None:
             action.setShortcut(keys)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -122,7 +123,8 @@ class TransportBar(QToolBar):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("%v / %m"))
-        self.progress.setTextVisible(False)  # until a run starts
+        self.progress.setTextVisible(False)  # until a run starts; hidden until then too:
+        # an empty bar beside Run read as a text field
         self.progress.setToolTip(self.tr("Iterations done in the current run"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop the run after the current iteration"))
@@ -130,7 +132,8 @@ class TransportBar(QToolBar):
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.addWidget(self.run_count)
         self.addAction(self.run_action)
-        self.addWidget(self.progress)
+        self.progress_item = self.addWidget(self.progress)  # a toolbar hides its item
+        self.progress_item.setVisible(False)
         self.addWidget(self.cancel_button)
 
     # -- state from the controller -----------------------------------------------------------
@@ -151,7 +154,8 @@ class TransportBar(QToolBar):
 
     def set_playing(self, playing: bool) -> None:
         self.play_action.setChecked(playing)
-        self.play_action.setText(self.tr("⏸ Pause") if playing else self.tr("▶ Play"))
+        text = self.tr("⏸ Pause") if playing else self.tr("▶ Play")
+        self.play_action.setText(with_glyphs(text))  # no empty box where fonts lack ⏸
 
     def set_play_enabled(self, enabled: bool) -> None:
         """Greyed out (Space with it) on a tab where Play has nothing to play."""
@@ -159,11 +163,13 @@ class TransportBar(QToolBar):
 
     def clear_progress(self) -> None:
         """A new model: the last run's "n / n" no longer describes anything shown."""
+        self.progress_item.setVisible(False)
         self.progress.setTextVisible(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
 
     def set_progress(self, done: int, total: int) -> None:
+        self.progress_item.setVisible(True)
         self.progress.setTextVisible(True)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))

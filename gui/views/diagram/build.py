@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsScene, QGraphicsSimpleTextItem
 
 from engine.models.data_labels import TARGETS, data_label
@@ -27,6 +27,7 @@ from gui.views.diagram.items import (
     outline,
 )
 from gui.views.diagram.layout import (
+    BIAS_LIFT,
     Geometry,
     headings_top,
     label_spots,
@@ -35,10 +36,11 @@ from gui.views.diagram.layout import (
     preferred_spot,
 )
 from gui.views.diagram.look import show_loss
-from gui.views.diagram.text import layer_title
+from gui.views.diagram.text import layer_heading
 
 INK = PRINT_DIAGRAM.ink  # sample text that sizes the layout; shown colours follow the theme
 SCENE_MARGIN = (24.0, 16.0)  # paper around the figure, in scene units
+TAG_BORDER = 4.0  # a tag's border and a focus outline around it, in scene units
 
 
 def build_figure(
@@ -47,9 +49,12 @@ def build_figure(
     params: Sequence[ParamInfo],
     colours: DiagramColours,
     font: QFont,
+    activations: Sequence[str] = (),
 ) -> Figure:
-    """Add the figure for these layers to an empty scene; values arrive with a Snapshot."""
-    return FigureBuilder(scene, colours, font).build(neurons, params)
+    """Add the figure for these layers to an empty scene; values arrive with a Snapshot.
+
+    `activations`, one per layer after the input, are named in the layers' headings."""
+    return FigureBuilder(scene, colours, font).build(neurons, params, activations)
 
 
 class FigureBuilder:
@@ -61,14 +66,20 @@ class FigureBuilder:
         self.base_font = font
         self.figure = Figure()
 
-    def build(self, neurons: list[list[str]], params: Sequence[ParamInfo]) -> Figure:
-        g = Geometry.for_widest(max((len(layer) for layer in neurons), default=1))
+    def build(
+        self,
+        neurons: list[list[str]],
+        params: Sequence[ParamInfo],
+        activations: Sequence[str] = (),
+    ) -> Figure:
+        g = self._geometry(max((len(layer) for layer in neurons), default=1))
         self.figure.output_layer = len(neurons) - 1
+        self.figure.min_text_px = g.text_px
         places = neuron_centres(neurons, g)
         centres = {name: QPointF(x, y) for name, (x, y) in places.items()}
         self._add_neurons(neurons, centres, g)
         self._add_params(params, centres, g)
-        self._add_headings(neurons, centres, headings_top(places, g), g)
+        self._add_headings(neurons, centres, headings_top(places, g), g, activations)
         if neurons:  # a test function has no inputs, so no data and no targets
             self._add_loss_box(neurons[-1], centres, g, with_targets=bool(neurons[0]))
         self._fill_with_samples()
@@ -77,6 +88,14 @@ class FigureBuilder:
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-dx, -dy, dx, dy))
         self._clear_samples()
         return self.figure
+
+    def _geometry(self, widest: int) -> Geometry:
+        """The sizes for this width, with rows spaced for the fonts' real line heights."""
+        g = Geometry.for_widest(widest)
+        metrics = QFontMetricsF(self._font(g.text_px))
+        pad = metrics.height() * 0.3  # as a Tag pads its lines
+        bias, values = 2 * metrics.height() + pad, 3 * metrics.height() + pad
+        return g.with_room(bias + TAG_BORDER, values + TAG_BORDER)
 
     def _font(self, px: int, bold: bool = False) -> QFont:
         font = QFont(self.base_font)
@@ -162,14 +181,19 @@ class FigureBuilder:
             tag.set_lines([(info.label, self.colours.ink)])
 
     def _attach_bias(self, tag: Tag, neuron: QPointF, g: Geometry) -> None:
-        """A bias sits just above its neuron, joined by a short stub, growing upward."""
-        tag.anchor = "bottom"
-        bottom = neuron.y() - g.radius - g.text_px * 0.7
-        tag.setPos(neuron.x(), bottom)
-        stub = self.scene.addLine(
-            QLineF(neuron.x(), bottom, neuron.x(), neuron.y() - g.radius),
-            outline(self.colours.muted, 1.2),
-        )
+        """A bias sits just above its neuron (left of it in a crowded layer, where the rows
+        are close), joined by a short stub."""
+        lift = g.text_px * BIAS_LIFT
+        if g.bias_beside:
+            tag.anchor = "right"
+            end = QPointF(neuron.x() - g.radius - lift, neuron.y())
+            touch = QPointF(neuron.x() - g.radius, neuron.y())
+        else:
+            tag.anchor = "bottom"
+            end = QPointF(neuron.x(), neuron.y() - g.radius - lift)
+            touch = QPointF(neuron.x(), neuron.y() - g.radius)
+        tag.setPos(end)
+        stub = self.scene.addLine(QLineF(end, touch), outline(self.colours.muted, 1.2))
         stub.setZValue(1)
 
     def _attach_coordinate(
@@ -192,14 +216,19 @@ class FigureBuilder:
         return edge
 
     def _add_headings(
-        self, neurons: list[list[str]], centres: dict[str, QPointF], top: float, g: Geometry
+        self,
+        neurons: list[list[str]],
+        centres: dict[str, QPointF],
+        top: float,
+        g: Geometry,
+        activations: Sequence[str],
     ) -> None:
         for layer, names in enumerate(neurons):
             if not names:
                 continue
-            heading = self.scene.addSimpleText(
-                layer_title(layer, len(neurons)), self._font(g.text_px + 1)
-            )
+            activation = activations[layer - 1] if 0 < layer <= len(activations) else ""
+            title = layer_heading(layer, len(neurons), activation)
+            heading = self.scene.addSimpleText(title, self._font(g.text_px + 1))
             heading.setBrush(self.colours.muted)
             box = heading.boundingRect()
             heading.setPos(centres[names[0]].x() - box.width() / 2, top - box.height())

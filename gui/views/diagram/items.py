@@ -178,6 +178,7 @@ class Figure:
     loss_tag: Tag | None = None
     output_layer: int = -1
     targets: dict[str, Tag] = field(default_factory=dict)  # output neuron -> its target
+    min_text_px: float = 0.0  # the smallest font in the figure, in scene units
 
     def labels(self) -> list[str]:
         return [*self.neurons, *self.params]

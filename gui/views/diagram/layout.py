@@ -5,7 +5,7 @@ Positions are plain arithmetic on scene coordinates, so they are checked without
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QLineF, QPointF, QRectF
 
@@ -13,6 +13,9 @@ LABEL_POSITIONS = tuple(k / 20 for k in range(2, 19))  # where along an edge a l
 LABEL_MARGIN = 3.0  # half the clear space kept between two labels
 MAX_LABELLED_EDGES = 32  # beyond this a layer's labels could not be read anyway
 SEARCH_BUDGET = 400  # tries; each filters every other label's spots
+ROW_GAP = 10.0  # clear space between one neuron's tags and the next neuron's, scene units
+VALUES_GAP = 4.0  # from a neuron's circle to its values tag below
+BIAS_LIFT = 0.7  # a bias tag above its neuron floats this many text heights over the circle
 
 
 @dataclass(frozen=True)
@@ -24,14 +27,26 @@ class Geometry:
     column: float
     label_px: int
     text_px: int
+    bias_beside: bool = False  # a bias tag left of its neuron, not above: rows pack closer
 
     @staticmethod
     def for_widest(width: int) -> Geometry:
         if width <= 2:
-            return Geometry(radius=30, row=340, column=420, label_px=21, text_px=16)
+            return Geometry(radius=30, row=300, column=370, label_px=21, text_px=16)
         if width <= 4:
-            return Geometry(radius=30, row=250, column=420, label_px=21, text_px=16)
-        return Geometry(radius=22, row=145, column=360, label_px=15, text_px=13)
+            return Geometry(radius=30, row=250, column=390, label_px=21, text_px=16)
+        return Geometry(radius=22, row=110, column=380, label_px=15, text_px=13, bias_beside=True)
+
+    def with_room(self, bias_height: float, values_height: float) -> Geometry:
+        """Rows far enough apart that a neuron's bias and values tags of these heights (the
+        fonts' own, which differ between systems) clear the neighbouring neuron's."""
+        gap = ROW_GAP
+        if self.bias_beside:
+            above = max(self.radius, bias_height / 2)
+        else:
+            above = self.radius + bias_height + BIAS_LIFT * self.text_px
+        need = above + self.radius + VALUES_GAP + values_height + gap
+        return replace(self, row=max(self.row, need))
 
 
 def neuron_centres(neurons: list[list[str]], g: Geometry) -> dict[str, tuple[float, float]]:
@@ -45,7 +60,8 @@ def neuron_centres(neurons: list[list[str]], g: Geometry) -> dict[str, tuple[flo
 
 def headings_top(centres: dict[str, tuple[float, float]], g: Geometry) -> float:
     """Where the layer headings end: above the top neuron and the bias tags over it."""
-    return min(y for _, y in centres.values()) - g.radius - 4.2 * g.text_px - g.label_px
+    room = 1.5 if g.bias_beside else 4.2  # text heights of bias tag (if above) and air
+    return min(y for _, y in centres.values()) - g.radius - room * g.text_px - g.label_px
 
 
 def preferred_spot(row: int, col: int) -> float:

@@ -69,3 +69,9 @@ def layer_title(layer: int, layers: int) -> str:
     if layers - 2 == 1:
         return tr("hidden layer")
     return tr("hidden layer {0}").format(layer)
+
+
+def layer_heading(layer: int, layers: int, activation: str = "") -> str:
+    """A layer's heading with the function it applies, e.g. "hidden layer 1 · sigmoid"."""
+    title = layer_title(layer, layers)
+    return f"{title} · {activation}" if activation else title
