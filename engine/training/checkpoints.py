@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from engine.core.snapshot import Snapshot
+from engine.models.config import Config
 from engine.training.position import Position
 from engine.training.training_setup import TrainingSetup
 
@@ -18,11 +19,18 @@ class Checkpoint:
 
     tick: int
     iteration: int
-    kind: str  # "ready", "iteration" or "edit"
+    kind: str  # "ready", "iteration", "edit" or "settings" (see KEPT_KINDS)
     values: np.ndarray
     grads: np.ndarray | None
     optimizer: dict[str, Any] | None  # None: the optimizer was fresh (never built)
-    snapshot: Snapshot | None = None  # ready and edit checkpoints are positions of their own
+    config: Config  # the settings in force (live hyperparameter changes replace them)
+    snapshot: Snapshot | None = None  # ready, edit and settings checkpoints are positions
+
+
+# Positions made by hand (an edit, a hyperparameter change): thinning never drops them, the
+# logs that sessions and scripts replay are read from them, and stepping on after going back
+# past one forgets it.
+HAND_KINDS = ("edit", "settings")
 
 
 class CheckpointStore:
@@ -49,6 +57,7 @@ class CheckpointStore:
             model.values(),
             model.grads(),
             self._setup.optimizer.saved(),
+            self._setup.config,
             snapshot,
         )
 
@@ -61,7 +70,7 @@ class CheckpointStore:
         """Past the budget, every other iteration checkpoint of the older half goes.
 
         Going back near the end stays as quick as before; going far back replays further
-        (exactly: fast iterations repeat the same operations). Ready and edit checkpoints stay.
+        (exactly: fast iterations repeat the same operations). Ready and hand-made ones stay.
         """
         if len(self.saved) < self.max_count:  # cheap: counts every kind
             return
@@ -78,6 +87,7 @@ class CheckpointStore:
     def restore(self, checkpoint: Checkpoint) -> None:
         """The model, optimizer and position as they were at `checkpoint`."""
         setup, position = self._setup, self._position
+        setup.config = setup.optimizer.config = checkpoint.config
         setup.model.load_values(checkpoint.values)
         setup.model.load_grads(checkpoint.grads)
         setup.optimizer.load(checkpoint.optimizer)
@@ -89,9 +99,10 @@ class CheckpointStore:
         position.trajectory.rewind(checkpoint.iteration, checkpoint.values)
 
     def edit_ahead(self) -> bool:
-        """Whether an edit lies past the current position (undone by going back)."""
+        """Whether an edit or a settings change lies past the current position (undone by
+        going back)."""
         tick = self._position.tick
-        return any(c.kind == "edit" and c.tick > tick for c in self.saved.values())
+        return any(c.kind in HAND_KINDS and c.tick > tick for c in self.saved.values())
 
     def forget_future(self) -> None:
         """Drop the checkpoints past the current position: the run goes another way now."""

@@ -26,6 +26,7 @@ from engine.training.fast_batch import FastIterations
 from engine.training.fast_forward import FastForward, RunResult
 from engine.training.history import HandEdits, History
 from engine.training.history_budget import checkpoints_kept_for
+from engine.training.live_settings import SettingsChanges
 from engine.training.optimizer_state import ElementStateReader
 from engine.training.optimizers import OptimizerLike
 from engine.training.phases import PhaseMachine, make_plan
@@ -50,7 +51,7 @@ class Stepper:
     def __init__(self, config: Config) -> None:
         setup = TrainingSetup.build(config)
         self._setup = setup
-        self.config = config
+        self.initial_config = config  # as built: sessions and scripts start from it
         self.model: MLP | FunctionModel = setup.model  # a TrainableModel
         self.loss_fn: Loss = setup.loss_fn
         self.x: Tensor = setup.x
@@ -77,11 +78,17 @@ class Stepper:
         fast = FastIterations(setup, position, plan_length)
         self._history = History(self._store, position, self._phases, fast)
         self._edits = HandEdits(setup, position, self._store, self._snapshots)
+        self._settings = SettingsChanges(setup, position, self._store, self._snapshots)
         self._fast_forward = FastForward(
             position, self._store, self._phases, fast, self._history, parameters
         )
 
     # -- where the run stands --------------------------------------------------------------
+    @property
+    def config(self) -> Config:
+        """The settings in force at this position (hyperparameters may have changed live)."""
+        return self._setup.config
+
     @property
     def optimizer(self) -> OptimizerLike:
         return self._setup.optimizer.get()
@@ -141,6 +148,7 @@ class Stepper:
     def reset(self) -> Snapshot:
         """Back to the configured starting point; history is cleared."""
         model = self.model
+        self._setup.config = self._setup.optimizer.config = self.initial_config
         model.load_values(self._initial_values)
         model.load_grads(None)
         self._setup.optimizer.forget()
@@ -192,6 +200,11 @@ class Stepper:
     def edit_parameter(self, label: str, value: float) -> Snapshot:
         """Set one parameter by hand, between iterations; back() undoes it."""
         return self._edits.edit(label, value)
+
+    def change_settings(self, config: Config) -> Snapshot:
+        """Use `config`'s optimizer hyperparameters from the next step (between iterations
+        only, and only when nothing else differs); back() undoes it."""
+        return self._settings.change(config)
 
     # -- queries ---------------------------------------------------------------------------
     def outputs(self) -> dict[str, float]:
