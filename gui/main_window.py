@@ -37,6 +37,7 @@ from gui.lessons import install_lessons
 from gui.pages import Page
 from gui.pages.labs import LabsPage
 from gui.pages.tabs import BasinsPage, RacePage, SurfacePage, TrainingPage
+from gui.settings_apply import SettingsSync
 from gui.views.basin_view import BasinView
 from gui.views.code_panel import CodePanel
 from gui.views.explanation_panel import ExplanationPanel, phase_title
@@ -82,6 +83,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self.lessons = install_lessons(self)
+        self.lessons.player.busy_changed.connect(
+            lambda busy: self.menus.run_undo.set_grouping(busy, self.tr("Lesson"))
+        )
         self._connect()
         self._install_export_menus()
         self._rebuild()
@@ -220,8 +224,7 @@ class MainWindow(QMainWindow):
         self.network_view.element_hovered.connect(self._hovered)
         self.network_view.element_clicked.connect(self._clicked)
         self.network_view.weight_edit_requested.connect(c.edit_parameter)
-        self.settings_panel.apply_requested.connect(c.apply_config)
-        self.settings_panel.preset_requested.connect(c.load_preset)
+        self.settings_sync = SettingsSync(self)  # Apply, presets, the lr slider
         self.labs.use_activation_requested.connect(self._use_activation)
 
     def _install_export_menus(self) -> None:
