@@ -19,18 +19,25 @@ from collections.abc import Sequence
 from engine.core.errors import EngineError
 from engine.io.script_family import SCRIPT_FAMILIES, ScriptFamily
 from engine.io.script_parts import EDITS_HELPER, OPTIMIZER_CLASSES
+from engine.io.script_settings import after_loop, checked_changes, in_loop, settings_note
 from engine.io.script_values import ScriptError, check_names, label, number, whole
 from engine.io.session_format import json_number
 from engine.models.build import build_model
 from engine.models.config import Config
 from engine.models.trainable_model import TrainableModel
-from engine.training.edit_log import HandEdit, hand_edits
+from engine.training.edit_log import HandEdit, SettingsChange, hand_edits, settings_changes
 from engine.training.stepper import Stepper
 
 
-def torch_script(config: Config, steps: int, edits: Sequence[HandEdit] = ()) -> str:
+def torch_script(
+    config: Config,
+    steps: int,
+    edits: Sequence[HandEdit] = (),
+    changes: Sequence[SettingsChange] = (),
+) -> str:
     """The run as a plain PyTorch script that prints `step i loss <repr>` for each iteration,
-    then `param <label> <repr>` for every parameter at the end."""
+    then `param <label> <repr>` for every parameter at the end. `config` is the run's settings
+    as built; `changes` are its live optimizer changes, written into the loop."""
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
         raise EngineError(f"the number of steps must be a whole number ≥ 0, got {steps!r}")
     family = SCRIPT_FAMILIES[config.family]
@@ -38,15 +45,19 @@ def torch_script(config: Config, steps: int, edits: Sequence[HandEdit] = ()) -> 
     family.check_names(config)
     model = build_model(config)
     edits = _checked_edits(edits, model, steps)
-    header = _header(config, family, steps, len(edits))
+    changes = checked_changes(changes, steps)
+    header = _header(config, family, steps, len(edits), settings_note(changes))
     parts = [header, *family.body(config, model), *_edits(family, model, edits)]
-    return "\n".join([*parts, *_loop(config, family, steps, edits), *_final(family, model)]) + "\n"
+    loop = _loop(config, family, steps, edits, in_loop(config, changes, steps))
+    final = [*after_loop(config, changes, steps), *_final(family, model)]
+    return "\n".join([*parts, *loop, *final]) + "\n"
 
 
 def script_of_run(stepper: Stepper, steps: int | None = None) -> str:
     """The script of the stepper's run: its whole iterations (or `steps`), its hand edits."""
     count = stepper.iteration if steps is None else steps
-    return torch_script(stepper.config, count, hand_edits(stepper))
+    edits, changes = hand_edits(stepper), settings_changes(stepper)
+    return torch_script(stepper.initial_config, count, edits, changes)
 
 
 def weights_json(stepper: Stepper) -> str:
@@ -68,12 +79,13 @@ def _checked_edits(edits: Sequence[HandEdit], model: TrainableModel, steps: int)
 
 
 # -- the parts of the script -------------------------------------------------------------------
-def _header(config: Config, family: ScriptFamily, steps: int, edits: int) -> str:
+def _header(config: Config, family: ScriptFamily, steps: int, edits: int, notes: list[str]) -> str:
     lines = [
         f'"""Backprop Studio: the {config.preset} run, {whole(steps)} step(s), as plain PyTorch.',
         "",
         f"Settings: {_summary(config, family)}.",
         *_edits_note(edits),
+        *notes,
         "Run it with `python` or paste it into a notebook: it prints the loss of every step",
         "and then every parameter, the numbers the app shows (repr prints every digit).",
         *_device_note(config),
@@ -122,7 +134,13 @@ def _edits(family: ScriptFamily, model: TrainableModel, edits: list[HandEdit]) -
     return [*lines, "]", "", "", EDITS_HELPER.strip("\n"), "", ""]
 
 
-def _loop(config: Config, family: ScriptFamily, steps: int, edits: list[HandEdit]) -> list[str]:
+def _loop(
+    config: Config,
+    family: ScriptFamily,
+    steps: int,
+    edits: list[HandEdit],
+    settings: list[str],
+) -> list[str]:
     lines = ["# The training loop: the calls the app steps through one micro-step at a time."]
     if config.published_variant:
         lines += [
@@ -133,6 +151,7 @@ def _loop(config: Config, family: ScriptFamily, steps: int, edits: list[HandEdit
     lines.append(f"for step in range({whole(steps)}):")
     if edits:
         lines.append("    apply_edits(step)  # the values set by hand before this iteration")
+    lines += settings
     if config.skip_zero_grad:
         lines += [
             "    # optimizer.zero_grad() is skipped, as in the app's switch: each backward()",

@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,14 +66,36 @@ CASES = {
     ),
     "one-dimensional-function": (get_preset("parabola"), [("run", 2), ("x", -3.0), ("run", 2)]),
     "skip-zero-grad": (MAZUR.replace(skip_zero_grad=True), MAZUR_EDITS),
+    # Live optimizer changes: ("settings", {...}) sets them between iterations, as the app does.
+    "sgd-lr-change": (MAZUR, [("run", 2), ("settings", {"lr": 0.9}), ("run", 3)]),
+    "momentum-on-mid-run": (
+        MAZUR,
+        [("run", 1), ("settings", {"momentum": 0.9, "nesterov": True}), ("w1", 0.4), ("run", 3)],
+    ),
+    "adam-settings-and-last": (
+        NETWORK,
+        [
+            ("settings", {"betas": (0.8, 0.99), "eps": 1e-6}),
+            ("run", 2),
+            ("settings", {"lr": 0.2, "weight_decay": 0.01}),
+            ("run", 2),
+            ("settings", {"lr": 0.001}),
+        ],
+    ),
+    "lookahead-lr-change": (
+        MAZUR.replace(momentum=0.9, lr=0.3, lookahead_k=2),
+        [("run", 3), ("settings", {"lr": 0.05}), ("run", 3)],
+    ),
 }
 
 
-def drive(config: Config, actions: list[tuple[str, float]]) -> Stepper:
+def drive(config: Config, actions: list[tuple[str, Any]]) -> Stepper:
     stepper = Stepper(config)
     for name, amount in actions:
         if name == "run":
             assert stepper.run(int(amount)).completed == amount
+        elif name == "settings":
+            stepper.change_settings(stepper.config.replace(**amount))
         else:
             stepper.edit_parameter(name, amount)
     return stepper
