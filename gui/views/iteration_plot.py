@@ -70,7 +70,13 @@ class IterationPlot(QWidget):
             pen=pen,
             movable=False,
             label=_escaped(text),
-            labelOpts={"position": 0.9, "color": MARK_COLOUR},
+            # Along the line, on a light backing: close changes and the curves stay readable.
+            labelOpts={
+                "position": 0.4,
+                "color": MARK_COLOUR,
+                "rotateAxis": (1, 0),
+                "fill": pg.mkBrush(255, 255, 255, 210),
+            },
         )
         line.setToolTip(self.tr("From iteration {0}: {1}").format(iteration + 1, text))
         self.plot_item.addItem(line, ignoreBounds=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
 LOWEST_EXPONENT, HIGHEST_EXPONENT = -4, 1  # 1e-4 .. 10
 STEPS_PER_DECADE = 100
@@ -53,6 +53,7 @@ class LearningRateSlider(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.slider)
         layout.addWidget(self.value_label)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self._lr = 0.0
         self.slider.valueChanged.connect(self._moved)
         self.slider.sliderReleased.connect(self._released)
