@@ -224,7 +224,8 @@ class MainWindow(QMainWindow):
         self.network_view.element_hovered.connect(self._hovered)
         self.network_view.element_clicked.connect(self._clicked)
         self.network_view.weight_edit_requested.connect(c.edit_parameter)
-        self.settings_sync = SettingsSync(self)  # Apply, presets, the lr slider
+        # Apply, presets and the lr slider: settings change the run, not erase it.
+        self.settings_sync = SettingsSync(self, self.settings_panel, self.code_panel)
         self.labs.use_activation_requested.connect(self._use_activation)
 
     def _install_export_menus(self) -> None:

@@ -22,7 +22,9 @@ from engine.training.live_settings import live_changes
 from gui.views.lr_slider import LearningRateSlider
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.views.code_panel import CodePanel
+    from gui.views.settings_panel import SettingsPanel
+    from gui.window_parts import WindowParts
 
 
 def tr(text: str) -> str:
@@ -59,13 +61,12 @@ def change_note(old: Config, new: Config) -> str:
 class SettingsSync:
     """Routes the form's Apply and presets and the lr slider; keeps them showing the run."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, window: WindowParts, panel: SettingsPanel, code: CodePanel) -> None:
+        self.window, self.panel, self.code = window, panel, code
         self.controller = controller = window.controller
         self.lr_slider = LearningRateSlider()
         window.transport.addSeparator()
         window.transport.addWidget(self.lr_slider)
-        panel = window.settings_panel
         panel.change_note = change_note
         panel.apply_requested.connect(self.apply)
         panel.preset_requested.connect(self.load_preset)
@@ -96,7 +97,7 @@ class SettingsSync:
 
     def _rebuild(self, action: object) -> bool:
         snapshot = self.controller.snapshot
-        if snapshot.tick and not ask_to_rebuild(self.window, snapshot.completed):
+        if snapshot.tick and not ask_to_rebuild(self.window.window(), snapshot.completed):
             self.window.show_message(tr("Nothing changed: the run goes on."))
             self.refresh(force=True)
             return False
@@ -120,8 +121,7 @@ class SettingsSync:
         if config == self._shown and not force:
             return
         self._shown = config
-        window = self.window
-        window.settings_panel.set_config(config)
+        self.panel.set_config(config)
         self.lr_slider.show_lr(config.lr)
-        marks = window.controller.trajectory().settings_marks
-        window.code_panel.set_code(setup_lines(config, marks), code_lines(config))
+        marks = self.controller.trajectory().settings_marks
+        self.code.set_code(setup_lines(config, marks), code_lines(config))
