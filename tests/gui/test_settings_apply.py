@@ -182,3 +182,12 @@ def test_the_stack_keeps_the_last_ten_runs(qtbot, window):
     while undo.undo():
         pass
     assert undo.stack.count() == 10 and controller.stepper is not first
+
+
+def test_the_rebuild_question_offers_to_keep_the_run_or_cancel(qtbot, window, message_boxes):
+    assert not settings_apply.ask_to_rebuild(window, 12)  # closed without a choice: cancel
+    box = message_boxes.boxes[-1].box
+    assert message_boxes.boxes[-1].title == "Start a new run?"
+    assert "12 iterations done" in box.informativeText() and "Ctrl+Z" in box.informativeText()
+    names = sorted(button.text() for button in box.buttons())
+    assert names == ["Cancel", "Start a new run (keep this one)"]
