@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import torch
+from formula_checks import check_formulas, leaves
 from torch import nn
 
 from engine.core.errors import EngineError
@@ -181,3 +182,21 @@ def test_live_changes_names_only_optimizer_settings():
         ("betas", (0.9, 0.999), (0.8, 0.9)),
     )
     assert live_changes(MAZUR, MAZUR.replace(lr=0.1, dtype="float32")) is None
+
+
+def test_the_update_formula_after_the_change_uses_the_new_lr_and_evaluates_to_the_step():
+    """SGD: w5 ← w5 − lr·∂E/∂w5, with lr the new value, equal to what the real step did."""
+    stepper = Stepper(MAZUR)
+    stepper.run(3)
+    stepper.change_settings(MAZUR.replace(lr=0.9))
+    snapshot = stepper.step_phase()
+    while not (snapshot.phase == "step" and snapshot.focus == "w5"):
+        snapshot = stepper.step_phase()
+    check_formulas(snapshot, "float64")
+    update = snapshot.formulas[-1]
+    lrs = [leaf.number for leaf in leaves(update.expression) if leaf.symbol in ("lr", "η")]
+    assert lrs == [0.9]
+    old, new = snapshot.previous_params["w5"], snapshot.params["w5"]
+    grad = snapshot.grads["w5"]
+    assert new == old - 0.9 * grad  # the plain SGD rule, computed here
+    assert update.result == new
