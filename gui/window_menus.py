@@ -84,7 +84,7 @@ class WindowMenus:
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
 
     def _edit_menu(self) -> None:
-        menu = self.window.menuBar().addMenu(tr("&Edit"))
+        self.edit_menu = menu = self.window.menuBar().addMenu(tr("&Edit"))
         self.run_undo = RunUndo(self.window.controller, self.window.window())
         menu.addAction(self.run_undo.undo_action)
         menu.addAction(self.run_undo.redo_action)
