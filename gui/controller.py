@@ -17,11 +17,12 @@ from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
 from engine.landscape.picture import RunPicture
 from engine.models.config import Config
-from engine.models.presets import get_preset
 from engine.training.stepper import RunResult, Stepper
 from gui.crash_guard import log_exception, one_line, show_error
 from gui.fast_forward import FastForward, reading_of
+from gui.pending_settings import PendingSettings
 from gui.play_clock import PlayClock, repeated
+from gui.run_commands import RunCommands
 from gui.run_copies import (
     NetworkFacts,
     PictureTaker,
@@ -31,7 +32,7 @@ from gui.run_copies import (
     network_facts,
     trajectory_data,
 )
-from gui.run_report import DivergenceNotice, divergence_warning, run_summary, summary
+from gui.run_report import DivergenceNotice, divergence_warning, run_summary
 from gui.worker import Reading, RunPreview
 
 
@@ -39,7 +40,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Controller", text)
 
 
-class Controller(QObject):
+class Controller(RunCommands, QObject):
     """Owns the Stepper; turns commands into Snapshots and messages."""
 
     snapshot_changed = Signal(object)  # Snapshot
@@ -51,6 +52,7 @@ class Controller(QObject):
     run_progress = Signal(int, int)  # iterations done, iterations asked for
     run_preview = Signal(object)  # RunPreview: live losses during a run
     playing_changed = Signal(bool)
+    run_replaced = Signal(object, object, str)  # old run, new run, why: gui.run_undo keeps it
 
     def __init__(self, config: Config, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,8 @@ class Controller(QObject):
         self._divergence = DivergenceNotice()
         self.last_run: RunResult | None = None  # the latest fast-forward's outcome
         self._pictures = PictureTaker()  # the run as copies, taken at a rest
+        at_boundary = lambda: not self._stepper.micro  # noqa: E731
+        self._pending = PendingSettings(self._change_now, at_boundary, self._warn)
 
     def _connected(self, runs: FastForward) -> FastForward:
         runs.starting.connect(partial(self._set_busy, True))
@@ -137,10 +141,12 @@ class Controller(QObject):
     # -- stepping ----------------------------------------------------------------------------
     @Slot()
     def step_phase(self) -> bool:
+        self._pending.apply_waiting()
         return self._command(self._stepper.step_phase)
 
     @Slot()
     def step_iteration(self) -> bool:
+        self._pending.apply_waiting()
         return self._command(self._stepper.step_iteration)
 
     @Slot()
@@ -150,14 +156,6 @@ class Controller(QObject):
             return False
         self.pause()
         return self._command(self._stepper.back)
-
-    @Slot()
-    def reset(self) -> bool:
-        self.pause()
-        if self._command(self._stepper.reset):
-            self.message.emit(tr("Reset to the starting parameters; history cleared."))
-            return True
-        return False
 
     def _command(self, action: Callable[[], Snapshot]) -> bool:
         """Run one engine command; a refusal becomes a message and changes nothing."""
@@ -185,9 +183,9 @@ class Controller(QObject):
             self.trajectory_changed.emit()
         self._check_divergence(snapshot)
 
-    def _current_trajectory_key(self) -> tuple[int, bytes]:
-        t = self._stepper.trajectory
-        return t.length, t.current.tobytes()
+    def _current_trajectory_key(self) -> tuple[int, bytes, Config]:
+        t = self._stepper.trajectory  # a settings change (or undoing one) marks the plots
+        return t.length, t.current.tobytes(), self._stepper.config
 
     def _check_divergence(self, snapshot: Snapshot) -> None:
         if snapshot.diverged:
@@ -233,6 +231,12 @@ class Controller(QObject):
             return False
         if n <= 0:
             return False
+        if self._pending.waiting and self._stepper.micro:  # finish this one (it counts) first
+            if not self.step_iteration():
+                return False
+            n -= 1
+        if self._pending.apply_waiting() and n == 0:
+            return True
         if self._stepper.diverged:
             self._warn(tr("Training diverged: go back, reset or change the settings."))
             return False
@@ -340,36 +344,9 @@ class Controller(QObject):
         self.pause()
         self._fast_forward.shutdown(timeout_ms)
 
-    # -- edits and settings ------------------------------------------------------------------
-    @Slot(str, float)
-    def edit_parameter(self, label: str, value: float, restart: bool = False) -> bool:
-        """Set a parameter, input or target by hand; back() undoes it (restart: gui.run_edits)."""
-        if self._busy:
-            return self._refused_while_busy()
-        self.pause()
-        edit = self._stepper.restart_iteration_with if restart else self._stepper.edit_parameter
-        try:
-            snapshot = edit(label, value)
-        except EngineError as error:
-            self._warn(str(error))
-            self.snapshot_changed.emit(self._stepper.snapshot)  # the view shows the kept value
-            return False
-        self._publish(snapshot)
-        self.message.emit(tr("{0} set to {1:.9g}; back (←) undoes it.").format(label, value))
-        return True
-
-    def apply_config(self, config: Config) -> bool:
-        """Rebuild the model from new settings; on refusal the current model stays."""
-        if self._busy:
-            return self._refused_while_busy()
-        self.pause()
-        try:
-            stepper = Stepper(config)
-        except (EngineError, RuntimeError) as error:
-            self._warn(tr("Settings not applied: {0}").format(error))
-            return False
-        self.adopt(stepper, tr("Model rebuilt: {0}.").format(summary(config)))
-        return True
+    # -- a run comes in (gui.run_commands builds new ones) ------------------------------------
+    def _new_stepper(self, config: Config) -> Stepper:
+        return Stepper(config)
 
     def adopt(self, stepper: Stepper, note: str) -> bool:
         """Take over a ready Stepper (e.g. an opened session); refused while a run is going."""
@@ -377,6 +354,7 @@ class Controller(QObject):
             return self._refused_while_busy()
         self.pause()
         self._stepper = stepper
+        self._pending.forget()
         self._divergence = DivergenceNotice()
         self.last_run = None
         self._trajectory_key = self._current_trajectory_key()
@@ -389,11 +367,3 @@ class Controller(QObject):
     def hand_over(self, successor: Controller, note: str) -> bool:
         """Give this run to `successor` (a new window's controller); refused during a run."""
         return not self._busy and successor.adopt(self._stepper, note)
-
-    def load_preset(self, name: str) -> bool:
-        try:
-            config = get_preset(name)
-        except EngineError as error:
-            self._warn(str(error))
-            return False
-        return self.apply_config(config)

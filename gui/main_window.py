@@ -38,6 +38,7 @@ from gui.pages.labs import LabsPage
 from gui.pages.tabs import BasinsPage, RacePage, SurfacePage, TrainingPage
 from gui.play_target import Animation, PlayTarget
 from gui.run_edits import install_run_edits
+from gui.settings_apply import SettingsSync
 from gui.views.basin_view import BasinView
 from gui.views.code_panel import CodePanel
 from gui.views.diagram_pane import DiagramPane
@@ -84,6 +85,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self.lessons = install_lessons(self)
+        self.lessons.player.busy_changed.connect(
+            lambda busy: self.menus.run_undo.set_grouping(busy, self.tr("Lesson"))
+        )
         self._connect()
         self._install_export_menus()
         self._rebuild()
@@ -239,8 +243,8 @@ class MainWindow(QMainWindow):
         self.network_view.element_clicked.connect(self._clicked)
         self.network_view.weight_edit_requested.connect(c.edit_parameter)
         self.landscape_panel.place_requested.connect(self._place_on_surface)
-        self.settings_panel.apply_requested.connect(c.apply_config)
-        self.settings_panel.preset_requested.connect(c.load_preset)
+        # Apply, presets and the lr slider: settings change the run, not erase it.
+        self.settings_sync = SettingsSync(self, self.settings_panel, self.code_panel)
         self.labs.use_activation_requested.connect(self._use_activation)
 
     def _install_export_menus(self) -> None:

@@ -17,6 +17,7 @@ from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
 from engine.landscape.picture import RunPicture
 from engine.models.parameters import ParamInfo
+from engine.training.edit_log import settings_changes
 from engine.training.stepper import Stepper
 
 MAX_PARAM_VALUES = 2_000_000  # beyond this, plots get every k-th row of the parameter history
@@ -33,6 +34,8 @@ class TrajectoryData:
     params: np.ndarray
     labels: tuple[str, ...]
     trained: tuple[str, ...]  # the labels the optimizer updates
+    # Live optimizer changes on the way here: (iteration it precedes, "lr 0.5 → 0.9").
+    settings_marks: tuple[tuple[int, str], ...] = ()
 
 
 def trajectory_data(stepper: Stepper) -> TrajectoryData:
@@ -52,6 +55,7 @@ def trajectory_data(stepper: Stepper) -> TrajectoryData:
         params[shown],
         labels,
         trained,
+        tuple((change.iteration, change.text) for change in settings_changes(stepper)),
     )
 
 

@@ -1,4 +1,4 @@
-"""The window's menu bar: File, Run, View, Language and Help, and the commands only they offer
+"""The window's menu bar: File, Edit, Run, View, Language and Help, and the commands only they offer
 (the folder and file dialogs of the exports, the About box).
 
 The Language menu rebuilds the window around the same run, so the window makes that one.
@@ -19,6 +19,7 @@ from gui.export import ExportError
 from gui.export_all import export_all
 from gui.export_menu import LAST_FOLDER_KEY
 from gui.plain_text import show_warning
+from gui.run_undo import RunUndo
 from gui.session_menu import SessionMenu
 from gui.shortcut_sheet import ShortcutSheet
 from gui.starting_parameters import StartingParameters
@@ -41,6 +42,7 @@ class WindowMenus:
     def __init__(self, window: WindowParts, add_language_menu: Callable[[], QMenu]) -> None:
         self.window = window
         self._file_menu()
+        self._edit_menu()
         self._run_menu()
         self._view_menu()
         self.language_menu = add_language_menu()
@@ -80,6 +82,12 @@ class WindowMenus:
         menu.addSeparator()
         quit_action = self._action(menu, tr("&Quit"), tr("Close Backprop Studio"), window.close)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+
+    def _edit_menu(self) -> None:
+        self.edit_menu = menu = self.window.menuBar().addMenu(tr("&Edit"))
+        self.run_undo = RunUndo(self.window.controller, self.window.window())
+        menu.addAction(self.run_undo.undo_action)
+        menu.addAction(self.run_undo.redo_action)
 
     def _run_menu(self) -> None:
         transport = self.window.transport

@@ -658,17 +658,17 @@ closed form: {c}
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../gui/controller.py" line="232" />
+            <location filename="../../gui/controller.py" line="230" />
             <source>A run is already in progress.</source>
             <translation>已有一次运行正在进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="326" />
+            <location filename="../../gui/controller.py" line="330" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="149" />
+            <location filename="../../gui/controller.py" line="155" />
             <source>Already at the start: there is nothing to undo.</source>
             <translation>已在起点：没有可撤销的步骤。</translation>
         </message>
@@ -678,9 +678,19 @@ closed form: {c}
             <translation>在完成 {1} 次迭代中的 {0} 次后取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="371" />
+            <location filename="../../gui/run_commands.py" line="78" />
             <source>Model rebuilt: {0}.</source>
             <translation>模型已重建：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_commands.py" line="79" />
+            <source>New settings</source>
+            <translation>新设置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_commands.py" line="95" />
+            <source>Preset {0}</source>
+            <translation>预设 {0}</translation>
         </message>
         <message>
             <location filename="../../gui/run_report.py" line="31" />
@@ -693,23 +703,33 @@ closed form: {c}
             <translation>运行了 {0} 次迭代；当前损失为 {1:.9g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="158" />
-            <source>Reset to the starting parameters; history cleared.</source>
-            <translation>已重置为初始参数；历史已清空。</translation>
+            <location filename="../../gui/run_commands.py" line="36" />
+            <source>Reset</source>
+            <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="369" />
+            <location filename="../../gui/run_commands.py" line="36" />
+            <source>Reset to the starting parameters; Edit → Undo (Ctrl+Z) brings the run back.</source>
+            <translation>已重置为初始参数；编辑 → 撤销（Ctrl+Z）可找回原来的训练。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_commands.py" line="76" />
             <source>Settings not applied: {0}</source>
             <translation>设置未应用：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="315" />
+            <location filename="../../gui/pending_settings.py" line="47" />
+            <source>The new optimizer settings wait for this iteration to finish: they apply from the next one (changes are made between iterations).</source>
+            <translation>新的优化器设置会等本次迭代结束：从下一次迭代起生效（设置只在两次迭代之间更改）。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/controller.py" line="319" />
             <source>The run stopped</source>
             <translation>运行已停止</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="283" />
-            <location filename="../../gui/controller.py" line="313" />
+            <location filename="../../gui/controller.py" line="287" />
+            <location filename="../../gui/controller.py" line="317" />
             <source>The run stopped with an error: {0}</source>
             <translation>运行因错误而停止：{0}</translation>
         </message>
@@ -724,13 +744,18 @@ closed form: {c}
             <translation>训练在第 {0} 次迭代发散：损失变为 {1}。请后退（←）、重置或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="204" />
-            <location filename="../../gui/controller.py" line="237" />
+            <location filename="../../gui/controller.py" line="202" />
+            <location filename="../../gui/controller.py" line="241" />
             <source>Training diverged: go back, reset or change the settings.</source>
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="358" />
+            <location filename="../../gui/run_commands.py" line="65" />
+            <source>{0} from the next step; back (←) undoes it.</source>
+            <translation>{0}，从下一步起生效；后退（←）可撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_commands.py" line="51" />
             <source>{0} set to {1:.9g}; back (←) undoes it.</source>
             <translation>{0} 已设为 {1:.9g}；后退（←）可撤销。</translation>
         </message>
@@ -889,6 +914,11 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
+            <location filename="../../engine/training/live_settings.py" line="124" />
+            <source>finish or rewind the current iteration before changing the optimizer's settings</source>
+            <translation>请先完成或退回当前迭代，再更改优化器设置</translation>
+        </message>
+        <message>
             <location filename="../../engine/training/history.py" line="136" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
@@ -934,6 +964,11 @@ closed form: {c}
             <translation>CSV 文件至少需要 4 个点，实际只有 {count} 个</translation>
         </message>
         <message>
+            <location filename="../../engine/training/live_settings.py" line="116" />
+            <source>the optimizer's settings are unchanged</source>
+            <translation>优化器设置没有变化</translation>
+        </message>
+        <message>
             <location filename="../../engine/models/config.py" line="297" />
             <source>the published variant applies to Mazur's network, not a test function</source>
             <translation>原文变体只适用于 Mazur 的网络，不适用于测试函数</translation>
@@ -942,6 +977,11 @@ closed form: {c}
             <location filename="../../engine/models/config.py" line="284" />
             <source>the published variant applies to one hidden layer trained by plain SGD (no momentum, weight decay, lookahead or skipped zero_grad)</source>
             <translation>原文变体只适用于用普通 SGD 训练的单隐藏层网络（没有动量、权重衰减、Lookahead，也不跳过 zero_grad）</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/live_settings.py" line="114" />
+            <source>these settings need a new model: apply them instead</source>
+            <translation>这些设置需要新建模型：请改用“应用”</translation>
         </message>
         <message>
             <location filename="../../engine/core/device.py" line="21" />
@@ -1067,6 +1107,11 @@ closed form: {c}
             <translation>损失为 {value}：训练已发散。请后退，或降低学习率。</translation>
         </message>
         <message>
+            <location filename="../../engine/training/live_settings.py" line="133" />
+            <source>The optimizer's settings changed between iterations ({changes}); the run goes on from the next optimizer.step() with the new values, nothing rebuilt.</source>
+            <translation>优化器设置在两次迭代之间更改了（{changes}）；训练继续进行，从下一次 optimizer.step() 起使用新值，模型没有重建。</translation>
+        </message>
+        <message>
             <location filename="../../engine/explain/phases.py" line="329" />
             <source>The {function} function. {note}</source>
             <translation>{function} 函数。{note}</translation>
@@ -1080,6 +1125,11 @@ closed form: {c}
             <location filename="../../engine/explain/phases.py" line="278" />
             <source>bias of {neuron}</source>
             <translation>{neuron} 的偏置</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/live_settings.py" line="50" />
+            <source>default</source>
+            <translation>默认</translation>
         </message>
         <message>
             <location filename="../../engine/explain/phases.py" line="182" />
@@ -1409,7 +1459,12 @@ closed form: {c}
     <context>
         <name>IterationPlot</name>
         <message>
-            <location filename="../../gui/views/iteration_plot.py" line="60" />
+            <location filename="../../gui/views/iteration_plot.py" line="82" />
+            <source>From iteration {0}: {1}</source>
+            <translation>从第 {0} 次迭代起：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/iteration_plot.py" line="94" />
             <source>log</source>
             <translation>对数</translation>
         </message>
@@ -1636,6 +1691,19 @@ closed form: {c}
             <location filename="../../gui/language.py" line="111" />
             <source>Wait for the run to finish (or cancel it) first.</source>
             <translation>请先等待运行结束（或取消）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LearningRateSlider</name>
+        <message>
+            <location filename="../../gui/views/lr_slider.py" line="48" />
+            <source>Learning rate (log scale): the optimizer uses it from the next iteration, even while playing; back (←) undoes the change</source>
+            <translation>学习率（对数刻度）：优化器从下一次迭代起使用它，播放时也可以调；后退（←）可撤销这次更改</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/lr_slider.py" line="37" />
+            <source>lr</source>
+            <translation>学习率</translation>
         </message>
     </context>
     <context>
@@ -1894,58 +1962,63 @@ closed form: {c}
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/window_menus.py" line="119" />
+            <location filename="../../gui/window_menus.py" line="127" />
             <source>&amp;About Backprop Studio</source>
             <translation>关于 Backprop Studio(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="63" />
+            <location filename="../../gui/window_menus.py" line="87" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_menus.py" line="65" />
             <source>&amp;Export all figures…</source>
             <translation>导出全部图形(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="58" />
+            <location filename="../../gui/window_menus.py" line="60" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="109" />
+            <location filename="../../gui/window_menus.py" line="117" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="112" />
+            <location filename="../../gui/window_menus.py" line="120" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="81" />
+            <location filename="../../gui/window_menus.py" line="83" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="86" />
+            <location filename="../../gui/window_menus.py" line="94" />
             <source>&amp;Run</source>
             <translation>运行(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="101" />
+            <location filename="../../gui/window_menus.py" line="109" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="133" />
+            <location filename="../../gui/main_window.py" line="137" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="76" />
+            <location filename="../../gui/main_window.py" line="77" />
             <source>Backprop Studio</source>
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="130" />
-            <location filename="../../gui/main_window.py" line="255" />
+            <location filename="../../gui/main_window.py" line="134" />
+            <location filename="../../gui/main_window.py" line="259" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
@@ -1955,103 +2028,108 @@ closed form: {c}
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="93" />
+            <location filename="../../gui/window_menus.py" line="101" />
             <source>Cancel run</source>
             <translation>取消运行</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="81" />
+            <location filename="../../gui/window_menus.py" line="83" />
             <source>Close Backprop Studio</source>
             <translation>关闭 Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="113" />
+            <location filename="../../gui/window_menus.py" line="121" />
             <source>Every keyboard shortcut, with what it does</source>
             <translation>所有键盘快捷键及其作用</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="76" />
+            <location filename="../../gui/window_menus.py" line="78" />
             <source>Export &amp;iteration animation (GIF)…</source>
             <translation>导出迭代动画 (GIF)(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="129" />
+            <location filename="../../gui/window_menus.py" line="137" />
             <source>Export all figures to</source>
             <translation>导出全部图形到</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="155" />
+            <location filename="../../gui/window_menus.py" line="163" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="70" />
+            <location filename="../../gui/window_menus.py" line="72" />
             <source>Export descent &amp;animation (GIF)…</source>
             <translation>导出下降动画 (GIF)(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="146" />
+            <location filename="../../gui/window_menus.py" line="154" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="138" />
+            <location filename="../../gui/window_menus.py" line="146" />
             <source>Exporting at the run's next consistent point…</source>
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="250" />
+            <location filename="../../gui/main_window.py" line="254" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="358" />
+            <location filename="../../gui/main_window.py" line="362" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="132" />
+            <location filename="../../gui/main_window.py" line="136" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="249" />
+            <location filename="../../gui/main_window.py" line="89" />
+            <source>Lesson</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="253" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="126" />
-            <location filename="../../gui/main_window.py" line="252" />
+            <location filename="../../gui/main_window.py" line="130" />
+            <location filename="../../gui/main_window.py" line="256" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="259" />
+            <location filename="../../gui/main_window.py" line="263" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="128" />
+            <location filename="../../gui/main_window.py" line="132" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="254" />
+            <location filename="../../gui/main_window.py" line="258" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="253" />
+            <location filename="../../gui/main_window.py" line="257" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="251" />
+            <location filename="../../gui/main_window.py" line="255" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="169" />
+            <location filename="../../gui/main_window.py" line="173" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
@@ -2061,17 +2139,17 @@ closed form: {c}
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="129" />
+            <location filename="../../gui/main_window.py" line="133" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="170" />
+            <location filename="../../gui/main_window.py" line="174" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="104" />
+            <location filename="../../gui/window_menus.py" line="112" />
             <source>Show or hide the {0} panel</source>
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
@@ -2081,42 +2159,42 @@ closed form: {c}
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="94" />
+            <location filename="../../gui/window_menus.py" line="102" />
             <source>Stop the fast-forward run</source>
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="194" />
+            <location filename="../../gui/main_window.py" line="198" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="127" />
+            <location filename="../../gui/main_window.py" line="131" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="195" />
+            <location filename="../../gui/main_window.py" line="199" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="125" />
+            <location filename="../../gui/main_window.py" line="129" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="77" />
+            <location filename="../../gui/window_menus.py" line="79" />
             <source>The network through every micro-step of this iteration</source>
             <translation>网络经历本次迭代的每一个微步</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="71" />
+            <location filename="../../gui/window_menus.py" line="73" />
             <source>The path growing over the loss surface, as an animated GIF</source>
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="199" />
+            <location filename="../../gui/main_window.py" line="203" />
             <source>This iteration's loss, once its forward pass has computed it; after its optimizer.step(), also the loss at the new parameters</source>
             <translation>本次迭代的损失（前向传播算出后显示）；optimizer.step() 之后，还显示新参数处的损失</translation>
         </message>
@@ -2126,33 +2204,33 @@ closed form: {c}
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="106" />
-            <location filename="../../gui/main_window.py" line="125" />
+            <location filename="../../gui/main_window.py" line="110" />
+            <location filename="../../gui/main_window.py" line="129" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="120" />
+            <location filename="../../gui/window_menus.py" line="128" />
             <source>Version, libraries and the device in use</source>
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="107" />
+            <location filename="../../gui/main_window.py" line="111" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="200" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="131" />
+            <location filename="../../gui/main_window.py" line="135" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="64" />
+            <location filename="../../gui/window_menus.py" line="66" />
             <source>Write every plot (PNG, SVG, PDF, CSV), the diagram and the trajectory</source>
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
@@ -2162,17 +2240,17 @@ closed form: {c}
             <translation>已写入 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="149" />
+            <location filename="../../gui/window_menus.py" line="157" />
             <source>Wrote {0} files to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="294" />
+            <location filename="../../gui/main_window.py" line="298" />
             <source>{0} placed from the surface: {1} edits, ← undoes each.</source>
             <translation>已从曲面放置 {0}：共 {1} 次编辑，← 逐个撤销。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="328" />
+            <location filename="../../gui/main_window.py" line="332" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2734,6 +2812,49 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>RunUndo</name>
+        <message>
+            <location filename="../../gui/run_undo.py" line="64" />
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_undo.py" line="63" />
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_undo.py" line="122" />
+            <source>A run is in progress: wait for it or cancel it first.</source>
+            <translation>正在运行：请等待它结束或先取消。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_undo.py" line="84" />
+            <source>Bring back the run before: {0}</source>
+            <translation>找回此前的训练：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_undo.py" line="87" />
+            <source>Nothing to undo: Reset, presets, new settings and lessons can be undone</source>
+            <translation>没有可撤销的操作：重置、预设、新设置和课程都可以撤销</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_undo.py" line="88" />
+            <source>Redo: {0}</source>
+            <translation>重做：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_undo.py" line="40" />
+            <source>Redone: {0}.</source>
+            <translation>已重做：{0}。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_undo.py" line="46" />
+            <source>Undone: {0}. The previous run is back; Redo (Ctrl+Shift+Z) returns.</source>
+            <translation>已撤销：{0}。之前的训练回来了；重做（Ctrl+Shift+Z）可再回到新的。</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionMenu</name>
         <message>
             <location filename="../../gui/session_menu.py" line="51" />
@@ -2871,6 +2992,39 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>SettingsApply</name>
+        <message>
+            <location filename="../../gui/settings_apply.py" line="58" />
+            <source>Changed: Apply uses them from the next iteration; the run goes on.</source>
+            <translation>已更改：点“应用”后从下一次迭代起生效，训练继续进行。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/settings_apply.py" line="101" />
+            <source>Nothing changed: the run goes on.</source>
+            <translation>没有更改：训练继续进行。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/settings_apply.py" line="46" />
+            <source>Start a new run (keep this one)</source>
+            <translation>开始新训练（保留当前这个）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/settings_apply.py" line="38" />
+            <source>Start a new run?</source>
+            <translation>开始新的训练？</translation>
+        </message>
+        <message>
+            <location filename="../../gui/settings_apply.py" line="44" />
+            <source>The current run ({0} iterations done) is kept as the previous run: Edit → Undo (Ctrl+Z) brings it back, history and all.</source>
+            <translation>当前训练（已完成 {0} 次迭代）会保留为上一个训练：编辑 → 撤销（Ctrl+Z）可连同全部历史一起找回。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/settings_apply.py" line="39" />
+            <source>These settings need a new model, so training starts again.</source>
+            <translation>这些设置需要新建模型，因此训练将从头开始。</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPanel</name>
         <message>
             <location filename="../../gui/views/settings_form.py" line="220" />
@@ -2893,7 +3047,7 @@ closed form: {c}
             <translation>Adam 的 β₂：二阶矩的衰减率，取值 [0, 1)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="54" />
+            <location filename="../../gui/views/settings_panel.py" line="58" />
             <source>Apply</source>
             <translation>应用</translation>
         </message>
@@ -2908,7 +3062,7 @@ closed form: {c}
             <translation>CUDA 不可用：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="95" />
+            <location filename="../../gui/views/settings_panel.py" line="100" />
             <source>Changed: Apply rebuilds the model.</source>
             <translation>已修改：“应用”会重建模型。</translation>
         </message>
@@ -2918,8 +3072,8 @@ closed form: {c}
             <translation>设备</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="84" />
-            <location filename="../../gui/views/settings_panel.py" line="89" />
+            <location filename="../../gui/views/settings_panel.py" line="88" />
+            <location filename="../../gui/views/settings_panel.py" line="93" />
             <source>Fix the marked field before applying.</source>
             <translation>请先修正标出的字段再应用。</translation>
         </message>
@@ -3035,7 +3189,7 @@ closed form: {c}
             <translation>原文变体（Mazur）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="55" />
+            <location filename="../../gui/views/settings_panel.py" line="59" />
             <source>Rebuild the model with these settings</source>
             <translation>用这些设置重建模型</translation>
         </message>
@@ -3045,7 +3199,7 @@ closed form: {c}
             <translation>复现原文结尾的数字：用已更新的输出层权重计算隐藏层梯度（不是正确的反向传播）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="58" />
+            <location filename="../../gui/views/settings_panel.py" line="62" />
             <source>Revert</source>
             <translation>还原</translation>
         </message>
@@ -3055,7 +3209,7 @@ closed form: {c}
             <translation>预设未给定的初始权重所用的种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="59" />
+            <location filename="../../gui/views/settings_panel.py" line="63" />
             <source>Show the settings in use again</source>
             <translation>重新显示正在使用的设置</translation>
         </message>

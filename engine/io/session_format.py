@@ -16,6 +16,9 @@ Layout (format 1)::
                   "grads": {...}, "loss": null, "optimizer_state": {"w1": {...}, ...}}}
 
 An edit {"tick": t, ...} was made at position t (an iteration boundary) and moved it to t + 1.
+`config` is the run's settings as it was built. A live optimizer change (engine.training.
+live_settings) is kept like an edit, in "history": {"settings": [{"tick": t, "changes":
+{"lr": 0.9}}]}: at position t those settings replaced the ones in force, and moved it to t + 1.
 Positions after the current one (undone steps that could be redone) are not saved.
 `trajectory` is for readers outside the app: row i of `params` holds the parameters at the
 start of iteration i, and the last row the current ones.
@@ -37,7 +40,9 @@ FORMAT_VERSION = 1
 APP_NAME = "Backprop Studio"
 TOP_KEYS = ("format", "app", "version", "config", "history", "trajectory", "snapshot")
 HISTORY_KEYS = ("tick", "edits")
+HISTORY_OPTIONAL = ("settings",)  # written only when the run has live settings changes
 EDIT_KEYS = ("tick", "label", "value")
+SETTINGS_KEYS = ("tick", "changes")
 TRAJECTORY_KEYS = ("labels", "losses", "grad_norms", "params")
 SNAPSHOT_KEYS = ("phase", "focus", "iteration", "params", "grads", "loss", "optimizer_state")
 NON_FINITE = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}

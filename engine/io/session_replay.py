@@ -15,6 +15,7 @@ from typing import Any
 from engine.core.errors import EngineError
 from engine.io.session_checks import BUILD_ERRORS, one_line
 from engine.io.session_schema import SavedHistory, SavedSnapshot, SavedTrajectory
+from engine.models.config import Config
 from engine.training.stepper import Stepper
 
 Progress = Callable[[int, int], None]  # iterations replayed, iterations to replay
@@ -37,9 +38,9 @@ class Replay:
 
 def replay_history(stepper: Stepper, history: SavedHistory, replay: Replay) -> None:
     try:
-        for tick, label, value in history.edits:
+        for tick, act in _actions(history):
             _advance(stepper, tick, history.iteration, replay)
-            stepper.edit_parameter(label, value)
+            act(stepper)
         _advance(stepper, history.tick, history.iteration, replay)
     except SessionCancelled:
         raise
@@ -48,6 +49,24 @@ def replay_history(stepper: Stepper, history: SavedHistory, replay: Replay) -> N
         raise EngineError(f"the session does not replay to the saved state: {reason}") from None
     if replay.progress is not None:
         replay.progress(history.iteration, history.iteration)
+
+
+def _actions(history: SavedHistory) -> list[tuple[int, Callable[[Stepper], object]]]:
+    """The edits and live settings changes, in the order they were made (by position)."""
+    actions: list[tuple[int, Callable[[Stepper], object]]] = [
+        (tick, lambda s, label=label, value=value: s.edit_parameter(label, value))
+        for tick, label, value in history.edits
+    ]
+    actions += [
+        (tick, lambda s, changes=changes: s.change_settings(_changed(s.config, changes)))
+        for tick, changes in history.settings
+    ]
+    return sorted(actions, key=lambda action: action[0])
+
+
+def _changed(config: Config, changes: dict[str, Any]) -> Config:
+    """The settings in force with `changes` (JSON values) applied, checked as a Config is."""
+    return Config.from_dict(config.to_dict() | changes)
 
 
 def _advance(stepper: Stepper, tick: int, total: int, replay: Replay) -> None:

@@ -22,7 +22,7 @@ from engine.io.session_format import (
 )
 from engine.io.session_limits import check_reopenable
 from engine.io.verify import verify_json
-from engine.training.edit_log import hand_edits
+from engine.training.edit_log import hand_edits, settings_changes
 from engine.training.stepper import Stepper
 
 
@@ -51,14 +51,17 @@ def write_session_copy(text: str, path: PathLike) -> None:
 
 def session_document(stepper: Stepper) -> dict[str, Any]:
     """The session as plain JSON-ready data."""
-    edits = _edits(stepper)
-    _check_position(stepper, edits)
+    edits, settings = _edits(stepper), _settings(stepper)
+    _check_position(stepper, edits + settings)
+    history: dict[str, Any] = {"tick": stepper.tick, "edits": edits}
+    if settings:  # without live changes the file stays as earlier versions wrote it
+        history["settings"] = settings
     return {
         "format": FORMAT_VERSION,
         "app": APP_NAME,
         "version": app_version(),
-        "config": stepper.config.to_dict(),
-        "history": {"tick": stepper.tick, "edits": edits},
+        "config": stepper.initial_config.to_dict(),
+        "history": history,
         "trajectory": _trajectory_data(stepper),
         "snapshot": _snapshot_data(stepper.snapshot),
     }
@@ -72,9 +75,24 @@ def _edits(stepper: Stepper) -> list[dict[str, Any]]:
     ]
 
 
+def _settings(stepper: Stepper) -> list[dict[str, Any]]:
+    """Every live optimizer change on the way, as the settings it set."""
+    return [
+        {
+            "tick": change.tick - 1,
+            "changes": {name: _json_setting(new) for name, _, new in change.changes},
+        }
+        for change in settings_changes(stepper)
+    ]
+
+
+def _json_setting(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
 def _check_position(stepper: Stepper, edits: list[dict[str, Any]]) -> None:
     # Stepping forward past an undone edit leaves an edit in the history the stepper skipped.
-    ticks = [edit["tick"] for edit in edits]
+    ticks = sorted(edit["tick"] for edit in edits)
     position = tick_position(stepper.tick, ticks, stepper.micro_steps_per_iteration)
     if position != (stepper.iteration, stepper.micro):
         raise EngineError(

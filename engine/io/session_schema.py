@@ -28,6 +28,8 @@ from engine.io.session_format import (
     EDIT_KEYS,
     FORMAT_VERSION,
     HISTORY_KEYS,
+    HISTORY_OPTIONAL,
+    SETTINGS_KEYS,
     SNAPSHOT_KEYS,
     TOP_KEYS,
     TRAJECTORY_KEYS,
@@ -35,6 +37,7 @@ from engine.io.session_format import (
     tick_position,
 )
 from engine.models.config import Config
+from engine.training.live_settings import LIVE_FIELDS
 from engine.training.stepper import Stepper
 
 
@@ -72,19 +75,34 @@ class SavedHistory:
     tick: int
     edits: tuple[tuple[int, str, float], ...]
     iteration: int  # at the saved tick
+    settings: tuple[tuple[int, dict[str, Any]], ...] = ()  # live optimizer changes
 
 
 def read_history(data: Any, stepper: Stepper) -> SavedHistory:
-    expect_keys(data, HISTORY_KEYS, "history")
+    expect_keys(data, HISTORY_KEYS, "history", optional=HISTORY_OPTIONAL)
     tick, edits = data["tick"], data["edits"]
     expect(is_whole(tick) and tick >= 0, "history tick must be a whole number ≥ 0")
     expect(isinstance(edits, list), "history edits must be a list")
+    settings = data.get("settings", [])
+    expect(isinstance(settings, list), "history settings must be a list")
     parsed = tuple(_edit(edit, stepper) for edit in edits)
-    ticks = [edit[0] for edit in parsed]
+    changes = tuple(_settings_change(change) for change in settings)
+    ticks = sorted([edit[0] for edit in parsed] + [change[0] for change in changes])
+    expect(len(set(ticks)) == len(ticks), "two history entries share one position")
     position = tick_position(tick, ticks, stepper.micro_steps_per_iteration)
     expect(position is not None, "history edits do not fall between iterations")
     assert position is not None
-    return SavedHistory(tick, parsed, position[0])
+    return SavedHistory(tick, parsed, position[0], changes)
+
+
+def _settings_change(data: Any) -> tuple[int, dict[str, Any]]:
+    expect_keys(data, SETTINGS_KEYS, "a settings change")
+    tick, changes = data["tick"], data["changes"]
+    expect(is_whole(tick) and tick >= 0, "a settings change's tick must be a whole number ≥ 0")
+    expect(isinstance(changes, dict) and bool(changes), "a settings change must name settings")
+    unknown = sorted(shown(name) for name in changes if name not in LIVE_FIELDS)
+    expect(not unknown, f"a settings change names {', '.join(unknown[:5])}: not live settings")
+    return tick, dict(changes)
 
 
 def _edit(data: Any, stepper: Stepper) -> tuple[int, str, float]:

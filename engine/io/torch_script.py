@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from engine.core.errors import EngineError
 from engine.io.script_family import SCRIPT_FAMILIES, ScriptFamily
 from engine.io.script_parts import EDITS_HELPER, OPTIMIZER_CLASSES
+from engine.io.script_settings import after_loop, checked_changes, in_loop, settings_note
 from engine.io.script_values import ScriptError, check_names, label, number, whole
 from engine.io.session_format import json_number
 from engine.models.build import build_model
@@ -26,13 +27,19 @@ from engine.models.config import Config
 from engine.models.data_labels import INPUTS, DataCell, data_cell
 from engine.models.mlp import MLP
 from engine.models.trainable_model import TrainableModel
-from engine.training.edit_log import HandEdit, hand_edits
+from engine.training.edit_log import HandEdit, SettingsChange, hand_edits, settings_changes
 from engine.training.stepper import Stepper
 
 
-def torch_script(config: Config, steps: int, edits: Sequence[HandEdit] = ()) -> str:
+def torch_script(
+    config: Config,
+    steps: int,
+    edits: Sequence[HandEdit] = (),
+    changes: Sequence[SettingsChange] = (),
+) -> str:
     """The run as a plain PyTorch script that prints `step i loss <repr>` for each iteration,
-    then `param <label> <repr>` for every parameter at the end."""
+    then `param <label> <repr>` for every parameter at the end. `config` is the run's settings
+    as built; `changes` are its live optimizer changes, written into the loop."""
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
         raise EngineError(f"the number of steps must be a whole number ≥ 0, got {steps!r}")
     family = SCRIPT_FAMILIES[config.family]
@@ -40,15 +47,20 @@ def torch_script(config: Config, steps: int, edits: Sequence[HandEdit] = ()) -> 
     family.check_names(config)
     model = build_model(config)
     edits = _checked_edits(edits, model, steps, len(config.inputs))
-    header = _header(config, family, steps, len(edits))
-    parts = [header, *family.body(config, model), *_edits(family, model, edits, len(config.inputs))]
-    return "\n".join([*parts, *_loop(config, family, steps, edits), *_final(family, model)]) + "\n"
+    changes = checked_changes(changes, steps)
+    header = _header(config, family, steps, len(edits), settings_note(changes))
+    samples = len(config.inputs)
+    parts = [header, *family.body(config, model), *_edits(family, model, edits, samples)]
+    loop = _loop(config, family, steps, edits, in_loop(config, changes, steps))
+    final = [*after_loop(config, changes, steps), *_final(family, model)]
+    return "\n".join([*parts, *loop, *final]) + "\n"
 
 
 def script_of_run(stepper: Stepper, steps: int | None = None) -> str:
     """The script of the stepper's run: its whole iterations (or `steps`), its hand edits."""
     count = stepper.iteration if steps is None else steps
-    return torch_script(stepper.config, count, hand_edits(stepper))
+    edits, changes = hand_edits(stepper), settings_changes(stepper)
+    return torch_script(stepper.initial_config, count, edits, changes)
 
 
 def weights_json(stepper: Stepper) -> str:
@@ -72,12 +84,13 @@ def _checked_edits(
 
 
 # -- the parts of the script -------------------------------------------------------------------
-def _header(config: Config, family: ScriptFamily, steps: int, edits: int) -> str:
+def _header(config: Config, family: ScriptFamily, steps: int, edits: int, notes: list[str]) -> str:
     lines = [
         f'"""Backprop Studio: the {config.preset} run, {whole(steps)} step(s), as plain PyTorch.',
         "",
         f"Settings: {_summary(config, family)}.",
         *_edits_note(edits),
+        *notes,
         "Run it with `python` or paste it into a notebook: it prints the loss of every step",
         "and then every parameter, the numbers the app shows (repr prints every digit).",
         *_device_note(config),
@@ -152,7 +165,13 @@ def _data_cell(text: str, model: TrainableModel, samples: int) -> DataCell | Non
     return data_cell(text, model.neurons, samples)
 
 
-def _loop(config: Config, family: ScriptFamily, steps: int, edits: list[HandEdit]) -> list[str]:
+def _loop(
+    config: Config,
+    family: ScriptFamily,
+    steps: int,
+    edits: list[HandEdit],
+    settings: list[str],
+) -> list[str]:
     lines = ["# The training loop: the calls the app steps through one micro-step at a time."]
     if config.published_variant:
         lines += [
@@ -163,6 +182,7 @@ def _loop(config: Config, family: ScriptFamily, steps: int, edits: list[HandEdit
     lines.append(f"for step in range({whole(steps)}):")
     if edits:
         lines.append("    apply_edits(step)  # the values set by hand before this iteration")
+    lines += settings
     if config.skip_zero_grad:
         lines += [
             "    # optimizer.zero_grad() is skipped, as in the app's switch: each backward()",

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from engine.core.snapshot import Snapshot
+from engine.models.config import Config
 from engine.training.position import Position
 from engine.training.run_data import SavedData
 from engine.training.training_setup import TrainingSetup
@@ -19,15 +20,22 @@ class Checkpoint:
 
     tick: int
     iteration: int
-    kind: str  # "ready", "iteration" or "edit"
+    kind: str  # "ready", "iteration", "edit" or "settings" (see KEPT_KINDS)
     values: np.ndarray
     grads: np.ndarray | None
     optimizer: dict[str, Any] | None  # None: the optimizer was fresh (never built)
-    snapshot: Snapshot | None = None  # ready and edit checkpoints are positions of their own
-    # Ready and edit checkpoints keep the data as it was (only an edit changes it) and an edit
-    # what it set: (label, value as held), which the edit log reads.
+    config: Config  # the settings in force (live hyperparameter changes replace them)
+    snapshot: Snapshot | None = None  # ready, edit and settings checkpoints are positions
+    # Ready, edit and settings checkpoints keep the data as it was (only an edit changes it)
+    # and an edit what it set: (label, value as held), which the edit log reads.
     data: SavedData | None = None
     edit: tuple[str, float] | None = None
+
+
+# Positions made by hand (an edit, a hyperparameter change): thinning never drops them, the
+# logs that sessions and scripts replay are read from them, and stepping on after going back
+# past one forgets it.
+HAND_KINDS = ("edit", "settings")
 
 
 class CheckpointStore:
@@ -59,6 +67,7 @@ class CheckpointStore:
             model.values(),
             model.grads(),
             self._setup.optimizer.saved(),
+            self._setup.config,
             snapshot,
             None if kind == "iteration" else self._setup.data.saved(),
             edit,
@@ -73,7 +82,7 @@ class CheckpointStore:
         """Past the budget, every other iteration checkpoint of the older half goes.
 
         Going back near the end stays as quick as before; going far back replays further
-        (exactly: fast iterations repeat the same operations). Ready and edit checkpoints stay.
+        (exactly: fast iterations repeat the same operations). Ready and hand-made ones stay.
         """
         if len(self.saved) < self.max_count:  # cheap: counts every kind
             return
@@ -90,6 +99,7 @@ class CheckpointStore:
     def restore(self, checkpoint: Checkpoint) -> None:
         """The model, optimizer and position as they were at `checkpoint`."""
         setup, position = self._setup, self._position
+        setup.config = setup.optimizer.config = checkpoint.config
         setup.model.load_values(checkpoint.values)
         setup.model.load_grads(checkpoint.grads)
         setup.optimizer.load(checkpoint.optimizer)
@@ -110,9 +120,10 @@ class CheckpointStore:
         return max(kept, key=lambda c: c.tick).data if kept else None
 
     def edit_ahead(self) -> bool:
-        """Whether an edit lies past the current position (undone by going back)."""
+        """Whether an edit or a settings change lies past the current position (undone by
+        going back)."""
         tick = self._position.tick
-        return any(c.kind == "edit" and c.tick > tick for c in self.saved.values())
+        return any(c.kind in HAND_KINDS and c.tick > tick for c in self.saved.values())
 
     def forget_future(self) -> None:
         """Drop the checkpoints past the current position: the run goes another way now."""

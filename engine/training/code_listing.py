@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from engine.models.config import FUNCTION, NETWORK, Config
 from engine.models.losses import get_loss
@@ -54,9 +54,11 @@ def code_lines(config: Config) -> list[str]:
     ]
 
 
-def setup_lines(config: Config) -> list[str]:
-    """The lines before the loop: what the model and optimizer are."""
+def setup_lines(config: Config, changes: Sequence[tuple[int, str]] = ()) -> list[str]:
+    """The lines before the loop: what the model and optimizer are, with the values in force
+    now; each live change (iteration, "lr 0.5 → 0.9") is noted below, as the loop made it."""
     optimizer = optimizer_code(config).replace(
         "model.parameters()", OPTIMIZER_PARAMS[config.family]
     )
-    return [f"optimizer = {optimizer}"]
+    notes = [f"# param_groups at iteration {iteration + 1}: {text}" for iteration, text in changes]
+    return [f"optimizer = {optimizer}", *notes]

@@ -1,4 +1,4 @@
-"""The hand edits on the way to a Stepper's current position, in the order they were made.
+"""The hand edits and live hyperparameter changes on the way to a Stepper's position, in order.
 
 The Stepper keeps every edit as a checkpoint of its own (thinning never drops one), so the
 log is read from those: an edit is always made between iterations, before the zero_grad of
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from engine.models.config import Config
+from engine.training.live_settings import Change, changes_text, live_changes
 from engine.training.stepper import Stepper
 
 
@@ -31,3 +33,30 @@ def hand_edits(stepper: Stepper) -> tuple[HandEdit, ...]:
         label, value = checkpoint.edit
         edits.append(HandEdit(checkpoint.iteration, label, value, tick))
     return tuple(edits)
+
+
+@dataclass(frozen=True)
+class SettingsChange:
+    """Optimizer hyperparameters changed live (engine.training.live_settings)."""
+
+    iteration: int  # made at the start of this iteration, like a hand edit
+    changes: tuple[Change, ...]  # (setting, old, new)
+    config: Config = field(compare=False)  # the settings in force after it
+    tick: int = field(default=0, compare=False)
+
+    @property
+    def text(self) -> str:
+        return changes_text(self.changes)
+
+
+def settings_changes(stepper: Stepper) -> tuple[SettingsChange, ...]:
+    """Every hyperparameter change up to the current position, oldest first."""
+    found, before = [], stepper.initial_config
+    for tick in sorted(stepper.checkpoints):
+        checkpoint = stepper.checkpoints[tick]
+        if checkpoint.kind != "settings" or tick > stepper.tick:
+            continue
+        changes = live_changes(before, checkpoint.config) or ()
+        found.append(SettingsChange(checkpoint.iteration, changes, checkpoint.config, tick))
+        before = checkpoint.config
+    return tuple(found)

@@ -27,13 +27,13 @@ class LazyOptimizer:
     """
 
     def __init__(self, config: Config, trainable: list[Tensor]) -> None:
-        self._config = config
+        self.config = config  # what a build uses: live hyperparameter changes replace it
         self._trainable = trainable
         self.built: OptimizerLike | None = None
 
     def get(self) -> OptimizerLike:
         if self.built is None:
-            self.built = make_optimizer(self._config, self._trainable)
+            self.built = make_optimizer(self.config, self._trainable)
         return self.built
 
     def forget(self) -> None:

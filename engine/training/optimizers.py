@@ -31,6 +31,14 @@ def make_optimizer(config: Config, params: Iterable[Tensor]) -> OptimizerLike:
     return inner
 
 
+def group_settings(config: Config) -> dict[str, Any]:
+    """The hyperparameters torch puts in a param group for this configuration (lr, momentum,
+    betas, eps with its per-class default, ...), read from a real optimizer on a stand-in
+    tensor; ValueError when torch refuses the combination."""
+    group = _torch_optimizer(config, [torch.zeros(1, requires_grad=True)]).param_groups[0]
+    return {name: value for name, value in group.items() if name != "params"}
+
+
 def _torch_optimizer(c: Config, params: list[Tensor]) -> torch.optim.Optimizer:
     # foreach=False keeps the single-tensor code path: for tiny tensors it is the faster one.
     common: dict[str, Any] = {"lr": c.lr, "weight_decay": c.weight_decay, "foreach": False}

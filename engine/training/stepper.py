@@ -28,6 +28,7 @@ from engine.training.fast_batch import FastIterations
 from engine.training.fast_forward import FastForward, RunResult
 from engine.training.history import HandEdits, History
 from engine.training.history_budget import checkpoints_kept_for
+from engine.training.live_settings import SettingsChanges
 from engine.training.optimizer_state import ElementStateReader
 from engine.training.optimizers import OptimizerLike
 from engine.training.phases import PhaseMachine, make_plan
@@ -52,7 +53,7 @@ class Stepper:
     def __init__(self, config: Config) -> None:
         setup = TrainingSetup.build(config)
         self._setup = setup
-        self.config = config
+        self.initial_config = config  # as built: sessions and scripts start from it
         self.model: MLP | FunctionModel = setup.model  # a TrainableModel
         self.loss_fn: Loss = setup.loss_fn
         self.x: Tensor = setup.x
@@ -80,11 +81,17 @@ class Stepper:
         fast = FastIterations(setup, position, plan_length)
         self._history = History(self._store, position, self._phases, fast)
         self._edits = HandEdits(setup, position, self._store, self._snapshots)
+        self._settings = SettingsChanges(setup, position, self._store, self._snapshots)
         self._fast_forward = FastForward(
             position, self._store, self._phases, fast, self._history, parameters
         )
 
     # -- where the run stands --------------------------------------------------------------
+    @property
+    def config(self) -> Config:
+        """The settings in force at this position (hyperparameters may have changed live)."""
+        return self._setup.config
+
     @property
     def optimizer(self) -> OptimizerLike:
         return self._setup.optimizer.get()
@@ -144,6 +151,7 @@ class Stepper:
     def reset(self) -> Snapshot:
         """Back to the configured starting point; history is cleared."""
         model = self.model
+        self._setup.config = self._setup.optimizer.config = self.initial_config
         model.load_values(self._initial_values)
         model.load_grads(None)
         self._setup.data.load(self._initial_data)
@@ -225,6 +233,11 @@ class Stepper:
         where = (self._position.tick, self.snapshot.focus or "")
         data = (self._setup.data.x, self._setup.data.target)
         return forward_preview(self.model, self.model.values(), data, self.loss_fn, where)
+
+    def change_settings(self, config: Config) -> Snapshot:
+        """Use `config`'s optimizer hyperparameters from the next step (between iterations
+        only, and only when nothing else differs); back() undoes it."""
+        return self._settings.change(config)
 
     # -- queries ---------------------------------------------------------------------------
     def outputs(self) -> dict[str, float]:

@@ -15,11 +15,15 @@ from engine.training.optimizer_state import LazyOptimizer
 from engine.training.run_data import RunData
 
 
-@dataclass(frozen=True)
+@dataclass
 class TrainingSetup:
-    """The parts a run never replaces, built once from the config and shared by its pieces."""
+    """The parts a run never replaces, built once from the config and shared by its pieces.
 
-    config: Config
+    Only `config` ever changes: optimizer hyperparameters changed between iterations
+    (engine.training.live_settings) replace it, and going back restores the earlier one.
+    """
+
+    config: Config  # the settings in force now
     model: MLP | FunctionModel  # a TrainableModel
     x: Tensor
     target: Tensor

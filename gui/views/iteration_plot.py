@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 TITLE_STYLE = "font-weight: bold;"  # the palette's text colour, light or dark theme
 NOTE_STYLE = "color: #5f6b7a;"
 DOTS_UP_TO = 40
+MARK_COLOUR = "#8e44ad"  # a live optimizer change: a dashed line with what changed
 
 
 class IterationPlot(QWidget):
@@ -48,6 +50,38 @@ class IterationPlot(QWidget):
         layout.setSpacing(0)
         layout.addLayout(self.controls)
         layout.addWidget(self.plot_widget, 1)
+        self.marks: list[pg.InfiniteLine] = []
+
+    def show_marks(self, marks: tuple[tuple[int, str], ...]) -> None:
+        """A dashed vertical line where each live optimizer change took effect, between the
+        last iteration before it and the first after it, labelled with what changed."""
+        if [(m.value(), m.label.format) for m in self.marks] == [
+            (iteration + 0.5, _escaped(text)) for iteration, text in marks
+        ]:
+            return  # unchanged: most redraws are a finished iteration
+        for line in self.marks:
+            self.plot_item.removeItem(line)
+        self.marks = [self._mark(iteration, text) for iteration, text in marks]
+
+    def _mark(self, iteration: int, text: str) -> pg.InfiniteLine:
+        pen = pg.mkPen(MARK_COLOUR, width=1, style=Qt.PenStyle.DashLine)
+        line = pg.InfiniteLine(
+            iteration + 0.5,
+            angle=90,
+            pen=pen,
+            movable=False,
+            label=_escaped(text),
+            # Along the line, on a light backing: close changes and the curves stay readable.
+            labelOpts={
+                "position": 0.4,
+                "color": MARK_COLOUR,
+                "rotateAxis": (1, 0),
+                "fill": pg.mkBrush(255, 255, 255, 210),
+            },
+        )
+        line.setToolTip(self.tr("From iteration {0}: {1}").format(iteration + 1, text))
+        self.plot_item.addItem(line, ignoreBounds=True)
+        return line
 
     def show_empty_axes(self) -> None:
         """No iteration yet: axes around the first one, not the range of a run shown before
@@ -77,3 +111,8 @@ def set_series(curve: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
     else:
         curve.setSymbol(None)
     curve.setData(x, y)
+
+
+def _escaped(text: str) -> str:
+    """pyqtgraph formats a line's label with str.format: braces in the text stay braces."""
+    return text.replace("{", "{{").replace("}", "}}")

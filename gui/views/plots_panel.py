@@ -32,6 +32,8 @@ class PlotsPanel(QWidget):
         self.loss_plot.show_losses(data.losses)
         self.grad_norm_plot.show_norms(data.grad_norms)
         self.param_plot.show_params(data.param_iterations, data.params)
+        self.loss_plot.show_marks(data.settings_marks)
+        self.param_plot.show_marks(data.settings_marks)
 
     def show_preview(self, preview: RunPreview) -> None:
         """During a run: the losses and norms so far (parameters follow when it ends)."""

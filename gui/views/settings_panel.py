@@ -1,4 +1,4 @@
-"""Every setting of a run, checked as it is typed; Apply asks the controller to rebuild.
+"""Every setting of a run, checked as it is typed; Apply hands the new settings on.
 
 The panel builds a Config from its form's fields on top of the one in use (so data, starting
 values and anything without a field are kept). A field that cannot be parsed, or a Config the
@@ -6,6 +6,8 @@ engine refuses, is marked at the field with the message; Apply stays disabled un
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -31,6 +33,8 @@ class SettingsPanel(QWidget):
         super().__init__(parent)
         self._base: Config | None = None
         self._last_edited: QWidget | None = None
+        # What Apply will do with a change (the window says whether the run goes on).
+        self.change_note: Callable[[Config, Config], str] | None = None
         self.form = SettingsForm()
         self.form.edited.connect(self._edited)
         self.form.preset_chosen.connect(self.preset_requested)
@@ -92,7 +96,10 @@ class SettingsPanel(QWidget):
         pending = config != base
         self.apply_button.setEnabled(pending)
         self.message_label.setStyleSheet(PENDING_STYLE)
-        self.message_label.setText(self.tr("Changed: Apply rebuilds the model.") if pending else "")
+        note = self.tr("Changed: Apply rebuilds the model.")
+        if pending and self.change_note is not None:
+            note = self.change_note(base, config) or note
+        self.message_label.setText(note if pending else "")
         return config
 
     def _refuse(self, message: str, at_field: bool = False) -> None:

@@ -45,6 +45,7 @@ def test_invalid_entries_are_refused_at_the_field(qtbot, window, field_name, tex
 def test_a_valid_change_rebuilds_the_model_and_says_so(qtbot, window):
     panel = window.settings_panel
     type_into(qtbot, panel.form.lr_field, "0.1")
+    panel.form.optimizer_box.setCurrentText("adam")  # a new optimizer needs a new model
     assert (
         panel.apply_button.isEnabled()
         and panel.error_text() == "Changed: Apply rebuilds the model."

@@ -131,6 +131,69 @@ def test_after_edits(tmp_path):
     ]
 
 
+def test_after_live_settings_changes(tmp_path):
+    """The file keeps the settings the run was built with and each live change in its place."""
+    adam = MAZUR.replace(optimizer="adam", lr=0.05, train_biases=True)
+    stepper = Stepper(adam)
+    stepper.run(200)
+    stepper.change_settings(stepper.config.replace(lr=0.9))
+    stepper.run(3)
+    stepper.edit_parameter("w1", 0.5)
+    stepper.change_settings(stepper.config.replace(betas=(0.8, 0.99), eps=1e-6))
+    stepper.run(2)
+    steps(stepper, 3)
+    loaded = round_trip(stepper, tmp_path)
+    assert_same_session(stepper, loaded)
+    assert loaded.config.lr == 0.9 and loaded.initial_config == adam
+    document = json.loads((tmp_path / "session.json").read_text())
+    assert document["config"]["lr"] == 0.05
+    assert document["history"]["settings"] == [
+        {"tick": 200 * stepper.micro_steps_per_iteration, "changes": {"lr": 0.9}},
+        {
+            "tick": 203 * stepper.micro_steps_per_iteration + 2,
+            "changes": {"betas": [0.8, 0.99], "eps": 1e-6},
+        },
+    ]
+    loaded.back()  # the history replayed is the history: ← crosses the changes there too
+    loaded.goto(200 * stepper.micro_steps_per_iteration)
+    assert loaded.config == adam
+
+
+def test_after_data_edits_and_live_settings_changes_together(tmp_path):
+    """A target set by hand and a live change at the same boundary replay in their order."""
+    stepper = Stepper(MAZUR)
+    stepper.run(2)
+    stepper.edit_parameter("target_o1", 0.5)
+    stepper.change_settings(stepper.config.replace(lr=0.9))
+    stepper.edit_parameter("i2", 0.3)
+    stepper.run(3)
+    steps(stepper, 5)
+    loaded = round_trip(stepper, tmp_path)
+    assert_same_session(stepper, loaded)
+    assert loaded.data_rows() == stepper.data_rows()
+    loaded.goto(2 * stepper.micro_steps_per_iteration)  # before all three: as first built
+    assert loaded.config == MAZUR and loaded.data_rows()[1][0][0] == MAZUR.targets[0][0]
+
+
+def test_a_session_whose_settings_change_is_altered_no_longer_opens(tmp_path):
+    stepper = Stepper(MAZUR)
+    stepper.run(2)
+    stepper.change_settings(stepper.config.replace(lr=0.9))
+    stepper.run(2)
+    path = tmp_path / "session.json"
+    save_session(stepper, path)
+    document = json.loads(path.read_text())
+    for changes, words in (
+        ({"lr": 0.8}, "does not replay"),
+        ({"layers": [2, 3, 2]}, "not live settings"),
+        ({}, "must name settings"),
+    ):
+        document["history"]["settings"][0]["changes"] = changes
+        path.write_text(json.dumps(document))
+        with pytest.raises(EngineError, match=words):
+            load_session(path)
+
+
 def test_position_right_after_an_edit(tmp_path):
     stepper = Stepper(MAZUR)
     stepper.run(1)

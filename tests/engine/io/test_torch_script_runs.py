@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,14 +72,41 @@ CASES = {
         [("run", 2), ("i1@2", 0.7), ("target_o2", 0.25), ("run", 2), ("w1", 0.4), ("i2", -2.0)],
     ),
     "mazur-target-edit": (MAZUR, [("run", 1), ("target_o1", 0.5), ("run", 2)]),
+    # Live optimizer changes: ("settings", {...}) sets them between iterations, as the app does.
+    "sgd-lr-change": (MAZUR, [("run", 2), ("settings", {"lr": 0.9}), ("run", 3)]),
+    # A data edit and a live change at the same boundary, then a weight edit: all three replayed.
+    "data-edit-and-lr-change": (
+        MAZUR,
+        [("run", 1), ("target_o1", 0.5), ("settings", {"lr": 0.9}), ("w5", 0.3), ("run", 2)],
+    ),
+    "momentum-on-mid-run": (
+        MAZUR,
+        [("run", 1), ("settings", {"momentum": 0.9, "nesterov": True}), ("w1", 0.4), ("run", 3)],
+    ),
+    "adam-settings-and-last": (
+        NETWORK,
+        [
+            ("settings", {"betas": (0.8, 0.99), "eps": 1e-6}),
+            ("run", 2),
+            ("settings", {"lr": 0.2, "weight_decay": 0.01}),
+            ("run", 2),
+            ("settings", {"lr": 0.001}),
+        ],
+    ),
+    "lookahead-lr-change": (
+        MAZUR.replace(momentum=0.9, lr=0.3, lookahead_k=2),
+        [("run", 3), ("settings", {"lr": 0.05}), ("run", 3)],
+    ),
 }
 
 
-def drive(config: Config, actions: list[tuple[str, float]]) -> Stepper:
+def drive(config: Config, actions: list[tuple[str, Any]]) -> Stepper:
     stepper = Stepper(config)
     for name, amount in actions:
         if name == "run":
             assert stepper.run(int(amount)).completed == amount
+        elif name == "settings":
+            stepper.change_settings(stepper.config.replace(**amount))
         else:
             stepper.edit_parameter(name, amount)
     return stepper

@@ -1,0 +1,202 @@
+"""Optimizer hyperparameters changed mid-run keep the run, and back() crosses the change exactly."""
+
+import numpy as np
+import pytest
+import torch
+from formula_checks import check_formulas, leaves
+from torch import nn
+
+from engine.core.errors import EngineError
+from engine.models.presets import MAZUR
+from engine.training.edit_log import settings_changes
+from engine.training.live_settings import live_changes
+from engine.training.stepper import Stepper
+
+ADAM = MAZUR.replace(optimizer="adam", lr=0.05, train_biases=True)
+
+
+def plain_loop(iterations: int, change_at: int, new_lr: float) -> list[torch.Tensor]:
+    """The learner's own script: Adam, and at `change_at` the lr set on every param group."""
+    model = nn.Sequential(nn.Linear(2, 2), nn.Sigmoid(), nn.Linear(2, 2), nn.Sigmoid()).double()
+    values = dict(MAZUR.initial_params)
+    with torch.no_grad():
+        model[0].weight.copy_(
+            torch.tensor(
+                [[values["w1"], values["w2"]], [values["w3"], values["w4"]]], dtype=torch.float64
+            )
+        )
+        model[2].weight.copy_(
+            torch.tensor(
+                [[values["w5"], values["w6"]], [values["w7"], values["w8"]]], dtype=torch.float64
+            )
+        )
+        model[0].bias.fill_(0.35)
+        model[2].bias.fill_(0.60)
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.05)
+    x = torch.tensor([[0.05, 0.10]], dtype=torch.float64)
+    target = torch.tensor([[0.01, 0.99]], dtype=torch.float64)
+    for iteration in range(iterations):
+        if iteration == change_at:
+            for g in optimizer.param_groups:
+                g["lr"] = new_lr
+        optimizer.zero_grad()
+        loss = 0.5 * ((target - model(x)) ** 2).sum()
+        loss.backward()
+        optimizer.step()
+    return [p.detach() for p in model.parameters()]
+
+
+def engine_tensors(stepper: Stepper) -> list[torch.Tensor]:
+    return [t.detach() for lin in stepper.model.linears for t in (lin.weight, lin.bias)]
+
+
+def exact_state(stepper: Stepper) -> tuple:
+    """Parameters, gradients and the optimizer's state dict, as bytes where they are tensors."""
+    optimizer = stepper.optimizer.state_dict()
+    state = {
+        key: {name: np.asarray(value).tobytes() for name, value in entry.items()}
+        for key, entry in optimizer["state"].items()
+    }
+    groups = [{k: v for k, v in g.items() if k != "params"} for g in optimizer["param_groups"]]
+    grads = stepper.model.grads()
+    return (
+        stepper.model.values().tobytes(),
+        None if grads is None else grads.tobytes(),
+        state,
+        groups,
+    )
+
+
+def test_lr_change_after_200_iterations_keeps_the_history():
+    stepper = Stepper(ADAM)
+    stepper.run(200)
+    losses = stepper.trajectory.losses.copy()
+    snapshot = stepper.change_settings(stepper.config.replace(lr=0.9))
+    assert stepper.iteration == 200 and stepper.trajectory.length == 200
+    np.testing.assert_array_equal(stepper.trajectory.losses, losses)
+    assert snapshot.phase == "edit" and stepper.can_go_back
+    assert stepper.config.lr == 0.9
+    assert all(g["lr"] == 0.9 for g in stepper.optimizer.param_groups)
+    assert [c.text for c in settings_changes(stepper)] == ["lr 0.05 → 0.9"]
+
+
+def test_the_run_after_the_change_equals_a_plain_loop_that_sets_param_groups():
+    stepper = Stepper(ADAM)
+    stepper.run(200)
+    stepper.change_settings(stepper.config.replace(lr=0.9))
+    stepper.run(30)
+    for ours, theirs in zip(engine_tensors(stepper), plain_loop(230, 200, 0.9), strict=True):
+        torch.testing.assert_close(ours, theirs, rtol=0, atol=1e-15)
+    unchanged = plain_loop(230, 10**9, 0.9)
+    assert not torch.allclose(engine_tensors(stepper)[0], unchanged[0])
+
+
+def test_back_across_the_change_restores_everything_bit_for_bit():
+    plain = Stepper(ADAM)
+    plain.run(200)
+    stepper = Stepper(ADAM)
+    stepper.run(200)
+    before = exact_state(stepper)
+    stepper.change_settings(stepper.config.replace(lr=0.9))
+    stepper.back()
+    assert exact_state(stepper) == before == exact_state(plain)
+    assert stepper.config == ADAM and stepper.snapshot == plain.snapshot
+    assert settings_changes(stepper) == ()
+
+
+def test_goto_replays_across_the_change_exactly():
+    straight = Stepper(ADAM)
+    straight.run(200)
+    straight.change_settings(straight.config.replace(lr=0.9))
+    straight.run(40)
+    expected = exact_state(straight)
+    end = straight.tick
+    straight.goto(3)  # far back: the change is undone, then replayed
+    assert straight.config.lr == 0.05
+    straight.goto(end)
+    assert exact_state(straight) == expected and straight.config.lr == 0.9
+
+
+def test_stepping_on_after_undoing_the_change_forgets_it():
+    stepper = Stepper(ADAM)
+    stepper.run(5)
+    stepper.change_settings(stepper.config.replace(lr=0.9))
+    stepper.back()
+    stepper.run(3)
+    assert stepper.config.lr == 0.05 and settings_changes(stepper) == ()
+    other = Stepper(ADAM)
+    other.run(8)
+    assert exact_state(stepper) == exact_state(other)
+
+
+def test_a_change_before_the_optimizer_exists_is_used_when_it_is_built():
+    stepper = Stepper(MAZUR)
+    stepper.change_settings(MAZUR.replace(lr=0.9, momentum=0.5))
+    stepper.run(3)
+    reference = Stepper(MAZUR.replace(lr=0.9, momentum=0.5))
+    reference.run(3)
+    assert stepper.params() == reference.params()
+    stepper.goto(1)  # the change is position 1
+    assert stepper.config.lr == 0.9
+    stepper.back()
+    assert stepper.config == MAZUR and stepper.tick == 0
+
+
+def test_reset_returns_to_the_settings_the_run_was_built_with():
+    stepper = Stepper(ADAM)
+    stepper.run(2)
+    stepper.change_settings(stepper.config.replace(lr=0.9))
+    stepper.reset()
+    assert stepper.config == ADAM
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"layers": (2, 3, 2)}, "need a new model"),
+        ({"optimizer": "adam"}, "need a new model"),
+        ({}, "unchanged"),
+        ({"nesterov": True}, "Nesterov"),  # torch refuses nesterov without momentum
+    ],
+)
+def test_refusals_change_nothing(change, words):
+    stepper = Stepper(MAZUR)
+    stepper.run(2)
+    before = exact_state(stepper), stepper.tick, stepper.config
+    with pytest.raises(EngineError, match=words):
+        stepper.change_settings(stepper.config.replace(**change))
+    assert (exact_state(stepper), stepper.tick, stepper.config) == before
+
+
+def test_mid_iteration_the_change_is_refused_before_anything_changes():
+    stepper = Stepper(MAZUR)
+    stepper.step_phase()
+    with pytest.raises(EngineError, match="finish or rewind"):
+        stepper.change_settings(MAZUR.replace(lr=0.9))
+    assert stepper.config == MAZUR and stepper.micro == 1
+
+
+def test_live_changes_names_only_optimizer_settings():
+    assert live_changes(MAZUR, MAZUR.replace(lr=0.1, betas=(0.8, 0.9))) == (
+        ("lr", 0.5, 0.1),
+        ("betas", (0.9, 0.999), (0.8, 0.9)),
+    )
+    assert live_changes(MAZUR, MAZUR.replace(lr=0.1, dtype="float32")) is None
+
+
+def test_the_update_formula_after_the_change_uses_the_new_lr_and_evaluates_to_the_step():
+    """SGD: w5 ← w5 − lr·∂E/∂w5, with lr the new value, equal to what the real step did."""
+    stepper = Stepper(MAZUR)
+    stepper.run(3)
+    stepper.change_settings(MAZUR.replace(lr=0.9))
+    snapshot = stepper.step_phase()
+    while not (snapshot.phase == "step" and snapshot.focus == "w5"):
+        snapshot = stepper.step_phase()
+    check_formulas(snapshot, "float64")
+    update = snapshot.formulas[-1]
+    lrs = [leaf.number for leaf in leaves(update.expression) if leaf.symbol in ("lr", "η")]
+    assert lrs == [0.9]
+    old, new = snapshot.previous_params["w5"], snapshot.params["w5"]
+    grad = snapshot.grads["w5"]
+    assert new == old - 0.9 * grad  # the plain SGD rule, computed here
+    assert update.result == new
