@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from types import MappingProxyType
 
@@ -28,7 +29,7 @@ from engine.training.position import Position
 from engine.training.reveal import AutogradOrder
 from engine.training.snapshot_builder import SnapshotBuilder
 from engine.training.training_setup import TrainingSetup
-from engine.training.update_formula import UpdateInputs, update_formulas
+from engine.training.update_formula import UpdateInputs, gradient_origin, update_formulas
 
 Plan = list[tuple[str, str | None]]  # (phase, focus) of each micro-step of an iteration
 MicroStep = Callable[[str | None, bool], Snapshot | None]
@@ -234,8 +235,17 @@ class PhaseMachine:
             after=self._states.read().get(label, NO_STATE),
             lookahead=lookahead(config),
         )
-        told = lambda: explain.update(config, label, update_formulas(inputs))  # noqa: E731
+        told = lambda: explain.update(config, label, update_formulas(self._with_origin(p, inputs)))  # noqa: E731
         return self._snapshots.build("step", label, told)
+
+    @staticmethod
+    def _with_origin(p: Pass, inputs: UpdateInputs) -> UpdateInputs:
+        """The update's ∂E/∂p expandable to the chain rule that computed it."""
+        formulas = () if p.chain is None else p.chain.explain(inputs.label).formulas
+        if not formulas:  # a test function's gradient is told in words
+            return inputs
+        origin = gradient_origin(formulas[-1], inputs.grad)
+        return replace(inputs, grad_origin=origin)
 
     def _run_step(self, p: Pass) -> None:
         """The one real optimizer.step() of this iteration, with what it changed noted."""
