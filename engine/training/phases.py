@@ -112,6 +112,7 @@ class PhaseMachine:
         with np.errstate(over="ignore"):  # a diverging run's norm is inf, said elsewhere
             norm = 0.0 if grads is None else float(np.sqrt(np.nansum(grads**2)))
         position.trajectory.record(position.iteration, p.loss_value, norm, model.values())
+        position.finished = (position.iteration, p)
         position.iteration += 1
         position.micro = 0
         position.pass_ = None
