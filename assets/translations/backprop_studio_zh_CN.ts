@@ -808,7 +808,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/training/phases.py" line="52" />
+            <location filename="../../engine/training/phases.py" line="53" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -871,140 +871,110 @@ closed form: {c}
     <context>
         <name>Explain</name>
         <message>
-            <location filename="../../engine/explain/phases.py" line="246" />
+            <location filename="../../engine/explain/phases.py" line="244" />
             <source>AdamW first shrinks {label} by the factor 1 − lr·λ (decoupled decay).</source>
             <translation>AdamW 先把 {label} 乘以因子 1 − lr·λ（解耦的权重衰减）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="304" />
+            <location filename="../../engine/explain/phases.py" line="269" />
             <source>Forward: the model is the {function} function; its parameters are the coordinates.</source>
             <translation>前向传播：模型就是 {function} 函数；它的参数就是坐标。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="134" />
+            <location filename="../../engine/explain/phases.py" line="132" />
             <source>Forward: {neuron} adds up its weighted inputs from {sources} and its bias, then applies {activation}.</source>
             <translation>前向传播：{neuron} 把来自 {sources} 的加权输入与偏置相加，再应用 {activation}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="257" />
+            <location filename="../../engine/explain/phases.py" line="255" />
             <source>Lookahead: every {k} steps the slow weights move {alpha} of the way to the fast ones, which then jump there.</source>
             <translation>Lookahead：每 {k} 步，慢权重向快权重移动 {alpha} 的距离，随后快权重跳到该处。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="159" />
+            <location filename="../../engine/explain/phases.py" line="157" />
             <source>Loss: the function's value is the loss that gradient descent lowers.</source>
             <translation>损失：函数值就是梯度下降要降低的损失。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="151" />
+            <location filename="../../engine/explain/phases.py" line="149" />
             <source>Loss: {title} of the outputs against the targets.</source>
             <translation>损失：输出与目标之间的{title}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="295" />
-            <source>Neuron {label} at the current parameters.</source>
-            <translation>当前参数下的神经元 {label}。</translation>
-        </message>
-        <message>
-            <location filename="../../engine/training/phases.py" line="207" />
+            <location filename="../../engine/training/phases.py" line="209" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="59" />
+            <location filename="../../engine/explain/phases.py" line="57" />
             <source>Ready: a {shape} network with its starting parameters. Step (→) to run optimizer.zero_grad().</source>
             <translation>就绪：{shape} 网络，使用初始参数。单步（→）执行 optimizer.zero_grad()。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="72" />
+            <location filename="../../engine/explain/phases.py" line="70" />
             <source>Ready: the test function {name}, starting at {point}. Step (→) to run optimizer.zero_grad().</source>
             <translation>就绪：测试函数 {name}，起点 {point}。单步（→）执行 optimizer.zero_grad()。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="165" />
+            <location filename="../../engine/explain/phases.py" line="163" />
             <source>The loss is {value}: training diverged. Go back, or lower the learning rate.</source>
             <translation>损失为 {value}：训练已发散。请后退，或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="329" />
-            <source>The {function} function. {note}</source>
-            <translation>{function} 函数。{note}</translation>
-        </message>
-        <message>
-            <location filename="../../engine/explain/phases.py" line="235" />
+            <location filename="../../engine/explain/phases.py" line="233" />
             <source>Weight decay adds {decay}·{label} to the gradient first.</source>
             <translation>权重衰减先把 {decay}·{label} 加到梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="278" />
-            <source>bias of {neuron}</source>
-            <translation>{neuron} 的偏置</translation>
-        </message>
-        <message>
-            <location filename="../../engine/explain/phases.py" line="182" />
+            <location filename="../../engine/explain/phases.py" line="180" />
             <source>loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.</source>
             <translation>loss.backward()：autograd 到达 {neuron}，计算它的 δ = ∂E/∂net_{neuron}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="196" />
+            <location filename="../../engine/explain/phases.py" line="194" />
             <source>loss.backward(): autograd writes ∂E/∂{label} into {label}.grad.</source>
             <translation>loss.backward()：autograd 把 ∂E/∂{label} 写入 {label}.grad。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="225" />
+            <location filename="../../engine/explain/phases.py" line="223" />
             <source>optimizer.step(): {optimizer} updates {label}.</source>
             <translation>optimizer.step()：{optimizer} 更新 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="98" />
+            <location filename="../../engine/explain/phases.py" line="96" />
             <source>optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the coming backward() starts from nothing.</source>
             <translation>optimizer.zero_grad() 清空每个参数的 .grad（设为 None），让接下来的 backward() 从零开始。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="88" />
+            <location filename="../../engine/explain/phases.py" line="86" />
             <source>optimizer.zero_grad() is skipped: this iteration's backward() will add its gradients onto whatever .grad already holds, so they accumulate.</source>
             <translation>跳过了 optimizer.zero_grad()：本次迭代的 backward() 会把梯度加到 .grad 已有的值上，于是梯度不断累积。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="99" />
+            <location filename="../../engine/explain/phases.py" line="97" />
             <source>p.grad = None for every parameter</source>
             <translation>每个参数 p.grad = None</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="89" />
+            <location filename="../../engine/explain/phases.py" line="87" />
             <source>p.grad stays as it is</source>
             <translation>p.grad 保持不变</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="209" />
+            <location filename="../../engine/explain/phases.py" line="207" />
             <source>zero_grad was skipped, so it is added to the gradient already there.</source>
             <translation>由于跳过了 zero_grad，它被加到已有的梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="308" />
+            <location filename="../../engine/explain/phases.py" line="273" />
             <location filename="../../engine/models/function_model.py" line="149" />
             <source>{formula} at {point} = {value}</source>
             <translation>{formula} 在 {point} 处 = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/chain_rule.py" line="252" />
+            <location filename="../../engine/models/chain_rule.py" line="244" />
             <source>{head} = Σ over {count} samples of {symbols} = {value}</source>
             <translation>{head} = 对 {count} 个样本求和 Σ {symbols} = {value}</translation>
-        </message>
-        <message>
-            <location filename="../../engine/explain/phases.py" line="284" />
-            <source>{label} ({what}) and its gradient at the current parameters.</source>
-            <translation>当前参数下的 {label}（{what}）及其梯度。</translation>
-        </message>
-        <message>
-            <location filename="../../engine/explain/phases.py" line="321" />
-            <source>{label}: a coordinate, trained like a weight.</source>
-            <translation>{label}：一个坐标，像权重一样被训练。</translation>
-        </message>
-        <message>
-            <location filename="../../engine/explain/phases.py" line="269" />
-            <source>{label}: an input of the network.</source>
-            <translation>{label}：网络的一个输入。</translation>
         </message>
         <message>
             <location filename="../../engine/models/function_model.py" line="160" />
@@ -1015,39 +985,64 @@ closed form: {c}
     <context>
         <name>ExplanationPanel</name>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="73" />
+            <location filename="../../gui/views/explanation_panel.py" line="104" />
+            <source>Copy formula as LaTeX</source>
+            <translation>将公式复制为 LaTeX</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="102" />
+            <source>Copy this factor's formula as LaTeX</source>
+            <translation>将此因子的公式复制为 LaTeX</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="131" />
             <source>Iteration {0}</source>
             <translation>第 {0} 次迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="61" />
+            <location filename="../../gui/views/explanation_panel.py" line="117" />
             <source>Selected: {0}</source>
             <translation>已选中：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="48" />
-            <source>What the current micro-step does, with its numbers</source>
-            <translation>当前微步做了什么，以及其中的数值</translation>
+            <location filename="../../gui/views/explanation_panel.py" line="59" />
+            <source>What the current micro-step does, with its numbers. Click a factor to see where it comes from; right-click to copy the formula as LaTeX.</source>
+            <translation>当前微步做了什么，附带具体数值。点击某个因子可查看它从何而来；右键可将公式复制为 LaTeX。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="28" />
+            <location filename="../../gui/views/factor_expansion.py" line="79" />
+            <source>Where each factor comes from:</source>
+            <translation>每个因子从何而来：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="34" />
             <source>edit</source>
             <translation>编辑</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="30" />
+            <location filename="../../gui/views/explanation_panel.py" line="36" />
             <source>forward pass</source>
             <translation>前向传播</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="31" />
+            <location filename="../../gui/views/factor_expansion.py" line="78" />
+            <source>hide all</source>
+            <translation>全部收起</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="37" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="27" />
+            <location filename="../../gui/views/explanation_panel.py" line="33" />
             <source>ready</source>
             <translation>就绪</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/factor_expansion.py" line="79" />
+            <source>show all</source>
+            <translation>全部展开</translation>
         </message>
     </context>
     <context>
@@ -1339,122 +1334,122 @@ closed form: {c}
     <context>
         <name>LandscapePanel</name>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="101" />
+            <location filename="../../gui/views/landscape_panel.py" line="99" />
             <source> px</source>
             <translation> 像素</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="105" />
+            <location filename="../../gui/views/landscape_panel.py" line="103" />
             <source>3-D</source>
             <translation>3D</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="179" />
+            <location filename="../../gui/views/landscape_panel.py" line="177" />
             <source>3-D view unavailable: </source>
             <translation>3D 视图不可用：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="104" />
+            <location filename="../../gui/views/landscape_panel.py" line="102" />
             <source>Colour by log₁₀(loss − min): shows the valley floor</source>
             <translation>按 log₁₀(损失 − 最小值) 着色：显出谷底</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="251" />
+            <location filename="../../gui/views/landscape_panel.py" line="249" />
             <source>Computing the loss surface…</source>
             <translation>正在计算损失曲面…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="258" />
+            <location filename="../../gui/views/landscape_panel.py" line="256" />
             <source>Computing the loss surface… {0}%</source>
             <translation>正在计算损失曲面… {0}%</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="102" />
+            <location filename="../../gui/views/landscape_panel.py" line="100" />
             <source>Grid points per axis</source>
             <translation>每个轴的网格点数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="280" />
+            <location filename="../../gui/views/landscape_panel.py" line="278" />
             <source>Loss over {a} and {b}</source>
             <translation>关于 {a} 和 {b} 的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="92" />
+            <location filename="../../gui/views/landscape_panel.py" line="90" />
             <source>Parameter on the horizontal axis</source>
             <translation>横轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="93" />
+            <location filename="../../gui/views/landscape_panel.py" line="91" />
             <source>Parameter on the vertical axis</source>
             <translation>纵轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="42" />
+            <location filename="../../gui/views/landscape_panel.py" line="41" />
             <source>Principal components of the trajectory</source>
             <translation>轨迹的主成分</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="41" />
+            <location filename="../../gui/views/landscape_panel.py" line="40" />
             <source>Random filter-normalised directions</source>
             <translation>按滤波器归一化的随机方向</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="108" />
+            <location filename="../../gui/views/landscape_panel.py" line="106" />
             <source>Rebuild the plane around the current point</source>
             <translation>围绕当前点重建平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="107" />
+            <location filename="../../gui/views/landscape_panel.py" line="105" />
             <source>Recentre</source>
             <translation>重新居中</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="97" />
+            <location filename="../../gui/views/landscape_panel.py" line="95" />
             <source>Seed of the random directions</source>
             <translation>随机方向的种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="106" />
+            <location filename="../../gui/views/landscape_panel.py" line="104" />
             <source>Show the surface in 3-D (needs OpenGL)</source>
             <translation>以 3D 显示曲面（需要 OpenGL）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="268" />
+            <location filename="../../gui/views/landscape_panel.py" line="266" />
             <source>The loss surface could not be computed: </source>
             <translation>无法计算损失曲面：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="163" />
+            <location filename="../../gui/views/landscape_panel.py" line="161" />
             <source>The other parameters are held at the current point, so the surface moves as they train.</source>
             <translation>其他参数固定在当前点，因此曲面会随着它们的训练而变化。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="167" />
+            <location filename="../../gui/views/landscape_panel.py" line="165" />
             <source>The plane of the trajectory's two main directions, centred on the last point; the path is projected onto it.</source>
             <translation>由轨迹的两个主方向张成、以最后一点为中心的平面；路径投影到该平面上。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="39" />
+            <location filename="../../gui/views/landscape_panel.py" line="38" />
             <source>Two parameters (slice through the current point)</source>
             <translation>两个参数（过当前点的切片）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="90" />
+            <location filename="../../gui/views/landscape_panel.py" line="88" />
             <source>Which 2-D plane through parameter space to draw</source>
             <translation>在参数空间中画哪个二维平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="103" />
+            <location filename="../../gui/views/landscape_panel.py" line="101" />
             <source>log colour</source>
             <translation>对数着色</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="96" />
+            <location filename="../../gui/views/landscape_panel.py" line="94" />
             <source>seed </source>
             <translation>种子 </translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="165" />
+            <location filename="../../gui/views/landscape_panel.py" line="163" />
             <source>θ = θ₀ + a·d₁ + b·d₂, each direction scaled filter by filter to the weights' norms (Li et al. 2018); the path is projected onto it.</source>
             <translation>θ = θ₀ + a·d₁ + b·d₂，每个方向按滤波器逐个缩放到权重的范数（Li et al. 2018）；路径投影到该平面上。</translation>
         </message>
@@ -2022,6 +2017,11 @@ closed form: {c}
             <location filename="../../gui/views/diagram/look.py" line="34" />
             <source>E: not computed yet</source>
             <translation>E：尚未计算</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram/hover.py" line="74" />
+            <source>E: the loss of this iteration's forward pass</source>
+            <translation>E：本次迭代前向传播的损失</translation>
         </message>
         <message>
             <location filename="../../gui/views/diagram/editor.py" line="42" />
@@ -3034,6 +3034,85 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
             <location filename="../../gui/starting_parameters.py" line="38" />
             <source>Start from parameters</source>
             <translation>从参数文件开始</translation>
+        </message>
+    </context>
+    <context>
+        <name>Story</name>
+        <message>
+            <location filename="../../engine/training/story.py" line="139" />
+            <source>Neuron {label} ({layer}).</source>
+            <translation>神经元 {label}（{layer}）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="94" />
+            <source>The loss E of this iteration's forward pass.</source>
+            <translation>本次迭代前向传播的损失 E。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="149" />
+            <location filename="../../engine/training/story.py" line="176" />
+            <source>forward pass</source>
+            <translation>前向传播</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="204" />
+            <source>hidden layer</source>
+            <translation>隐藏层</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="204" />
+            <source>hidden layer {0}</source>
+            <translation>隐藏层 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="200" />
+            <source>input layer</source>
+            <translation>输入层</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="148" />
+            <source>net_{label} and out_{label} are computed at micro-step {step} ({phase}).</source>
+            <translation>net_{label} 和 out_{label} 在第 {step} 个微步计算（{phase}）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="202" />
+            <source>output layer</source>
+            <translation>输出层</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="175" />
+            <source>the loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="112" />
+            <source>{label} (bias of {neuron})</source>
+            <translation>{label}（{neuron} 的偏置）</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="130" />
+            <source>{label} is not trained (frozen).</source>
+            <translation>{label} 不参与训练（已冻结）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="133" />
+            <source>{label} is updated at micro-step {step} (optimizer.step()).</source>
+            <translation>{label} 在第 {step} 个微步更新（optimizer.step()）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="104" />
+            <source>{label}: an input of the network.</source>
+            <translation>{label}：网络的一个输入。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="179" />
+            <source>{value} is computed at micro-step {step} ({phase}).</source>
+            <translation>{value} 在第 {step} 个微步计算（{phase}）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="167" />
+            <source>{value} is not computed yet.</source>
+            <translation>{value} 尚未计算。</translation>
         </message>
     </context>
     <context>

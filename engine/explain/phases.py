@@ -7,10 +7,8 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import torch
-
 from engine.core.formula import Formula, Line, Num
-from engine.core.i18n import QT_TRANSLATE_NOOP, translate
+from engine.core.i18n import QT_TRANSLATE_NOOP
 from engine.core.phrase import LowerFirst, Phrase, Words, phrase
 from engine.explain.forward_formula import loss_formula, net_formula, out_formula
 from engine.models.chain_rule import ChainRule, fmt
@@ -20,7 +18,7 @@ from engine.models.mlp import MLP
 from engine.models.trainable_model import TrainableModel
 
 if TYPE_CHECKING:
-    from engine.models.function_model import FunctionChain, FunctionModel
+    from engine.models.function_model import FunctionModel
 
 
 class Text(NamedTuple):
@@ -262,39 +260,6 @@ def update(config: Config, label: str, formulas: Sequence[Formula]) -> Text:
     return Text(tuple(words), tuple(formulas), tuple(formulas))
 
 
-def element(model: MLP, chain: ChainRule, inputs: list[float], label: str) -> Described:
-    """What a hovered neuron or parameter is, with its numbers at the current parameters."""
-    if label in model.neurons[0]:
-        value = inputs[model.neurons[0].index(label)]
-        text = translate("Explain", "{label}: an input of the network.").format(label=label)
-        return text, f"{label} = {fmt(value)}"
-    if label in model.index:
-        info = model.params[model.index[label]]
-        value = float(model.values()[model.index[label]])
-        e = chain.explain(label)
-        what = (
-            f"{info.source} → {info.target}"
-            if info.kind == "weight"
-            else translate("Explain", "bias of {neuron}").format(neuron=info.target)
-        )
-        lines = [f"{label} = {fmt(value)}"]
-        lines += [e.upstream_formula] if e.upstream_formula else []
-        lines.append(e.formula)
-        text = translate("Explain", "{label} ({what}) and its gradient at the current parameters.")
-        return text.format(label=label, what=what), "\n".join(lines)
-    layer, row = chain.locate(label)
-    trace = chain.layers[layer - 1]
-    e = chain.explain_neuron(label)
-    lines = [
-        f"net_{label} = {fmt(float(trace.net[0, row]))}",
-        f"out_{label} = {fmt(float(trace.out[0, row]))}",
-    ]
-    lines += [e.upstream_formula] if e.upstream_formula else []
-    lines.append(e.formula)
-    text = translate("Explain", "Neuron {label} at the current parameters.")
-    return text.format(label=label), "\n".join(lines)
-
-
 def function_forward(model: FunctionModel, value: float) -> Text:
     fn = model.fn
     words = _say(
@@ -311,25 +276,6 @@ def function_forward(model: FunctionModel, value: float) -> Text:
         value=fmt(value),
     )
     return Text(words, (at,))
-
-
-def function_element(model: FunctionModel, chain: FunctionChain, label: str) -> Described:
-    """Hover text for a test function's coordinate or its output f."""
-    if label in model.index:
-        value = float(model.values()[model.index[label]])
-        return (
-            translate("Explain", "{label}: a coordinate, trained like a weight.").format(
-                label=label
-            ),
-            f"{label} = {fmt(value)}\n{chain.explain(label).formula}",
-        )
-    with torch.no_grad():
-        value = float(model(torch.zeros(1, 0)))
-    fn = model.fn
-    text = translate("Explain", "The {function} function. {note}").format(
-        function=translate("TestFunction", fn.title), note=translate("TestFunction", fn.note)
-    )
-    return text, f"{fn.formula} = {fmt(value)}"
 
 
 def _network_forward(
@@ -358,26 +304,19 @@ def _function_forward(
     return function_forward(model, out)
 
 
-def _function_element(
-    model: FunctionModel, chain: FunctionChain, inputs: list[float], label: str
-) -> Described:
-    return function_element(model, chain, label)
-
-
 class FamilyWords(NamedTuple):
     """The explanations that differ between a network and a test function.
 
     Picked once from FAMILY_WORDS by `Config.family`, so no micro-step asks which model it is.
-    `forward(model, values, layer, row, inputs, nets, out)` tells one forward micro-step;
-    `element(model, chain, inputs, label)` describes a hovered neuron or parameter.
+    `forward(model, values, layer, row, inputs, nets, out)` tells one forward micro-step
+    (a hovered element is described by engine.training.story, as far as the story has got).
     """
 
     forward: Callable[..., Text | Callable[[], Text]]
-    element: Callable[[Any, Any, list[float], str], Described]
     ready: Callable[[Config, Any], Text]
 
 
 FAMILY_WORDS: dict[str, FamilyWords] = {
-    NETWORK: FamilyWords(_network_forward, element, _network_ready),
-    FUNCTION: FamilyWords(_function_forward, _function_element, _function_ready),
+    NETWORK: FamilyWords(_network_forward, _network_ready),
+    FUNCTION: FamilyWords(_function_forward, _function_ready),
 }

@@ -25,10 +25,6 @@ LOSS_LABEL = "E"  # the loss box's label on the diagram
 Plan = list[tuple[str, str | None]]
 
 
-def _tr(text: str) -> str:
-    return translate("Story", text)
-
-
 @dataclass(frozen=True)
 class Schedule:
     """The 1-based micro-step of the iteration at which each value is computed."""
@@ -94,7 +90,7 @@ class Story:
 
     # -- the elements ----------------------------------------------------------------------
     def _loss(self, snapshot: Snapshot, p: Pass | None, schedule: Schedule) -> Described:
-        what = _tr("The loss E of this iteration's forward pass.")
+        what = translate("Story", "The loss E of this iteration's forward pass.")
         if snapshot.loss is None:
             return what, self._when("E", schedule.loss)
         tree = None
@@ -105,7 +101,7 @@ class Story:
         return what, tree.text() if tree is not None else f"E = {fmt(snapshot.loss)}"
 
     def _input(self, label: str, snapshot: Snapshot) -> Described:
-        what = _tr("{label}: an input of the network.").format(label=label)
+        what = translate("Story", "{label}: an input of the network.").format(label=label)
         value = snapshot.neurons.get(label)
         return what, f"{label} = {fmt(value.out)}" if value is not None else ""
 
@@ -113,7 +109,9 @@ class Story:
         info = self._model.params[self._model.index[label]]
         what = f"{label} ({info.source} → {info.target})"
         if info.kind == "bias":
-            what = _tr("{label} (bias of {neuron})").format(label=label, neuron=info.target)
+            what = translate("Story", "{label} (bias of {neuron})").format(
+                label=label, neuron=info.target
+            )
         lines = [f"{label} = {fmt(snapshot.params.get(label, float('nan')))}"]
         gradient = f"∂E/∂{label}"
         if p is not None and label in p.revealed_grads and p.chain is not None:
@@ -129,21 +127,25 @@ class Story:
                 lines.append(f"{label}.grad = {fmt(shown)}")
             lines.append(self._when(gradient, s.backward[("param", label)]))
         else:
-            lines.append(_tr("{label} is not trained (frozen).").format(label=label))
+            lines.append(translate("Story", "{label} is not trained (frozen).").format(label=label))
         if p is not None and label in s.step and label not in p.revealed_params:
-            text = _tr("{label} is updated at micro-step {step} (optimizer.step()).")
+            text = translate("Story", "{label} is updated at micro-step {step} (optimizer.step()).")
             lines.append(text.format(label=label, step=s.step[label]))
         return what, "\n".join(lines)
 
     def _neuron(self, name: str, snapshot: Snapshot, p: Pass | None, s: Schedule) -> Described:
         if not any(name in names for names in self._model.neurons):
             raise KeyError(name)
-        what = _tr("Neuron {label} ({layer}).").format(label=name, layer=self._layer_of(name))
+        what = translate("Story", "Neuron {label} ({layer}).").format(
+            label=name, layer=self._layer_of(name)
+        )
         lines: list[str] = []
         value = snapshot.neurons.get(name)
         if value is None:
-            text = _tr("net_{label} and out_{label} are computed at micro-step {step} ({phase}).")
-            phase = _tr("forward pass")
+            text = translate(
+                "Story", "net_{label} and out_{label} are computed at micro-step {step} ({phase})."
+            )
+            phase = translate("Story", "forward pass")
             lines.append(text.format(label=name, step=s.forward.get(name, "?"), phase=phase))
         else:
             lines += [f"net_{name} = {fmt(value.net)}", f"out_{name} = {fmt(value.out)}"]
@@ -162,15 +164,18 @@ class Story:
     def _when(self, value: str, step: int) -> str:
         """ "∂E/∂w1 is computed at micro-step 15 (loss.backward(), hidden layer)"."""
         if not step:
-            return _tr("{value} is not computed yet.").format(value=value)
+            return translate("Story", "{value} is not computed yet.").format(value=value)
         phase, focus = self._plan[step - 1]
         if phase == "backward":
             reveal = self.reveal[step - 1 - self._first_backward()]
             where = self._layer_of_reveal(reveal)
             phase_text = f"loss.backward(), {where}"
         else:
-            phase_text = {"loss": _tr("the loss"), "forward": _tr("forward pass")}.get(phase, phase)
-        text = _tr("{value} is computed at micro-step {step} ({phase}).")
+            phase_text = {
+                "loss": translate("Story", "the loss"),
+                "forward": translate("Story", "forward pass"),
+            }.get(phase, phase)
+        text = translate("Story", "{value} is computed at micro-step {step} ({phase}).")
         return text.format(value=value, step=step, phase=phase_text)
 
     def _first_backward(self) -> int:
@@ -191,9 +196,9 @@ class Story:
     def _layer_name(self, layer: int) -> str:
         layers = len(self._model.neurons)
         if layer == 0:
-            return _tr("input layer")
+            return translate("Story", "input layer")
         if layer == layers - 1:
-            return _tr("output layer")
+            return translate("Story", "output layer")
         if layers == 3:
-            return _tr("hidden layer")
-        return _tr("hidden layer {0}").format(layer)
+            return translate("Story", "hidden layer")
+        return translate("Story", "hidden layer {0}").format(layer)

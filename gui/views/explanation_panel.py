@@ -59,7 +59,7 @@ class ExplanationPanel(QTextBrowser):
         )
         self._snapshot: Snapshot | None = None
         self._formulas: tuple[Formula, ...] = ()
-        self._expansion = FactorExpansion(self.tr)
+        self._expansion = FactorExpansion()
         self._detail_html = ""
         self.anchorClicked.connect(self._anchor_clicked)
 

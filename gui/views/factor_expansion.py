@@ -9,7 +9,9 @@ the same micro-step is shown.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
 
 from engine.core.formula import Formula, Num, factors_with_origins
 
@@ -17,6 +19,10 @@ FACTOR_SCHEME = "factor:"
 TOGGLE_ALL = "factors:all"
 INDENT_PX = 18
 MAX_DEPTH = 8  # deeper expansions are reached by clicking on from the last one shown
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ExplanationPanel", text)
 
 
 def factors_of(formulas: Sequence[Formula]) -> tuple[Num, ...]:
@@ -44,8 +50,7 @@ def origin_at(formulas: Sequence[Formula], path: str) -> Formula | None:
 class FactorExpansion:
     """Which factors are expanded, and the HTML of the links and expansions."""
 
-    def __init__(self, tr: Callable[[str], str]) -> None:
-        self._tr = tr
+    def __init__(self) -> None:
         self.expanded: set[str] = set()
         self.show_all = False  # kept from one micro-step to the next
 
@@ -70,8 +75,8 @@ class FactorExpansion:
         factors = factors_of(formulas)
         if not factors:
             return ""
-        label = self._tr("hide all") if self.show_all else self._tr("show all")
-        head = html.escape(self._tr("Where each factor comes from:"))
+        label = tr("hide all") if self.show_all else tr("show all")
+        head = html.escape(tr("Where each factor comes from:"))
         toggle = f"<a href='{TOGGLE_ALL}' style='{link_style}'>{html.escape(label)}</a>"
         parts = [f"<p>{head} {self._links(factors, '', link_style)} · {toggle}</p>"]
         parts += self._expansions(factors, "", box_style, link_style, 0)
