@@ -11,6 +11,7 @@ from engine.core.formula import Formula, Line, Num
 from engine.core.i18n import QT_TRANSLATE_NOOP
 from engine.core.phrase import LowerFirst, Phrase, Words, phrase
 from engine.explain.forward_formula import loss_formula, net_formula, out_formula
+from engine.explain.forward_origins import ForwardOrigins
 from engine.models.chain_rule import ChainRule, fmt
 from engine.models.config import FUNCTION, NETWORK, Config
 from engine.models.losses import Loss
@@ -33,6 +34,8 @@ class Text(NamedTuple):
     formulas: tuple[Formula, ...] = ()
 
 
+# The network's inputs and (nets, outs) of each layer below a neuron (first sample).
+Lower = tuple[Sequence[float], Sequence[tuple[Sequence[float], Sequence[float]]]]
 Described = tuple[str, str]  # (what a hovered element is, its formula as text)
 EXPLAIN = "Explain"
 
@@ -106,17 +109,28 @@ def forward(
     inputs: list[float],
     nets: list[float],
     out: float,
+    below: Lower = ((), ()),
 ) -> Text:
     """net = Σ w·x + b, out = act(net) for one neuron (first sample).
 
     `values` are the parameters the forward pass used; `nets` holds the net of every neuron
-    of the layer (softmax needs them all).
+    of the layer (softmax needs them all); `below` the network's inputs and (nets, outs) of
+    the layers under this one, from which each term gets the formula that computed it.
     """
     neuron = model.neurons[layer][row]
     sources = model.neurons[layer - 1]
     weights, bias = model.incoming(layer, row)
     index = model.index
-    terms = [(Num(values[index[w.label]], w.label), Num(inputs[w.col], w.source)) for w in weights]
+    network_inputs, lower = below
+    if layer == 1 or len(lower) == layer - 1:
+        origins = ForwardOrigins(model, values, network_inputs or inputs, lower)
+        terms = [
+            (Num(values[index[w.label]], w.label), origins.source(layer, w.col)) for w in weights
+        ]
+    else:  # the layers below were not given: the terms stand alone
+        terms = [
+            (Num(values[index[w.label]], w.label), Num(inputs[w.col], w.source)) for w in weights
+        ]
     net = net_formula(neuron, terms, Num(values[index[bias.label]], bias.label), nets[row])
     act = model.activations[layer - 1]
     act_name = act.name.split(":")[0]
@@ -143,8 +157,11 @@ def loss(
     outs: list[list[float]],
     targets: list[list[float]],
     value: float,
+    values: Sequence[float] = (),
+    below: Lower = ((), ()),
 ) -> Text:
-    """The loss over every sample and output; the text shows the first sample's terms."""
+    """The loss over every sample and output; the text shows the first sample's terms, each
+    output expandable to its forward formula when the parameters and layers are given."""
     words: Words = _say(
         QT_TRANSLATE_NOOP("Explain", "Loss: {title} of the outputs against the targets."),
         title=LowerFirst(phrase("Loss", loss_fn.title)),
@@ -164,7 +181,10 @@ def loss(
             value=value,
         )
     # None for a loss without a tree, such as a test function's value.
-    tree = loss_formula(loss_fn, outs, targets, model.neurons[-1], value)
+    origins = {}
+    if isinstance(model, MLP) and values and len(below[1]) == len(model.neurons) - 1:
+        origins = ForwardOrigins(model, values, below[0], below[1]).outputs()
+    tree = loss_formula(loss_fn, outs, targets, model.neurons[-1], value, origins)
     if tree is not None and len(outs) == 1:  # one sample: its terms fit on the line
         shown = Formula(tree.label, f"{loss_fn.formula} =", tree.expression, tree.result)
         return Text(words, (shown,), (tree,))
@@ -286,9 +306,10 @@ def _network_forward(
     inputs: list[float],
     nets: list[float],
     out: float,
+    below: Lower = ((), ()),
 ) -> Callable[[], Text]:
     """Built when a view shows it, from the numbers this micro-step used."""
-    return partial(forward, model, values, layer, row, inputs, nets, out)
+    return partial(forward, model, values, layer, row, inputs, nets, out, below)
 
 
 def _function_forward(
@@ -299,6 +320,7 @@ def _function_forward(
     inputs: list[float],
     nets: list[float],
     out: float,
+    below: Lower = ((), ()),
 ) -> Text:
     """Told at once: the words name the current point, which the coming step moves."""
     return function_forward(model, out)

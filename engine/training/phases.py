@@ -148,8 +148,14 @@ class PhaseMachine:
         shown = self._snapshots.inputs_as_neurons() if layer == 1 else p.neurons
         below = [shown[n].out for n in model.neurons[layer - 1]]
         nets, values = p.nets[layer - 1][0].tolist(), model.value_list()
-        text = self._words.forward(model, values, layer, row, below, nets, out_value)
+        lower = [(p.nets[k][0].tolist(), p.outs[k][0].tolist()) for k in range(layer - 1)]
+        below_it = (self._inputs(), lower)
+        text = self._words.forward(model, values, layer, row, below, nets, out_value, below_it)
         return self._snapshots.build("forward", neuron, text)
+
+    def _inputs(self) -> list[float]:
+        inputs = self._snapshots.inputs_as_neurons()
+        return [inputs[n].out for n in self._model.neurons[0]]
 
     def _locate(self, neuron: str | None) -> tuple[int, int]:
         for layer, names in enumerate(self._model.neurons[1:], start=1):
@@ -165,7 +171,13 @@ class PhaseMachine:
         if not build:
             return None
         outs, targets = p.outs[-1].tolist(), setup.target.tolist()
-        text = explain.loss(setup.loss_fn, self._model, outs, targets, p.loss_value)
+        lower = [
+            (net[0].tolist(), out[0].tolist()) for net, out in zip(p.nets, p.outs, strict=True)
+        ]
+        values, below = self._model.value_list(), (self._inputs(), lower)
+        text = partial(
+            explain.loss, setup.loss_fn, self._model, outs, targets, p.loss_value, values, below
+        )
         return self._snapshots.build("loss", None, text)
 
     def _backward(self, _: str | None, build: bool) -> Snapshot | None:

@@ -18,6 +18,7 @@ from engine.core.snapshot import Snapshot
 from engine.explain.forward_formula import loss_formula
 from engine.explain.phases import Described
 from engine.models.losses import Loss
+from engine.models.test_functions import TestFunction
 from engine.models.trainable_model import TrainableModel
 from engine.training.iteration_pass import Pass, Reveal
 
@@ -86,7 +87,20 @@ class Story:
             return self._input(label, snapshot)
         if label in model.index:
             return self._param(label, snapshot, p, schedule)
+        function = getattr(model, "fn", None)  # a test function: its output f
+        if function is not None and label in model.neurons[-1]:
+            return self._function(function, label, snapshot, schedule)
         return self._neuron(label, snapshot, p, schedule)
+
+    def _function(self, fn: TestFunction, label: str, snapshot: Snapshot, s: Schedule) -> Described:
+        """The test function's name and note; its value once forward has computed it."""
+        what = translate("Explain", "The {function} function. {note}").format(
+            function=translate("TestFunction", fn.title), note=translate("TestFunction", fn.note)
+        )
+        value = snapshot.neurons.get(label)
+        if value is None:
+            return what, f"{fn.formula}\n{self._when(label, s.forward.get(label, 0))}"
+        return what, f"{fn.formula} = {fmt(value.out)}"
 
     # -- the elements ----------------------------------------------------------------------
     def _loss(self, snapshot: Snapshot, p: Pass | None, schedule: Schedule) -> Described:
@@ -108,7 +122,10 @@ class Story:
     def _param(self, label: str, snapshot: Snapshot, p: Pass | None, s: Schedule) -> Described:
         info = self._model.params[self._model.index[label]]
         what = f"{label} ({info.source} → {info.target})"
-        if info.kind == "bias":
+        if getattr(self._model, "fn", None) is not None:
+            what = translate("Explain", "{label}: a coordinate, trained like a weight.")
+            what = what.format(label=label)
+        elif info.kind == "bias":
             what = translate("Story", "{label} (bias of {neuron})").format(
                 label=label, neuron=info.target
             )
@@ -168,8 +185,9 @@ class Story:
         phase, focus = self._plan[step - 1]
         if phase == "backward":
             reveal = self.reveal[step - 1 - self._first_backward()]
-            where = self._layer_of_reveal(reveal)
-            phase_text = f"loss.backward(), {where}"
+            phase_text = "loss.backward()"
+            if getattr(self._model, "fn", None) is None:  # a network: which layer
+                phase_text += f", {self._layer_of_reveal(reveal)}"
         else:
             phase_text = {
                 "loss": translate("Story", "the loss"),

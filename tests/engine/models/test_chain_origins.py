@@ -1,4 +1,5 @@
-"""Every chain-rule factor expands to its own formula, which evaluates to the factor's number.
+"""Every factor expands to its own formula, which evaluates to the factor's number: the
+chain rule's (∂E/∂out, ∂out/∂net, ∂net/∂w, δ), a forward sum's terms and the loss's outputs.
 
 The numbers are checked against autograd on a network written out in the test with plain
 torch functions (not the engine's activations or losses), and Mazur's against his post.
@@ -121,7 +122,8 @@ class Autograd:
             outs.append(out)
             signal = out
             for row, name in enumerate(names[layer]):
-                self.values[f"out_{name}"] = float(out[0, row].detach())
+                self.values[f"out_{name}"] = self.values[name] = float(out[0, row].detach())
+                self.values[f"net_{name}"] = float(net[0, row].detach())
                 local = torch.autograd.grad(out[0, row], net, retain_graph=True)[0][0]
                 for j, other in enumerate(names[layer]):
                     self.values[f"∂out_{name}/∂net_{other}"] = float(local[j])
@@ -151,11 +153,15 @@ def test_every_factor_expands_to_a_formula_that_gives_its_number(name):
     config = CONFIGS[name]
     stepper, formulas = one_iteration(config)
     autograd = Autograd(config, stepper)
+    hidden_and_outputs = {n for layer in stepper.model.neurons[1:] for n in layer}
     checked = 0
     for formula in formulas:
         for factor in leaves(formula.expression):
             symbol = factor.symbol or ""
-            if symbol.startswith(("∂", "δ_")):
+            computed = symbol.startswith(("∂", "δ_")) or symbol in hidden_and_outputs
+            if formula.label == "E":
+                computed = symbol.startswith("out_")
+            if computed:
                 assert factor.origin is not None, f"{symbol} in {formula.text()}"
         for factor, origin in origins_within(formula):
             assert origin.result == factor.number, (factor, origin.text())
