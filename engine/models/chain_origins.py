@@ -119,25 +119,21 @@ class ChainOrigins:
             return Formula(f"δ_{name}", f"δ_{name} =", inner.expression, value)
         return Formula(f"δ_{name}", f"δ_{name} =", product(self.factors(layer, row, sample)), value)
 
-    def factors(self, layer: int, row: int, sample: int) -> list[Num]:
-        """∂E/∂out and ∂out/∂net of one neuron (∂E/∂net alone for softmax-like layers)."""
+    def factors(self, layer: int, row: int, sample: int, explained: bool = True) -> list[Num]:
+        """∂E/∂out and ∂out/∂net of one neuron (∂E/∂net alone for softmax-like layers),
+        with their origins when `explained` (a view shows the first sample's)."""
         trace = self._layers[layer - 1]
         name = self._name(layer, row)
         if trace.dout_dnet is None:
             delta = float(trace.delta[sample, row])
-            origin = self.delta_through_jacobian(layer, row, sample)
+            origin = self.delta_through_jacobian(layer, row, sample) if explained else None
             return [Num(delta, f"∂E/∂net_{name}", origin)]
+        dE, local = float(trace.dE_dout[sample, row]), float(trace.dout_dnet[sample, row])
+        if not explained:
+            return [Num(dE, dE_dout_symbol(name)), Num(local, dout_dnet_symbol(name))]
         return [
-            Num(
-                float(trace.dE_dout[sample, row]),
-                dE_dout_symbol(name),
-                self.dE_dout(layer, row, sample),
-            ),
-            Num(
-                float(trace.dout_dnet[sample, row]),
-                dout_dnet_symbol(name),
-                self.dout_dnet(layer, row, sample),
-            ),
+            Num(dE, dE_dout_symbol(name), self.dE_dout(layer, row, sample)),
+            Num(local, dout_dnet_symbol(name), self.dout_dnet(layer, row, sample)),
         ]
 
     @staticmethod

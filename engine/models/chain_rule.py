@@ -80,6 +80,7 @@ class ChainRule:
             for layer in range(1, len(self.layers))
         }
         self._neuron_terms: dict[tuple[int, int], _NeuronTerms] = {}
+        self._explained: dict[str, Explanation] = {}
         self.origins = ChainOrigins(
             self.layers,
             model.neurons,
@@ -144,7 +145,13 @@ class ChainRule:
 
     # -- explanations --------------------------------------------------------------------
     def explain(self, label: str) -> Explanation:
-        """∂E/∂label as its chain-rule factors with their numbers."""
+        """∂E/∂label as its chain-rule factors with their numbers (kept: the backward and the
+        step micro-steps, and tooltips, all read it)."""
+        if label not in self._explained:
+            self._explained[label] = self._explain(label)
+        return self._explained[label]
+
+    def _explain(self, label: str) -> Explanation:
         info = self.model.params[self.model.index[label]]
         terms = self._terms(info.layer, info.row)
         x = 1.0 if info.kind == "bias" else self._first_inputs[info.layer - 1][info.col]
@@ -162,13 +169,16 @@ class ChainRule:
         return Explanation(label, value, factors, terms.upstream, formulas, summary)
 
     def _factors_of_sample(self, layer: int, row: int, sample: int) -> tuple[Factor, ...]:
-        """The factors up to ∂E/∂net of one sample (the first sample's are shown)."""
-        nums = self.origins.factors(layer, row, sample)
+        """The factors up to ∂E/∂net of one sample (the first sample's are shown, and only
+        theirs carry origins: a batch's other samples would cost without being read)."""
+        nums = self.origins.factors(layer, row, sample, explained=sample == 0)
         return tuple(Factor(str(n.symbol), n.number, n.origin) for n in nums)
 
     def _dnet_of_sample(self, info: ParamInfo, sample: int) -> Factor:
         x = 1.0 if info.kind == "bias" else float(self.activation_in(info.layer)[sample, info.col])
-        return self._dnet_factor(info, x)
+        if sample == 0:
+            return self._dnet_factor(info, x)
+        return Factor(f"∂net_{info.target}/∂{info.label}", x)
 
     def _dnet_factor(self, info: ParamInfo, x: float) -> Factor:
         """∂net/∂param: the input the weight multiplies, named as the diagram names it."""
