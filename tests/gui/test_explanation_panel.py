@@ -111,3 +111,25 @@ def test_a_step_without_formulas_offers_no_latex(panel):
     assert not {a.text(): a for a in menu.actions()}["Copy formula as LaTeX"].isEnabled()
     assert "Where each factor comes from" not in panel.toPlainText()
     menu.deleteLater()
+
+
+def test_forward_sums_and_the_loss_expand_back_to_the_inputs(panel):
+    panel.show_snapshot(snapshot_at("forward", "o1"))
+    panel.toggle_factor("factor:0")  # h1 in net_o1 = w5·h1 + w6·h2 + b_o1
+    out_h1 = sigmoid(0.15 * 0.05 + 0.20 * 0.10 + 0.35)
+    text = panel.toPlainText()
+    assert (
+        f"out_h1 = sigmoid(net_h1) = 1/(1 + exp(−net_h1)) = 1 / (1 + exp(−0.3775)) = {out_h1:.9f}"
+        in text
+    )
+    panel.toggle_factor("factor:0.0")  # its net_h1
+    assert "net_h1 = w1·i1 + w2·i2 + b_h1 = 0.15 × 0.05 + 0.2 × 0.1 + 0.35 = 0.3775" in (
+        panel.toPlainText()
+    )
+    panel.show_snapshot(snapshot_at("loss", None))
+    panel.toggle_factor("factor:0")  # out_o1 in E
+    out = mazur_out_o1()
+    assert (
+        f"out_o1 = sigmoid(net_o1) = 1/(1 + exp(−net_o1)) = 1 / (1 + exp(−1.105905967)) = {out:.8f}"
+        in (panel.toPlainText())
+    )
