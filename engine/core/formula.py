@@ -24,6 +24,7 @@ FUNCTIONS: dict[str, Callable[..., float]] = {
     "exp": math.exp,
     "log": math.log,
     "tanh": math.tanh,
+    "erf": math.erf,
     "abs": abs,
     "max": max,
     "min": min,

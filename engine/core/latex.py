@@ -25,6 +25,7 @@ GREEK = {
     "η": r"\eta",
     "σ": r"\sigma",
     "Σ": r"\Sigma",
+    "π": r"\pi",
 }
 SEPARATORS = {
     "=": " = ",

@@ -8,9 +8,10 @@ the numbers the chain rule used, and their results are the chain rule's own fact
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
-from engine.core.formula import Expr, Formula, Num, call, exp, fmt, total
+from engine.core.formula import Expr, Formula, Num, call, exp, fmt, sqrt, total
 
 EXP_SAFE = 700.0  # math.exp overflows past about 709.78: shift the exponents beyond this
 SOFTPLUS_THRESHOLD = 20.0  # F.softplus (and its derivative) is linear above this
@@ -106,6 +107,12 @@ def _one_or(net: Num, otherwise: Expr) -> tuple[Expr, str]:
     return (Num(1.0) if net.number > 0 else otherwise), _sign(net)
 
 
+def _gelu(net: Num) -> Expr:
+    """Φ(net) + net·φ(net): the normal distribution's CDF and density, as F.gelu's slope."""
+    cdf = 0.5 * (1 + call("erf", net / sqrt(Num(2.0))))
+    return cdf + net * exp(-(net**2) / 2) / sqrt(2 * Num(math.pi, "π"))
+
+
 DERIVATIVES: dict[str, Derivative] = {
     "identity": lambda net, out, _: (Num(1.0), ""),
     "step": lambda net, out, _: (Num(0.0), ""),
@@ -114,6 +121,7 @@ DERIVATIVES: dict[str, Derivative] = {
     "relu": lambda net, out, _: _one_or(net, Num(0.0)),
     "leaky_relu": lambda net, out, alpha: _one_or(net, Num(alpha, "α")),
     "elu": lambda net, out, alpha: _one_or(net, Num(alpha, "α") * exp(net)),
+    "gelu": lambda net, out, _: (_gelu(net), ""),
     "silu": lambda net, out, _: (_sigmoid_of(net) * (1 + net * (1 - _sigmoid_of(net))), ""),
     "softplus": lambda net, out, _: (
         (Num(1.0), _sign_above(net)) if net.number > SOFTPLUS_THRESHOLD else (_sigmoid_of(net), "")
@@ -128,7 +136,7 @@ def _sign_above(net: Num) -> str:
 def activation_derivative_formula(
     activation: str, neuron: str, net: float, out: float, value: float
 ) -> Formula | None:
-    """∂out/∂net of an elementwise activation, in terms of net and out; None for GELU (erf)."""
+    """∂out/∂net of an elementwise activation, in terms of net and out."""
     base, _, parameter = activation.partition(":")
     build = DERIVATIVES.get(base)
     if build is None:
