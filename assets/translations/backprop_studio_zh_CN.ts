@@ -658,12 +658,12 @@ closed form: {c}
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../gui/controller.py" line="230" />
+            <location filename="../../gui/controller.py" line="233" />
             <source>A run is already in progress.</source>
             <translation>已有一次运行正在进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="330" />
+            <location filename="../../gui/controller.py" line="333" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
@@ -723,13 +723,13 @@ closed form: {c}
             <translation>新的优化器设置会等本次迭代结束：从下一次迭代起生效（设置只在两次迭代之间更改）。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="319" />
+            <location filename="../../gui/controller.py" line="322" />
             <source>The run stopped</source>
             <translation>运行已停止</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="287" />
-            <location filename="../../gui/controller.py" line="317" />
+            <location filename="../../gui/controller.py" line="290" />
+            <location filename="../../gui/controller.py" line="320" />
             <source>The run stopped with an error: {0}</source>
             <translation>运行因错误而停止：{0}</translation>
         </message>
@@ -745,7 +745,7 @@ closed form: {c}
         </message>
         <message>
             <location filename="../../gui/controller.py" line="202" />
-            <location filename="../../gui/controller.py" line="241" />
+            <location filename="../../gui/controller.py" line="244" />
             <source>Training diverged: go back, reset or change the settings.</source>
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
@@ -989,7 +989,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/training/phases.py" line="52" />
+            <location filename="../../engine/training/phases.py" line="53" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -1052,57 +1052,52 @@ closed form: {c}
     <context>
         <name>Explain</name>
         <message>
-            <location filename="../../engine/explain/phases.py" line="246" />
+            <location filename="../../engine/explain/phases.py" line="264" />
             <source>AdamW first shrinks {label} by the factor 1 − lr·λ (decoupled decay).</source>
             <translation>AdamW 先把 {label} 乘以因子 1 − lr·λ（解耦的权重衰减）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="304" />
+            <location filename="../../engine/explain/phases.py" line="289" />
             <source>Forward: the model is the {function} function; its parameters are the coordinates.</source>
             <translation>前向传播：模型就是 {function} 函数；它的参数就是坐标。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="134" />
+            <location filename="../../engine/explain/phases.py" line="146" />
             <source>Forward: {neuron} adds up its weighted inputs from {sources} and its bias, then applies {activation}.</source>
             <translation>前向传播：{neuron} 把来自 {sources} 的加权输入与偏置相加，再应用 {activation}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="257" />
+            <location filename="../../engine/explain/phases.py" line="275" />
             <source>Lookahead: every {k} steps the slow weights move {alpha} of the way to the fast ones, which then jump there.</source>
             <translation>Lookahead：每 {k} 步，慢权重向快权重移动 {alpha} 的距离，随后快权重跳到该处。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="159" />
+            <location filename="../../engine/explain/phases.py" line="174" />
             <source>Loss: the function's value is the loss that gradient descent lowers.</source>
             <translation>损失：函数值就是梯度下降要降低的损失。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="151" />
+            <location filename="../../engine/explain/phases.py" line="166" />
             <source>Loss: {title} of the outputs against the targets.</source>
             <translation>损失：输出与目标之间的{title}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="295" />
-            <source>Neuron {label} at the current parameters.</source>
-            <translation>当前参数下的神经元 {label}。</translation>
-        </message>
-        <message>
-            <location filename="../../engine/training/phases.py" line="207" />
+            <location filename="../../engine/training/phases.py" line="221" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="59" />
+            <location filename="../../engine/explain/phases.py" line="60" />
             <source>Ready: a {shape} network with its starting parameters. Step (→) to run optimizer.zero_grad().</source>
             <translation>就绪：{shape} 网络，使用初始参数。单步（→）执行 optimizer.zero_grad()。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="72" />
+            <location filename="../../engine/explain/phases.py" line="73" />
             <source>Ready: the test function {name}, starting at {point}. Step (→) to run optimizer.zero_grad().</source>
             <translation>就绪：测试函数 {name}，起点 {point}。单步（→）执行 optimizer.zero_grad()。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="165" />
+            <location filename="../../engine/explain/phases.py" line="180" />
             <source>The loss is {value}: training diverged. Go back, or lower the learning rate.</source>
             <translation>损失为 {value}：训练已发散。请后退，或降低学习率。</translation>
         </message>
@@ -1112,19 +1107,14 @@ closed form: {c}
             <translation>优化器设置在两次迭代之间更改了（{changes}）；训练继续进行，从下一次 optimizer.step() 起使用新值，模型没有重建。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="329" />
+            <location filename="../../engine/training/story.py" line="97" />
             <source>The {function} function. {note}</source>
             <translation>{function} 函数。{note}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="235" />
+            <location filename="../../engine/explain/phases.py" line="253" />
             <source>Weight decay adds {decay}·{label} to the gradient first.</source>
             <translation>权重衰减先把 {decay}·{label} 加到梯度上。</translation>
-        </message>
-        <message>
-            <location filename="../../engine/explain/phases.py" line="278" />
-            <source>bias of {neuron}</source>
-            <translation>{neuron} 的偏置</translation>
         </message>
         <message>
             <location filename="../../engine/training/live_settings.py" line="50" />
@@ -1132,70 +1122,60 @@ closed form: {c}
             <translation>默认</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="182" />
+            <location filename="../../engine/explain/phases.py" line="200" />
             <source>loss.backward(): autograd reaches {neuron} and computes its δ = ∂E/∂net_{neuron}.</source>
             <translation>loss.backward()：autograd 到达 {neuron}，计算它的 δ = ∂E/∂net_{neuron}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="196" />
+            <location filename="../../engine/explain/phases.py" line="214" />
             <source>loss.backward(): autograd writes ∂E/∂{label} into {label}.grad.</source>
             <translation>loss.backward()：autograd 把 ∂E/∂{label} 写入 {label}.grad。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="225" />
+            <location filename="../../engine/explain/phases.py" line="243" />
             <source>optimizer.step(): {optimizer} updates {label}.</source>
             <translation>optimizer.step()：{optimizer} 更新 {label}。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="98" />
+            <location filename="../../engine/explain/phases.py" line="99" />
             <source>optimizer.zero_grad() clears every parameter's .grad (sets it to None), so the coming backward() starts from nothing.</source>
             <translation>optimizer.zero_grad() 清空每个参数的 .grad（设为 None），让接下来的 backward() 从零开始。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="88" />
+            <location filename="../../engine/explain/phases.py" line="89" />
             <source>optimizer.zero_grad() is skipped: this iteration's backward() will add its gradients onto whatever .grad already holds, so they accumulate.</source>
             <translation>跳过了 optimizer.zero_grad()：本次迭代的 backward() 会把梯度加到 .grad 已有的值上，于是梯度不断累积。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="99" />
+            <location filename="../../engine/explain/phases.py" line="100" />
             <source>p.grad = None for every parameter</source>
             <translation>每个参数 p.grad = None</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="89" />
+            <location filename="../../engine/explain/phases.py" line="90" />
             <source>p.grad stays as it is</source>
             <translation>p.grad 保持不变</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="209" />
+            <location filename="../../engine/explain/phases.py" line="227" />
             <source>zero_grad was skipped, so it is added to the gradient already there.</source>
             <translation>由于跳过了 zero_grad，它被加到已有的梯度上。</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="308" />
+            <location filename="../../engine/explain/phases.py" line="293" />
             <location filename="../../engine/models/function_model.py" line="149" />
             <source>{formula} at {point} = {value}</source>
             <translation>{formula} 在 {point} 处 = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/chain_rule.py" line="252" />
+            <location filename="../../engine/models/chain_rule.py" line="254" />
             <source>{head} = Σ over {count} samples of {symbols} = {value}</source>
             <translation>{head} = 对 {count} 个样本求和 Σ {symbols} = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain/phases.py" line="284" />
-            <source>{label} ({what}) and its gradient at the current parameters.</source>
-            <translation>当前参数下的 {label}（{what}）及其梯度。</translation>
-        </message>
-        <message>
-            <location filename="../../engine/explain/phases.py" line="321" />
+            <location filename="../../engine/training/story.py" line="127" />
             <source>{label}: a coordinate, trained like a weight.</source>
             <translation>{label}：一个坐标，像权重一样被训练。</translation>
-        </message>
-        <message>
-            <location filename="../../engine/explain/phases.py" line="269" />
-            <source>{label}: an input of the network.</source>
-            <translation>{label}：网络的一个输入。</translation>
         </message>
         <message>
             <location filename="../../engine/models/function_model.py" line="160" />
@@ -1206,39 +1186,64 @@ closed form: {c}
     <context>
         <name>ExplanationPanel</name>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="75" />
+            <location filename="../../gui/views/explanation_panel.py" line="105" />
+            <source>Copy formula as LaTeX</source>
+            <translation>将公式复制为 LaTeX</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="103" />
+            <source>Copy this factor's formula as LaTeX</source>
+            <translation>将此因子的公式复制为 LaTeX</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="133" />
             <source>Iteration {0}</source>
             <translation>第 {0} 次迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="62" />
+            <location filename="../../gui/views/explanation_panel.py" line="118" />
             <source>Selected: {0}</source>
             <translation>已选中：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="49" />
-            <source>What the current micro-step does, with its numbers</source>
-            <translation>当前微步做了什么，以及其中的数值</translation>
+            <location filename="../../gui/views/explanation_panel.py" line="60" />
+            <source>What the current micro-step does, with its numbers. Click a factor to see where it comes from; right-click to copy the formula as LaTeX.</source>
+            <translation>当前微步做了什么，附带具体数值。点击某个因子可查看它从何而来；右键可将公式复制为 LaTeX。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="29" />
+            <location filename="../../gui/views/factor_expansion.py" line="79" />
+            <source>Where each factor comes from:</source>
+            <translation>每个因子从何而来：</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="35" />
             <source>edit</source>
             <translation>编辑</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="31" />
+            <location filename="../../gui/views/explanation_panel.py" line="37" />
             <source>forward pass</source>
             <translation>前向传播</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="32" />
+            <location filename="../../gui/views/factor_expansion.py" line="78" />
+            <source>hide all</source>
+            <translation>全部收起</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="38" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="28" />
+            <location filename="../../gui/views/explanation_panel.py" line="34" />
             <source>ready</source>
             <translation>就绪</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/factor_expansion.py" line="79" />
+            <source>show all</source>
+            <translation>全部展开</translation>
         </message>
     </context>
     <context>
@@ -2274,6 +2279,11 @@ closed form: {c}
             <location filename="../../gui/views/diagram/look.py" line="34" />
             <source>E: not computed yet</source>
             <translation>E：尚未计算</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram/hover.py" line="74" />
+            <source>E: the loss of this iteration's forward pass</source>
+            <translation>E：本次迭代前向传播的损失</translation>
         </message>
         <message>
             <location filename="../../gui/views/diagram/editor.py" line="167" />
@@ -3422,6 +3432,85 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
             <location filename="../../gui/starting_parameters.py" line="38" />
             <source>Start from parameters</source>
             <translation>从参数文件开始</translation>
+        </message>
+    </context>
+    <context>
+        <name>Story</name>
+        <message>
+            <location filename="../../engine/training/story.py" line="156" />
+            <source>Neuron {label} ({layer}).</source>
+            <translation>神经元 {label}（{layer}）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="108" />
+            <source>The loss E of this iteration's forward pass.</source>
+            <translation>本次迭代前向传播的损失 E。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="166" />
+            <location filename="../../engine/training/story.py" line="194" />
+            <source>forward pass</source>
+            <translation>前向传播</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="222" />
+            <source>hidden layer</source>
+            <translation>隐藏层</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="222" />
+            <source>hidden layer {0}</source>
+            <translation>隐藏层 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="218" />
+            <source>input layer</source>
+            <translation>输入层</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="165" />
+            <source>net_{label} and out_{label} are computed at micro-step {step} ({phase}).</source>
+            <translation>net_{label} 和 out_{label} 在第 {step} 个微步计算（{phase}）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="220" />
+            <source>output layer</source>
+            <translation>输出层</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="193" />
+            <source>the loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="129" />
+            <source>{label} (bias of {neuron})</source>
+            <translation>{label}（{neuron} 的偏置）</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="147" />
+            <source>{label} is not trained (frozen).</source>
+            <translation>{label} 不参与训练（已冻结）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="150" />
+            <source>{label} is updated at micro-step {step} (optimizer.step()).</source>
+            <translation>{label} 在第 {step} 个微步更新（optimizer.step()）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="118" />
+            <source>{label}: an input of the network.</source>
+            <translation>{label}：网络的一个输入。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="197" />
+            <source>{value} is computed at micro-step {step} ({phase}).</source>
+            <translation>{value} 在第 {step} 个微步计算（{phase}）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/story.py" line="184" />
+            <source>{value} is not computed yet.</source>
+            <translation>{value} 尚未计算。</translation>
         </message>
     </context>
     <context>

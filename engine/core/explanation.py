@@ -12,6 +12,7 @@ from engine.core.phrase import Words, render
 class Factor:
     symbol: str  # e.g. "∂E/∂out_o1"
     value: float
+    origin: Formula | None = None  # how the factor itself is computed, when it can be said
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ FUNCTIONS: dict[str, Callable[..., float]] = {
     "exp": math.exp,
     "log": math.log,
     "tanh": math.tanh,
+    "erf": math.erf,
     "abs": abs,
     "max": max,
     "min": min,
@@ -71,10 +72,15 @@ class Expr:
 
 @dataclass(frozen=True, slots=True)
 class Num(Expr):
-    """A number the computation used; `symbol` names it in the symbolic text (``lr``, ``m``)."""
+    """A number the computation used; `symbol` names it in the symbolic text (``lr``, ``m``).
+
+    `origin` is the formula that computed this number, when it is a factor a learner may ask
+    about (∂E/∂out_o1 = out_o1 − target_o1): a view expands it beneath the formula.
+    """
 
     number: float
     symbol: str | None = None
+    origin: Formula | None = None
 
     def value(self) -> float:
         return float(self.number)
@@ -153,6 +159,24 @@ def product(factors: list[Expr]) -> Expr:
     return result
 
 
+def factors_with_origins(expr: Expr) -> tuple[Num, ...]:
+    """The leaves that carry their own formula, left to right, each symbol once."""
+    found: dict[str, Num] = {}
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Num):
+            if node.origin is not None:
+                found.setdefault(node.symbol or fmt(node.number), node)
+        elif isinstance(node, Op):
+            stack += [node.right, node.left]
+        elif isinstance(node, Neg):
+            stack.append(node.operand)
+        elif isinstance(node, Call):
+            stack += reversed(node.arguments)
+    return tuple(found.values())
+
+
 def _node(value: Expr | float) -> Expr:
     return value if isinstance(value, Expr) else Num(float(value))
 
@@ -180,10 +204,13 @@ class Formula:
 
     def _render(self) -> str:
         symbolic, numeric = render_symbolic(self.expression), render_numeric(self.expression)
+        result = fmt(self.result)
+        if symbolic == result:  # a bare number (∂out/∂net = 1): said once
+            return f"{self.target} {symbolic}"
         parts = [f"{self.target} {symbolic}"]
-        if numeric != symbolic:
+        if numeric not in (symbolic, result):  # ∂net_o1/∂w5 = out_h1 = 0.593269992, once
             parts.append(numeric)
-        parts.append(fmt(self.result))
+        parts.append(result)
         return " = ".join(parts)
 
     def python(self) -> str:

@@ -8,7 +8,7 @@ formula shown evaluates to the number shown next to it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from engine.core.formula import Expr, Formula, Num, call, exp, total
 from engine.models.losses import Loss
@@ -114,8 +114,10 @@ def loss_formula(
     targets: Sequence[Sequence[float]],
     names: Sequence[str],
     result: float,
+    origins: Mapping[str, Formula] | None = None,
 ) -> Formula | None:
-    """E over every sample and output, as the loss function computes it."""
+    """E over every sample and output, as the loss function computes it; `origins` gives
+    one sample's outputs the formulas that computed them."""
     if sum(len(row) for row in outs) > MAX_LOSS_TERMS or not math.isfinite(result):
         return None
     build = _LOSS_TREES.get(loss.name)
@@ -123,7 +125,10 @@ def loss_formula(
         return None
     samples = [
         (
-            [Num(o, _named("out", n, s, len(outs))) for o, n in zip(out, names, strict=True)],
+            [
+                Num(o, name := _named("out", n, s, len(outs)), (origins or {}).get(name))
+                for o, n in zip(out, names, strict=True)
+            ],
             [Num(t, _named("target", n, s, len(outs))) for t, n in zip(tgt, names, strict=True)],
         )
         for s, (out, tgt) in enumerate(zip(outs, targets, strict=True))

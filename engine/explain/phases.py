@@ -7,12 +7,11 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import torch
-
 from engine.core.formula import Formula, Line, Num
-from engine.core.i18n import QT_TRANSLATE_NOOP, translate
+from engine.core.i18n import QT_TRANSLATE_NOOP
 from engine.core.phrase import LowerFirst, Phrase, Words, phrase
 from engine.explain.forward_formula import loss_formula, net_formula, out_formula
+from engine.explain.forward_origins import ForwardOrigins
 from engine.models.chain_rule import ChainRule, fmt
 from engine.models.config import FUNCTION, NETWORK, Config
 from engine.models.losses import Loss
@@ -20,7 +19,7 @@ from engine.models.mlp import MLP
 from engine.models.trainable_model import TrainableModel
 
 if TYPE_CHECKING:
-    from engine.models.function_model import FunctionChain, FunctionModel
+    from engine.models.function_model import FunctionModel
 
 
 class Text(NamedTuple):
@@ -35,6 +34,8 @@ class Text(NamedTuple):
     formulas: tuple[Formula, ...] = ()
 
 
+# The network's inputs and (nets, outs) of each layer below a neuron (first sample).
+Lower = tuple[Sequence[float], Sequence[tuple[Sequence[float], Sequence[float]]]]
 Described = tuple[str, str]  # (what a hovered element is, its formula as text)
 EXPLAIN = "Explain"
 
@@ -108,17 +109,28 @@ def forward(
     inputs: list[float],
     nets: list[float],
     out: float,
+    below: Lower = ((), ()),
 ) -> Text:
     """net = Σ w·x + b, out = act(net) for one neuron (first sample).
 
     `values` are the parameters the forward pass used; `nets` holds the net of every neuron
-    of the layer (softmax needs them all).
+    of the layer (softmax needs them all); `below` the network's inputs and (nets, outs) of
+    the layers under this one, from which each term gets the formula that computed it.
     """
     neuron = model.neurons[layer][row]
     sources = model.neurons[layer - 1]
     weights, bias = model.incoming(layer, row)
     index = model.index
-    terms = [(Num(values[index[w.label]], w.label), Num(inputs[w.col], w.source)) for w in weights]
+    network_inputs, lower = below
+    if layer == 1 or len(lower) == layer - 1:
+        origins = ForwardOrigins(model, values, network_inputs or inputs, lower)
+        terms = [
+            (Num(values[index[w.label]], w.label), origins.source(layer, w.col)) for w in weights
+        ]
+    else:  # the layers below were not given: the terms stand alone
+        terms = [
+            (Num(values[index[w.label]], w.label), Num(inputs[w.col], w.source)) for w in weights
+        ]
     net = net_formula(neuron, terms, Num(values[index[bias.label]], bias.label), nets[row])
     act = model.activations[layer - 1]
     act_name = act.name.split(":")[0]
@@ -145,8 +157,11 @@ def loss(
     outs: list[list[float]],
     targets: list[list[float]],
     value: float,
+    values: Sequence[float] = (),
+    below: Lower = ((), ()),
 ) -> Text:
-    """The loss over every sample and output; the text shows the first sample's terms."""
+    """The loss over every sample and output; the text shows the first sample's terms, each
+    output expandable to its forward formula when the parameters and layers are given."""
     words: Words = _say(
         QT_TRANSLATE_NOOP("Explain", "Loss: {title} of the outputs against the targets."),
         title=LowerFirst(phrase("Loss", loss_fn.title)),
@@ -166,7 +181,10 @@ def loss(
             value=value,
         )
     # None for a loss without a tree, such as a test function's value.
-    tree = loss_formula(loss_fn, outs, targets, model.neurons[-1], value)
+    origins = {}
+    if isinstance(model, MLP) and values and len(below[1]) == len(model.neurons) - 1:
+        origins = ForwardOrigins(model, values, below[0], below[1]).outputs()
+    tree = loss_formula(loss_fn, outs, targets, model.neurons[-1], value, origins)
     if tree is not None and len(outs) == 1:  # one sample: its terms fit on the line
         shown = Formula(tree.label, f"{loss_fn.formula} =", tree.expression, tree.result)
         return Text(words, (shown,), (tree,))
@@ -262,39 +280,6 @@ def update(config: Config, label: str, formulas: Sequence[Formula]) -> Text:
     return Text(tuple(words), tuple(formulas), tuple(formulas))
 
 
-def element(model: MLP, chain: ChainRule, inputs: list[float], label: str) -> Described:
-    """What a hovered neuron or parameter is, with its numbers at the current parameters."""
-    if label in model.neurons[0]:
-        value = inputs[model.neurons[0].index(label)]
-        text = translate("Explain", "{label}: an input of the network.").format(label=label)
-        return text, f"{label} = {fmt(value)}"
-    if label in model.index:
-        info = model.params[model.index[label]]
-        value = float(model.values()[model.index[label]])
-        e = chain.explain(label)
-        what = (
-            f"{info.source} → {info.target}"
-            if info.kind == "weight"
-            else translate("Explain", "bias of {neuron}").format(neuron=info.target)
-        )
-        lines = [f"{label} = {fmt(value)}"]
-        lines += [e.upstream_formula] if e.upstream_formula else []
-        lines.append(e.formula)
-        text = translate("Explain", "{label} ({what}) and its gradient at the current parameters.")
-        return text.format(label=label, what=what), "\n".join(lines)
-    layer, row = chain.locate(label)
-    trace = chain.layers[layer - 1]
-    e = chain.explain_neuron(label)
-    lines = [
-        f"net_{label} = {fmt(float(trace.net[0, row]))}",
-        f"out_{label} = {fmt(float(trace.out[0, row]))}",
-    ]
-    lines += [e.upstream_formula] if e.upstream_formula else []
-    lines.append(e.formula)
-    text = translate("Explain", "Neuron {label} at the current parameters.")
-    return text.format(label=label), "\n".join(lines)
-
-
 def function_forward(model: FunctionModel, value: float) -> Text:
     fn = model.fn
     words = _say(
@@ -313,25 +298,6 @@ def function_forward(model: FunctionModel, value: float) -> Text:
     return Text(words, (at,))
 
 
-def function_element(model: FunctionModel, chain: FunctionChain, label: str) -> Described:
-    """Hover text for a test function's coordinate or its output f."""
-    if label in model.index:
-        value = float(model.values()[model.index[label]])
-        return (
-            translate("Explain", "{label}: a coordinate, trained like a weight.").format(
-                label=label
-            ),
-            f"{label} = {fmt(value)}\n{chain.explain(label).formula}",
-        )
-    with torch.no_grad():
-        value = float(model(torch.zeros(1, 0)))
-    fn = model.fn
-    text = translate("Explain", "The {function} function. {note}").format(
-        function=translate("TestFunction", fn.title), note=translate("TestFunction", fn.note)
-    )
-    return text, f"{fn.formula} = {fmt(value)}"
-
-
 def _network_forward(
     model: MLP,
     values: Sequence[float],
@@ -340,9 +306,10 @@ def _network_forward(
     inputs: list[float],
     nets: list[float],
     out: float,
+    below: Lower = ((), ()),
 ) -> Callable[[], Text]:
     """Built when a view shows it, from the numbers this micro-step used."""
-    return partial(forward, model, values, layer, row, inputs, nets, out)
+    return partial(forward, model, values, layer, row, inputs, nets, out, below)
 
 
 def _function_forward(
@@ -353,31 +320,25 @@ def _function_forward(
     inputs: list[float],
     nets: list[float],
     out: float,
+    below: Lower = ((), ()),
 ) -> Text:
     """Told at once: the words name the current point, which the coming step moves."""
     return function_forward(model, out)
-
-
-def _function_element(
-    model: FunctionModel, chain: FunctionChain, inputs: list[float], label: str
-) -> Described:
-    return function_element(model, chain, label)
 
 
 class FamilyWords(NamedTuple):
     """The explanations that differ between a network and a test function.
 
     Picked once from FAMILY_WORDS by `Config.family`, so no micro-step asks which model it is.
-    `forward(model, values, layer, row, inputs, nets, out)` tells one forward micro-step;
-    `element(model, chain, inputs, label)` describes a hovered neuron or parameter.
+    `forward(model, values, layer, row, inputs, nets, out)` tells one forward micro-step
+    (a hovered element is described by engine.training.story, as far as the story has got).
     """
 
     forward: Callable[..., Text | Callable[[], Text]]
-    element: Callable[[Any, Any, list[float], str], Described]
     ready: Callable[[Config, Any], Text]
 
 
 FAMILY_WORDS: dict[str, FamilyWords] = {
-    NETWORK: FamilyWords(_network_forward, element, _network_ready),
-    FUNCTION: FamilyWords(_function_forward, _function_element, _function_ready),
+    NETWORK: FamilyWords(_network_forward, _network_ready),
+    FUNCTION: FamilyWords(_function_forward, _function_ready),
 }

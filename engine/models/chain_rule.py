@@ -20,6 +20,7 @@ from engine.core.formula import Expr, Formula, Num, fmt, par, product, total
 from engine.core.i18n import QT_TRANSLATE_NOOP
 from engine.core.phrase import Phrase, phrase
 from engine.models.activation_catalogue import Activation
+from engine.models.chain_origins import ChainOrigins
 from engine.models.losses import Loss
 from engine.models.parameters import ParamInfo
 
@@ -79,6 +80,15 @@ class ChainRule:
             for layer in range(1, len(self.layers))
         }
         self._neuron_terms: dict[tuple[int, int], _NeuronTerms] = {}
+        self._explained: dict[str, Explanation] = {}
+        self.origins = ChainOrigins(
+            self.layers,
+            model.neurons,
+            [act.name for act in model.activations],
+            self._backward_rows,
+            model.weight_label,
+            (loss.name, target.detach().double().cpu().numpy().reshape(self.batch, -1)),
+        )
 
     def _trace(
         self,
@@ -135,11 +145,17 @@ class ChainRule:
 
     # -- explanations --------------------------------------------------------------------
     def explain(self, label: str) -> Explanation:
-        """∂E/∂label as its chain-rule factors with their numbers."""
+        """∂E/∂label as its chain-rule factors with their numbers (kept: the backward and the
+        step micro-steps, and tooltips, all read it)."""
+        if label not in self._explained:
+            self._explained[label] = self._explain(label)
+        return self._explained[label]
+
+    def _explain(self, label: str) -> Explanation:
         info = self.model.params[self.model.index[label]]
         terms = self._terms(info.layer, info.row)
         x = 1.0 if info.kind == "bias" else self._first_inputs[info.layer - 1][info.col]
-        dnet = Factor(f"∂net_{info.target}/∂{label}", x)
+        dnet = self._dnet_factor(info, x)
         value = self.gradient(label)
         factors = (*terms.factors, dnet)
         per_sample = [
@@ -153,19 +169,24 @@ class ChainRule:
         return Explanation(label, value, factors, terms.upstream, formulas, summary)
 
     def _factors_of_sample(self, layer: int, row: int, sample: int) -> tuple[Factor, ...]:
-        """The factors up to ∂E/∂net of one sample (the first sample's are shown)."""
-        trace = self.layers[layer - 1]
-        neuron = self.model.neurons[layer][row]
-        if trace.dout_dnet is None:
-            return (Factor(f"∂E/∂net_{neuron}", float(trace.delta[sample, row])),)
-        return (
-            Factor(f"∂E/∂out_{neuron}", float(trace.dE_dout[sample, row])),
-            Factor(f"∂out_{neuron}/∂net_{neuron}", float(trace.dout_dnet[sample, row])),
-        )
+        """The factors up to ∂E/∂net of one sample (the first sample's are shown, and only
+        theirs carry origins: a batch's other samples would cost without being read)."""
+        nums = self.origins.factors(layer, row, sample, explained=sample == 0)
+        return tuple(Factor(str(n.symbol), n.number, n.origin) for n in nums)
 
     def _dnet_of_sample(self, info: ParamInfo, sample: int) -> Factor:
         x = 1.0 if info.kind == "bias" else float(self.activation_in(info.layer)[sample, info.col])
+        if sample == 0:
+            return self._dnet_factor(info, x)
         return Factor(f"∂net_{info.target}/∂{info.label}", x)
+
+    def _dnet_factor(self, info: ParamInfo, x: float) -> Factor:
+        """∂net/∂param: the input the weight multiplies, named as the diagram names it."""
+        source = None
+        if info.kind == "weight":
+            source = info.source if info.layer == 1 else f"out_{info.source}"
+        symbol = f"∂net_{info.target}/∂{info.label}"
+        return Factor(symbol, x, self.origins.incoming(info.target, info.label, source, x))
 
     def delta(self, neuron: str) -> float:
         """δ = ∂E/∂net of a neuron, summed over the batch."""
@@ -198,35 +219,16 @@ class ChainRule:
         return self._neuron_terms[key]
 
     def _neuron_terms_of(self, layer: int, row: int) -> _NeuronTerms:
-        first = self._first[layer - 1]
-        neuron = self.model.neurons[layer][row]
-        if first.dout_dnet is not None:
-            factors: tuple[Factor, ...] = (
-                Factor(f"∂E/∂out_{neuron}", first.dE_dout[row]),
-                Factor(f"∂out_{neuron}/∂net_{neuron}", first.dout_dnet[row]),
-            )
-        else:
-            factors = (Factor(f"∂E/∂net_{neuron}", first.delta[row]),)
+        factors = self._factors_of_sample(layer, row, 0)
         upstream = self._upstream_terms(layer, row)
         upstream_tree: tuple[Formula, ...] = ()
         if upstream:
-            head = factors[0].symbol
-            pairs = self._upstream_pairs(layer, row)
-            expression = total([Num(delta, d) * Num(weight, w) for d, delta, w, weight in pairs])
-            upstream_tree = (Formula(head, f"{head} =", expression, factors[0].value),)
+            origin = factors[0].origin  # Σ δ_k·w_kh, each δ_k with its own origin
+            assert origin is not None
+            upstream_tree = (origin,)
         return _NeuronTerms(
             factors, upstream, " · ".join([f.symbol for f in factors]), upstream_tree
         )
-
-    def _upstream_pairs(self, layer: int, row: int) -> list[tuple[str, float, str, float]]:
-        """(δ_k's name, δ_k, w_kh's label, w_kh) for every neuron k the neuron feeds."""
-        above = self._first[layer].delta
-        w = self._backward_weight_rows(layer)
-        label_of = self.model.weight_label
-        return [
-            (f"δ_{name}", above[k], label_of(layer + 1, k, row), w[k][row])
-            for k, name in enumerate(self.model.neurons[layer + 1])
-        ]
 
     def _upstream_terms(self, layer: int, row: int) -> tuple[Factor, ...]:
         """For a hidden neuron: δ_k · w_kh for every neuron k it feeds (first sample)."""
@@ -259,7 +261,9 @@ class ChainRule:
 
 def _sum_of_products(per_sample: list[tuple[Factor, ...]]) -> Expr:
     """Σ over samples of the product of each sample's factors (one product for one sample)."""
-    return total([product([Num(f.value, f.symbol) for f in factors]) for factors in per_sample])
+    return total(
+        [product([Num(f.value, f.symbol, f.origin) for f in factors]) for factors in per_sample]
+    )
 
 
 def _layer_trace(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from types import MappingProxyType
 
@@ -28,7 +29,7 @@ from engine.training.position import Position
 from engine.training.reveal import AutogradOrder
 from engine.training.snapshot_builder import SnapshotBuilder
 from engine.training.training_setup import TrainingSetup
-from engine.training.update_formula import UpdateInputs, update_formulas
+from engine.training.update_formula import UpdateInputs, gradient_origin, update_formulas
 
 Plan = list[tuple[str, str | None]]  # (phase, focus) of each micro-step of an iteration
 MicroStep = Callable[[str | None, bool], Snapshot | None]
@@ -111,6 +112,7 @@ class PhaseMachine:
         with np.errstate(over="ignore"):  # a diverging run's norm is inf, said elsewhere
             norm = 0.0 if grads is None else float(np.sqrt(np.nansum(grads**2)))
         position.trajectory.record(position.iteration, p.loss_value, norm, model.values())
+        position.finished = (position.iteration, p)
         position.iteration += 1
         position.micro = 0
         position.pass_ = None
@@ -146,8 +148,14 @@ class PhaseMachine:
         shown = self._snapshots.inputs_as_neurons() if layer == 1 else p.neurons
         below = [shown[n].out for n in model.neurons[layer - 1]]
         nets, values = p.nets[layer - 1][0].tolist(), model.value_list()
-        text = self._words.forward(model, values, layer, row, below, nets, out_value)
+        lower = [(p.nets[k][0].tolist(), p.outs[k][0].tolist()) for k in range(layer - 1)]
+        below_it = (self._inputs(), lower)
+        text = self._words.forward(model, values, layer, row, below, nets, out_value, below_it)
         return self._snapshots.build("forward", neuron, text)
+
+    def _inputs(self) -> list[float]:
+        inputs = self._snapshots.inputs_as_neurons()
+        return [inputs[n].out for n in self._model.neurons[0]]
 
     def _locate(self, neuron: str | None) -> tuple[int, int]:
         for layer, names in enumerate(self._model.neurons[1:], start=1):
@@ -163,7 +171,13 @@ class PhaseMachine:
         if not build:
             return None
         outs, targets = p.outs[-1].tolist(), setup.target.tolist()
-        text = explain.loss(setup.loss_fn, self._model, outs, targets, p.loss_value)
+        lower = [
+            (net[0].tolist(), out[0].tolist()) for net, out in zip(p.nets, p.outs, strict=True)
+        ]
+        values, below = self._model.value_list(), (self._inputs(), lower)
+        text = partial(
+            explain.loss, setup.loss_fn, self._model, outs, targets, p.loss_value, values, below
+        )
         return self._snapshots.build("loss", None, text)
 
     def _backward(self, _: str | None, build: bool) -> Snapshot | None:
@@ -234,8 +248,17 @@ class PhaseMachine:
             after=self._states.read().get(label, NO_STATE),
             lookahead=lookahead(config),
         )
-        told = lambda: explain.update(config, label, update_formulas(inputs))  # noqa: E731
+        told = lambda: explain.update(config, label, update_formulas(self._with_origin(p, inputs)))  # noqa: E731
         return self._snapshots.build("step", label, told)
+
+    @staticmethod
+    def _with_origin(p: Pass, inputs: UpdateInputs) -> UpdateInputs:
+        """The update's ∂E/∂p expandable to the chain rule that computed it."""
+        formulas = () if p.chain is None else p.chain.explain(inputs.label).formulas
+        if not formulas:  # a test function's gradient is told in words
+            return inputs
+        origin = gradient_origin(formulas[-1], inputs.grad)
+        return replace(inputs, grad_origin=origin)
 
     def _run_step(self, p: Pass) -> None:
         """The one real optimizer.step() of this iteration, with what it changed noted."""

@@ -25,6 +25,9 @@ class Position:
     max_tick: int = 0  # the furthest position reached: goto() may go up to it
     diverged: bool = False  # the current iteration's loss was not finite
     pass_: Pass | None = None  # the current iteration's computation; None between iterations
+    # The last finished iteration's index and computation: between iterations the diagram
+    # still shows its numbers, and tooltips explain them with its formulas.
+    finished: tuple[int, Pass] | None = None
 
     def restart(self, trajectory: Trajectory) -> None:
         """Back to the start of a run with a fresh record."""
@@ -33,6 +36,7 @@ class Position:
         self.tick = self.micro = self.iteration = self.max_tick = 0
         self.diverged = False
         self.pass_ = None
+        self.finished = None
 
     def moved(self, ticks: int) -> None:
         """`ticks` micro-steps further on; the furthest position follows."""

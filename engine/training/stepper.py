@@ -35,6 +35,7 @@ from engine.training.phases import PhaseMachine, make_plan
 from engine.training.position import Position
 from engine.training.reveal import Revealed
 from engine.training.snapshot_builder import SnapshotBuilder
+from engine.training.story import Story
 from engine.training.training_setup import TrainingSetup
 from engine.training.trajectory import Trajectory
 
@@ -60,7 +61,8 @@ class Stepper:
         self.target: Tensor = setup.target
         self.trainable: list[Tensor] = setup.trainable
         self.plan = make_plan(setup.model)
-        self._describe = explain.FAMILY_WORDS[config.family].element
+        targets = setup.target.detach().double().cpu().reshape(setup.target.shape[0], -1)
+        self._story = Story(setup.model, self.plan, setup.loss_fn, targets.tolist())
         self._position = Position(Trajectory(setup.model.values()))
         self._assemble(setup)
         self._initial_values = setup.model.values()
@@ -252,9 +254,13 @@ class Stepper:
             return float(self.loss_fn.value(self.model(self.x), self.target))
 
     def describe(self, label: str) -> tuple[str, str]:
-        """(explanation, formula) for any neuron or parameter at the current parameters."""
-        chain = self.model.chain_rule(self.x, self.target, self.loss_fn)
-        return self._describe(self.model, chain, self.x[0].tolist(), label)
+        """(explanation, formula) for any neuron, parameter or the loss "E", as far as the
+        micro-steps have revealed it; what is still to come says at which micro-step."""
+        position = self._position
+        p = position.pass_
+        if p is None and position.finished and position.finished[0] == self.snapshot.iteration:
+            p = position.finished[1]  # between iterations: the one whose numbers are shown
+        return self._story.describe(label, self.snapshot, p)
 
     def params(self) -> dict[str, float]:
         labels = [info.label for info in self.model.params]

@@ -9,6 +9,7 @@ the real optimizer shows up as a formula whose expression does not evaluate to i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ class UpdateInputs:
     before: State  # the optimizer's state for this scalar before the step
     after: State  # and after it
     lookahead: tuple[int, float] | None = None  # (k, alpha) when Lookahead wraps the optimizer
+    grad_origin: Formula | None = None  # the chain rule's ∂E/∂p, when it is the .grad read
 
 
 def update_formulas(inputs: UpdateInputs) -> list[Formula]:
@@ -52,7 +54,7 @@ def _param(inputs: UpdateInputs) -> Num:
 
 def _gradient(inputs: UpdateInputs, lines: list[Formula], coupled_decay: bool = True) -> Expr:
     """∂E/∂p, plus λ·p when the decay is added to the gradient (all but AdamW)."""
-    grad = Num(inputs.grad, f"∂E/∂{inputs.label}")
+    grad = Num(inputs.grad, f"∂E/∂{inputs.label}", inputs.grad_origin)
     decay = _hyper(inputs, "weight_decay")
     if not decay or not coupled_decay:
         return grad
@@ -184,3 +186,11 @@ def _lookahead_sync(inputs: UpdateInputs, inner: list[Formula]) -> list[Formula]
     slow = Num(inputs.before["slow_weight"], "slow")
     pulled = slow + alpha * (Num(fast.result, "fast") - slow)
     return [*helpers, fast, _new_value(inputs, pulled)]
+
+
+def gradient_origin(chain_rule: Formula, grad: float) -> Formula | None:
+    """The chain rule's ∂E/∂p as the origin of the .grad the step read, when it is that
+    gradient (not one accumulated over skipped zero_grads); its result is the .grad itself."""
+    if not math.isclose(chain_rule.result, grad, rel_tol=1e-9, abs_tol=1e-15):
+        return None
+    return Formula(chain_rule.label, chain_rule.target, chain_rule.expression, grad)

@@ -53,7 +53,7 @@ CODE_INDENT = " " * 4  # the continuation of a line of code in a listing
 # engine's registries accept (they are also the command line's vocabulary).
 PROPER_NAMES = {"backprop", "studio", "pytorch", "autograd", "mazur", "opengl", "li", "et", "al"}
 PROPER_NAMES |= {"xavier", "glorot", "kaiming", "he", "python", "pyside", "qt", "pyqtgraph"}
-PROPER_NAMES |= {"numpy", "leakyrelu", "prelu"}
+PROPER_NAMES |= {"numpy", "leakyrelu", "prelu", "latex"}
 PROPER_NAMES |= {name.lower() for name in language.LANGUAGE_NAMES.values()}  # "English"
 ENGINE_NAMES = {
     word.lower()

@@ -1,12 +1,19 @@
 """What the pointer shows: each element's tooltip, and the crowded label under the pointer.
 
 A tooltip is the engine's description of the element once the window has asked for it, else
-the look's full-precision numbers; a new Snapshot makes the engine's descriptions stale.
+the look's full-precision numbers; a new Snapshot makes the engine's descriptions stale. The
+engine describes only what the micro-steps have revealed (and says when the rest appears); the
+loss box "E" is an element too.
 """
 
 from __future__ import annotations
 
-from gui.views.diagram.items import Figure
+from PySide6.QtWidgets import QGraphicsItem
+
+from gui.views.diagram.items import LABEL_KEY, Figure
+from gui.views.diagram.text import tr
+
+LOSS_LABEL = "E"
 
 
 class Hover:
@@ -18,6 +25,8 @@ class Hover:
         self.hovered = ""
         self.stale = False  # the engine's text for the hovered element predates the Snapshot
         self._texts: dict[str, str] = {}  # the engine's descriptions
+        if figure.loss_tag is not None:  # the pointer names the loss box, as it does neurons
+            figure.loss_tag.setData(LABEL_KEY, LOSS_LABEL)
 
     def wants(self, label: str) -> bool:
         """Whether pointing at `label` should (again) say so: it is new, or its text stale."""
@@ -44,10 +53,22 @@ class Hover:
         if self._texts:
             self._texts.clear()
             self.stale = True
-        for label in self.figure.labels():
+        for label in [*self.figure.labels(), LOSS_LABEL]:
             self._refresh(label)
 
     def _refresh(self, label: str) -> None:
-        text = self._texts.get(label) or self.details.get(label, label)
-        for item in self.figure.items_of(label):
+        text = self._texts.get(label) or self.details.get(label) or self._fallback(label)
+        for item in self._items_of(label):
             item.setToolTip(text)
+
+    def _items_of(self, label: str) -> list[QGraphicsItem]:
+        if label == LOSS_LABEL:
+            tag = self.figure.loss_tag
+            return [] if tag is None else [tag]
+        return self.figure.items_of(label)
+
+    def _fallback(self, label: str) -> str:
+        """Until the engine's description arrives: the loss box says what it will hold."""
+        if label == LOSS_LABEL:
+            return tr("E: the loss of this iteration's forward pass")
+        return label

@@ -66,12 +66,16 @@ def test_hover_texts_and_table_texts_are_translated_where_shown(fake_translator)
     FAKE[("TestFunction", "Round contours: the gradient points straight at the minimum.")] = "圆形"
     try:
         stepper = Stepper(PRESETS["bowl"])
+        before_forward = stepper.describe("f")[1]
+        stepper.step_phase()  # zero_grad
+        stepper.step_phase()  # forward: f is computed (tooltips keep to the story)
         explanation, formula = stepper.describe("f")
     finally:
         for key in list(FAKE)[2:]:
             del FAKE[key]
     assert explanation == "碗形函数。圆形"
     assert formula == "f(x, y) = x² + y² = 3.25"
+    assert "3.25" not in before_forward
 
 
 def test_an_empty_translation_falls_back_to_english():
