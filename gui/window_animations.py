@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QProgressDialog
 
 from gui.animation_export import FrameRecorder, path_animation
+from gui.gif_caption import frame_caption, with_caption
 from gui.theme import print_look_while_recording
 from gui.views.network_view import NetworkView
 
@@ -52,7 +53,8 @@ class AnimationExports:
         return self._record(recorder)
 
     def iteration(self, target: Path) -> FrameRecorder | None:
-        """The network diagram through every micro-step of the current (or last) iteration."""
+        """The network diagram through every micro-step of the current (or last) iteration,
+        each frame captioned with where it stands."""
         window, controller = self.window, self.window.controller
         snapshots = controller.iteration_snapshots()  # exact replays, taken at once
         if not snapshots:
@@ -67,7 +69,8 @@ class AnimationExports:
 
         def draw(i: int) -> QImage:
             diagram.show_snapshot(snapshots[i])
-            return diagram.grab().toImage()
+            caption = frame_caption(snapshots[i], i + 1, network.micro_steps_per_iteration)
+            return with_caption(diagram.grab().toImage(), caption)
 
         recorder = FrameRecorder(
             window.window(),
