@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from gui.export import (
     export_plot,
     export_scene,
 )
+from gui.figure_names import STEM_PROPERTY, figure_file_name, slug
 from gui.plain_text import show_warning
 
 LAST_FOLDER_KEY = "export/last_folder"
@@ -34,9 +34,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Export", text)
 
 
-def slug(title: str) -> str:
-    """A file name that says what the figure is: 'Loss per iteration' → 'loss_per_iteration'."""
-    return re.sub(r"[^a-z0-9]+", "_", title.lower()).strip("_") or "figure"
+__all__ = ["install_plot_export", "install_scene_export", "export_with_dialog", "slug"]
 
 
 def default_png_width(widget: pg.PlotWidget) -> int:
@@ -44,14 +42,18 @@ def default_png_width(widget: pg.PlotWidget) -> int:
     return PNG_SCALE * max(widget.width(), FIGURE_SIZE[0])
 
 
-def install_plot_export(widget: pg.PlotWidget, title: str) -> None:
-    """Replace pyqtgraph's own menu with Export as PNG / SVG / PDF / CSV."""
+def install_plot_export(widget: pg.PlotWidget, title: str, stem: str | None = None) -> None:
+    """Replace pyqtgraph's own menu with Export as PNG / SVG / PDF / CSV.
+
+    `stem` names the file as Export all names it (gui.figure_names)."""
+    widget.setProperty(STEM_PROPERTY, stem or slug(title))
     widget.getPlotItem().setMenuEnabled(False)
     widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     widget.customContextMenuRequested.connect(partial(_menu, widget, title, PLOT_FORMATS))
 
 
-def install_scene_export(view: QGraphicsView, title: str) -> None:
+def install_scene_export(view: QGraphicsView, title: str, stem: str | None = None) -> None:
+    view.setProperty(STEM_PROPERTY, stem or slug(title))
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     view.customContextMenuRequested.connect(partial(_menu, view, title, SCENE_FORMATS))
 
@@ -64,13 +66,18 @@ def _menu(widget: QWidget, title: str, formats: tuple[str, ...], position: QPoin
     menu.exec(widget.mapToGlobal(position))
 
 
+def proposed_file_name(widget: QWidget, title: str, suffix: str) -> str:
+    """The name the dialog proposes: the figure's own stem, as Export all writes it."""
+    return figure_file_name(str(widget.property(STEM_PROPERTY) or slug(title)), suffix)
+
+
 def export_with_dialog(widget: QWidget, title: str, suffix: str) -> Path | None:
     settings = QSettings()
     folder = Path(str(settings.value(LAST_FOLDER_KEY, str(Path.home()))))
     name, _ = QFileDialog.getSaveFileName(
         widget,
         tr("Export {0}").format(title),
-        str(folder / f"{slug(title)}.{suffix}"),
+        str(folder / proposed_file_name(widget, title, suffix)),
         f"{suffix.upper()} (*.{suffix})",
     )
     if not name:

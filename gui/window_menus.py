@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from gui.about_dialog import AboutDialog
 from gui.export import ExportError
-from gui.export_all import export_all
+from gui.export_all import export_all_into_new_folder
 from gui.export_menu import LAST_FOLDER_KEY
 from gui.plain_text import show_warning
 from gui.session_menu import SessionMenu
@@ -123,7 +123,7 @@ class WindowMenus:
 
     # -- the commands --------------------------------------------------------------------------
     def export_all_dialog(self) -> None:
-        """File → Export all figures: choose a folder, then export there."""
+        """File → Export all figures: choose a folder, then export into a new folder inside it."""
         start = str(QSettings().value(LAST_FOLDER_KEY, str(Path.home())))
         folder = QFileDialog.getExistingDirectory(
             self.window.window(), tr("Export all figures to"), start
@@ -141,12 +141,12 @@ class WindowMenus:
     def _export_all_now(self, folder: Path) -> None:
         window = self.window
         try:
-            written = export_all(window, folder)
+            made, written = export_all_into_new_folder(window, folder)
         except ExportError as error:
             show_warning(window.window(), tr("Export failed"), str(error))
             return
         QSettings().setValue(LAST_FOLDER_KEY, str(folder))
-        window.show_message(tr("Wrote {0} files to {1}").format(len(written), folder))
+        window.show_message(tr("Wrote {0} files to {1}").format(len(written), made))
 
     def animation_dialog(self, default: str) -> None:
         """File → Export … animation: choose the GIF, then record it."""
