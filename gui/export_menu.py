@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.copy_image import LAST_FOLDER_KEY, copy_action
 from gui.export import (
     FIGURE_SIZE,
     PLOT_FORMATS,
@@ -27,14 +28,14 @@ from gui.export import (
 from gui.figure_names import STEM_PROPERTY, figure_file_name, slug
 from gui.plain_text import show_warning
 
-LAST_FOLDER_KEY = "export/last_folder"
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Export", text)
 
 
-__all__ = ["install_plot_export", "install_scene_export", "export_with_dialog", "slug"]
+__all__ = [
+    "LAST_FOLDER_KEY", "install_plot_export", "install_scene_export", "export_with_dialog", "slug"
+]  # fmt: skip
 
 
 def default_png_width(widget: pg.PlotWidget) -> int:
@@ -59,11 +60,18 @@ def install_scene_export(view: QGraphicsView, title: str, stem: str | None = Non
 
 
 def _menu(widget: QWidget, title: str, formats: tuple[str, ...], position: QPoint) -> None:
+    figure_menu(widget, title, formats).exec(widget.mapToGlobal(position))
+
+
+def figure_menu(widget: QWidget, title: str, formats: tuple[str, ...]) -> QMenu:
+    """Export as each format, then Copy image."""
     menu = QMenu(widget)
     for suffix in formats:
         action = menu.addAction(tr("Export as {0}…").format(suffix.upper()))
         action.triggered.connect(partial(export_with_dialog, widget, title, suffix))
-    menu.exec(widget.mapToGlobal(position))
+    menu.addSeparator()
+    menu.addAction(copy_action(widget, menu))
+    return menu
 
 
 def proposed_file_name(widget: QWidget, title: str, suffix: str) -> str:

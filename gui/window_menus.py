@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from gui.about_dialog import AboutDialog
+from gui.copy_image import COPY_SHORTCUT, copy_figure, figure_in_view
 from gui.export import ExportError
 from gui.export_all import export_all_into_new_folder
 from gui.export_menu import LAST_FOLDER_KEY
@@ -77,6 +78,13 @@ class WindowMenus:
             tr("The network through every micro-step of this iteration"),
             lambda: self.animation_dialog(ITERATION_GIF),
         )
+        copy = self._action(
+            menu,
+            tr("&Copy image"),
+            tr("Copy the figure under the pointer (or the focused one) to the clipboard"),
+            self.copy_image,
+        )
+        copy.setShortcut(QKeySequence(COPY_SHORTCUT))
         menu.addSeparator()
         quit_action = self._action(menu, tr("&Quit"), tr("Close Backprop Studio"), window.close)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -147,6 +155,16 @@ class WindowMenus:
             return
         QSettings().setValue(LAST_FOLDER_KEY, str(folder))
         window.show_message(tr("Wrote {0} files to {1}").format(len(written), made))
+
+    def copy_image(self) -> None:
+        """File → Copy image: the figure under the pointer, else the focused one."""
+        figure = figure_in_view()
+        if figure is None:
+            self.window.show_message(tr("Point at a figure (or click one), then copy it."))
+            return
+        image = copy_figure(figure)
+        text = tr("Copied the figure to the clipboard ({0} × {1} pixels)")
+        self.window.show_message(text.format(image.width(), image.height()))
 
     def animation_dialog(self, default: str) -> None:
         """File → Export … animation: choose the GIF, then record it."""

@@ -39,6 +39,11 @@ for preset in ("himmelblau", "mazur"):
         sys.exit("no 3-D view: " + panel.message.text())
     image = view.figure_image()
     image.save(sys.argv[1] + preset + ".png")
+    from PySide6.QtGui import QGuiApplication
+    from gui.copy_image import COPY_ACTION_NAME, image_menu
+    menu = image_menu(view, "Loss surface in 3-D")  # what a right-click on it opens
+    [a for a in menu.actions() if a.objectName() == COPY_ACTION_NAME][0].trigger()
+    copied = QGuiApplication.clipboard().image()
     surface = view.surface
     bar = view.axes.colour_bar.bar
     found[preset] = {
@@ -49,6 +54,7 @@ for preset in ("himmelblau", "mazur"):
         "axes": [panel.axis_a.currentText(), panel.axis_b.currentText()],
         "bar": [bar.left(), bar.top(), bar.width(), bar.height()],
         "size": [image.width(), image.height(), view.width(), view.height()],
+        "copied": [copied.width(), copied.height(), copied.pixelColor(4, 4).name()],
     }
 print(json.dumps(found))
 """
@@ -110,6 +116,8 @@ def test_the_image_holds_the_colour_bar_and_has_the_views_size(rendered):
         image = QImage(str(folder / f"surface_{preset}.png"))
         info = found[preset]
         assert info["size"][:2] == info["size"][2:]  # the figure's own size
+        assert info["copied"][:2] == info["size"][:2]  # Copy image puts that picture there
+        assert info["copied"][2] == image.pixelColor(4, 4).name()
         left, top, width, height = info["bar"]
         x = int(left + width / 2)
         for y, fraction in ((top + height - 3, 0.0), (top + 3, 1.0)):
