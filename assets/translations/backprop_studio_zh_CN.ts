@@ -1053,27 +1053,40 @@ closed form: {c}
     <context>
         <name>Export</name>
         <message>
-            <location filename="../../gui/export_menu.py" line="62" />
+            <location filename="../../gui/copy_image.py" line="63" />
+            <source>Copy image</source>
+            <translation>复制图像</translation>
+        </message>
+        <message>
+            <location filename="../../gui/copy_image.py" line="93" />
+            <location filename="../../gui/export_menu.py" line="70" />
             <source>Export as {0}…</source>
             <translation>导出为 {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/export_menu.py" line="92" />
+            <location filename="../../gui/copy_image.py" line="114" />
+            <location filename="../../gui/export_menu.py" line="107" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/export_menu.py" line="72" />
+            <location filename="../../gui/copy_image.py" line="104" />
+            <location filename="../../gui/export_menu.py" line="87" />
             <source>Export {0}</source>
             <translation>导出 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/export_menu.py" line="82" />
+            <location filename="../../gui/export_menu.py" line="97" />
             <source>PNG size</source>
             <translation>PNG 尺寸</translation>
         </message>
         <message>
-            <location filename="../../gui/export_menu.py" line="82" />
+            <location filename="../../gui/copy_image.py" line="66" />
+            <source>Put this figure on the clipboard as an image ({0})</source>
+            <translation>把此图形作为图像放到剪贴板（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_menu.py" line="97" />
             <source>Width in pixels:</source>
             <translation>宽度（像素）：</translation>
         </message>
@@ -1084,6 +1097,24 @@ closed form: {c}
             <location filename="../../gui/animation_export.py" line="94" />
             <source>Recording stopped at frame {0}: {1}</source>
             <translation>录制在第 {0} 帧停止：{1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>GifCaption</name>
+        <message>
+            <location filename="../../gui/gif_caption.py" line="50" />
+            <source>E = {0}</source>
+            <translation>E = {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gif_caption.py" line="46" />
+            <source>Iteration {0} · micro-step {1}/{2} · {3}</source>
+            <translation>第 {0} 次迭代 · 微步 {1}/{2} · {3}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gif_caption.py" line="35" />
+            <source>update {0}</source>
+            <translation>更新 {0}</translation>
         </message>
     </context>
     <context>
@@ -1276,62 +1307,62 @@ closed form: {c}
     <context>
         <name>LabsWidget</name>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="57" />
+            <location filename="../../gui/labs/labs_widget.py" line="59" />
             <source>Activations</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="68" />
+            <location filename="../../gui/labs/labs_widget.py" line="70" />
             <source>Classification</source>
             <translation>分类</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="69" />
+            <location filename="../../gui/labs/labs_widget.py" line="71" />
             <source>Decision boundary and output activations</source>
             <translation>决策边界与输出层激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="66" />
+            <location filename="../../gui/labs/labs_widget.py" line="68" />
             <source>Finite differences, autograd, chain rule</source>
             <translation>有限差分、autograd、链式法则</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="65" />
+            <location filename="../../gui/labs/labs_widget.py" line="67" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="60" />
+            <location filename="../../gui/labs/labs_widget.py" line="62" />
             <source>Gradient norm per layer</source>
             <translation>各层的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="62" />
+            <location filename="../../gui/labs/labs_widget.py" line="64" />
             <source>Jacobian and p − y</source>
             <translation>雅可比矩阵与 p − y</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="64" />
+            <location filename="../../gui/labs/labs_widget.py" line="66" />
             <source>Same numbers, different side effects</source>
             <translation>数值相同，副作用不同</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="61" />
+            <location filename="../../gui/labs/labs_widget.py" line="63" />
             <source>Softmax &amp; cross-entropy</source>
             <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="59" />
+            <location filename="../../gui/labs/labs_widget.py" line="61" />
             <source>Vanishing gradients</source>
             <translation>梯度消失</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="63" />
+            <location filename="../../gui/labs/labs_widget.py" line="65" />
             <source>autograd.grad vs backward</source>
             <translation>autograd.grad 对比 backward()</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="58" />
+            <location filename="../../gui/labs/labs_widget.py" line="60" />
             <source>f(x), f′(x), saturation, tangent</source>
             <translation>f(x)、f′(x)、饱和、切线</translation>
         </message>
@@ -1359,12 +1390,12 @@ closed form: {c}
             <translation>按 log₁₀(损失 − 最小值) 着色：显出谷底</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="251" />
+            <location filename="../../gui/views/landscape_panel.py" line="252" />
             <source>Computing the loss surface…</source>
             <translation>正在计算损失曲面…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="258" />
+            <location filename="../../gui/views/landscape_panel.py" line="259" />
             <source>Computing the loss surface… {0}%</source>
             <translation>正在计算损失曲面… {0}%</translation>
         </message>
@@ -1374,9 +1405,14 @@ closed form: {c}
             <translation>每个轴的网格点数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="280" />
+            <location filename="../../gui/views/landscape_panel.py" line="281" />
             <source>Loss over {a} and {b}</source>
             <translation>关于 {a} 和 {b} 的损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="184" />
+            <source>Loss surface in 3-D</source>
+            <translation>三维损失曲面</translation>
         </message>
         <message>
             <location filename="../../gui/views/landscape_panel.py" line="92" />
@@ -1389,12 +1425,12 @@ closed form: {c}
             <translation>纵轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="42" />
+            <location filename="../../gui/views/landscape_panel.py" line="43" />
             <source>Principal components of the trajectory</source>
             <translation>轨迹的主成分</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="41" />
+            <location filename="../../gui/views/landscape_panel.py" line="42" />
             <source>Random filter-normalised directions</source>
             <translation>按滤波器归一化的随机方向</translation>
         </message>
@@ -1419,7 +1455,7 @@ closed form: {c}
             <translation>以 3D 显示曲面（需要 OpenGL）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="268" />
+            <location filename="../../gui/views/landscape_panel.py" line="269" />
             <source>The loss surface could not be computed: </source>
             <translation>无法计算损失曲面：</translation>
         </message>
@@ -1434,7 +1470,7 @@ closed form: {c}
             <translation>由轨迹的两个主方向张成、以最后一点为中心的平面；路径投影到该平面上。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="39" />
+            <location filename="../../gui/views/landscape_panel.py" line="40" />
             <source>Two parameters (slice through the current point)</source>
             <translation>两个参数（过当前点的切片）</translation>
         </message>
@@ -1612,7 +1648,7 @@ closed form: {c}
             <translation>网络中没有元素 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/pages/tabs.py" line="73" />
+            <location filename="../../gui/pages/tabs.py" line="74" />
             <source>The network has no parameter {0}.</source>
             <translation>网络中没有参数 {0}。</translation>
         </message>
@@ -1725,285 +1761,305 @@ closed form: {c}
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/window_menus.py" line="119" />
+            <location filename="../../gui/window_menus.py" line="127" />
             <source>&amp;About Backprop Studio</source>
             <translation>关于 Backprop Studio(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="63" />
+            <location filename="../../gui/window_menus.py" line="83" />
+            <source>&amp;Copy image</source>
+            <translation>复制图像(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_menus.py" line="64" />
             <source>&amp;Export all figures…</source>
             <translation>导出全部图形(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="58" />
+            <location filename="../../gui/window_menus.py" line="59" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="109" />
+            <location filename="../../gui/window_menus.py" line="117" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="112" />
+            <location filename="../../gui/window_menus.py" line="120" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="81" />
+            <location filename="../../gui/window_menus.py" line="89" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="86" />
+            <location filename="../../gui/window_menus.py" line="94" />
             <source>&amp;Run</source>
             <translation>运行(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="101" />
+            <location filename="../../gui/window_menus.py" line="109" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="125" />
+            <location filename="../../gui/main_window.py" line="126" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="75" />
+            <location filename="../../gui/main_window.py" line="76" />
             <source>Backprop Studio</source>
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="122" />
-            <location filename="../../gui/main_window.py" line="236" />
+            <location filename="../../gui/main_window.py" line="123" />
+            <location filename="../../gui/main_window.py" line="240" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="89" />
+            <location filename="../../gui/window_animations.py" line="92" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="93" />
+            <location filename="../../gui/window_menus.py" line="101" />
             <source>Cancel run</source>
             <translation>取消运行</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="81" />
+            <location filename="../../gui/window_menus.py" line="89" />
             <source>Close Backprop Studio</source>
             <translation>关闭 Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="113" />
+            <location filename="../../gui/window_menus.py" line="167" />
+            <source>Copied the figure to the clipboard ({0} × {1} pixels)</source>
+            <translation>已将图形复制到剪贴板（{0} × {1} 像素）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_menus.py" line="84" />
+            <source>Copy the figure under the pointer (or the focused one) to the clipboard</source>
+            <translation>把指针下的图形（或当前焦点所在的图形）复制到剪贴板</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_menus.py" line="121" />
             <source>Every keyboard shortcut, with what it does</source>
             <translation>所有键盘快捷键及其作用</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="76" />
+            <location filename="../../gui/window_menus.py" line="77" />
             <source>Export &amp;iteration animation (GIF)…</source>
             <translation>导出迭代动画 (GIF)(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="129" />
+            <location filename="../../gui/window_menus.py" line="137" />
             <source>Export all figures to</source>
             <translation>导出全部图形到</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="155" />
+            <location filename="../../gui/window_menus.py" line="173" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="70" />
+            <location filename="../../gui/window_menus.py" line="71" />
             <source>Export descent &amp;animation (GIF)…</source>
             <translation>导出下降动画 (GIF)(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="146" />
+            <location filename="../../gui/window_menus.py" line="154" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="138" />
+            <location filename="../../gui/window_menus.py" line="146" />
             <source>Exporting at the run's next consistent point…</source>
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="231" />
+            <location filename="../../gui/main_window.py" line="234" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="330" />
+            <location filename="../../gui/main_window.py" line="334" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="124" />
+            <location filename="../../gui/main_window.py" line="125" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="230" />
+            <location filename="../../gui/main_window.py" line="231" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="118" />
-            <location filename="../../gui/main_window.py" line="233" />
+            <location filename="../../gui/main_window.py" line="119" />
+            <location filename="../../gui/main_window.py" line="237" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="240" />
+            <location filename="../../gui/main_window.py" line="244" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="120" />
+            <location filename="../../gui/main_window.py" line="121" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="235" />
+            <location filename="../../gui/main_window.py" line="239" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="234" />
+            <location filename="../../gui/main_window.py" line="238" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="232" />
+            <location filename="../../gui/main_window.py" line="236" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="155" />
+            <location filename="../../gui/main_window.py" line="156" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="89" />
+            <location filename="../../gui/window_menus.py" line="163" />
+            <source>Point at a figure (or click one), then copy it.</source>
+            <translation>请先指向一幅图形（或点击它），再复制。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_animations.py" line="92" />
             <source>Recording frames…</source>
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="121" />
+            <location filename="../../gui/main_window.py" line="122" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="156" />
+            <location filename="../../gui/main_window.py" line="157" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="104" />
+            <location filename="../../gui/window_menus.py" line="112" />
             <source>Show or hide the {0} panel</source>
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="59" />
+            <location filename="../../gui/window_animations.py" line="61" />
             <source>Step into an iteration first (and let runs finish).</source>
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="94" />
+            <location filename="../../gui/window_menus.py" line="102" />
             <source>Stop the fast-forward run</source>
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="180" />
+            <location filename="../../gui/main_window.py" line="181" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="119" />
+            <location filename="../../gui/main_window.py" line="120" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="181" />
+            <location filename="../../gui/main_window.py" line="182" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="117" />
+            <location filename="../../gui/main_window.py" line="118" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="77" />
+            <location filename="../../gui/window_menus.py" line="78" />
             <source>The network through every micro-step of this iteration</source>
             <translation>网络经历本次迭代的每一个微步</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="71" />
+            <location filename="../../gui/window_menus.py" line="72" />
             <source>The path growing over the loss surface, as an animated GIF</source>
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="182" />
+            <location filename="../../gui/main_window.py" line="183" />
             <source>This iteration's loss, once its forward pass has computed it</source>
             <translation>本次迭代的损失（前向传播算出后显示）</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="47" />
+            <location filename="../../gui/window_animations.py" line="48" />
             <source>Train at least one iteration on a surface first.</source>
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="98" />
-            <location filename="../../gui/main_window.py" line="117" />
+            <location filename="../../gui/main_window.py" line="99" />
+            <location filename="../../gui/main_window.py" line="118" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="120" />
+            <location filename="../../gui/window_menus.py" line="128" />
             <source>Version, libraries and the device in use</source>
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="99" />
+            <location filename="../../gui/main_window.py" line="100" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="183" />
+            <location filename="../../gui/main_window.py" line="184" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="123" />
+            <location filename="../../gui/main_window.py" line="124" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="64" />
+            <location filename="../../gui/window_menus.py" line="65" />
             <source>Write every plot (PNG, SVG, PDF, CSV), the diagram and the trajectory</source>
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="104" />
+            <location filename="../../gui/window_animations.py" line="107" />
             <source>Wrote {0}</source>
             <translation>已写入 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="149" />
+            <location filename="../../gui/window_menus.py" line="157" />
             <source>Wrote {0} files to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="335" />
+            <location filename="../../gui/main_window.py" line="339" />
             <source>loss {0}</source>
             <translation>损失 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="300" />
+            <location filename="../../gui/main_window.py" line="304" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -3034,6 +3090,15 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
             <location filename="../../gui/starting_parameters.py" line="38" />
             <source>Start from parameters</source>
             <translation>从参数文件开始</translation>
+        </message>
+    </context>
+    <context>
+        <name>Surface3D</name>
+        <message>
+            <location filename="../../gui/views/_surface_3d_axes.py" line="68" />
+            <location filename="../../gui/views/_surface_3d_axes.py" line="132" />
+            <source>loss</source>
+            <translation>损失</translation>
         </message>
     </context>
     <context>
