@@ -1,11 +1,14 @@
 """The caption strip under each frame of an animation: where in the loop the frame is.
 
-A GIF pasted on a slide has no status bar beside it, so every frame says its iteration, its
-micro-step, what that micro-step computes and the loss once the frame has revealed it.
+A GIF pasted on a slide has no status bar beside it, so every frame of the iteration GIF says
+its iteration, its micro-step, what that micro-step computes and the loss once the frame has
+revealed it; every frame of the descent GIF says how many iterations the point is after and
+its loss.
 """
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
@@ -49,6 +52,23 @@ def frame_caption(snapshot: Snapshot, micro_step: int, per_iteration: int) -> st
     if snapshot.loss is not None:
         text += " · " + tr("E = {0}").format(loss_text(snapshot.loss))
     return text
+
+
+def descent_caption(iterations: int, loss: float) -> str:
+    """'After 12 iterations · E = 0.0213': a point of the descent path and its loss."""
+    text = tr("After {0} iterations").format(iterations)
+    return text + " · " + tr("E = {0}").format(loss_text(loss))
+
+
+def descent_captions(
+    path_iterations: np.ndarray, losses: np.ndarray, current_loss: float
+) -> list[str]:
+    """One caption per point of the path: the loss at the parameters after that many
+    iterations is the next iteration's loss, or, after the last one, the current loss."""
+    return [
+        descent_caption(int(k), float(losses[k]) if k < len(losses) else current_loss)
+        for k in path_iterations
+    ]
 
 
 def with_caption(frame: QImage, caption: str) -> QImage:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QProgressDialog
 
 from gui.animation_export import FrameRecorder, path_animation
-from gui.gif_caption import frame_caption, with_caption
+from gui.gif_caption import descent_captions, frame_caption, with_caption
 from gui.theme import print_look_while_recording
 from gui.views.network_view import NetworkView
 
@@ -47,8 +47,12 @@ class AnimationExports:
         if landscape is None or landscape.is_curve or steps < 1:
             window.banner.show_message(tr("Train at least one iteration on a surface first."))
             return None
-        view = window.landscape_panel.view
-        recorder = path_animation(view, landscape.trajectory(), target)
+        view, picture = window.landscape_panel.view, landscape.picture
+        path, captions = landscape.trajectory(), None
+        if picture.path_iterations is not None and len(picture.path_iterations) == len(path):
+            losses = window.controller.trajectory().losses
+            captions = descent_captions(picture.path_iterations, losses, picture.current_loss())
+        recorder = path_animation(view, path, target, captions)
         print_look_while_recording(view, recorder)
         return self._record(recorder)
 

@@ -1094,7 +1094,7 @@ closed form: {c}
     <context>
         <name>FrameRecorder</name>
         <message>
-            <location filename="../../gui/animation_export.py" line="94" />
+            <location filename="../../gui/animation_export.py" line="95" />
             <source>Recording stopped at frame {0}: {1}</source>
             <translation>录制在第 {0} 帧停止：{1}</translation>
         </message>
@@ -1102,17 +1102,23 @@ closed form: {c}
     <context>
         <name>GifCaption</name>
         <message>
-            <location filename="../../gui/gif_caption.py" line="50" />
+            <location filename="../../gui/gif_caption.py" line="59" />
+            <source>After {0} iterations</source>
+            <translation>{0} 次迭代之后</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gif_caption.py" line="53" />
+            <location filename="../../gui/gif_caption.py" line="60" />
             <source>E = {0}</source>
             <translation>E = {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/gif_caption.py" line="46" />
+            <location filename="../../gui/gif_caption.py" line="49" />
             <source>Iteration {0} · micro-step {1}/{2} · {3}</source>
             <translation>第 {0} 次迭代 · 微步 {1}/{2} · {3}</translation>
         </message>
         <message>
-            <location filename="../../gui/gif_caption.py" line="35" />
+            <location filename="../../gui/gif_caption.py" line="38" />
             <source>update {0}</source>
             <translation>更新 {0}</translation>
         </message>
@@ -1822,7 +1828,7 @@ closed form: {c}
             <translation>吸引域图</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="92" />
+            <location filename="../../gui/window_animations.py" line="96" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -1943,7 +1949,7 @@ closed form: {c}
             <translation>请先指向一幅图形（或点击它），再复制。</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="92" />
+            <location filename="../../gui/window_animations.py" line="96" />
             <source>Recording frames…</source>
             <translation>正在录制帧…</translation>
         </message>
@@ -1963,7 +1969,7 @@ closed form: {c}
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="61" />
+            <location filename="../../gui/window_animations.py" line="65" />
             <source>Step into an iteration first (and let runs finish).</source>
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
@@ -2044,7 +2050,7 @@ closed form: {c}
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="107" />
+            <location filename="../../gui/window_animations.py" line="111" />
             <source>Wrote {0}</source>
             <translation>已写入 {0}</translation>
         </message>

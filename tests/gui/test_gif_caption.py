@@ -69,3 +69,51 @@ def test_every_gif_frame_carries_a_caption_strip(window, qtbot, tmp_path):
             assert dark > 300, f"frame {index + 1} has no legible caption"
             strips.append(strip)
     assert not np.array_equal(strips[0], strips[1])  # each frame its own micro-step
+
+
+def _plain_pytorch_losses(iterations: int) -> list[float]:
+    """Mazur's losses with plain SGD (lr 0.5, biases held), written out here: the loss at
+    the parameters after 0, 1, … `iterations` updates."""
+    x, target = (
+        torch.tensor([[0.05, 0.10]], dtype=torch.float64),
+        torch.tensor([[0.01, 0.99]], dtype=torch.float64),
+    )
+    w1 = torch.tensor([[0.15, 0.20], [0.25, 0.30]], dtype=torch.float64, requires_grad=True)
+    w2 = torch.tensor([[0.40, 0.45], [0.50, 0.55]], dtype=torch.float64, requires_grad=True)
+    losses = []
+    for _ in range(iterations + 1):
+        out = torch.sigmoid(torch.sigmoid(x @ w1.T + 0.35) @ w2.T + 0.60)
+        loss = 0.5 * ((target - out) ** 2).sum()
+        losses.append(float(loss.detach()))
+        w1.grad = w2.grad = None
+        loss.backward()
+        with torch.no_grad():
+            w1 -= 0.5 * w1.grad
+            w2 -= 0.5 * w2.grad
+    return losses
+
+
+def test_every_descent_frame_says_its_iterations_and_loss(window, qtbot, tmp_path, monkeypatch):
+    import gui.window_animations as animations
+
+    captions_used = []
+    real = animations.path_animation
+    monkeypatch.setattr(animations, "path_animation", lambda view, path, target, captions: (
+        captions_used.append(captions) or real(view, path, target, captions)))  # fmt: skip
+    window.controller.run_blocking(12)
+    target = tmp_path / "descent.gif"
+    animation = window.export_animation(target)
+    with qtbot.waitSignal(animation.finished, timeout=30000):
+        pass
+    (captions,) = captions_used
+    expected = _plain_pytorch_losses(12)
+    assert len(captions) == 13
+    for k, caption in enumerate(captions):
+        head, loss = caption.split(" · E = ")
+        assert head == f"After {k} iterations"
+        assert abs(float(loss) - expected[k]) <= 5e-6 * expected[k], (k, caption)
+    with Image.open(target) as gif:
+        assert gif.n_frames == 13
+        for index in range(gif.n_frames):
+            gif.seek(index)
+            assert (_caption_strip(gif).sum(axis=2) < 200).sum() > 300, index
