@@ -44,6 +44,11 @@ for preset in ("himmelblau", "mazur"):
     menu = image_menu(view, "Loss surface in 3-D")  # what a right-click on it opens
     [a for a in menu.actions() if a.objectName() == COPY_ACTION_NAME][0].trigger()
     copied = QGuiApplication.clipboard().image()
+    from PySide6.QtWidgets import QFileDialog
+    from gui.copy_image import export_image_with_dialog
+    exported = sys.argv[1] + preset + "_exported.png"
+    QFileDialog.getSaveFileName = lambda *a, **k: (exported, "PNG (*.png)")
+    assert str(export_image_with_dialog(view, "Loss surface in 3-D")) == exported
     surface = view.surface
     bar = view.axes.colour_bar.bar
     found[preset] = {
@@ -123,5 +128,9 @@ def test_the_image_holds_the_colour_bar_and_has_the_views_size(rendered):
         for y, fraction in ((top + height - 3, 0.0), (top + 3, 1.0)):
             got, want = image.pixelColor(x, int(y)), colour_at(fraction)
             assert abs(got.red() - want.red()) + abs(got.green() - want.green()) < 40, preset
+        exported = QImage(str(folder / f"surface_{preset}_exported.png"))  # its menu's PNG
+        assert exported.size() == image.size() and exported.pixel(x, int(top + 3)) == (
+            image.pixel(x, int(top + 3))
+        )
         corner = image.pixelColor(3, 3)
         assert corner.alpha() == 255 and corner.lightness() < 60  # opaque, dark background
