@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from gui.export import ExportError, write_export
+from gui.gif_caption import with_caption
 from gui.views.surface_view import SurfaceView
 
 MAX_FRAMES = 120
@@ -122,15 +123,19 @@ class FrameRecorder(QObject):
         self.finished.emit(result)
 
 
-def path_animation(view: SurfaceView, path: np.ndarray, target: Path) -> FrameRecorder:
-    """The descent path growing over the loss surface, from its start to its end."""
+def path_animation(
+    view: SurfaceView, path: np.ndarray, target: Path, captions: list[str] | None = None
+) -> FrameRecorder:
+    """The descent path growing over the loss surface, from its start to its end; each
+    frame captioned with its point's caption when `captions` (one per point) are given."""
     path = np.asarray(path)
     indices = frame_indices(len(path))
 
     def draw(i: int) -> QImage:
         shown = path[: indices[i]]
         view.show_path(shown, shown[-1], None)
-        return view.grab().toImage()
+        frame = view.grab().toImage()
+        return frame if captions is None else with_caption(frame, captions[indices[i] - 1])
 
     def restore() -> None:
         view.show_path(path, path[-1], None)

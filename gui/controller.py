@@ -111,7 +111,7 @@ class Controller(RunCommands, QObject):
         return self._pictures.picture(self._stepper, self.at_rest)
 
     def iteration_snapshots(self) -> tuple[Snapshot, ...]:
-        """The current iteration's micro-steps so far, replayed (none during a run)."""
+        """The current iteration's micro-steps, all of them, replayed (none during a run)."""
         return () if self._busy else iteration_snapshots(self._stepper)
 
     @property

@@ -1,11 +1,15 @@
 """Export every figure of the current session into one folder, with an index listing them.
 
+From the window, the folder is a new one named after the run inside the folder chosen
+(gui.figure_names), its files named as the right-click exports name them.
+
 Every target is checked first; the files are drawn in a private temporary folder, and only when
 all of them succeeded are they put in place, one by one, by the safe-write routine.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import shutil
@@ -19,6 +23,7 @@ import pyqtgraph as pg
 from engine.io.safe_write import WriteError, check_writable_target, describe_os_error
 from engine.io.trajectory_table import write_trajectory_csv
 from gui.export import PLOT_FORMATS, ExportError, export_plot, export_scene, write_export
+from gui.figure_names import export_folder_name, figure_file_name, make_fresh_folder
 from gui.pages import Figure
 
 if TYPE_CHECKING:
@@ -55,6 +60,31 @@ def check_folder(folder: Path) -> None:
         raise ExportError(f"cannot export to {folder}: the folder does not exist")
     if not writable:
         raise ExportError(f"cannot export to {folder}: the folder is not writable")
+
+
+def export_all_into_new_folder(
+    window: WindowParts, parent: Path, formats: tuple[str, ...] = PLOT_FORMATS
+) -> tuple[Path, list[Path]]:
+    """Export all into a new folder inside `parent`, named after the preset and the iterations
+    done (numbered when one of that name exists); a failed export takes its folder back."""
+    parent = Path(parent)
+    check_folder(parent)
+    name = export_folder_name(window.controller.config.preset, window.controller.snapshot.completed)
+    try:
+        folder = make_fresh_folder(parent, name)
+    except OSError as error:
+        raise ExportError(f"cannot export to {parent}: {describe_os_error(error)}") from error
+    try:
+        return folder, export_all(window, folder, formats)
+    except ExportError:
+        _remove_if_empty(folder)
+        raise
+
+
+def _remove_if_empty(folder: Path) -> None:
+    """Files put in place before a failure stay (rmdir refuses a folder that holds any)."""
+    with contextlib.suppress(OSError):
+        folder.rmdir()
 
 
 def export_all(
@@ -102,7 +132,7 @@ def planned_files(window: WindowParts, formats: tuple[str, ...]) -> list[Planned
         for suffix in formats:
             if suffix == "csv" and not isinstance(source, pg.PlotItem):
                 continue
-            planned.append((f"{figure.stem}.{suffix}", figure.title, source))
+            planned.append((figure_file_name(figure.stem, suffix), figure.title, source))
     planned.append((TRAJECTORY, "Every iteration: loss, gradient norm, parameters", None))
     planned.append((INDEX, "", None))
     return planned

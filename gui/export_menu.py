@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.copy_image import LAST_FOLDER_KEY, copy_action
 from gui.export import (
     FIGURE_SIZE,
     PLOT_FORMATS,
@@ -25,18 +25,17 @@ from gui.export import (
     export_plot,
     export_scene,
 )
+from gui.figure_names import STEM_PROPERTY, figure_file_name, slug
 from gui.plain_text import show_warning
-
-LAST_FOLDER_KEY = "export/last_folder"
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Export", text)
 
 
-def slug(title: str) -> str:
-    """A file name that says what the figure is: 'Loss per iteration' → 'loss_per_iteration'."""
-    return re.sub(r"[^a-z0-9]+", "_", title.lower()).strip("_") or "figure"
+__all__ = [
+    "LAST_FOLDER_KEY", "install_plot_export", "install_scene_export", "export_with_dialog", "slug"
+]  # fmt: skip
 
 
 def default_png_width(widget: pg.PlotWidget) -> int:
@@ -44,24 +43,40 @@ def default_png_width(widget: pg.PlotWidget) -> int:
     return PNG_SCALE * max(widget.width(), FIGURE_SIZE[0])
 
 
-def install_plot_export(widget: pg.PlotWidget, title: str) -> None:
-    """Replace pyqtgraph's own menu with Export as PNG / SVG / PDF / CSV."""
+def install_plot_export(widget: pg.PlotWidget, title: str, stem: str | None = None) -> None:
+    """Replace pyqtgraph's own menu with Export as PNG / SVG / PDF / CSV.
+
+    `stem` names the file as Export all names it (gui.figure_names)."""
+    widget.setProperty(STEM_PROPERTY, stem or slug(title))
     widget.getPlotItem().setMenuEnabled(False)
     widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     widget.customContextMenuRequested.connect(partial(_menu, widget, title, PLOT_FORMATS))
 
 
-def install_scene_export(view: QGraphicsView, title: str) -> None:
+def install_scene_export(view: QGraphicsView, title: str, stem: str | None = None) -> None:
+    view.setProperty(STEM_PROPERTY, stem or slug(title))
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     view.customContextMenuRequested.connect(partial(_menu, view, title, SCENE_FORMATS))
 
 
 def _menu(widget: QWidget, title: str, formats: tuple[str, ...], position: QPoint) -> None:
+    figure_menu(widget, title, formats).exec(widget.mapToGlobal(position))
+
+
+def figure_menu(widget: QWidget, title: str, formats: tuple[str, ...]) -> QMenu:
+    """Export as each format, then Copy image."""
     menu = QMenu(widget)
     for suffix in formats:
         action = menu.addAction(tr("Export as {0}…").format(suffix.upper()))
         action.triggered.connect(partial(export_with_dialog, widget, title, suffix))
-    menu.exec(widget.mapToGlobal(position))
+    menu.addSeparator()
+    menu.addAction(copy_action(widget, menu))
+    return menu
+
+
+def proposed_file_name(widget: QWidget, title: str, suffix: str) -> str:
+    """The name the dialog proposes: the figure's own stem, as Export all writes it."""
+    return figure_file_name(str(widget.property(STEM_PROPERTY) or slug(title)), suffix)
 
 
 def export_with_dialog(widget: QWidget, title: str, suffix: str) -> Path | None:
@@ -70,7 +85,7 @@ def export_with_dialog(widget: QWidget, title: str, suffix: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
         widget,
         tr("Export {0}").format(title),
-        str(folder / f"{slug(title)}.{suffix}"),
+        str(folder / proposed_file_name(widget, title, suffix)),
         f"{suffix.upper()} (*.{suffix})",
     )
     if not name:

@@ -25,6 +25,7 @@ from engine.core.snapshot import Snapshot
 from engine.labs.gradient_check import freeze
 from engine.models.config import Config
 from engine.training.code_listing import code_lines, setup_lines
+from gui import figure_names as names
 from gui.animation_export import FrameRecorder
 from gui.controller import Controller
 from gui.export_menu import install_plot_export, install_scene_export
@@ -248,19 +249,22 @@ class MainWindow(QMainWindow):
         self.labs.use_activation_requested.connect(self._use_activation)
 
     def _install_export_menus(self) -> None:
-        """Right-click any figure to export it."""
+        """Right-click any figure to export it, under the name Export all gives it."""
         plots = (
-            (self.plots_panel.loss_plot.plot_widget, self.tr("Loss per iteration")),
-            (self.plots_panel.grad_norm_plot.plot_widget, self.tr("Gradient norm per iteration")),
-            (self.plots_panel.param_plot.plot_widget, self.tr("Parameter values per iteration")),
-            (self.landscape_panel.view, self.tr("Loss surface")),
-            (self.race_view.surface, self.tr("Optimizer race paths")),
-            (self.race_view.loss_plot, self.tr("Optimizer race losses")),
-            (self.basin_view.plot, self.tr("Basin map")),
-        )
-        for widget, title in plots:
-            install_plot_export(widget, title)
-        install_scene_export(self.network_view, self.tr("Network"))
+            (self.plots_panel.loss_plot.plot_widget, self.tr("Loss per iteration"),
+             names.LOSS_CURVE),
+            (self.plots_panel.grad_norm_plot.plot_widget,
+             self.tr("Gradient norm per iteration"), names.GRADIENT_NORM),
+            (self.plots_panel.param_plot.plot_widget,
+             self.tr("Parameter values per iteration"), names.PARAMETERS),
+            (self.landscape_panel.view, self.tr("Loss surface"), names.LOSS_SURFACE),
+            (self.race_view.surface, self.tr("Optimizer race paths"), names.RACE_PATHS),
+            (self.race_view.loss_plot, self.tr("Optimizer race losses"), names.RACE_LOSSES),
+            (self.basin_view.plot, self.tr("Basin map"), names.BASIN_MAP),
+        )  # fmt: skip
+        for widget, title, stem in plots:
+            install_plot_export(widget, title, stem)
+        install_scene_export(self.network_view, self.tr("Network"), names.NETWORK_DIAGRAM)
 
     def export_all_to(self, folder: Path) -> None:
         """Every figure and table of one consistent state: during a run, of its next rest."""

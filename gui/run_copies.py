@@ -87,17 +87,9 @@ def described(stepper: Stepper, label: str) -> str | None:
 
 
 def iteration_snapshots(stepper: Stepper) -> tuple[Snapshot, ...]:
-    """Every micro-step of the current (or last) iteration so far, replayed exactly; the
-    stepper is left where it was. Empty before the first micro-step."""
-    if stepper.tick == 0:
-        return ()
-    here, per = stepper.tick, stepper.micro_steps_per_iteration
-    start = here - stepper.micro if stepper.micro else max(0, here - per)
-    count = min(per, stepper.max_tick - start)
-    try:
-        return tuple(stepper.goto(start + 1 + i) for i in range(count))
-    finally:
-        stepper.goto(here)
+    """Every micro-step of the current (or last) iteration, from its zero_grad to its last
+    update, the ones not reached yet too; the stepper is left where it was. Empty at the start."""
+    return stepper.whole_iteration()
 
 
 class PictureTaker:

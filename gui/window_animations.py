@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QProgressDialog
 
 from gui.animation_export import FrameRecorder, path_animation
+from gui.gif_caption import descent_captions, frame_caption, with_caption
 from gui.theme import print_look_while_recording
 from gui.views.network_view import NetworkView
 
@@ -46,13 +47,18 @@ class AnimationExports:
         if landscape is None or landscape.is_curve or steps < 1:
             window.banner.show_message(tr("Train at least one iteration on a surface first."))
             return None
-        view = window.landscape_panel.view
-        recorder = path_animation(view, landscape.trajectory(), target)
+        view, picture = window.landscape_panel.view, landscape.picture
+        path, captions = landscape.trajectory(), None
+        if picture.path_iterations is not None and len(picture.path_iterations) == len(path):
+            losses = window.controller.trajectory().losses
+            captions = descent_captions(picture.path_iterations, losses, picture.current_loss())
+        recorder = path_animation(view, path, target, captions)
         print_look_while_recording(view, recorder)
         return self._record(recorder)
 
     def iteration(self, target: Path) -> FrameRecorder | None:
-        """The network diagram through every micro-step of the current (or last) iteration."""
+        """The network diagram through every micro-step of the current (or last) iteration,
+        each frame captioned with where it stands."""
         window, controller = self.window, self.window.controller
         snapshots = controller.iteration_snapshots()  # exact replays, taken at once
         if not snapshots:
@@ -68,7 +74,8 @@ class AnimationExports:
 
         def draw(i: int) -> QImage:
             diagram.show_snapshot(snapshots[i])
-            return diagram.grab().toImage()
+            caption = frame_caption(snapshots[i], i + 1, network.micro_steps_per_iteration)
+            return with_caption(diagram.grab().toImage(), caption)
 
         recorder = FrameRecorder(
             window.window(),

@@ -15,8 +15,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from gui.about_dialog import AboutDialog
+from gui.copy_image import COPY_SHORTCUT, copy_figure, figure_in_view
 from gui.export import ExportError
-from gui.export_all import export_all
+from gui.export_all import export_all_into_new_folder
 from gui.export_menu import LAST_FOLDER_KEY
 from gui.plain_text import show_warning
 from gui.run_undo import RunUndo
@@ -79,6 +80,13 @@ class WindowMenus:
             tr("The network through every micro-step of this iteration"),
             lambda: self.animation_dialog(ITERATION_GIF),
         )
+        copy = self._action(
+            menu,
+            tr("&Copy image"),
+            tr("Copy the figure under the pointer (or the focused one) to the clipboard"),
+            self.copy_image,
+        )
+        copy.setShortcut(QKeySequence(COPY_SHORTCUT))
         menu.addSeparator()
         quit_action = self._action(menu, tr("&Quit"), tr("Close Backprop Studio"), window.close)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -131,7 +139,7 @@ class WindowMenus:
 
     # -- the commands --------------------------------------------------------------------------
     def export_all_dialog(self) -> None:
-        """File → Export all figures: choose a folder, then export there."""
+        """File → Export all figures: choose a folder, then export into a new folder inside it."""
         start = str(QSettings().value(LAST_FOLDER_KEY, str(Path.home())))
         folder = QFileDialog.getExistingDirectory(
             self.window.window(), tr("Export all figures to"), start
@@ -149,12 +157,22 @@ class WindowMenus:
     def _export_all_now(self, folder: Path) -> None:
         window = self.window
         try:
-            written = export_all(window, folder)
+            made, written = export_all_into_new_folder(window, folder)
         except ExportError as error:
             show_warning(window.window(), tr("Export failed"), str(error))
             return
         QSettings().setValue(LAST_FOLDER_KEY, str(folder))
-        window.show_message(tr("Wrote {0} files to {1}").format(len(written), folder))
+        window.show_message(tr("Wrote {0} files to {1}").format(len(written), made))
+
+    def copy_image(self) -> None:
+        """File → Copy image: the figure under the pointer, else the focused one."""
+        figure = figure_in_view()
+        if figure is None:
+            self.window.show_message(tr("Point at a figure (or click one), then copy it."))
+            return
+        image = copy_figure(figure)
+        text = tr("Copied the figure to the clipboard ({0} × {1} pixels)")
+        self.window.show_message(text.format(image.width(), image.height()))
 
     def animation_dialog(self, default: str) -> None:
         """File → Export … animation: choose the GIF, then record it."""

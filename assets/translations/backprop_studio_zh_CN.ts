@@ -1249,27 +1249,40 @@ closed form: {c}
     <context>
         <name>Export</name>
         <message>
-            <location filename="../../gui/export_menu.py" line="62" />
+            <location filename="../../gui/copy_image.py" line="63" />
+            <source>Copy image</source>
+            <translation>复制图像</translation>
+        </message>
+        <message>
+            <location filename="../../gui/copy_image.py" line="93" />
+            <location filename="../../gui/export_menu.py" line="70" />
             <source>Export as {0}…</source>
             <translation>导出为 {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/export_menu.py" line="92" />
+            <location filename="../../gui/copy_image.py" line="114" />
+            <location filename="../../gui/export_menu.py" line="107" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/export_menu.py" line="72" />
+            <location filename="../../gui/copy_image.py" line="104" />
+            <location filename="../../gui/export_menu.py" line="87" />
             <source>Export {0}</source>
             <translation>导出 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/export_menu.py" line="82" />
+            <location filename="../../gui/export_menu.py" line="97" />
             <source>PNG size</source>
             <translation>PNG 尺寸</translation>
         </message>
         <message>
-            <location filename="../../gui/export_menu.py" line="82" />
+            <location filename="../../gui/copy_image.py" line="66" />
+            <source>Put this figure on the clipboard as an image ({0})</source>
+            <translation>把此图形作为图像放到剪贴板（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_menu.py" line="97" />
             <source>Width in pixels:</source>
             <translation>宽度（像素）：</translation>
         </message>
@@ -1277,9 +1290,33 @@ closed form: {c}
     <context>
         <name>FrameRecorder</name>
         <message>
-            <location filename="../../gui/animation_export.py" line="94" />
+            <location filename="../../gui/animation_export.py" line="95" />
             <source>Recording stopped at frame {0}: {1}</source>
             <translation>录制在第 {0} 帧停止：{1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>GifCaption</name>
+        <message>
+            <location filename="../../gui/gif_caption.py" line="59" />
+            <source>After {0} iterations</source>
+            <translation>{0} 次迭代之后</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gif_caption.py" line="53" />
+            <location filename="../../gui/gif_caption.py" line="60" />
+            <source>E = {0}</source>
+            <translation>E = {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gif_caption.py" line="49" />
+            <source>Iteration {0} · micro-step {1}/{2} · {3}</source>
+            <translation>第 {0} 次迭代 · 微步 {1}/{2} · {3}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gif_caption.py" line="38" />
+            <source>update {0}</source>
+            <translation>更新 {0}</translation>
         </message>
     </context>
     <context>
@@ -1477,62 +1514,62 @@ closed form: {c}
     <context>
         <name>LabsWidget</name>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="57" />
+            <location filename="../../gui/labs/labs_widget.py" line="59" />
             <source>Activations</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="68" />
+            <location filename="../../gui/labs/labs_widget.py" line="70" />
             <source>Classification</source>
             <translation>分类</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="69" />
+            <location filename="../../gui/labs/labs_widget.py" line="71" />
             <source>Decision boundary and output activations</source>
             <translation>决策边界与输出层激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="66" />
+            <location filename="../../gui/labs/labs_widget.py" line="68" />
             <source>Finite differences, autograd, chain rule</source>
             <translation>有限差分、autograd、链式法则</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="65" />
+            <location filename="../../gui/labs/labs_widget.py" line="67" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="60" />
+            <location filename="../../gui/labs/labs_widget.py" line="62" />
             <source>Gradient norm per layer</source>
             <translation>各层的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="62" />
+            <location filename="../../gui/labs/labs_widget.py" line="64" />
             <source>Jacobian and p − y</source>
             <translation>雅可比矩阵与 p − y</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="64" />
+            <location filename="../../gui/labs/labs_widget.py" line="66" />
             <source>Same numbers, different side effects</source>
             <translation>数值相同，副作用不同</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="61" />
+            <location filename="../../gui/labs/labs_widget.py" line="63" />
             <source>Softmax &amp; cross-entropy</source>
             <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="59" />
+            <location filename="../../gui/labs/labs_widget.py" line="61" />
             <source>Vanishing gradients</source>
             <translation>梯度消失</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="63" />
+            <location filename="../../gui/labs/labs_widget.py" line="65" />
             <source>autograd.grad vs backward</source>
             <translation>autograd.grad 对比 backward()</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/labs_widget.py" line="58" />
+            <location filename="../../gui/labs/labs_widget.py" line="60" />
             <source>f(x), f′(x), saturation, tangent</source>
             <translation>f(x)、f′(x)、饱和、切线</translation>
         </message>
@@ -1540,132 +1577,137 @@ closed form: {c}
     <context>
         <name>LandscapePanel</name>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="105" />
+            <location filename="../../gui/views/landscape_panel.py" line="107" />
             <source> px</source>
             <translation> 像素</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="109" />
+            <location filename="../../gui/views/landscape_panel.py" line="111" />
             <source>3-D</source>
             <translation>3D</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="183" />
+            <location filename="../../gui/views/landscape_panel.py" line="185" />
             <source>3-D view unavailable: </source>
             <translation>3D 视图不可用：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="303" />
+            <location filename="../../gui/views/landscape_panel.py" line="306" />
             <source>A click places the parameters only on a plane of two parameters.</source>
             <translation>只有在由两个参数构成的平面上，单击才能放置参数。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="108" />
+            <location filename="../../gui/views/landscape_panel.py" line="110" />
             <source>Colour by log₁₀(loss − min): shows the valley floor</source>
             <translation>按 log₁₀(损失 − 最小值) 着色：显出谷底</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="255" />
+            <location filename="../../gui/views/landscape_panel.py" line="258" />
             <source>Computing the loss surface…</source>
             <translation>正在计算损失曲面…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="262" />
+            <location filename="../../gui/views/landscape_panel.py" line="265" />
             <source>Computing the loss surface… {0}%</source>
             <translation>正在计算损失曲面… {0}%</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="106" />
+            <location filename="../../gui/views/landscape_panel.py" line="108" />
             <source>Grid points per axis</source>
             <translation>每个轴的网格点数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="311" />
+            <location filename="../../gui/views/landscape_panel.py" line="314" />
             <source>Loss over {a} and {b}</source>
             <translation>关于 {a} 和 {b} 的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="96" />
+            <location filename="../../gui/views/landscape_panel.py" line="190" />
+            <source>Loss surface in 3-D</source>
+            <translation>三维损失曲面</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/landscape_panel.py" line="98" />
             <source>Parameter on the horizontal axis</source>
             <translation>横轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="97" />
+            <location filename="../../gui/views/landscape_panel.py" line="99" />
             <source>Parameter on the vertical axis</source>
             <translation>纵轴上的参数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="43" />
+            <location filename="../../gui/views/landscape_panel.py" line="45" />
             <source>Principal components of the trajectory</source>
             <translation>轨迹的主成分</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="42" />
+            <location filename="../../gui/views/landscape_panel.py" line="44" />
             <source>Random filter-normalised directions</source>
             <translation>按滤波器归一化的随机方向</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="112" />
+            <location filename="../../gui/views/landscape_panel.py" line="114" />
             <source>Rebuild the plane around the current point</source>
             <translation>围绕当前点重建平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="111" />
+            <location filename="../../gui/views/landscape_panel.py" line="113" />
             <source>Recentre</source>
             <translation>重新居中</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="101" />
+            <location filename="../../gui/views/landscape_panel.py" line="103" />
             <source>Seed of the random directions</source>
             <translation>随机方向的种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="110" />
+            <location filename="../../gui/views/landscape_panel.py" line="112" />
             <source>Show the surface in 3-D (needs OpenGL)</source>
             <translation>以 3D 显示曲面（需要 OpenGL）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="272" />
+            <location filename="../../gui/views/landscape_panel.py" line="275" />
             <source>The loss surface could not be computed: </source>
             <translation>无法计算损失曲面：</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="167" />
+            <location filename="../../gui/views/landscape_panel.py" line="169" />
             <source>The other parameters are held at the current point, so the surface moves as they train.</source>
             <translation>其他参数固定在当前点，因此曲面会随着它们的训练而变化。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="171" />
+            <location filename="../../gui/views/landscape_panel.py" line="173" />
             <source>The plane of the trajectory's two main directions, centred on the last point; the path is projected onto it.</source>
             <translation>由轨迹的两个主方向张成、以最后一点为中心的平面；路径投影到该平面上。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="40" />
+            <location filename="../../gui/views/landscape_panel.py" line="42" />
             <source>Two parameters (slice through the current point)</source>
             <translation>两个参数（过当前点的切片）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="94" />
+            <location filename="../../gui/views/landscape_panel.py" line="96" />
             <source>Which 2-D plane through parameter space to draw</source>
             <translation>在参数空间中画哪个二维平面</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="293" />
+            <location filename="../../gui/views/landscape_panel.py" line="296" />
             <source>click: set {0} and {1} here (← undoes each)</source>
             <translation>单击：把 {0} 和 {1} 设在此处（← 逐个撤销）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="107" />
+            <location filename="../../gui/views/landscape_panel.py" line="109" />
             <source>log colour</source>
             <translation>对数着色</translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="100" />
+            <location filename="../../gui/views/landscape_panel.py" line="102" />
             <source>seed </source>
             <translation>种子 </translation>
         </message>
         <message>
-            <location filename="../../gui/views/landscape_panel.py" line="169" />
+            <location filename="../../gui/views/landscape_panel.py" line="171" />
             <source>θ = θ₀ + a·d₁ + b·d₂, each direction scaled filter by filter to the weights' norms (Li et al. 2018); the path is projected onto it.</source>
             <translation>θ = θ₀ + a·d₁ + b·d₂，每个方向按滤波器逐个缩放到权重的范数（Li et al. 2018）；路径投影到该平面上。</translation>
         </message>
@@ -1836,7 +1878,7 @@ closed form: {c}
             <translation>网络中没有元素 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/pages/tabs.py" line="73" />
+            <location filename="../../gui/pages/tabs.py" line="74" />
             <source>The network has no parameter {0}.</source>
             <translation>网络中没有参数 {0}。</translation>
         </message>
@@ -1967,295 +2009,315 @@ closed form: {c}
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/window_menus.py" line="127" />
+            <location filename="../../gui/window_menus.py" line="135" />
             <source>&amp;About Backprop Studio</source>
             <translation>关于 Backprop Studio(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="87" />
+            <location filename="../../gui/window_menus.py" line="85" />
+            <source>&amp;Copy image</source>
+            <translation>复制图像(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_menus.py" line="95" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="65" />
+            <location filename="../../gui/window_menus.py" line="66" />
             <source>&amp;Export all figures…</source>
             <translation>导出全部图形(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="60" />
+            <location filename="../../gui/window_menus.py" line="61" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="117" />
+            <location filename="../../gui/window_menus.py" line="125" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="120" />
+            <location filename="../../gui/window_menus.py" line="128" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="83" />
+            <location filename="../../gui/window_menus.py" line="91" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="94" />
+            <location filename="../../gui/window_menus.py" line="102" />
             <source>&amp;Run</source>
             <translation>运行(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="109" />
+            <location filename="../../gui/window_menus.py" line="117" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="137" />
+            <location filename="../../gui/main_window.py" line="138" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="77" />
+            <location filename="../../gui/main_window.py" line="78" />
             <source>Backprop Studio</source>
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="134" />
-            <location filename="../../gui/main_window.py" line="259" />
+            <location filename="../../gui/main_window.py" line="135" />
+            <location filename="../../gui/main_window.py" line="263" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="90" />
+            <location filename="../../gui/window_animations.py" line="97" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="101" />
+            <location filename="../../gui/window_menus.py" line="109" />
             <source>Cancel run</source>
             <translation>取消运行</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="83" />
+            <location filename="../../gui/window_menus.py" line="91" />
             <source>Close Backprop Studio</source>
             <translation>关闭 Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="121" />
+            <location filename="../../gui/window_menus.py" line="175" />
+            <source>Copied the figure to the clipboard ({0} × {1} pixels)</source>
+            <translation>已将图形复制到剪贴板（{0} × {1} 像素）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_menus.py" line="86" />
+            <source>Copy the figure under the pointer (or the focused one) to the clipboard</source>
+            <translation>把指针下的图形（或当前焦点所在的图形）复制到剪贴板</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_menus.py" line="129" />
             <source>Every keyboard shortcut, with what it does</source>
             <translation>所有键盘快捷键及其作用</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="78" />
+            <location filename="../../gui/window_menus.py" line="79" />
             <source>Export &amp;iteration animation (GIF)…</source>
             <translation>导出迭代动画 (GIF)(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="137" />
+            <location filename="../../gui/window_menus.py" line="145" />
             <source>Export all figures to</source>
             <translation>导出全部图形到</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="163" />
+            <location filename="../../gui/window_menus.py" line="181" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="72" />
+            <location filename="../../gui/window_menus.py" line="73" />
             <source>Export descent &amp;animation (GIF)…</source>
             <translation>导出下降动画 (GIF)(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="154" />
+            <location filename="../../gui/window_menus.py" line="162" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="146" />
+            <location filename="../../gui/window_menus.py" line="154" />
             <source>Exporting at the run's next consistent point…</source>
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="254" />
+            <location filename="../../gui/main_window.py" line="257" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="362" />
+            <location filename="../../gui/main_window.py" line="366" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="136" />
+            <location filename="../../gui/main_window.py" line="137" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="89" />
+            <location filename="../../gui/main_window.py" line="90" />
             <source>Lesson</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="253" />
+            <location filename="../../gui/main_window.py" line="254" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="130" />
-            <location filename="../../gui/main_window.py" line="256" />
+            <location filename="../../gui/main_window.py" line="131" />
+            <location filename="../../gui/main_window.py" line="260" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="263" />
+            <location filename="../../gui/main_window.py" line="267" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="132" />
+            <location filename="../../gui/main_window.py" line="133" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="258" />
+            <location filename="../../gui/main_window.py" line="262" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="257" />
+            <location filename="../../gui/main_window.py" line="261" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="255" />
+            <location filename="../../gui/main_window.py" line="259" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="173" />
+            <location filename="../../gui/main_window.py" line="174" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="90" />
+            <location filename="../../gui/window_menus.py" line="171" />
+            <source>Point at a figure (or click one), then copy it.</source>
+            <translation>请先指向一幅图形（或点击它），再复制。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/window_animations.py" line="97" />
             <source>Recording frames…</source>
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="133" />
+            <location filename="../../gui/main_window.py" line="134" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="174" />
+            <location filename="../../gui/main_window.py" line="175" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="112" />
+            <location filename="../../gui/window_menus.py" line="120" />
             <source>Show or hide the {0} panel</source>
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="59" />
+            <location filename="../../gui/window_animations.py" line="65" />
             <source>Step into an iteration first (and let runs finish).</source>
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="102" />
+            <location filename="../../gui/window_menus.py" line="110" />
             <source>Stop the fast-forward run</source>
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="198" />
+            <location filename="../../gui/main_window.py" line="199" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="131" />
+            <location filename="../../gui/main_window.py" line="132" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="199" />
+            <location filename="../../gui/main_window.py" line="200" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="129" />
+            <location filename="../../gui/main_window.py" line="130" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="79" />
+            <location filename="../../gui/window_menus.py" line="80" />
             <source>The network through every micro-step of this iteration</source>
             <translation>网络经历本次迭代的每一个微步</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="73" />
+            <location filename="../../gui/window_menus.py" line="74" />
             <source>The path growing over the loss surface, as an animated GIF</source>
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="203" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>This iteration's loss, once its forward pass has computed it; after its optimizer.step(), also the loss at the new parameters</source>
             <translation>本次迭代的损失（前向传播算出后显示）；optimizer.step() 之后，还显示新参数处的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="47" />
+            <location filename="../../gui/window_animations.py" line="48" />
             <source>Train at least one iteration on a surface first.</source>
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="110" />
-            <location filename="../../gui/main_window.py" line="129" />
+            <location filename="../../gui/main_window.py" line="111" />
+            <location filename="../../gui/main_window.py" line="130" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="128" />
+            <location filename="../../gui/window_menus.py" line="136" />
             <source>Version, libraries and the device in use</source>
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="111" />
+            <location filename="../../gui/main_window.py" line="112" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="204" />
+            <location filename="../../gui/main_window.py" line="205" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="135" />
+            <location filename="../../gui/main_window.py" line="136" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="66" />
+            <location filename="../../gui/window_menus.py" line="67" />
             <source>Write every plot (PNG, SVG, PDF, CSV), the diagram and the trajectory</source>
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="105" />
+            <location filename="../../gui/window_animations.py" line="112" />
             <source>Wrote {0}</source>
             <translation>已写入 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="157" />
+            <location filename="../../gui/window_menus.py" line="165" />
             <source>Wrote {0} files to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="298" />
+            <location filename="../../gui/main_window.py" line="302" />
             <source>{0} placed from the surface: {1} edits, ← undoes each.</source>
             <translation>已从曲面放置 {0}：共 {1} 次编辑，← 逐个撤销。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="332" />
+            <location filename="../../gui/main_window.py" line="336" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -3511,6 +3573,15 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
             <location filename="../../engine/training/story.py" line="184" />
             <source>{value} is not computed yet.</source>
             <translation>{value} 尚未计算。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Surface3D</name>
+        <message>
+            <location filename="../../gui/views/_surface_3d_axes.py" line="68" />
+            <location filename="../../gui/views/_surface_3d_axes.py" line="132" />
+            <source>loss</source>
+            <translation>损失</translation>
         </message>
     </context>
     <context>

@@ -31,6 +31,7 @@ class RunPicture:
     target: Tensor
     loss_fn: Loss
     snapshot: Snapshot  # the micro-step the copies were taken at
+    path_iterations: np.ndarray | None = None  # after how many iterations each row of `path`
 
     @classmethod
     def of(cls, stepper: Stepper) -> RunPicture:
@@ -43,6 +44,7 @@ class RunPicture:
             stepper.target.detach().clone(),
             stepper.loss_fn,
             stepper.snapshot,
+            stepper.trajectory.param_iterations.copy(),
         )
 
     def current_loss(self) -> float:

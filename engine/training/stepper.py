@@ -29,6 +29,7 @@ from engine.training.fast_forward import FastForward, RunResult
 from engine.training.history import HandEdits, History
 from engine.training.history_budget import checkpoints_kept_for
 from engine.training.live_settings import SettingsChanges
+from engine.training.look_ahead import LookAhead
 from engine.training.optimizer_state import ElementStateReader
 from engine.training.optimizers import OptimizerLike
 from engine.training.phases import PhaseMachine, make_plan
@@ -84,6 +85,7 @@ class Stepper:
         self._history = History(self._store, position, self._phases, fast)
         self._edits = HandEdits(setup, position, self._store, self._snapshots)
         self._settings = SettingsChanges(setup, position, self._store, self._snapshots)
+        self._look_ahead = LookAhead(position, self._store, self._phases, self._history)
         self._fast_forward = FastForward(
             position, self._store, self._phases, fast, self._history, parameters
         )
@@ -202,6 +204,11 @@ class Stepper:
     def goto(self, tick: int) -> Snapshot:
         """Reach position `tick` from the nearest checkpoint, replaying what lies between."""
         return self._history.goto(tick)
+
+    def whole_iteration(self) -> tuple[Snapshot, ...]:
+        """Every micro-step of the current (or just finished) iteration, also those not reached
+        yet, computed and forgotten: the run stays where it was."""
+        return self._look_ahead.whole_iteration()
 
     def edit_parameter(self, label: str, value: float) -> Snapshot:
         """Set one parameter, input or target by hand, between iterations; back() undoes it."""

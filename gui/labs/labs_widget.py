@@ -10,10 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from gui.copy_image import add_copy_to_plot_menu
 from gui.labs.activation_lab import ActivationLab
 from gui.labs.autograd_lab import AutogradLab
 from gui.labs.gradient_check_lab import GradientCheckLab, ModelReader
@@ -116,6 +118,8 @@ class LabsWidget(QTabWidget):
         tab = self._tabs[index]
         lab = tab.build()
         self._built[key] = lab
+        for plot in lab.findChildren(pg.PlotWidget):  # they keep pyqtgraph's own menu
+            add_copy_to_plot_menu(plot)
         if isinstance(lab, ActivationLab):
             lab.use_activation_requested.connect(self.use_activation_requested)
         restyle(lab, current_look())

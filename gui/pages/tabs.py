@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from engine.core.errors import EngineError
 from engine.landscape.terrain import TERRAINS
 from engine.models.config import Config
+from gui import figure_names as names
 from gui.pages.page import Done, Figure, choose
 
 
@@ -45,13 +46,13 @@ class TrainingPage:
     def figures(self, preset: str) -> list[Figure]:
         plots = self.plots
         return [
-            Figure("loss_curve", f"Loss per iteration ({preset})",
+            Figure(names.LOSS_CURVE, f"Loss per iteration ({preset})",
                    lambda: plots.loss_plot.plot_item),
-            Figure("gradient_norm", f"Gradient norm per iteration ({preset})",
+            Figure(names.GRADIENT_NORM, f"Gradient norm per iteration ({preset})",
                    lambda: plots.grad_norm_plot.plot_item),
-            Figure("parameters", f"Parameter values per iteration ({preset})",
+            Figure(names.PARAMETERS, f"Parameter values per iteration ({preset})",
                    lambda: plots.param_plot.plot_item),
-            Figure("network_diagram", f"Network ({preset})", lambda: self.network_view.scene()),
+            Figure(names.NETWORK_DIAGRAM, f"Network ({preset})", lambda: self.network_view.scene()),
         ]  # fmt: skip
 
 
@@ -81,7 +82,7 @@ class SurfacePage:
 
     def figures(self, preset: str) -> list[Figure]:
         plot = self.widget.view.plot_item
-        return [Figure("loss_surface", f"Loss surface with the descent path ({preset})",
+        return [Figure(names.LOSS_SURFACE, f"Loss surface with the descent path ({preset})",
                        lambda: plot)]  # fmt: skip
 
 
@@ -116,9 +117,9 @@ class RacePage:
         if len(race.race.racers[0].path) <= 1:
             return []
         return [
-            Figure("optimizer_race_paths", "Optimizer race: paths",
+            Figure(names.RACE_PATHS, "Optimizer race: paths",
                    lambda: race.surface.plot_item),
-            Figure("optimizer_race_losses", "Optimizer race: loss per step",
+            Figure(names.RACE_LOSSES, "Optimizer race: loss per step",
                    lambda: race.loss_plot.getPlotItem()),
         ]  # fmt: skip
 
@@ -151,4 +152,4 @@ class BasinsPage:
         view = self.widget
         if view.result is None:
             return []
-        return [Figure("basin_map", "Basin map", lambda: view.plot.getPlotItem())]
+        return [Figure(names.BASIN_MAP, "Basin map", lambda: view.plot.getPlotItem())]

@@ -29,6 +29,8 @@ from engine.landscape.terrain import (
     default_axes,
 )
 from gui.background import BackgroundTask
+from gui.copy_image import install_image_menu
+from gui.figure_names import LOSS_SURFACE_3D
 from gui.plain_text import plain_label
 from gui.views.pointer_readout import PointerReadout
 from gui.views.surface_3d import make_surface_3d, opengl_problem
@@ -185,6 +187,7 @@ class LandscapePanel(QWidget):
             return
         if on and self.view_3d is None:
             self.view_3d = make_surface_3d()
+            install_image_menu(self.view_3d, self.tr("Loss surface in 3-D"), LOSS_SURFACE_3D)
             self.stack.addWidget(self.view_3d)
         self.stack.setCurrentWidget(self.view_3d if on else self.view)
         self.refresh(force=True)

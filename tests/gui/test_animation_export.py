@@ -49,9 +49,10 @@ def test_iteration_gif_replays_every_micro_step_and_restores_the_run(window, qtb
     with qtbot.waitSignal(animation.finished, timeout=30000) as blocker:
         pass
     assert blocker.args == [target]
-    with Image.open(target) as gif:
-        assert gif.n_frames == 5  # the micro-steps taken so far in this iteration
+    with Image.open(target) as gif:  # the whole iteration, also the micro-steps not taken yet
+        assert gif.n_frames == stepper.micro_steps_per_iteration
     assert stepper.snapshot == snapshot and (stepper.model.values() == before).all()
+    assert stepper.tick == stepper.max_tick == snapshot.tick  # nothing ahead was kept
 
 
 def test_iteration_gif_of_a_finished_iteration_has_all_its_micro_steps(window, qtbot, tmp_path):

@@ -128,10 +128,13 @@ def test_export_all_during_a_long_run_writes_one_consistent_state(window, qtbot,
     assert controller.run_iterations(1_000_000)
     window.export_all_to(tmp_path)
     assert "next consistent point" in window.last_message
-    qtbot.waitUntil(lambda: (tmp_path / "index.html").exists(), timeout=60000)
+    qtbot.waitUntil(lambda: len(list(tmp_path.glob("*/index.html"))) == 1, timeout=60000)
     assert controller.busy  # the run went on afterwards
     controller.cancel_run()
     qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
+    (folder,) = tmp_path.iterdir()  # a folder of its own, named after the run
+    assert folder.name.startswith("backprop-studio-mazur-iter")
+    tmp_path = folder
     losses = _rows(tmp_path / "loss_curve.csv")
     assert losses >= 256 and losses % 256 == 0  # a rest comes every 256 iterations
     assert _rows(tmp_path / "gradient_norm.csv") == losses
@@ -155,6 +158,7 @@ def test_plots_exported_right_after_a_run_are_at_slide_size(window, qtbot, tmp_p
     assert window.controller.run_iterations(10)
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=30_000)
     window.export_all_to(tmp_path)
+    folder = tmp_path / "backprop-studio-mazur-iter10"
     for name in ("loss_curve.png", "gradient_norm.png", "parameters.png"):
-        image = QImage(str(tmp_path / name))
+        image = QImage(str(folder / name))
         assert image.width() >= 1600 and image.height() >= 1000, name

@@ -70,7 +70,7 @@ def test_no_picture_is_taken_of_a_stepper_that_is_not_at_rest() -> None:
         PictureTaker().picture(Stepper(MAZUR), at_rest=False)
 
 
-def test_the_iteration_so_far_is_replayed_exactly_and_the_stepper_left_where_it_was(
+def test_the_whole_iteration_is_replayed_exactly_and_the_stepper_left_where_it_was(
     qtbot, controllers
 ):
     controller, reference = controllers(), Stepper(MAZUR)
@@ -79,8 +79,11 @@ def test_the_iteration_so_far_is_replayed_exactly_and_the_stepper_left_where_it_
     reference.step_iteration()
     for _ in range(5):
         controller.step_phase()
-    expected = [reference.step_phase() for _ in range(5)]
+    per = reference.micro_steps_per_iteration
+    expected = [reference.step_phase() for _ in range(per)]  # also those not reached yet
+    stepper = controller.stepper
     tick, params = controller.snapshot.tick, dict(controller.snapshot.params)
+    furthest, losses = stepper.max_tick, stepper.trajectory.losses.tolist()
     replayed = controller.iteration_snapshots()
     assert [s.tick for s in replayed] == [s.tick for s in expected]
     for got, want in zip(replayed, expected, strict=True):
@@ -88,8 +91,9 @@ def test_the_iteration_so_far_is_replayed_exactly_and_the_stepper_left_where_it_
             want.phase, want.focus, dict(want.params), dict(want.grads), want.loss
         )  # fmt: skip
     assert controller.stepper.tick == tick and dict(controller.stepper.snapshot.params) == params
+    assert stepper.max_tick == furthest and stepper.trajectory.losses.tolist() == losses
     controller.step_phase()
-    assert dict(controller.snapshot.grads) == dict(reference.step_phase().grads)
+    assert dict(controller.snapshot.grads) == dict(expected[5].grads)
 
 
 def test_facts_about_the_network_and_its_loss_match_the_stepper(qtbot, controllers) -> None:
