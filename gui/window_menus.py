@@ -80,13 +80,6 @@ class WindowMenus:
             tr("The network through every micro-step of this iteration"),
             lambda: self.animation_dialog(ITERATION_GIF),
         )
-        copy = self._action(
-            menu,
-            tr("&Copy image"),
-            tr("Copy the figure under the pointer (or the focused one) to the clipboard"),
-            self.copy_image,
-        )
-        copy.setShortcut(QKeySequence(COPY_SHORTCUT))
         menu.addSeparator()
         quit_action = self._action(menu, tr("&Quit"), tr("Close Backprop Studio"), window.close)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -96,6 +89,14 @@ class WindowMenus:
         self.run_undo = RunUndo(self.window.controller, self.window.window())
         menu.addAction(self.run_undo.undo_action)
         menu.addAction(self.run_undo.redo_action)
+        menu.addSeparator()
+        copy = self._action(
+            menu,
+            tr("&Copy image"),
+            tr("Copy the figure under the pointer (or the focused one) to the clipboard"),
+            self.copy_image,
+        )
+        copy.setShortcut(QKeySequence(COPY_SHORTCUT))
 
     def _run_menu(self) -> None:
         transport = self.window.transport

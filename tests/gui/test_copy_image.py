@@ -102,3 +102,12 @@ def test_the_labs_plots_offer_copy_image_in_their_own_menu(window, qtbot):
         size = _device_size(plot)  # as laid out in its lab
         copy.trigger()
         assert _clipboard_size() == size
+
+
+def test_edit_menu_holds_copy_image_with_its_shortcut(window):
+    from PySide6.QtGui import QKeySequence
+
+    from gui.copy_image import COPY_SHORTCUT
+
+    shortcuts = [a.shortcut() for a in window.menus.edit_menu.actions()]
+    assert QKeySequence(COPY_SHORTCUT) in shortcuts
