@@ -272,7 +272,10 @@ class FigureBuilder:
         at = QPointF(min(t.x() for t in targets), 0)
         room = tag.boundingRect().translated(at)
         room.adjust(-TAG_BORDER, -2 * TAG_BORDER, TAG_BORDER, 2 * TAG_BORDER)
-        return None if self.scene.items(room) else at
+        # Weight labels are not placed yet: they find their spots around the loss box later.
+        unplaced = [p.tag for p in self.figure.params.values() if p.edge is not None]
+        in_the_way = [i for i in self.scene.items(room) if not any(i is t for t in unplaced)]
+        return None if in_the_way else at
 
     def _add_target(self, output: str, at: QPointF, g: Geometry) -> Tag:
         """The output's target just right of its neuron, sized for the longest value."""
@@ -296,6 +299,8 @@ class FigureBuilder:
         taken = [items.circle.sceneBoundingRect() for items in neurons]
         taken += [items.values.sceneBoundingRect() for items in neurons]
         taken += [p.tag.sceneBoundingRect() for p in params if p.edge is None]
+        data = [*self.figure.targets.values(), self.figure.loss_tag]
+        taken += [tag.sceneBoundingRect() for tag in data if tag is not None]
         layers: dict[int, list[ParamItems]] = {}
         for p in params:
             if p.edge is not None:
