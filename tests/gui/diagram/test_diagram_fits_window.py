@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from diagram_nets import BIG, HUGE, built
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem
 
 from engine.models.presets import MAZUR
 from gui.views.diagram.data_tags import preview_note, target_text
@@ -86,3 +86,22 @@ def test_mazur_s_loss_box_sits_between_its_targets(qtbot):
     upper, lower = (figure.targets[name].sceneBoundingRect() for name in ("o1", "o2"))
     assert upper.bottom() < loss.top() and loss.bottom() < lower.top()
     assert loss.left() < upper.right()
+
+
+@pytest.mark.parametrize("config", [MAZUR, BIG, HUGE], ids=["2-2-2", "2-8-8-2", "4-16-16-3"])
+def test_headings_clear_the_bias_tags_at_their_fullest(qtbot, config):
+    view = built(qtbot, config)
+    ink = view.colours.ink
+    biases = [p.tag for p in view.figure.params.values() if p.edge is None]
+    for tag in biases:
+        tag.set_lines([(f"∂E/∂{tag.data(LABEL_KEY)} = -0.000000", ink)] * 2)
+    headings = [
+        item
+        for item in view.scene().items()
+        if isinstance(item, QGraphicsSimpleTextItem) and "layer" in item.text()
+    ]
+    assert len(headings) == len(config.layers)
+    for heading in headings:
+        rect = heading.sceneBoundingRect()
+        assert not any(rect.intersects(tag.sceneBoundingRect()) for tag in biases)
+        assert view.sceneRect().contains(rect)
