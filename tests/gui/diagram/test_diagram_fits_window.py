@@ -105,3 +105,23 @@ def test_headings_clear_the_bias_tags_at_their_fullest(qtbot, config):
         rect = heading.sceneBoundingRect()
         assert not any(rect.intersects(tag.sceneBoundingRect()) for tag in biases)
         assert view.sceneRect().contains(rect)
+
+
+@pytest.mark.parametrize("config", [MAZUR, BIG], ids=["2-2-2", "2-8-8-2"])
+def test_a_panned_figure_brings_e_and_the_targets_into_view_at_the_loss(window, qtbot, config):
+    window.resize(*PROJECTOR)  # Mazur's figure is panned here, 2-8-8-2's everywhere
+    qtbot.waitUntil(lambda: window.size().toTuple() == PROJECTOR)
+    if config is not MAZUR:
+        assert window.controller.apply_config(config)
+    view = window.network_view
+    qtbot.waitUntil(lambda: bool(view.figure.targets))
+    assert not view.figure_fits()
+    for _ in range(100):
+        if window.controller.snapshot.phase == "loss":
+            break
+        window.controller.step_phase()
+    QApplication.processEvents()
+    shown = shown_rect(view)
+    assert view.figure.loss_tag is not None
+    for tag in [view.figure.loss_tag, *view.figure.targets.values()]:
+        assert shown.contains(tag.sceneBoundingRect()), (tag.text(), shown)
