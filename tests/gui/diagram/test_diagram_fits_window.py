@@ -6,7 +6,9 @@ import pytest
 from diagram_nets import BIG, HUGE, built
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem
+from run_state import mazur_loss
 
+from engine.models.chain_rule import fmt
 from engine.models.presets import MAZUR
 from gui.views.diagram.data_tags import preview_note, target_text
 from gui.views.diagram.items import LABEL_KEY
@@ -48,7 +50,8 @@ def test_the_whole_mazur_figure_is_in_view_at_a_readable_size(window, qtbot, siz
         if item.isVisible():
             rect = item.sceneBoundingRect()
             assert shown.contains(rect), (item, rect, shown)
-    assert "E = 0.29837" in figure.loss_tag.text()  # the loss is there to be read
+    expected = mazur_loss(window.controller.stepper.params(), MAZUR.inputs, MAZUR.targets)
+    assert figure.loss_tag.text() == f"E = {fmt(expected)}"  # there to be read, in full
     assert view.smallest_text_px() >= MIN_LABEL_PT * view.logicalDpiY() / 72.0 - 1e-6
     assert view.figure_fits()
     assert not view.horizontalScrollBar().isVisible()
