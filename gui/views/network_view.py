@@ -150,11 +150,16 @@ class NetworkView(QGraphicsView):
         self._follow_focus()
 
     def _follow_focus(self) -> None:
-        """A figure bigger than the view scrolls to keep the element in focus in sight."""
-        focus = self._look.focus
-        if focus is None or self._zoom.fits():
+        """A figure bigger than the view scrolls to keep the element in focus in sight (in the
+        loss micro-step, E and the targets it compares with)."""
+        if self._zoom.fits():
             return
-        items = self.figure.items_of(focus)
+        focus = self._look.focus
+        if self._snapshot is not None and self._snapshot.phase == "loss":
+            loss = [] if self.figure.loss_tag is None else [self.figure.loss_tag]
+            items = [*self.figure.targets.values(), *loss]
+        else:
+            items = self.figure.items_of(focus) if focus is not None else []
         if items:
             rect = items[0].sceneBoundingRect()
             for item in items[1:]:
@@ -337,8 +342,14 @@ class NetworkView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._zoom.refit()
+        self._refit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._refit()
+
+    def _refit(self) -> None:
+        """Fit again after a resize, and a panned figure keeps what the story is at in sight."""
         self._zoom.refit()
+        if self._zoom.fitted:
+            self._follow_focus()

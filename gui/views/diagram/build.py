@@ -80,9 +80,9 @@ class FigureBuilder:
         self._add_neurons(neurons, centres, g)
         self._add_params(params, centres, g)
         self._add_headings(neurons, centres, headings_top(places, g), g, activations)
+        self._fill_with_samples()  # the loss box finds room among tags at their fullest
         if neurons:  # a test function has no inputs, so no data and no targets
             self._add_loss_box(neurons[-1], centres, g, with_targets=bool(neurons[0]))
-        self._fill_with_samples()
         self._place_edge_labels()
         dx, dy = SCENE_MARGIN
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-dx, -dy, dx, dy))
@@ -114,8 +114,6 @@ class FigureBuilder:
         for p in figure.params.values():
             if p.edge is None:
                 p.tag.set_lines([(f"∂E/∂{p.info.label} = -0.000000", INK)] * 2)
-        if figure.loss_tag is not None:  # its placeholder may be shorter than a loss (translated)
-            figure.loss_tag.set_lines([("E = -0.000000000", INK), (preview_note(), INK)])
 
     def _clear_samples(self) -> None:
         for items in self.figure.neurons.values():
@@ -236,25 +234,48 @@ class FigureBuilder:
     def _add_loss_box(
         self, outputs: list[str], centres: dict[str, QPointF], g: Geometry, with_targets: bool
     ) -> None:
-        """Each output's target beside it, then the loss box they all feed, joined by dashes."""
+        """Each output's target beside it, then the loss box they all feed, joined by dashes:
+        between the targets where there is room (a narrower figure), else right of them."""
         if not outputs:
             return
         targets = [self._add_target(name, centres[name], g) for name in outputs if with_targets]
-        starts = [QPointF(centres[name].x() + g.radius, centres[name].y()) for name in outputs]
-        # With targets, each output's dashes run behind its target tag, then on to E.
-        ends = [QPointF(t.sceneBoundingRect().right(), t.y()) for t in targets] or starts
-        x = max(end.x() for end in ends) + (2 if targets else 3) * g.text_px
         tag = Tag(self._font(g.label_px - 2, bold=True), anchor="left", colours=self.colours)
-        tag.setPos(x, 0)
+        # Sized for its fullest text, a translated placeholder may be shorter than a loss.
+        tag.set_lines(loss_sample())
         tag.setZValue(3)
+        pen = outline(self.colours.muted, 1.2, Qt.PenStyle.DashLine)
+        starts = [QPointF(centres[name].x() + g.radius, centres[name].y()) for name in outputs]
+        between = self._room_between(tag, targets)
         self.scene.addItem(tag)
         self.figure.loss_tag = tag
-        pen = outline(self.colours.muted, 1.2, Qt.PenStyle.DashLine)
-        for start, end in zip(starts, ends, strict=True):
-            if end != start:
-                self.scene.addLine(QLineF(start, end), pen).setZValue(0)
-            self.scene.addLine(QLineF(end, QPointF(x, 0)), pen).setZValue(0)
-        show_loss(tag, None, False, self.colours)
+        if between is not None:
+            tag.setPos(between)
+            for start, target in zip(starts, targets, strict=True):
+                # Under the word "target", however long the value an edit gives it.
+                middle = QPointF(target.x() + 3 * g.text_px, target.y())
+                self.scene.addLine(QLineF(start, middle), pen).setZValue(0)
+                self.scene.addLine(QLineF(middle, QPointF(middle.x(), 0)), pen).setZValue(0)
+        else:
+            # Each output's dashes run behind its target tag, then on to E.
+            ends = [QPointF(t.sceneBoundingRect().right(), t.y()) for t in targets] or starts
+            x = max(end.x() for end in ends) + (2 if targets else 3) * g.text_px
+            tag.setPos(x, 0)
+            for start, end in zip(starts, ends, strict=True):
+                if end != start:
+                    self.scene.addLine(QLineF(start, end), pen).setZValue(0)
+                self.scene.addLine(QLineF(end, QPointF(x, 0)), pen).setZValue(0)
+
+    def _room_between(self, tag: Tag, targets: list[Tag]) -> QPointF | None:
+        """Where the loss box sits in the targets' column, on the axis, if nothing is there."""
+        if len(targets) < 2:
+            return None
+        at = QPointF(min(t.x() for t in targets), 0)
+        room = tag.boundingRect().translated(at)
+        room.adjust(-TAG_BORDER, -2 * TAG_BORDER, TAG_BORDER, 2 * TAG_BORDER)
+        # Weight labels are not placed yet: they find their spots around the loss box later.
+        unplaced = [p.tag for p in self.figure.params.values() if p.edge is not None]
+        in_the_way = [i for i in self.scene.items(room) if not any(i is t for t in unplaced)]
+        return None if in_the_way else at
 
     def _add_target(self, output: str, at: QPointF, g: Geometry) -> Tag:
         """The output's target just right of its neuron, sized for the longest value."""
@@ -278,6 +299,8 @@ class FigureBuilder:
         taken = [items.circle.sceneBoundingRect() for items in neurons]
         taken += [items.values.sceneBoundingRect() for items in neurons]
         taken += [p.tag.sceneBoundingRect() for p in params if p.edge is None]
+        data = [*self.figure.targets.values(), self.figure.loss_tag]
+        taken += [tag.sceneBoundingRect() for tag in data if tag is not None]
         layers: dict[int, list[ParamItems]] = {}
         for p in params:
             if p.edge is not None:
@@ -305,6 +328,11 @@ class FigureBuilder:
             p.tag.setPos(edge.point_at(0.5) if spot is None else spot.center())
         taken += chosen or []
         return chosen is not None
+
+
+def loss_sample() -> Lines:
+    """The fullest the loss box gets: a loss in full precision over the preview's note."""
+    return [("E = -0.000000000", INK), (preview_note(), INK)]
 
 
 def widest_edge_text(group: list[ParamItems]) -> Lines:

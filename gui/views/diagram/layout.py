@@ -16,6 +16,7 @@ SEARCH_BUDGET = 400  # tries; each filters every other label's spots
 ROW_GAP = 10.0  # clear space between one neuron's tags and the next neuron's, scene units
 VALUES_GAP = 4.0  # from a neuron's circle to its values tag below
 BIAS_LIFT = 0.7  # a bias tag above its neuron floats this many text heights over the circle
+HEADING_AIR = 0.5  # text heights between a layer's heading and the bias tag under it
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Geometry:
     label_px: int
     text_px: int
     bias_beside: bool = False  # a bias tag left of its neuron, not above: rows pack closer
+    bias_height: float = 0.0  # a bias tag at its fullest in the fonts' own height (0: unknown)
 
     @staticmethod
     def for_widest(width: int) -> Geometry:
@@ -46,7 +48,7 @@ class Geometry:
         else:
             above = self.radius + bias_height + BIAS_LIFT * self.text_px
         need = above + self.radius + VALUES_GAP + values_height + gap
-        return replace(self, row=max(self.row, need))
+        return replace(self, row=max(self.row, need), bias_height=bias_height)
 
 
 def neuron_centres(neurons: list[list[str]], g: Geometry) -> dict[str, tuple[float, float]]:
@@ -59,9 +61,14 @@ def neuron_centres(neurons: list[list[str]], g: Geometry) -> dict[str, tuple[flo
 
 
 def headings_top(centres: dict[str, tuple[float, float]], g: Geometry) -> float:
-    """Where the layer headings end: above the top neuron and the bias tags over it."""
-    room = 1.5 if g.bias_beside else 4.2  # text heights of bias tag (if above) and air
-    return min(y for _, y in centres.values()) - g.radius - room * g.text_px - g.label_px
+    """Where the layer headings end: above the top neuron and the bias tags over it, close to
+    them when their height is measured (the figure is no taller than it needs)."""
+    top = min(y for _, y in centres.values()) - g.radius
+    if g.bias_beside:
+        return top - 1.5 * g.text_px - g.label_px
+    if g.bias_height > 0:
+        return top - (BIAS_LIFT + HEADING_AIR) * g.text_px - g.bias_height
+    return top - 4.2 * g.text_px - g.label_px  # room for a bias tag's two lines and air
 
 
 def preferred_spot(row: int, col: int) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLineF, QRectF
 
 from gui.views.diagram.layout import (
+    BIAS_LIFT,
     LABEL_MARGIN,
     MAX_LABELLED_EDGES,
     Geometry,
@@ -59,3 +60,12 @@ def test_labels_are_placed_without_overlap_or_not_at_all():
     assert place_labels([[a], [b]]) is None  # the only spots overlap
     many = [[QRectF(40 * k, 0, 10, 10)] for k in range(MAX_LABELLED_EDGES + 1)]
     assert place_labels(many) is None  # too many to read, however they would fit
+
+
+def test_headings_come_close_to_a_bias_tag_of_measured_height():
+    g = Geometry.for_widest(2).with_room(bias_height=40.0, values_height=60.0)
+    centres = {"a": (0.0, -170.0)}
+    top = headings_top(centres, g)
+    bias_top = -170.0 - g.radius - BIAS_LIFT * g.text_px - 40.0
+    assert top < bias_top  # clear of the tag
+    assert top > bias_top - g.text_px  # but not a line's height away: no idle paper

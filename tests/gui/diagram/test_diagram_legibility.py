@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from diagram_nets import BIG, HUGE, built
 from PySide6.QtCore import QPoint, QRect, QRectF
 
 from engine.models.presets import MAZUR
@@ -12,17 +13,6 @@ from gui.views.diagram.zoom import MIN_LABEL_PT
 from gui.views.diagram_pane import DiagramPane
 from gui.views.network_view import NetworkView
 
-BIG = MAZUR.replace(
-    preset="custom", layers=(2, 8, 8, 2), activations=("sigmoid", "tanh", "sigmoid")
-)
-HUGE = MAZUR.replace(
-    preset="custom",
-    layers=(4, 16, 16, 3),
-    activations=("relu", "relu", "sigmoid"),
-    inputs=((0.1, 0.2, 0.3, 0.4),),
-    targets=((0.2, 0.3, 0.5),),
-    train_biases=True,
-)
 LINE = "∂E/∂b_h2_16 = -0.000000"  # the fullest a bias tag gets
 
 
@@ -73,15 +63,6 @@ def test_the_legend_names_what_colours_widths_and_dashes_mean(qtbot):
     pane.set_dark(True)
     assert pane.view.colours.positive.name() in pane.legend_text()
     assert pane.view.colours.positive != colours.positive
-
-
-def built(qtbot, config) -> NetworkView:
-    view = NetworkView()
-    qtbot.addWidget(view)
-    view.resize(1000, 640)
-    stepper = Stepper(config)
-    view.set_network(stepper.model.neurons, stepper.model.params, config.activations)
-    return view
 
 
 @pytest.mark.parametrize("config", [MAZUR, BIG, HUGE], ids=["2-2-2", "2-8-8-2", "4-16-16-3"])
