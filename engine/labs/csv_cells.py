@@ -52,7 +52,7 @@ def coordinate(cell: str, dialect: Dialect) -> float | str:
     if not math.isfinite(value):
         return translate("EngineError", "{cell} is not a finite number").format(cell=shown(cell))
     if abs(value) > MAX_COORDINATE:
-        text = translate("EngineError", "{cell} is too large (x and y must be within ±{most:g})")
+        text = translate("EngineError", "{cell} is too large (x and y must be within ±{most:,.0f})")
         return text.format(cell=shown(cell), most=MAX_COORDINATE)
     return value
 

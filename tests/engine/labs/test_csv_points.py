@@ -183,7 +183,7 @@ def test_a_decimal_comma_with_comma_separators_is_a_fourth_value_in_one_line():
         (FOUR + "1e400,1,0\n", "line 5, column 1: '1e400' is not a finite number"),
         (
             FOUR + "1e300,1,0\n",
-            "line 5, column 1: '1e300' is too large (x and y must be within ±1e+09)",
+            "line 5, column 1: '1e300' is too large (x and y must be within ±1,000,000,000)",
         ),
         (
             FOUR + "1,1,0.5\n",
