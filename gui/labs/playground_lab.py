@@ -1,5 +1,6 @@
-"""Classification playground: a decision boundary that updates as the network trains, accuracy
-and loss curves, the learner's own CSV points, and the notes' output-activation comparison.
+"""Classification playground: a decision boundary that updates as the network trains, pictures
+of what each hidden unit computes, accuracy and loss curves, a hint when the settings cannot fit
+the data, the learner's own CSV points, and the notes' output-activation comparison.
 
 Training runs in short timer-driven chunks (up to a few epochs, at most about 50 ms of batches
 per tick), so the window stays live; a CSV file loads off the GUI thread, with progress and Cancel.
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from engine.labs.csv_points import CsvCancelled, load_points_csv
 from engine.labs.datasets import Points
+from engine.labs.fit_hints import facts_of, fit_hint
 from engine.labs.playground import DecisionMap, Playground, PlaygroundConfig
 from gui.background import BackgroundTask, Progress
 from gui.labs.comparison_table import ComparisonTable
+from gui.labs.neuron_pictures import NeuronPictures
 from gui.labs.playground_settings import PlaygroundSettings
 from gui.labs.plot_style import CLASS_COLOURS, SERIES, labelled_plot
 from gui.plain_text import plain_label
@@ -36,6 +39,11 @@ from gui.plain_text import plain_label
 EPOCHS_PER_TICK = 5
 TICK_SECONDS = 0.05  # a tick trains batches for at most about this long
 MAP_RESOLUTION = 120
+NEURON_RESOLUTION = 32
+HINT_STYLE = (  # dark on a pale amber, readable in either theme
+    "QLabel { background: #fff4d6; color: #3d2b00; border: 1px solid #e0b84c;"
+    " border-radius: 4px; padding: 6px; }"
+)
 
 
 def shade(grid: DecisionMap, classes: int) -> np.ndarray:
@@ -86,15 +94,24 @@ class PlaygroundLab(QWidget):
         self.status = plain_label()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.classes = plain_label()  # the own points' class names: "classes: 0 = cat, …"
+        self.classes.setWordWrap(True)
+        self.hint = plain_label()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(HINT_STYLE)
+        self.hint.setToolTip(self.tr("Why these settings may not fit the data, and what to try"))
+        self.hint.hide()
         buttons = QHBoxLayout()
         for button in (self.train_button, self.step_button, self.reset_button):
             buttons.addWidget(button)
         side = QVBoxLayout()
         side.addWidget(self.settings)
         side.addWidget(self.load_button)
+        side.addWidget(self.classes)
         side.addWidget(self.max_epochs)
         side.addLayout(buttons)
         side.addWidget(self.status)
+        side.addWidget(self.hint)
         side.addStretch(1)
         panel = QWidget()
         panel.setLayout(side)
@@ -104,7 +121,9 @@ class PlaygroundLab(QWidget):
         curves = QVBoxLayout()
         curves.addWidget(self.accuracy_plot)
         curves.addWidget(self.loss_plot)
+        self.neurons = NeuronPictures()
         top = QHBoxLayout()
+        top.addWidget(self.neurons)
         top.addWidget(self.map_plot, 3)
         top.addLayout(curves, 2)
         top_widget = QWidget()
@@ -243,6 +262,7 @@ class PlaygroundLab(QWidget):
     def pause(self) -> None:
         self.timer.stop()
         self.train_button.setText(self.tr("Train"))
+        self._show_hint()
 
     def tick(self) -> None:
         left = self.max_epochs.value() - (self.playground.epoch if self.playground else 0)
@@ -281,6 +301,7 @@ class PlaygroundLab(QWidget):
         self.image.setImage(shade(grid, p.data.classes), levels=(0, 255))
         x0, x1, y0, y1 = grid.x[0], grid.x[-1], grid.y[0], grid.y[-1]
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.neurons.show_maps(p.neuron_maps(NEURON_RESOLUTION))
         epochs = [r.epoch for r in p.history]
         for part in ("train", "test"):
             self.curves[part, "accuracy"].setData(
@@ -291,8 +312,21 @@ class PlaygroundLab(QWidget):
             )
         self._report()
 
+    def _show_hint(self) -> None:
+        """The settings' hint before training; after it, only while accuracy stays low. Not
+        while training runs: a hint about the loss would flicker epoch by epoch."""
+        p = self.playground
+        hint = None if p is None or self.timer.isActive() else fit_hint(facts_of(p))
+        self.hint.setText(self.tr("Hint: {text}").format(text=hint.text) if hint else "")
+        self.hint.setVisible(hint is not None)
+
     def _report(self) -> None:
         p = self.playground
+        own = not p.builtin
+        names = ", ".join(f"{k} = {name}" for k, name in enumerate(p.data.class_names))
+        self.classes.setText(self.tr("classes: {names}").format(names=names) if own else "")
+        self.classes.setVisible(own)
+        self._show_hint()
         if not p.history:
             self.status.setText(
                 self.tr("{n} train and {m} test points, {k} classes. Press Train.").format(

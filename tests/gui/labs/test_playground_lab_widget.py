@@ -1,4 +1,5 @@
-"""The playground trains in timer ticks, loads CSV points and fills the comparison table."""
+"""The playground trains in timer ticks, loads CSV points and fills the comparison table; it
+says why settings cannot fit, pictures the hidden units and lists named classes."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from engine.labs.csv_points import MAX_POINTS
+from engine.labs.fit_hints import facts_of, fit_hint
 from engine.labs.head_comparison import DEFAULT_ACTIVATIONS, compare_heads
-from engine.labs.output_heads import HEAD_KEYS
+from engine.labs.output_heads import HEAD_KEYS, HEADS
 from engine.labs.playground import Playground, PlaygroundConfig
-from gui.labs.playground_lab import MAP_RESOLUTION, PlaygroundLab
+from gui.labs.playground_lab import MAP_RESOLUTION, NEURON_RESOLUTION, PlaygroundLab
 from gui.theme import apply_plot_theme
 
 
@@ -172,3 +175,94 @@ def test_points_share_one_brush_and_pen_per_class(lab: PlaygroundLab) -> None:
     brushes = {id(b) for b in lab.train_points.data["brush"]}
     pens = {id(p) for p in lab.test_points.data["pen"]}
     assert len(brushes) <= lab.playground.data.classes and len(pens) <= lab.playground.data.classes
+
+
+# -- the hint, the hidden units, named classes ------------------------------------------------
+def choose(lab: PlaygroundLab, dataset: str, hidden: str = "8", activation: str = "tanh") -> None:
+    lab.settings.dataset.setCurrentIndex(lab.settings.dataset.findData(dataset))
+    lab.settings.activation.setCurrentIndex(lab.settings.activation.findData(activation))
+    lab.settings.hidden.setText(hidden)
+    lab._pending_reset.stop()
+    lab.reset()
+
+
+def test_the_spiral_with_the_defaults_shows_why_it_cannot_fit(lab: PlaygroundLab) -> None:
+    choose(lab, "spiral")
+    alone = Playground(PlaygroundConfig(dataset="spiral"))
+    expected = "Hint: " + fit_hint(facts_of(alone)).text
+    assert lab.hint.isVisibleTo(lab) and lab.hint.text() == expected  # from the settings
+    lab.max_epochs.setValue(300)
+    lab.train(300)
+    lab.pause()
+    alone.train_epochs(300)
+    assert alone.history[-1].test_accuracy < 0.6
+    assert lab.hint.isVisibleTo(lab) and lab.hint.text() == expected
+    assert "one hidden layer of 8 units" in lab.hint.text()
+
+
+def test_a_setting_that_fits_the_spiral_shows_no_hint(lab: PlaygroundLab) -> None:
+    choose(lab, "spiral", "32, 32", "relu")
+    assert not lab.hint.isVisibleTo(lab)
+    lab.train(300)
+    lab.pause()
+    assert lab.playground.history[-1].test_accuracy >= 0.9
+    assert not lab.hint.isVisibleTo(lab) and lab.hint.text() == ""
+
+
+def test_no_hint_flickers_while_training_runs(lab: PlaygroundLab) -> None:
+    choose(lab, "spiral")
+    lab.toggle()
+    lab.tick()
+    assert lab.timer.isActive() and not lab.hint.isVisibleTo(lab)
+    lab.pause()
+    assert lab.hint.isVisibleTo(lab)
+
+
+def test_hidden_unit_pictures_follow_the_network(lab: PlaygroundLab) -> None:
+    assert [len(units) for units in lab.neurons.pictures] == [8]
+    choose(lab, "xor", "5, 3")
+    assert [len(units) for units in lab.neurons.pictures] == [5, 3]
+    before = lab.neurons.pictures[0][0].pixmap().toImage()
+    lab.train(5)
+    maps = lab.playground.neuron_maps(NEURON_RESOLUTION)
+    assert lab.neurons.pictures[0][0].pixmap().toImage() != before
+    lo, hi = maps.layers[1][2].min(), maps.layers[1][2].max()
+    assert lab.neurons.pictures[1][2].toolTip().endswith(f"from {lo:.3g} to {hi:.3g}")
+
+
+def test_named_labels_load_and_their_classes_are_listed(
+    lab: PlaygroundLab, qtbot, tmp_path
+) -> None:
+    assert not lab.classes.isVisibleTo(lab)
+    path = tmp_path / "pets.csv"
+    rows = [
+        f"{x:.2f};{y:.2f};{'dog' if k else 'cat'}".replace(".", ",")
+        for k in (0, 1)
+        for x, y in np.random.default_rng(k).normal(2 * k, 0.3, (10, 2))
+    ]
+    path.write_text("x;y;animal\n" + "\n".join(rows))
+    assert loaded(lab, qtbot, path)
+    assert lab.classes.isVisibleTo(lab) and lab.classes.text() == "classes: 0 = cat, 1 = dog"
+    assert lab.playground.data.class_names == ("cat", "dog")
+
+
+def test_a_hostile_csv_is_one_line_in_the_status(lab: PlaygroundLab, qtbot, tmp_path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_text("0,0,0\n1,1,1\n2,2,0\n1,5,2,5\n")  # a decimal comma between commas
+    before = lab.playground
+    assert not loaded(lab, qtbot, path)
+    assert lab.status.text() == "line 4, column 4: expected 3 values (x, y, label), found 4"
+    assert lab.playground is before
+
+
+def test_the_comparison_headers_are_never_clipped(lab: PlaygroundLab) -> None:
+    lab.resize(1024, 700)
+    lab.show()
+    header = lab.comparison.table.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    for width in (1024, 700):
+        lab.resize(width, 700)
+        QApplication.processEvents()
+        for column, head in enumerate(HEADS):
+            assert header.sectionSize(column) >= metrics.horizontalAdvance(head.title) + 8
+            assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width()
