@@ -135,16 +135,6 @@ def _curved(f: FitFacts) -> bool:
 
 RULES: tuple[FitRule, ...] = (
     FitRule(
-        "overshoot",
-        QT_TRANSLATE_NOOP(
-            "FitHint",
-            "The loss jumps up and down (between {lowest} and {highest}): a learning rate of "
-            "{lr} overshoots — try {smaller}.",
-        ),
-        _overshoots,
-        from_settings=False,
-    ),
-    FitRule(
         "large_inputs",
         QT_TRANSLATE_NOOP(
             "FitHint",
@@ -153,6 +143,16 @@ RULES: tuple[FitRule, ...] = (
         ),
         lambda f: f.input_size > LARGE_INPUT,
         from_settings=True,
+    ),
+    FitRule(
+        "overshoot",
+        QT_TRANSLATE_NOOP(
+            "FitHint",
+            "The loss jumps up and down (between {lowest} and {highest}): a learning rate of "
+            "{lr} overshoots — try {smaller}.",
+        ),
+        _overshoots,
+        from_settings=False,
     ),
     FitRule(
         "nll_without_log",

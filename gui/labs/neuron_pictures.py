@@ -38,7 +38,10 @@ WHITE = np.array((255, 255, 255), dtype=float)
 def activation_rgb(values: np.ndarray, scale: float) -> np.ndarray:
     """(rows, cols, 3) uint8: values / scale from −1 (orange) through 0 (white) to 1 (blue);
     row 0 of the result is the top of the picture, i.e. the grid's last y."""
-    t = np.clip(values[::-1] / max(scale, 1e-12), -1.0, 1.0)[..., None]
+    if not np.isfinite(scale) or scale <= 0:  # a unit that is all zeros, or a diverged net's
+        scale = 1.0
+    finite = np.nan_to_num(values[::-1], nan=0.0, posinf=scale, neginf=-scale)
+    t = np.clip(finite / scale, -1.0, 1.0)[..., None]
     rgb = np.where(t >= 0, WHITE + t * (POSITIVE - WHITE), WHITE - t * (NEGATIVE - WHITE))
     return np.ascontiguousarray(np.rint(rgb).astype(np.uint8))
 

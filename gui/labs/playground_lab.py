@@ -49,7 +49,8 @@ HINT_STYLE = (  # dark on a pale amber, readable in either theme
 def shade(grid: DecisionMap, classes: int) -> np.ndarray:
     """RGB image: each cell tinted with its predicted class, stronger where the net is surer."""
     colours = np.array([pg.mkColor(c).getRgb()[:3] for c in CLASS_COLOURS], dtype=float)
-    certainty = (grid.confidence - 1 / classes) / (1 - 1 / classes)
+    confidence = np.nan_to_num(grid.confidence, nan=1 / classes)  # a diverged net: unsure
+    certainty = (confidence - 1 / classes) / (1 - 1 / classes)
     strength = (0.08 + 0.32 * np.clip(certainty, 0, 1))[..., None]  # pale: points stay visible
     rgb = 255 * (1 - strength) + colours[grid.classes % len(colours)] * strength
     return rgb.astype(np.uint8)

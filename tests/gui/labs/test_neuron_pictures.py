@@ -94,3 +94,13 @@ def test_wide_layers_fit_the_width_and_say_how_many_more(qtbot) -> None:
     assert view.widget().sizeHint().width() + bar <= view.width() <= MAX_WIDTH  # no clipping
     texts = [label.text() for label in view.widget().findChildren(type(view.heading))]
     assert "+8 more" in texts
+
+
+def test_a_diverged_unit_is_drawn_white_not_garbage() -> None:
+    values = np.array([[np.nan, np.inf], [-np.inf, 0.0]])
+    rgb = activation_rgb(values, scale=float("nan"))
+    assert rgb.tolist() == [
+        [list(NEGATIVE), [255, 255, 255]],  # row 0 is the grid's last row
+        [[255, 255, 255], list(POSITIVE)],
+    ]
+    assert activation_rgb(np.zeros((2, 2)), 0.0).tolist() == [[[255] * 3] * 2] * 2

@@ -266,3 +266,22 @@ def test_the_comparison_headers_are_never_clipped(lab: PlaygroundLab) -> None:
         for column, head in enumerate(HEADS):
             assert header.sectionSize(column) >= metrics.horizontalAdvance(head.title) + 8
             assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width()
+
+
+def test_huge_coordinates_that_make_the_net_diverge_are_named_and_drawn(
+    lab: PlaygroundLab, qtbot, tmp_path
+) -> None:
+    path = tmp_path / "metres.csv"
+    rng = np.random.default_rng(0)
+    path.write_text(
+        "".join(f"{x:.0f},{y:.0f},{int(x > 0)}\n" for x, y in rng.uniform(-9e8, 9e8, (40, 2)))
+    )
+    lab.settings.activation.setCurrentIndex(lab.settings.activation.findData("relu"))
+    lab.settings.lr.setValue(5.0)
+    assert loaded(lab, qtbot, path)
+    with np.errstate(all="raise"):
+        lab.train(60)
+    lab.pause()
+    assert not np.isfinite(lab.playground.history[-1].train_loss)  # it did diverge
+    assert lab.hint.text().startswith("Hint: Your points reach ")
+    assert lab.image.image.dtype == np.uint8
