@@ -560,7 +560,7 @@ closed form: {c}
             <translation>比较输出层</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/comparison_table.py" line="122" />
+            <location filename="../../gui/labs/comparison_table.py" line="125" />
             <source>Comparison cancelled.</source>
             <translation>比较已取消。</translation>
         </message>
@@ -580,7 +580,7 @@ closed form: {c}
             <translation>训练后的测试准确率（训练准确率）；每个格子使用相同的种子和数据。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/comparison_table.py" line="143" />
+            <location filename="../../gui/labs/comparison_table.py" line="146" />
             <source>Test accuracy (train accuracy). log_softmax + NLL is cross-entropy; nll on softmax, sigmoid or tanh outputs only rewards the right class and never pushes the others down.</source>
             <translation>测试准确率（训练准确率）。log_softmax + NLL 就是交叉熵；在 softmax、sigmoid 或 tanh 输出上用 nll 只奖励正确类别，从不压低其他类别。</translation>
         </message>
@@ -590,7 +590,7 @@ closed form: {c}
             <translation>用相同种子训练每一种“输出 × 隐藏层激活函数”组合</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/comparison_table.py" line="70" />
+            <location filename="../../gui/labs/comparison_table.py" line="73" />
             <source>hidden {a}</source>
             <translation>隐藏层 {a}</translation>
         </message>
@@ -615,7 +615,7 @@ closed form: {c}
             <translation>tanh + NLL</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/comparison_table.py" line="132" />
+            <location filename="../../gui/labs/comparison_table.py" line="135" />
             <source>test loss {l:.4g}</source>
             <translation>测试损失 {l:.4g}</translation>
         </message>
@@ -1101,77 +1101,77 @@ closed form: {c}
     <context>
         <name>FitHint</name>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="193" />
+            <location filename="../../engine/labs/fit_hints.py" line="231" />
             <source>A circle needs a closed boundary of at least 3 lines, but {units} unit(s) in the first hidden layer draw only {units} — try 4 or more.</source>
             <translation>圆形需要至少由 3 条直线围成的封闭边界，但第一隐藏层的 {units} 个单元只能画出 {units} 条直线——试试 4 个或更多。</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="247" />
+            <location filename="../../engine/labs/fit_hints.py" line="281" />
             <source>A learning rate of {lr} barely moves the weights: the loss went only from {first} to {last} in {epochs} epochs — try 0.1 to 0.5.</source>
             <translation>学习率 {lr} 几乎不改变权重：{epochs} 轮中损失只从 {first} 降到 {last}——试试 0.1 到 0.5。</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="213" />
+            <location filename="../../engine/labs/fit_hints.py" line="251" />
             <source>A spiral winds one and a half turns: {shape} cannot bend the boundary that often — try two layers of 32 relu units (32, 32).</source>
             <translation>螺旋绕了一圈半：{shape}无法让边界弯折这么多次——试试两层各 32 个 relu 单元（32, 32）。</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="163" />
+            <location filename="../../engine/labs/fit_hints.py" line="201" />
             <source>NLL on sigmoid or tanh outputs only rewards the right class and never pushes the others down — choose log_softmax + NLL (cross-entropy).</source>
             <translation>在 sigmoid 或 tanh 输出上用 NLL 只会奖励正确类别，从不压低其他类别——请选择 log_softmax + NLL（交叉熵）。</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="237" />
+            <location filename="../../engine/labs/fit_hints.py" line="271" />
             <source>Only {epochs} epoch(s) so far: a network needs many passes over the points — train for more epochs.</source>
             <translation>目前只训练了 {epochs} 轮：网络需要多次遍历数据点——请训练更多轮。</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="270" />
-            <source>Still learning: the loss fell {recent} over the last {window} epochs — train for more epochs.</source>
-            <translation>仍在学习：最近 {window} 轮损失下降了 {recent}——请训练更多轮。</translation>
+            <location filename="../../engine/labs/fit_hints.py" line="308" />
+            <source>Still learning: the loss averaged {earlier} over {window} epochs and {lately} over the last {window}, {recent} lower — train for more epochs.</source>
+            <translation>仍在学习：损失在之前 {window} 轮平均为 {earlier}，最近 {window} 轮平均为 {lately}，降低了 {recent}——请训练更多轮。</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="258" />
-            <source>The loss has hardly moved over the last {window} epochs ({before} → {last}): the network sits on a plateau — train longer (tanh often breaks through after a few hundred epochs) or choose relu.</source>
-            <translation>最近 {window} 轮损失几乎没有变化（{before} → {last}）：网络停在平台区——请训练更久（tanh 往往在几百轮后突破），或选择 relu。</translation>
+            <location filename="../../engine/labs/fit_hints.py" line="293" />
+            <source>The loss is stuck near that of guessing ({chance}): it averaged {earlier} over {window} epochs and {lately} over the last {window}. The network sits on a plateau — train longer (tanh nets often break through after a few hundred epochs), or change the activation or the learning rate.</source>
+            <translation>损失停在接近随机猜测的水平（{chance}）：之前 {window} 轮平均为 {earlier}，最近 {window} 轮平均为 {lately}。网络停在平台区——请训练更久（tanh 网络往往在几百轮后突破），或更换激活函数或学习率。</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="143" />
+            <location filename="../../engine/labs/fit_hints.py" line="191" />
             <source>The loss jumps up and down (between {lowest} and {highest}): a learning rate of {lr} overshoots — try {smaller}.</source>
             <translation>损失忽高忽低（在 {lowest} 与 {highest} 之间）：学习率 {lr} 步子太大——试试 {smaller}。</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="173" />
+            <location filename="../../engine/labs/fit_hints.py" line="211" />
             <source>The step function's gradient is 0 everywhere, so the hidden layers never learn — choose tanh or relu.</source>
             <translation>阶跃函数的梯度处处为 0，隐藏层永远学不到东西——请选择 tanh 或 relu。</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="223" />
-            <source>Train accuracy {train} but test {test}: the network memorised the training points — try fewer units or more points.</source>
-            <translation>训练准确率 {train}，测试却只有 {test}：网络记住了训练点——试试减少单元或增加数据点。</translation>
+            <location filename="../../engine/labs/fit_hints.py" line="261" />
+            <source>Train accuracy {train} but test {test}: the network memorised the training points and more epochs will not help — try fewer units or more points.</source>
+            <translation>训练准确率 {train}，测试却只有 {test}：网络记住了训练点，再多训练也无济于事——试试减少单元或增加数据点。</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="183" />
+            <location filename="../../engine/labs/fit_hints.py" line="221" />
             <source>With identity hidden units the whole network is linear: it draws one straight line, and these points need a curved boundary — choose tanh or relu.</source>
             <translation>隐藏单元使用恒等函数时整个网络是线性的：它只能画一条直线，而这些点需要弯曲的边界——请选择 tanh 或 relu。</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="203" />
+            <location filename="../../engine/labs/fit_hints.py" line="241" />
             <source>XOR's four quarters need about 3 lines, but {units} unit(s) in the first hidden layer draw only {units} — try 4 or more.</source>
             <translation>XOR 的四个象限大约需要 3 条直线，但第一隐藏层的 {units} 个单元只能画出 {units} 条——试试 4 个或更多。</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="153" />
+            <location filename="../../engine/labs/fit_hints.py" line="181" />
             <source>Your points reach {size}: inputs that large saturate the hidden units and make SGD overshoot — scale x and y to about −1 … 1.</source>
             <translation>你的数据点达到 {size}：这么大的输入会让隐藏单元饱和并让 SGD 步子过大——请先把 x 和 y 缩放到约 −1 … 1。</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="103" />
+            <location filename="../../engine/labs/fit_hints.py" line="113" />
             <source>hidden layers of {sizes} units</source>
             <translation>各有 {sizes} 个单元的隐藏层</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/fit_hints.py" line="101" />
+            <location filename="../../engine/labs/fit_hints.py" line="111" />
             <source>one hidden layer of {units} units</source>
             <translation>一个含 {units} 个单元的隐藏层</translation>
         </message>
@@ -2185,27 +2185,27 @@ closed form: {c}
     <context>
         <name>NeuronPictures</name>
         <message>
-            <location filename="../../gui/labs/neuron_pictures.py" line="143" />
+            <location filename="../../gui/labs/neuron_pictures.py" line="146" />
             <source>+{n} more</source>
             <translation>另有 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/neuron_pictures.py" line="86" />
+            <location filename="../../gui/labs/neuron_pictures.py" line="89" />
             <source>Hidden units ({act})</source>
             <translation>隐藏单元（{act}）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/neuron_pictures.py" line="79" />
+            <location filename="../../gui/labs/neuron_pictures.py" line="82" />
             <source>What each hidden unit computes over the plane: blue where its output is positive, orange where negative, white near 0 (each picture on its own scale)</source>
             <translation>每个隐藏单元在平面上计算的结果：输出为正处为蓝色，为负处为橙色，接近 0 处为白色（每张图各自缩放）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/neuron_pictures.py" line="95" />
+            <location filename="../../gui/labs/neuron_pictures.py" line="98" />
             <source>layer {l}, unit {u}: {act}(w·x + b) from {lo:.3g} to {hi:.3g}</source>
             <translation>第 {l} 层，第 {u} 个单元：{act}(w·x + b)，从 {lo:.3g} 到 {hi:.3g}</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/neuron_pictures.py" line="93" />
+            <location filename="../../gui/labs/neuron_pictures.py" line="96" />
             <source>layer {n}</source>
             <translation>第 {n} 层</translation>
         </message>
@@ -2251,162 +2251,162 @@ closed form: {c}
     <context>
         <name>PlaygroundLab</name>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="85" />
+            <location filename="../../gui/labs/playground_lab.py" line="86" />
             <source>+1 epoch</source>
             <translation>+1 轮</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="159" />
+            <location filename="../../gui/labs/playground_lab.py" line="160" />
             <source>Accuracy</source>
             <translation>准确率</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="184" />
+            <location filename="../../gui/labs/playground_lab.py" line="185" />
             <source>CSV files (*.csv);;All files (*)</source>
             <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="202" />
+            <location filename="../../gui/labs/playground_lab.py" line="203" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="144" />
+            <location filename="../../gui/labs/playground_lab.py" line="145" />
             <source>Decision regions</source>
             <translation>决策区域</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="320" />
+            <location filename="../../gui/labs/playground_lab.py" line="321" />
             <source>Hint: {text}</source>
             <translation>提示：{text}</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="81" />
+            <location filename="../../gui/labs/playground_lab.py" line="82" />
             <source>Load CSV…</source>
             <translation>载入 CSV…</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="183" />
-            <location filename="../../gui/labs/playground_lab.py" line="203" />
+            <location filename="../../gui/labs/playground_lab.py" line="184" />
+            <location filename="../../gui/labs/playground_lab.py" line="204" />
             <source>Load points</source>
             <translation>载入数据点</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="228" />
+            <location filename="../../gui/labs/playground_lab.py" line="229" />
             <source>Loading {0} cancelled; nothing changed.</source>
             <translation>已取消载入 {0}；没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="201" />
+            <location filename="../../gui/labs/playground_lab.py" line="202" />
             <source>Loading {0}…</source>
             <translation>正在载入 {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="163" />
+            <location filename="../../gui/labs/playground_lab.py" line="164" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="88" />
+            <location filename="../../gui/labs/playground_lab.py" line="89" />
             <source>New weights from the seed; history cleared</source>
             <translation>按种子生成新权重；历史已清空</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="260" />
+            <location filename="../../gui/labs/playground_lab.py" line="261" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="87" />
+            <location filename="../../gui/labs/playground_lab.py" line="88" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="84" />
+            <location filename="../../gui/labs/playground_lab.py" line="85" />
             <source>Start or pause training (a few epochs per frame)</source>
             <translation>开始或暂停训练（每帧若干轮）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="83" />
-            <location filename="../../gui/labs/playground_lab.py" line="264" />
+            <location filename="../../gui/labs/playground_lab.py" line="84" />
+            <location filename="../../gui/labs/playground_lab.py" line="265" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="86" />
+            <location filename="../../gui/labs/playground_lab.py" line="87" />
             <source>Train exactly one more epoch</source>
             <translation>再训练恰好一轮</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="93" />
+            <location filename="../../gui/labs/playground_lab.py" line="94" />
             <source>Training pauses after this many epochs</source>
             <translation>训练到这么多轮后暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="102" />
+            <location filename="../../gui/labs/playground_lab.py" line="103" />
             <source>Why these settings may not fit the data, and what to try</source>
             <translation>这些设置为何可能拟合不了数据，以及可以尝试什么</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="82" />
+            <location filename="../../gui/labs/playground_lab.py" line="83" />
             <source>Your own points: rows of x, y, label</source>
             <translation>你自己的数据点：每行依次为 x、y 和类别标签</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="160" />
+            <location filename="../../gui/labs/playground_lab.py" line="161" />
             <source>accuracy</source>
             <translation>准确率</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="327" />
+            <location filename="../../gui/labs/playground_lab.py" line="328" />
             <source>classes: {names}</source>
             <translation>类别：{names}</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="159" />
-            <location filename="../../gui/labs/playground_lab.py" line="163" />
+            <location filename="../../gui/labs/playground_lab.py" line="160" />
+            <location filename="../../gui/labs/playground_lab.py" line="164" />
             <source>epoch</source>
             <translation>轮次</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="342" />
+            <location filename="../../gui/labs/playground_lab.py" line="343" />
             <source>epoch {e}: train accuracy {a:.1%}, test accuracy {t:.1%}, test loss {l:.4g}
 {code}</source>
             <translation>第 {e} 轮：训练准确率 {a:.1%}，测试准确率 {t:.1%}，测试损失 {l:.4g}
 {code}</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="163" />
+            <location filename="../../gui/labs/playground_lab.py" line="164" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="92" />
+            <location filename="../../gui/labs/playground_lab.py" line="93" />
             <source>stop at </source>
             <translation>停止于 </translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="155" />
+            <location filename="../../gui/labs/playground_lab.py" line="156" />
             <source>test</source>
             <translation>测试</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="152" />
+            <location filename="../../gui/labs/playground_lab.py" line="153" />
             <source>train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="144" />
+            <location filename="../../gui/labs/playground_lab.py" line="145" />
             <source>x</source>
             <translation>x</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="144" />
+            <location filename="../../gui/labs/playground_lab.py" line="145" />
             <source>y</source>
             <translation>y</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="332" />
+            <location filename="../../gui/labs/playground_lab.py" line="333" />
             <source>{n} train and {m} test points, {k} classes. Press Train.</source>
             <translation>{n} 个训练点和 {m} 个测试点，{k} 个类别。按“训练”开始。</translation>
         </message>

@@ -22,6 +22,7 @@ from engine.labs.playground import EpochRecord, Playground
 GOOD_ACCURACY = 0.9  # train and test at least this: the settings fit, no hint
 FLAT = 0.1  # a loss that fell by less than this share in all has hardly moved
 PLATEAU_EPOCHS = 50
+NEAR_CHANCE = 0.75  # a loss above this share of the chance loss has barely left guessing
 MIN_EPOCHS = 5  # fewer epochs than this are too few to judge the loss by
 RECENT_SHARE = 0.2  # "recent epochs": the last fifth of the history
 STILL_FALLING = 0.05  # the loss fell by at least this share over the recent epochs
@@ -40,6 +41,13 @@ class FitFacts:
     lr: float
     input_size: float  # the largest |x| or |y| of the points
     history: tuple[EpochRecord, ...] = ()
+    classes: int = 2
+
+    @property
+    def chance_loss(self) -> float:
+        """The loss of guessing every class equally: ln K for cross-entropy, ln 2 per output
+        for binary cross-entropy."""
+        return math.log(self.classes if self.head == "log_softmax" else 2)
 
     @property
     def losses(self) -> list[float]:
@@ -70,8 +78,10 @@ class FitFacts:
             "last": f"{losses[-1]:.3g}",
             "lowest": f"{min(losses):.3g}",
             "highest": f"{max(losses):.3g}",
-            "before": f"{losses[-_window(len(losses)) - 1]:.3g}" if len(losses) > 1 else "",
             "window": _window(len(self.history)),
+            "chance": f"{self.chance_loss:.3g}",
+            "earlier": f"{_window_means(losses)[0]:.3g}" if len(losses) > 1 else "",
+            "lately": f"{_window_means(losses)[1]:.3g}" if len(losses) > 1 else "",
             "recent": f"{_recent_drop(self):.0%}" if len(losses) > 1 else "",
             "train": f"{last.train_accuracy:.0%}" if last else "",
             "test": f"{last.test_accuracy:.0%}" if last else "",
@@ -125,8 +135,36 @@ def _overshoots(f: FitFacts) -> bool:
     return went_back_up or jumps
 
 
+def _window_means(values: list[float]) -> tuple[float, float]:
+    """(the mean of the window before the last, the mean of the last window): single epochs
+    are too noisy with mini-batches to compare."""
+    w = _window(len(values))
+    earlier, lately = values[-2 * w : -w], values[-w:]
+    return sum(earlier) / len(earlier), sum(lately) / len(lately)
+
+
 def _recent_drop(f: FitFacts) -> float:
-    return f.drop(-_window(len(f.history)) - 1)
+    """The share by which the mean training loss fell from the window before to the last."""
+    earlier, lately = _window_means(f.losses)
+    return (earlier - lately) / abs(earlier) if earlier else 0.0
+
+
+def _test_loss_rising(f: FitFacts) -> bool:
+    """The test loss lately averages a fifth above its lowest while the train loss went on
+    falling: the network fits the training points' noise."""
+    if not _proper(f) or len(f.history) < MIN_EPOCHS:
+        return False
+    test = [r.test_loss for r in f.history]
+    best = min(range(len(test)), key=test.__getitem__)
+    lately = _window_means(test)[1]
+    return lately > 1.2 * test[best] and _window_means(f.losses)[1] < f.losses[best]
+
+
+def _memorised(f: FitFacts) -> bool:
+    if not f.history:
+        return False
+    train, test = f.history[-1].train_accuracy, f.history[-1].test_accuracy
+    return (train >= 0.95 and test < train - 0.15) or (_test_loss_rising(f) and test < train)
 
 
 def _curved(f: FitFacts) -> bool:
@@ -219,13 +257,9 @@ RULES: tuple[FitRule, ...] = (
         QT_TRANSLATE_NOOP(
             "FitHint",
             "Train accuracy {train} but test {test}: the network memorised the training "
-            "points — try fewer units or more points.",
+            "points and more epochs will not help — try fewer units or more points.",
         ),
-        lambda f: (
-            bool(f.history)
-            and f.history[-1].train_accuracy >= 0.95
-            and f.history[-1].test_accuracy < f.history[-1].train_accuracy - 0.15
-        ),
+        _memorised,
         from_settings=False,
     ),
     FitRule(
@@ -252,12 +286,16 @@ RULES: tuple[FitRule, ...] = (
         "plateau",
         QT_TRANSLATE_NOOP(
             "FitHint",
-            "The loss has hardly moved over the last {window} epochs ({before} → {last}): the "
-            "network sits on a plateau — train longer (tanh often breaks through after a few "
-            "hundred epochs) or choose relu.",
+            "The loss is stuck near that of guessing ({chance}): it averaged {earlier} over "
+            "{window} epochs and {lately} over the last {window}. The network sits on a plateau — "
+            "train longer (tanh nets often break through after a few hundred epochs), or change "
+            "the activation or the learning rate.",
         ),
         lambda f: (
-            _proper(f) and len(f.history) >= PLATEAU_EPOCHS and _recent_drop(f) < STILL_FALLING
+            _proper(f)
+            and len(f.history) >= PLATEAU_EPOCHS
+            and _recent_drop(f) < STILL_FALLING
+            and _window_means(f.losses)[1] >= NEAR_CHANCE * f.chance_loss
         ),
         from_settings=False,
     ),
@@ -265,13 +303,14 @@ RULES: tuple[FitRule, ...] = (
         "still_learning",
         QT_TRANSLATE_NOOP(
             "FitHint",
-            "Still learning: the loss fell {recent} over the last {window} epochs — train for "
-            "more epochs.",
+            "Still learning: the loss averaged {earlier} over {window} epochs and {lately} over "
+            "the last {window}, {recent} lower — train for more epochs.",
         ),
         lambda f: (
             _proper(f)
             and len(f.history) > 1
-            and f.drop(-_window(len(f.history)) - 1) > STILL_FALLING
+            and _recent_drop(f) >= STILL_FALLING
+            and not _test_loss_rising(f)
         ),
         from_settings=False,
     ),
@@ -300,4 +339,5 @@ def facts_of(playground: Playground) -> FitFacts:
         lr=c.lr,
         input_size=float(abs(playground.data.xy).max()),
         history=tuple(playground.history),
+        classes=playground.data.classes,
     )

@@ -65,7 +65,10 @@ class ComparisonTable(QWidget):
         )
         self.status.setWordWrap(True)
         self.table = QTableWidget(len(DEFAULT_ACTIVATIONS), len(HEADS))
-        self.table.setHorizontalHeaderLabels([self.tr(h.title) for h in HEADS])
+        # "log_softmax + NLL" over two lines: the columns fit a 1024-pixel window unscrolled.
+        self.table.setHorizontalHeaderLabels(
+            [self.tr(h.title).replace(" + ", "\n+ ") for h in HEADS]
+        )
         self.table.setVerticalHeaderLabels(
             [self.tr("hidden {a}").format(a=a) for a in DEFAULT_ACTIVATIONS]
         )
@@ -87,8 +90,8 @@ class ComparisonTable(QWidget):
         self.cancel_button.clicked.connect(self.task.cancel)
 
     def _fit_columns(self) -> None:
-        """Columns share the width but never shrink below their widest header or cell ("log_softmax
-        + NLL" stayed clipped at the lab's usual width); a narrow table scrolls instead."""
+        """Columns share the width but never shrink below their widest header or cell (a header
+        was clipped at the lab's usual width); a narrower table scrolls instead."""
         header = self.table.horizontalHeader()
         need = max(
             max(header.sectionSizeFromContents(c).width(), self.table.sizeHintForColumn(c))

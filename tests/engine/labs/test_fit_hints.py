@@ -63,15 +63,27 @@ def test_a_tiny_learning_rate_is_named_with_the_loss_it_barely_moved() -> None:
 def test_a_tanh_network_big_enough_for_the_spiral_is_told_it_sits_on_a_plateau() -> None:
     playground = trained(dataset="spiral", hidden=(16, 16))
     losses = [r.train_loss for r in playground.history]
+    earlier, lately = sum(losses[-120:-60]) / 60, sum(losses[-60:]) / 60
+    assert lately >= 0.75 * math.log(2)  # near the loss of guessing
     hint = fit_hint(facts_of(playground))
     assert hint is not None and hint.key == "plateau"
-    assert f"last 60 epochs ({losses[-61]:.3g} → {losses[-1]:.3g})" in hint.text
+    assert hint.text.startswith(
+        f"The loss is stuck near that of guessing ({math.log(2):.3g}): it averaged "
+        f"{earlier:.3g} over 60 epochs and {lately:.3g} over the last 60."
+    )
 
 
 # -- each rule on a history made for it ---------------------------------------------------------
 def history(losses: list[float], train: float = 0.6, test: float = 0.6) -> tuple:
     return tuple(
         EpochRecord(epoch, loss, train, loss, test) for epoch, loss in enumerate(losses, start=1)
+    )
+
+
+def overfitting() -> tuple:
+    """The train loss falls for 40 epochs; the test loss bottoms out at epoch 10, then rises."""
+    return tuple(
+        EpochRecord(e, 0.7 - 0.01 * e, 0.85, 0.4 + 0.01 * abs(e - 10), 0.75) for e in range(1, 41)
     )
 
 
@@ -96,9 +108,11 @@ BASE = FitFacts(
         ({"dataset": "spiral", "hidden": (32, 8)}, "spiral_too_small"),
         ({"lr": 0.01, "history": history([0.7] * 10 + [0.68])}, "tiny_learning_rate"),
         ({"history": history([0.7] * 60)}, "plateau"),
+        ({"history": history([1.1] * 60), "classes": 3}, "plateau"),
         ({"history": history([0.7 - 0.005 * k for k in range(60)])}, "still_learning"),
         ({"history": history([0.7, 0.68], train=1.0, test=0.7)}, "memorised"),
         ({"history": history([0.7, 0.4])}, "few_epochs"),
+        ({"history": overfitting()}, "memorised"),
     ],
 )
 def test_each_rule_fires_on_the_facts_that_show_its_reason(changes: dict, key: str) -> None:
@@ -116,6 +130,8 @@ def test_each_rule_fires_on_the_facts_that_show_its_reason(changes: dict, key: s
         {"history": history([0.7] * 60, train=GOOD_ACCURACY, test=GOOD_ACCURACY)},
         {"head": "tanh", "history": history([0.7, 0.5], train=0.95, test=0.93)},
         {"history": history([0.7] * 8 + [0.69, 0.68])},  # no reason the app can name
+        {"history": history([0.4] * 60)},  # stuck, but far from guessing: noisy data
+        {"history": history([0.7] * 60), "classes": 3},  # well below ln 3: not guessing
     ],
 )
 def test_no_hint_when_the_settings_fit_or_no_reason_can_be_named(changes: dict) -> None:
@@ -123,11 +139,12 @@ def test_no_hint_when_the_settings_fit_or_no_reason_can_be_named(changes: dict) 
 
 
 def test_numbers_in_the_sentences_are_the_facts_numbers() -> None:
-    losses = [0.7 - 0.01 * k for k in range(20)]  # the last 5 epochs: 0.56 → 0.51
+    losses = [0.7 - 0.01 * k for k in range(20)]
     hint = fit_hint(dataclasses.replace(BASE, history=history(losses)))
-    drop = (losses[-6] - losses[-1]) / losses[-6]
+    earlier, lately = sum(losses[10:15]) / 5, sum(losses[15:]) / 5  # 0.58 and 0.53
     assert hint.text == (
-        f"Still learning: the loss fell {drop:.0%} over the last 5 epochs — train for more epochs."
+        f"Still learning: the loss averaged {earlier:.3g} over 5 epochs and {lately:.3g} over the "
+        f"last 5, {(earlier - lately) / earlier:.0%} lower — train for more epochs."
     )
     hint = fit_hint(dataclasses.replace(BASE, history=history([0.7, 0.6, 0.5])))
     assert hint.text.startswith("Only 3 epoch(s) so far:")

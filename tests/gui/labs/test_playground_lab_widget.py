@@ -256,16 +256,24 @@ def test_a_hostile_csv_is_one_line_in_the_status(lab: PlaygroundLab, qtbot, tmp_
 
 
 def test_the_comparison_headers_are_never_clipped(lab: PlaygroundLab) -> None:
-    lab.resize(1024, 700)
     lab.show()
-    header = lab.comparison.table.horizontalHeader()
+    table = lab.comparison.table
+    header = table.horizontalHeader()
     metrics = QFontMetrics(header.font())
-    for width in (1024, 700):
+    for width in (1000, 700):
         lab.resize(width, 700)
         QApplication.processEvents()
         for column, head in enumerate(HEADS):
-            assert header.sectionSize(column) >= metrics.horizontalAdvance(head.title) + 8
+            shown = table.horizontalHeaderItem(column).text()
+            assert shown.replace("\n", " ") == head.title  # the whole title, over two lines
+            widest = max(metrics.horizontalAdvance(line) for line in shown.splitlines())
+            assert header.sectionSize(column) >= widest + 8
             assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width()
+            assert header.sectionSize(column) >= table.sizeHintForColumn(column)
+        assert metrics.height() * 2 <= header.height()  # both lines fit the header's height
+    lab.resize(1000, 700)
+    QApplication.processEvents()
+    assert not table.horizontalScrollBar().isVisible()  # a 1024-pixel window needs no scrolling
 
 
 def test_huge_coordinates_that_make_the_net_diverge_are_named_and_drawn(
