@@ -35,13 +35,15 @@ NEGATIVE = np.array((245, 147, 34), dtype=float)  # and orange
 WHITE = np.array((255, 255, 255), dtype=float)
 
 
-def activation_rgb(values: np.ndarray, scale: float) -> np.ndarray:
-    """(rows, cols, 3) uint8: values / scale from −1 (orange) through 0 (white) to 1 (blue);
-    row 0 of the result is the top of the picture, i.e. the grid's last y."""
-    if not np.isfinite(scale) or scale <= 0:  # a unit that is all zeros, or a diverged net's
-        scale = 1.0
-    finite = np.nan_to_num(values[::-1], nan=0.0, posinf=scale, neginf=-scale)
-    t = np.clip(finite / scale, -1.0, 1.0)[..., None]
+def activation_rgb(values: np.ndarray, scale: float | np.ndarray) -> np.ndarray:
+    """(..., rows, cols, 3) uint8: values / scale from −1 (orange) through 0 (white) to 1 (blue),
+    one scale per picture (a leading axis of units takes one scale each); row 0 of a picture is
+    its top, i.e. the grid's last y. NaN is drawn white and ±inf at full colour."""
+    scale = np.asarray(scale, dtype=float)
+    scale = np.where(np.isfinite(scale) & (scale > 0), scale, 1.0)  # all zeros, or diverged
+    with np.errstate(invalid="ignore"):
+        t = values[..., ::-1, :] / scale[..., None, None]
+    t = np.clip(np.where(np.isnan(t), 0.0, t), -1.0, 1.0)[..., None]
     rgb = np.where(t >= 0, WHITE + t * (POSITIVE - WHITE), WHITE - t * (NEGATIVE - WHITE))
     return np.ascontiguousarray(np.rint(rgb).astype(np.uint8))
 
@@ -95,9 +97,12 @@ class NeuronPictures(QScrollArea):
     def _show_layer(self, index: int, layer: np.ndarray, labels: list[QLabel], act: str) -> None:
         self.titles[index].setText(self.tr("layer {n}").format(n=index + 1))
         tip = self.tr("layer {l}, unit {u}: {act}(w·x + b) from {lo:.3g} to {hi:.3g}")
+        shown = layer[: len(labels)]
+        with np.errstate(invalid="ignore"):  # a diverged unit's NaNs
+            scales = np.abs(shown).reshape(len(labels), -1).max(axis=1)
+        pictures = activation_rgb(shown, scales)  # each unit's own scale: its shape stays visible
         for u, label in enumerate(labels):
-            scale = float(np.abs(layer[u]).max())  # each unit's own: its shape stays visible
-            label.setPixmap(to_pixmap(activation_rgb(layer[u], scale), self._thumb))
+            label.setPixmap(to_pixmap(pictures[u], self._thumb))
             label.setToolTip(
                 tip.format(l=index + 1, u=u + 1, act=act, lo=layer[u].min(), hi=layer[u].max())
             )

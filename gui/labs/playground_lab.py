@@ -8,6 +8,7 @@ per tick), so the window stays live; a CSV file loads off the GUI thread, with p
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,6 +41,7 @@ EPOCHS_PER_TICK = 5
 TICK_SECONDS = 0.05  # a tick trains batches for at most about this long
 MAP_RESOLUTION = 120
 NEURON_RESOLUTION = 32
+NEURON_INTERVAL = 0.25  # seconds between hidden-unit pictures while training runs
 HINT_STYLE = (  # dark on a pale amber, readable in either theme
     "QLabel { background: #fff4d6; color: #3d2b00; border: 1px solid #e0b84c;"
     " border-radius: 4px; padding: 6px; }"
@@ -72,6 +74,8 @@ class PlaygroundLab(QWidget):
         self.csv_dialog: QProgressDialog | None = None
         self.csv_outcome: bool | None = None  # whether the latest CSV file was used
         self._csv_path: Path | None = None
+        self._neurons_stale = False  # the pictures show an older network
+        self._neurons_last = 0.0  # when they were last drawn (perf_counter)
         self._build()
         self.reset()
 
@@ -259,10 +263,13 @@ class PlaygroundLab(QWidget):
         else:
             self.timer.start()
             self.train_button.setText(self.tr("Pause"))
+            self._show_hint()  # hidden while training runs
 
     def pause(self) -> None:
         self.timer.stop()
         self.train_button.setText(self.tr("Train"))
+        if self.playground is not None and self._neurons_stale:
+            self._draw_neurons()
         self._show_hint()
 
     def tick(self) -> None:
@@ -302,7 +309,9 @@ class PlaygroundLab(QWidget):
         self.image.setImage(shade(grid, p.data.classes), levels=(0, 255))
         x0, x1, y0, y1 = grid.x[0], grid.x[-1], grid.y[0], grid.y[-1]
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-        self.neurons.show_maps(p.neuron_maps(NEURON_RESOLUTION))
+        self._neurons_stale = True
+        if not self.timer.isActive() or time.perf_counter() - self._neurons_last >= NEURON_INTERVAL:
+            self._draw_neurons()
         epochs = [r.epoch for r in p.history]
         for part in ("train", "test"):
             self.curves[part, "accuracy"].setData(
@@ -312,6 +321,11 @@ class PlaygroundLab(QWidget):
                 epochs, [getattr(r, f"{part}_loss") for r in p.history]
             )
         self._report()
+
+    def _draw_neurons(self) -> None:
+        """The hidden units' pictures: every redraw when idle, a few a second while training."""
+        self.neurons.show_maps(self.playground.neuron_maps(NEURON_RESOLUTION))
+        self._neurons_stale, self._neurons_last = False, time.perf_counter()
 
     def _show_hint(self) -> None:
         """The settings' hint before training; after it, only while accuracy stays low. Not

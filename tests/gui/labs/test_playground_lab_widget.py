@@ -211,7 +211,9 @@ def test_a_setting_that_fits_the_spiral_shows_no_hint(lab: PlaygroundLab) -> Non
 
 def test_no_hint_flickers_while_training_runs(lab: PlaygroundLab) -> None:
     choose(lab, "spiral")
+    assert lab.hint.isVisibleTo(lab)
     lab.toggle()
+    assert lab.timer.isActive() and not lab.hint.isVisibleTo(lab)
     lab.tick()
     assert lab.timer.isActive() and not lab.hint.isVisibleTo(lab)
     lab.pause()
@@ -293,3 +295,25 @@ def test_huge_coordinates_that_make_the_net_diverge_are_named_and_drawn(
     assert not np.isfinite(lab.playground.history[-1].train_loss)  # it did diverge
     assert lab.hint.text().startswith("Hint: Your points reach ")
     assert lab.image.image.dtype == np.uint8
+
+
+def test_unit_pictures_are_throttled_while_training_and_current_when_it_stops(
+    lab: PlaygroundLab, monkeypatch
+) -> None:
+    import gui.labs.playground_lab as playground_lab
+
+    monkeypatch.setattr(playground_lab, "NEURON_INTERVAL", 3600.0)  # however slow the machine
+    drawn = []
+    real = lab.neurons.show_maps
+    monkeypatch.setattr(lab.neurons, "show_maps", lambda maps: (drawn.append(maps), real(maps)))
+    lab.toggle()  # training runs (no event loop here, so the timer does not tick)
+    lab._neurons_last = time.perf_counter()  # pictures drawn a moment ago
+    lab.train(1)
+    lab.train(1)
+    assert drawn == []  # within NEURON_INTERVAL: the map moves, the pictures wait
+    lab.pause()
+    assert len(drawn) == 1
+    now = lab.playground.neuron_maps(NEURON_RESOLUTION)
+    assert np.array_equal(drawn[0].layers[0], now.layers[0])
+    lab.train(1)  # idle: every redraw draws them
+    assert len(drawn) == 2
