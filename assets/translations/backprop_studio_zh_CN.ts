@@ -595,7 +595,7 @@ closed form: {c}
             <translation>比较输出层</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/comparison_table.py" line="111" />
+            <location filename="../../gui/labs/comparison_table.py" line="125" />
             <source>Comparison cancelled.</source>
             <translation>比较已取消。</translation>
         </message>
@@ -615,7 +615,7 @@ closed form: {c}
             <translation>训练后的测试准确率（训练准确率）；每个格子使用相同的种子和数据。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/comparison_table.py" line="131" />
+            <location filename="../../gui/labs/comparison_table.py" line="146" />
             <source>Test accuracy (train accuracy). log_softmax + NLL is cross-entropy; nll on softmax, sigmoid or tanh outputs only rewards the right class and never pushes the others down.</source>
             <translation>测试准确率（训练准确率）。log_softmax + NLL 就是交叉熵；在 softmax、sigmoid 或 tanh 输出上用 nll 只奖励正确类别，从不压低其他类别。</translation>
         </message>
@@ -625,7 +625,7 @@ closed form: {c}
             <translation>用相同种子训练每一种“输出 × 隐藏层激活函数”组合</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/comparison_table.py" line="70" />
+            <location filename="../../gui/labs/comparison_table.py" line="73" />
             <source>hidden {a}</source>
             <translation>隐藏层 {a}</translation>
         </message>
@@ -650,7 +650,7 @@ closed form: {c}
             <translation>tanh + NLL</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/comparison_table.py" line="121" />
+            <location filename="../../gui/labs/comparison_table.py" line="135" />
             <source>test loss {l:.4g}</source>
             <translation>测试损失 {l:.4g}</translation>
         </message>
@@ -904,12 +904,12 @@ closed form: {c}
             <translation>运行 {more:,} 次迭代将为 {parameters:,} 个参数保存约 {needed:,.1f} GB 的历史（每次迭代的损失都会保留）；{budget:.1f} GB 内最多还能再运行 {room:,} 次：请减少迭代次数，或重置</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="75" />
+            <location filename="../../engine/labs/csv_points.py" line="78" />
             <source>cannot read {path}: {error}</source>
             <translation>无法读取 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="158" />
+            <location filename="../../engine/labs/csv_points.py" line="194" />
             <source>expected 3 values (x, y, label), found {count}</source>
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
@@ -924,27 +924,27 @@ closed form: {c}
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="171" />
-            <source>label {cell!r} is not a whole number</source>
-            <translation>类别标签 {cell!r} 不是整数</translation>
-        </message>
-        <message>
-            <location filename="../../engine/labs/csv_points.py" line="136" />
+            <location filename="../../engine/labs/csv_points.py" line="174" />
             <source>line {line} of the CSV file cannot be read: {error}</source>
             <translation>CSV 文件第 {line} 行无法读取：{error}</translation>
         </message>
         <message>
             <location filename="../../engine/labs/csv_points.py" line="50" />
-            <source>line {line}: {reason}</source>
-            <translation>第 {line} 行：{reason}</translation>
+            <source>line {line}, column {column}: {reason}</source>
+            <translation>第 {line} 行，第 {column} 列：{reason}</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="120" />
+            <location filename="../../engine/labs/csv_points.py" line="93" />
+            <source>line {line}: byte {byte} is not UTF-8 text; save the file as UTF-8 CSV</source>
+            <translation>第 {line} 行：字节 {byte} 不是 UTF-8 文本；请将文件另存为 UTF-8 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="151" />
             <source>loading the CSV file was cancelled</source>
             <translation>已取消载入 CSV 文件</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="188" />
+            <location filename="../../engine/labs/csv_points.py" line="210" />
             <source>need 2 to {most} different labels, found {count}</source>
             <translation>需要 2 到 {most} 个不同的类别标签，实际有 {count} 个</translation>
         </message>
@@ -954,14 +954,34 @@ closed form: {c}
             <translation>没有找到 CUDA GPU 或驱动（torch.cuda.is_available() 为 False）</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="96" />
+            <location filename="../../engine/labs/csv_points.py" line="116" />
             <source>the CSV file has more than {most:,} rows; at most {most:,} points can be loaded</source>
             <translation>CSV 文件超过 {most:,} 行；最多只能载入 {most:,} 个点</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="183" />
+            <location filename="../../engine/labs/csv_points.py" line="206" />
             <source>the CSV file needs at least 4 points, found {count}</source>
             <translation>CSV 文件至少需要 4 个点，实际只有 {count} 个</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_cells.py" line="72" />
+            <source>the label is empty</source>
+            <translation>标签为空</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_cells.py" line="77" />
+            <source>the label {cell} holds a control character</source>
+            <translation>标签 {cell} 含有控制字符</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_cells.py" line="74" />
+            <source>the label {cell} is longer than {most} characters</source>
+            <translation>标签 {cell} 超过 {most} 个字符</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_cells.py" line="83" />
+            <source>the label {cell} is neither a whole number nor a name</source>
+            <translation>标签 {cell} 既不是整数也不是名称</translation>
         </message>
         <message>
             <location filename="../../engine/training/live_settings.py" line="116" />
@@ -1004,19 +1024,24 @@ closed form: {c}
             <translation>{activation} 只能用在输出层</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="162" />
-            <source>{axis} {cell!r} is not a number</source>
-            <translation>{axis} {cell!r} 不是数字</translation>
+            <location filename="../../engine/labs/csv_cells.py" line="53" />
+            <source>{cell} is not a finite number</source>
+            <translation>{cell} 不是有限数</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="166" />
-            <source>{axis} {cell!r} is not finite</source>
-            <translation>{axis} {cell!r} 不是有限值</translation>
+            <location filename="../../engine/labs/csv_cells.py" line="51" />
+            <source>{cell} is not a number</source>
+            <translation>{cell} 不是数字</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="104" />
-            <source>{count} bad row(s) in the CSV file:</source>
-            <translation>CSV 文件中有 {count} 行有问题：</translation>
+            <location filename="../../engine/labs/csv_cells.py" line="56" />
+            <source>{cell} is too large (x and y must be within ±{most:,.0f})</source>
+            <translation>{cell} 太大（x 和 y 必须在 ±{most:,.0f} 以内）</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/csv_points.py" line="136" />
+            <source>{first} (and {count} more bad row(s): line {lines})</source>
+            <translation>{first}（另有 {count} 个错误行：第 {lines} 行）</translation>
         </message>
         <message>
             <location filename="../../engine/training/history.py" line="154" />
@@ -1042,11 +1067,6 @@ closed form: {c}
             <location filename="../../engine/io/load_limits.py" line="86" />
             <source>{path} nests deeper than the {cap} levels a {what} may have</source>
             <translation>{path} 的嵌套层数超过了{what}允许的 {cap} 层</translation>
-        </message>
-        <message>
-            <location filename="../../engine/labs/csv_points.py" line="53" />
-            <source>… and {count} more bad row(s)</source>
-            <translation>… 还有 {count} 行有问题</translation>
         </message>
     </context>
     <context>
@@ -1285,6 +1305,84 @@ closed form: {c}
             <location filename="../../gui/export_menu.py" line="97" />
             <source>Width in pixels:</source>
             <translation>宽度（像素）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>FitHint</name>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="231" />
+            <source>A circle needs a closed boundary of at least 3 lines, but {units} unit(s) in the first hidden layer draw only {units} — try 4 or more.</source>
+            <translation>圆形需要至少由 3 条直线围成的封闭边界，但第一隐藏层的 {units} 个单元只能画出 {units} 条直线——试试 4 个或更多。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="281" />
+            <source>A learning rate of {lr} barely moves the weights: the loss went only from {first} to {last} in {epochs} epochs — try 0.1 to 0.5.</source>
+            <translation>学习率 {lr} 几乎不改变权重：{epochs} 轮中损失只从 {first} 降到 {last}——试试 0.1 到 0.5。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="251" />
+            <source>A spiral winds one and a half turns: {shape} cannot bend the boundary that often — try two layers of 32 relu units (32, 32).</source>
+            <translation>螺旋绕了一圈半：{shape}无法让边界弯折这么多次——试试两层各 32 个 relu 单元（32, 32）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="201" />
+            <source>NLL on sigmoid or tanh outputs only rewards the right class and never pushes the others down — choose log_softmax + NLL (cross-entropy).</source>
+            <translation>在 sigmoid 或 tanh 输出上用 NLL 只会奖励正确类别，从不压低其他类别——请选择 log_softmax + NLL（交叉熵）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="271" />
+            <source>Only {epochs} epoch(s) so far: a network needs many passes over the points — train for more epochs.</source>
+            <translation>目前只训练了 {epochs} 轮：网络需要多次遍历数据点——请训练更多轮。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="308" />
+            <source>Still learning: the loss averaged {earlier} over {window} epochs and {lately} over the last {window}, {recent} lower — train for more epochs.</source>
+            <translation>仍在学习：损失在之前 {window} 轮平均为 {earlier}，最近 {window} 轮平均为 {lately}，降低了 {recent}——请训练更多轮。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="293" />
+            <source>The loss is stuck near that of guessing ({chance}): it averaged {earlier} over {window} epochs and {lately} over the last {window}. The network sits on a plateau — train longer (tanh nets often break through after a few hundred epochs), or change the activation or the learning rate.</source>
+            <translation>损失停在接近随机猜测的水平（{chance}）：之前 {window} 轮平均为 {earlier}，最近 {window} 轮平均为 {lately}。网络停在平台区——请训练更久（tanh 网络往往在几百轮后突破），或更换激活函数或学习率。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="191" />
+            <source>The loss jumps up and down (between {lowest} and {highest}): a learning rate of {lr} overshoots — try {smaller}.</source>
+            <translation>损失忽高忽低（在 {lowest} 与 {highest} 之间）：学习率 {lr} 步子太大——试试 {smaller}。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="211" />
+            <source>The step function's gradient is 0 everywhere, so the hidden layers never learn — choose tanh or relu.</source>
+            <translation>阶跃函数的梯度处处为 0，隐藏层永远学不到东西——请选择 tanh 或 relu。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="261" />
+            <source>Train accuracy {train} but test {test}: the network memorised the training points and more epochs will not help — try fewer units or more points.</source>
+            <translation>训练准确率 {train}，测试却只有 {test}：网络记住了训练点，再多训练也无济于事——试试减少单元或增加数据点。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="221" />
+            <source>With identity hidden units the whole network is linear: it draws one straight line, and these points need a curved boundary — choose tanh or relu.</source>
+            <translation>隐藏单元使用恒等函数时整个网络是线性的：它只能画一条直线，而这些点需要弯曲的边界——请选择 tanh 或 relu。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="241" />
+            <source>XOR's four quarters need about 3 lines, but {units} unit(s) in the first hidden layer draw only {units} — try 4 or more.</source>
+            <translation>XOR 的四个象限大约需要 3 条直线，但第一隐藏层的 {units} 个单元只能画出 {units} 条——试试 4 个或更多。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="181" />
+            <source>Your points reach {size}: inputs that large saturate the hidden units and make SGD overshoot — scale x and y to about −1 … 1.</source>
+            <translation>你的数据点达到 {size}：这么大的输入会让隐藏单元饱和并让 SGD 步子过大——请先把 x 和 y 缩放到约 −1 … 1。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="113" />
+            <source>hidden layers of {sizes} units</source>
+            <translation>各有 {sizes} 个单元的隐藏层</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/fit_hints.py" line="111" />
+            <source>one hidden layer of {units} units</source>
+            <translation>一个含 {units} 个单元的隐藏层</translation>
         </message>
     </context>
     <context>
@@ -2009,17 +2107,17 @@ closed form: {c}
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/window_menus.py" line="135" />
+            <location filename="../../gui/window_menus.py" line="136" />
             <source>&amp;About Backprop Studio</source>
             <translation>关于 Backprop Studio(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="85" />
+            <location filename="../../gui/window_menus.py" line="95" />
             <source>&amp;Copy image</source>
             <translation>复制图像(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="95" />
+            <location filename="../../gui/window_menus.py" line="88" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
@@ -2034,27 +2132,27 @@ closed form: {c}
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="125" />
+            <location filename="../../gui/window_menus.py" line="126" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="128" />
+            <location filename="../../gui/window_menus.py" line="129" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="91" />
+            <location filename="../../gui/window_menus.py" line="84" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="102" />
+            <location filename="../../gui/window_menus.py" line="103" />
             <source>&amp;Run</source>
             <translation>运行(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="117" />
+            <location filename="../../gui/window_menus.py" line="118" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
@@ -2080,27 +2178,27 @@ closed form: {c}
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="109" />
+            <location filename="../../gui/window_menus.py" line="110" />
             <source>Cancel run</source>
             <translation>取消运行</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="91" />
+            <location filename="../../gui/window_menus.py" line="84" />
             <source>Close Backprop Studio</source>
             <translation>关闭 Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="175" />
+            <location filename="../../gui/window_menus.py" line="176" />
             <source>Copied the figure to the clipboard ({0} × {1} pixels)</source>
             <translation>已将图形复制到剪贴板（{0} × {1} 像素）</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="86" />
+            <location filename="../../gui/window_menus.py" line="96" />
             <source>Copy the figure under the pointer (or the focused one) to the clipboard</source>
             <translation>把指针下的图形（或当前焦点所在的图形）复制到剪贴板</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="129" />
+            <location filename="../../gui/window_menus.py" line="130" />
             <source>Every keyboard shortcut, with what it does</source>
             <translation>所有键盘快捷键及其作用</translation>
         </message>
@@ -2110,12 +2208,12 @@ closed form: {c}
             <translation>导出迭代动画 (GIF)(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="145" />
+            <location filename="../../gui/window_menus.py" line="146" />
             <source>Export all figures to</source>
             <translation>导出全部图形到</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="181" />
+            <location filename="../../gui/window_menus.py" line="182" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
@@ -2125,12 +2223,12 @@ closed form: {c}
             <translation>导出下降动画 (GIF)(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="162" />
+            <location filename="../../gui/window_menus.py" line="163" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="154" />
+            <location filename="../../gui/window_menus.py" line="155" />
             <source>Exporting at the run's next consistent point…</source>
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
@@ -2196,7 +2294,7 @@ closed form: {c}
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="171" />
+            <location filename="../../gui/window_menus.py" line="172" />
             <source>Point at a figure (or click one), then copy it.</source>
             <translation>请先指向一幅图形（或点击它），再复制。</translation>
         </message>
@@ -2216,7 +2314,7 @@ closed form: {c}
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="120" />
+            <location filename="../../gui/window_menus.py" line="121" />
             <source>Show or hide the {0} panel</source>
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
@@ -2226,7 +2324,7 @@ closed form: {c}
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="110" />
+            <location filename="../../gui/window_menus.py" line="111" />
             <source>Stop the fast-forward run</source>
             <translation>停止快进运行</translation>
         </message>
@@ -2277,7 +2375,7 @@ closed form: {c}
             <translation>训练循环</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="136" />
+            <location filename="../../gui/window_menus.py" line="137" />
             <source>Version, libraries and the device in use</source>
             <translation>版本、所用的库和设备</translation>
         </message>
@@ -2307,7 +2405,7 @@ closed form: {c}
             <translation>已写入 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="165" />
+            <location filename="../../gui/window_menus.py" line="166" />
             <source>Wrote {0} files to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
@@ -2446,6 +2544,34 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>NeuronPictures</name>
+        <message>
+            <location filename="../../gui/labs/neuron_pictures.py" line="151" />
+            <source>+{n} more</source>
+            <translation>另有 {n} 个</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/neuron_pictures.py" line="91" />
+            <source>Hidden units ({act})</source>
+            <translation>隐藏单元（{act}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/neuron_pictures.py" line="84" />
+            <source>What each hidden unit computes over the plane: blue where its output is positive, orange where negative, white near 0 (each picture on its own scale)</source>
+            <translation>每个隐藏单元在平面上计算的结果：输出为正处为蓝色，为负处为橙色，接近 0 处为白色（每张图各自缩放）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/neuron_pictures.py" line="100" />
+            <source>layer {l}, unit {u}: {act}(w·x + b) from {lo:.3g} to {hi:.3g}</source>
+            <translation>第 {l} 层，第 {u} 个单元：{act}(w·x + b)，从 {lo:.3g} 到 {hi:.3g}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/neuron_pictures.py" line="98" />
+            <source>layer {n}</source>
+            <translation>第 {n} 层</translation>
+        </message>
+    </context>
+    <context>
         <name>ParamPlot</name>
         <message>
             <location filename="../../gui/views/param_plot.py" line="23" />
@@ -2486,147 +2612,162 @@ closed form: {c}
     <context>
         <name>PlaygroundLab</name>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="77" />
+            <location filename="../../gui/labs/playground_lab.py" line="90" />
             <source>+1 epoch</source>
             <translation>+1 轮</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="140" />
+            <location filename="../../gui/labs/playground_lab.py" line="164" />
             <source>Accuracy</source>
             <translation>准确率</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="165" />
+            <location filename="../../gui/labs/playground_lab.py" line="189" />
             <source>CSV files (*.csv);;All files (*)</source>
             <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="183" />
+            <location filename="../../gui/labs/playground_lab.py" line="207" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="125" />
+            <location filename="../../gui/labs/playground_lab.py" line="149" />
             <source>Decision regions</source>
             <translation>决策区域</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="73" />
+            <location filename="../../gui/labs/playground_lab.py" line="335" />
+            <source>Hint: {text}</source>
+            <translation>提示：{text}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="86" />
             <source>Load CSV…</source>
             <translation>载入 CSV…</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="164" />
-            <location filename="../../gui/labs/playground_lab.py" line="184" />
+            <location filename="../../gui/labs/playground_lab.py" line="188" />
+            <location filename="../../gui/labs/playground_lab.py" line="208" />
             <source>Load points</source>
             <translation>载入数据点</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="209" />
+            <location filename="../../gui/labs/playground_lab.py" line="233" />
             <source>Loading {0} cancelled; nothing changed.</source>
             <translation>已取消载入 {0}；没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="182" />
+            <location filename="../../gui/labs/playground_lab.py" line="206" />
             <source>Loading {0}…</source>
             <translation>正在载入 {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="144" />
+            <location filename="../../gui/labs/playground_lab.py" line="168" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="80" />
+            <location filename="../../gui/labs/playground_lab.py" line="93" />
             <source>New weights from the seed; history cleared</source>
             <translation>按种子生成新权重；历史已清空</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="241" />
+            <location filename="../../gui/labs/playground_lab.py" line="265" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="79" />
+            <location filename="../../gui/labs/playground_lab.py" line="92" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="76" />
+            <location filename="../../gui/labs/playground_lab.py" line="89" />
             <source>Start or pause training (a few epochs per frame)</source>
             <translation>开始或暂停训练（每帧若干轮）</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="75" />
-            <location filename="../../gui/labs/playground_lab.py" line="245" />
+            <location filename="../../gui/labs/playground_lab.py" line="88" />
+            <location filename="../../gui/labs/playground_lab.py" line="270" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="78" />
+            <location filename="../../gui/labs/playground_lab.py" line="91" />
             <source>Train exactly one more epoch</source>
             <translation>再训练恰好一轮</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="85" />
+            <location filename="../../gui/labs/playground_lab.py" line="98" />
             <source>Training pauses after this many epochs</source>
             <translation>训练到这么多轮后暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="74" />
+            <location filename="../../gui/labs/playground_lab.py" line="107" />
+            <source>Why these settings may not fit the data, and what to try</source>
+            <translation>这些设置为何可能拟合不了数据，以及可以尝试什么</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="87" />
             <source>Your own points: rows of x, y, label</source>
             <translation>你自己的数据点：每行依次为 x、y 和类别标签</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="141" />
+            <location filename="../../gui/labs/playground_lab.py" line="165" />
             <source>accuracy</source>
             <translation>准确率</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="140" />
-            <location filename="../../gui/labs/playground_lab.py" line="144" />
+            <location filename="../../gui/labs/playground_lab.py" line="342" />
+            <source>classes: {names}</source>
+            <translation>类别：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/labs/playground_lab.py" line="164" />
+            <location filename="../../gui/labs/playground_lab.py" line="168" />
             <source>epoch</source>
             <translation>轮次</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="308" />
+            <location filename="../../gui/labs/playground_lab.py" line="357" />
             <source>epoch {e}: train accuracy {a:.1%}, test accuracy {t:.1%}, test loss {l:.4g}
 {code}</source>
             <translation>第 {e} 轮：训练准确率 {a:.1%}，测试准确率 {t:.1%}，测试损失 {l:.4g}
 {code}</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="144" />
+            <location filename="../../gui/labs/playground_lab.py" line="168" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="84" />
+            <location filename="../../gui/labs/playground_lab.py" line="97" />
             <source>stop at </source>
             <translation>停止于 </translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="136" />
+            <location filename="../../gui/labs/playground_lab.py" line="160" />
             <source>test</source>
             <translation>测试</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="133" />
+            <location filename="../../gui/labs/playground_lab.py" line="157" />
             <source>train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="125" />
+            <location filename="../../gui/labs/playground_lab.py" line="149" />
             <source>x</source>
             <translation>x</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="125" />
+            <location filename="../../gui/labs/playground_lab.py" line="149" />
             <source>y</source>
             <translation>y</translation>
         </message>
         <message>
-            <location filename="../../gui/labs/playground_lab.py" line="298" />
+            <location filename="../../gui/labs/playground_lab.py" line="347" />
             <source>{n} train and {m} test points, {k} classes. Press Train.</source>
             <translation>{n} 个训练点和 {m} 个测试点，{k} 个类别。按“训练”开始。</translation>
         </message>

@@ -17,6 +17,7 @@ from torch import Tensor, nn
 
 from engine.labs.apply import Apply
 from engine.labs.datasets import Points, make_dataset, split
+from engine.labs.neuron_maps import NeuronMaps, neuron_maps, plane_grid
 from engine.labs.output_heads import OutputHead, get_head
 from engine.models.activations import OUTPUT_ONLY, get_activation
 
@@ -87,6 +88,7 @@ class Playground:
     def __init__(self, config: PlaygroundConfig, data: Points | None = None) -> None:
         """`data`: the learner's own points; None generates config.dataset."""
         c = self.config = config
+        self.builtin = data is None  # a generated dataset, named by config.dataset
         self.data = data if data is not None else make_dataset(c.dataset, c.points, c.noise, c.seed)
         self.history: list[EpochRecord] = []
         self.train, self.test = split(self.data, c.test_fraction, c.seed)
@@ -163,9 +165,7 @@ class Playground:
             return self.outputs(torch.from_numpy(xy)).argmax(dim=1).numpy()
 
     def decision_map(self, res: int = 100) -> DecisionMap:
-        x0, x1, y0, y1 = self.data.bounds()
-        xs, ys = np.linspace(x0, x1, res), np.linspace(y0, y1, res)
-        grid = np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2)
+        xs, ys, grid = plane_grid(self.data.bounds(), res)
         with torch.no_grad():
             logits = self.model(torch.from_numpy(grid))
             p = torch.softmax(logits, dim=1)
@@ -175,6 +175,10 @@ class Playground:
         return DecisionMap(
             xs, ys, classes.numpy().reshape(res, res), confidence.numpy().reshape(res, res)
         )
+
+    def neuron_maps(self, res: int = 32) -> NeuronMaps:
+        """Every hidden unit's activation over the decision map's plane."""
+        return neuron_maps(self.model, self.data.bounds(), res, self.config.activation)
 
 
 def _as_tensors(points: Points) -> tuple[Tensor, Tensor]:

@@ -65,7 +65,10 @@ class ComparisonTable(QWidget):
         )
         self.status.setWordWrap(True)
         self.table = QTableWidget(len(DEFAULT_ACTIVATIONS), len(HEADS))
-        self.table.setHorizontalHeaderLabels([self.tr(h.title) for h in HEADS])
+        # "log_softmax + NLL" over two lines: the columns fit a 1024-pixel window unscrolled.
+        self.table.setHorizontalHeaderLabels(
+            [self.tr(h.title).replace(" + ", "\n+ ") for h in HEADS]
+        )
         self.table.setVerticalHeaderLabels(
             [self.tr("hidden {a}").format(a=a) for a in DEFAULT_ACTIVATIONS]
         )
@@ -74,6 +77,7 @@ class ComparisonTable(QWidget):
             (r, c) for r in range(len(DEFAULT_ACTIVATIONS)) for c in range(len(HEADS))
         ):
             self.table.setItem(row, col, QTableWidgetItem("—"))
+        self._fit_columns()
         controls = QHBoxLayout()
         for widget in (self.run_button, self.cancel_button, self.epochs, self.progress):
             controls.addWidget(widget)
@@ -84,6 +88,16 @@ class ComparisonTable(QWidget):
         layout.addWidget(self.table, 1)
         self.run_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.task.cancel)
+
+    def _fit_columns(self) -> None:
+        """Columns share the width but never shrink below their widest header or cell (a header
+        was clipped at the lab's usual width); a narrower table scrolls instead."""
+        header = self.table.horizontalHeader()
+        need = max(
+            max(header.sectionSizeFromContents(c).width(), self.table.sizeHintForColumn(c))
+            for c in range(self.table.columnCount())
+        )
+        header.setMinimumSectionSize(need)
 
     def start(self) -> bool:
         try:
@@ -122,6 +136,7 @@ class ComparisonTable(QWidget):
             self.table.setItem(
                 DEFAULT_ACTIVATIONS.index(row.activation), keys.index(row.head), item
             )
+        self._fit_columns()
         self.status.setText(
             self.tr(
                 "Test accuracy (train accuracy). log_softmax + NLL is "

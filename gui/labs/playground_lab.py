@@ -1,5 +1,6 @@
-"""Classification playground: a decision boundary that updates as the network trains, accuracy
-and loss curves, the learner's own CSV points, and the notes' output-activation comparison.
+"""Classification playground: a decision boundary that updates as the network trains, pictures
+of what each hidden unit computes, accuracy and loss curves, a hint when the settings cannot fit
+the data, the learner's own CSV points, and the notes' output-activation comparison.
 
 Training runs in short timer-driven chunks (up to a few epochs, at most about 50 ms of batches
 per tick), so the window stays live; a CSV file loads off the GUI thread, with progress and Cancel.
@@ -7,6 +8,7 @@ per tick), so the window stays live; a CSV file loads off the GUI thread, with p
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from engine.labs.csv_points import CsvCancelled, load_points_csv
 from engine.labs.datasets import Points
+from engine.labs.fit_hints import facts_of, fit_hint
 from engine.labs.playground import DecisionMap, Playground, PlaygroundConfig
 from gui.background import BackgroundTask, Progress
 from gui.labs.comparison_table import ComparisonTable
+from gui.labs.neuron_pictures import NeuronPictures
 from gui.labs.playground_settings import PlaygroundSettings
 from gui.labs.plot_style import CLASS_COLOURS, SERIES, labelled_plot
 from gui.plain_text import plain_label
@@ -36,12 +40,19 @@ from gui.plain_text import plain_label
 EPOCHS_PER_TICK = 5
 TICK_SECONDS = 0.05  # a tick trains batches for at most about this long
 MAP_RESOLUTION = 120
+NEURON_RESOLUTION = 32
+NEURON_INTERVAL = 0.25  # seconds between hidden-unit pictures while training runs
+HINT_STYLE = (  # dark on a pale amber, readable in either theme
+    "QLabel { background: #fff4d6; color: #3d2b00; border: 1px solid #e0b84c;"
+    " border-radius: 4px; padding: 6px; }"
+)
 
 
 def shade(grid: DecisionMap, classes: int) -> np.ndarray:
     """RGB image: each cell tinted with its predicted class, stronger where the net is surer."""
     colours = np.array([pg.mkColor(c).getRgb()[:3] for c in CLASS_COLOURS], dtype=float)
-    certainty = (grid.confidence - 1 / classes) / (1 - 1 / classes)
+    confidence = np.nan_to_num(grid.confidence, nan=1 / classes)  # a diverged net: unsure
+    certainty = (confidence - 1 / classes) / (1 - 1 / classes)
     strength = (0.08 + 0.32 * np.clip(certainty, 0, 1))[..., None]  # pale: points stay visible
     rgb = 255 * (1 - strength) + colours[grid.classes % len(colours)] * strength
     return rgb.astype(np.uint8)
@@ -63,6 +74,8 @@ class PlaygroundLab(QWidget):
         self.csv_dialog: QProgressDialog | None = None
         self.csv_outcome: bool | None = None  # whether the latest CSV file was used
         self._csv_path: Path | None = None
+        self._neurons_stale = False  # the pictures show an older network
+        self._neurons_last = 0.0  # when they were last drawn (perf_counter)
         self._build()
         self.reset()
 
@@ -86,15 +99,24 @@ class PlaygroundLab(QWidget):
         self.status = plain_label()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.classes = plain_label()  # the own points' class names: "classes: 0 = cat, …"
+        self.classes.setWordWrap(True)
+        self.hint = plain_label()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(HINT_STYLE)
+        self.hint.setToolTip(self.tr("Why these settings may not fit the data, and what to try"))
+        self.hint.hide()
         buttons = QHBoxLayout()
         for button in (self.train_button, self.step_button, self.reset_button):
             buttons.addWidget(button)
         side = QVBoxLayout()
         side.addWidget(self.settings)
         side.addWidget(self.load_button)
+        side.addWidget(self.classes)
         side.addWidget(self.max_epochs)
         side.addLayout(buttons)
         side.addWidget(self.status)
+        side.addWidget(self.hint)
         side.addStretch(1)
         panel = QWidget()
         panel.setLayout(side)
@@ -104,7 +126,9 @@ class PlaygroundLab(QWidget):
         curves = QVBoxLayout()
         curves.addWidget(self.accuracy_plot)
         curves.addWidget(self.loss_plot)
+        self.neurons = NeuronPictures()
         top = QHBoxLayout()
+        top.addWidget(self.neurons)
         top.addWidget(self.map_plot, 3)
         top.addLayout(curves, 2)
         top_widget = QWidget()
@@ -239,10 +263,14 @@ class PlaygroundLab(QWidget):
         else:
             self.timer.start()
             self.train_button.setText(self.tr("Pause"))
+            self._show_hint()  # hidden while training runs
 
     def pause(self) -> None:
         self.timer.stop()
         self.train_button.setText(self.tr("Train"))
+        if self.playground is not None and self._neurons_stale:
+            self._draw_neurons()
+        self._show_hint()
 
     def tick(self) -> None:
         left = self.max_epochs.value() - (self.playground.epoch if self.playground else 0)
@@ -281,6 +309,9 @@ class PlaygroundLab(QWidget):
         self.image.setImage(shade(grid, p.data.classes), levels=(0, 255))
         x0, x1, y0, y1 = grid.x[0], grid.x[-1], grid.y[0], grid.y[-1]
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        self._neurons_stale = True
+        if not self.timer.isActive() or time.perf_counter() - self._neurons_last >= NEURON_INTERVAL:
+            self._draw_neurons()
         epochs = [r.epoch for r in p.history]
         for part in ("train", "test"):
             self.curves[part, "accuracy"].setData(
@@ -291,8 +322,26 @@ class PlaygroundLab(QWidget):
             )
         self._report()
 
+    def _draw_neurons(self) -> None:
+        """The hidden units' pictures: every redraw when idle, a few a second while training."""
+        self.neurons.show_maps(self.playground.neuron_maps(NEURON_RESOLUTION))
+        self._neurons_stale, self._neurons_last = False, time.perf_counter()
+
+    def _show_hint(self) -> None:
+        """The settings' hint before training; after it, only while accuracy stays low. Not
+        while training runs: a hint about the loss would flicker epoch by epoch."""
+        p = self.playground
+        hint = None if p is None or self.timer.isActive() else fit_hint(facts_of(p))
+        self.hint.setText(self.tr("Hint: {text}").format(text=hint.text) if hint else "")
+        self.hint.setVisible(hint is not None)
+
     def _report(self) -> None:
         p = self.playground
+        own = not p.builtin
+        names = ", ".join(f"{k} = {name}" for k, name in enumerate(p.data.class_names))
+        self.classes.setText(self.tr("classes: {names}").format(names=names) if own else "")
+        self.classes.setVisible(own)
+        self._show_hint()
         if not p.history:
             self.status.setText(
                 self.tr("{n} train and {m} test points, {k} classes. Press Train.").format(

@@ -148,6 +148,8 @@ def test_every_label_that_shows_an_error_message_is_plain(window):
         "softmax message": labs.softmax.message,
         "vanishing summary": labs.vanishing.summary,
         "playground status": labs.playground.status,
+        "playground class names": labs.playground.classes,  # names read from a CSV
+        "playground hint": labs.playground.hint,
         "comparison status": labs.playground.comparison.status,
         "banner": window.banner,
     }

@@ -79,7 +79,7 @@ def test_csv_labels_become_classes_in_order() -> None:
     assert points.class_names == ("2", "5", "9") and points.labels.tolist() == [1, 0, 2, 0]
 
 
-def test_csv_reports_every_bad_row_by_line_number() -> None:
+def test_csv_reports_every_bad_row_by_line_and_column() -> None:
     text = "\n".join(
         [
             "x,y,label",  # 1: header
@@ -90,20 +90,23 @@ def test_csv_reports_every_bad_row_by_line_number() -> None:
             "3,3,1.5",  # 6: label not whole
             "4,4,1",  # 7
             "nan,1,0",  # 8: not finite
-            "5,5,cat",  # 9
+            "5,5,",  # 9: no label (a name such as cat is a label now)
         ]
     )
     with pytest.raises(CsvPointsError) as caught:
         parse_points_csv(text)
     problems = caught.value.problems
     assert [p.line for p in problems] == [3, 5, 6, 8, 9]
-    assert "y 'abc' is not a number" in problems[0].reason
+    assert [p.column for p in problems] == [2, 3, 3, 1, 3]
+    assert "'abc' is not a number" in problems[0].reason
     assert "expected 3 values" in problems[1].reason
-    assert "label '1.5' is not a whole number" in problems[2].reason
-    assert "not finite" in problems[3].reason
+    assert "label '1.5' is neither a whole number nor a name" in problems[2].reason
+    assert "not a finite number" in problems[3].reason
+    assert "the label is empty" in problems[4].reason
     message = str(caught.value)
-    assert message.splitlines()[0] == "5 bad row(s) in the CSV file:"
-    assert "line 3: y 'abc' is not a number" in message and "line 9:" in message
+    assert message == (
+        "line 3, column 2: 'abc' is not a number (and 4 more bad row(s): line 5, 6, 8, 9)"
+    )
 
 
 def test_csv_with_too_few_points_or_classes() -> None:

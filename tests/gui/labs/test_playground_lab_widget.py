@@ -1,4 +1,5 @@
-"""The playground trains in timer ticks, loads CSV points and fills the comparison table."""
+"""The playground trains in timer ticks, loads CSV points and fills the comparison table; it
+says why settings cannot fit, pictures the hidden units and lists named classes."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from engine.labs.csv_points import MAX_POINTS
+from engine.labs.fit_hints import facts_of, fit_hint
 from engine.labs.head_comparison import DEFAULT_ACTIVATIONS, compare_heads
-from engine.labs.output_heads import HEAD_KEYS
+from engine.labs.output_heads import HEAD_KEYS, HEADS
 from engine.labs.playground import Playground, PlaygroundConfig
-from gui.labs.playground_lab import MAP_RESOLUTION, PlaygroundLab
+from gui.labs.playground_lab import MAP_RESOLUTION, NEURON_RESOLUTION, PlaygroundLab
 from gui.theme import apply_plot_theme
 
 
@@ -68,8 +71,9 @@ def test_bad_csv_is_reported_by_line_and_a_good_one_is_used(
     bad = tmp_path / "bad.csv"
     bad.write_text("x,y,label\n0,0,0\n1,one,1\n2,2,2\n3,3\n")
     assert not loaded(lab, qtbot, bad)
-    assert "line 3: y 'one' is not a number" in lab.status.text()
-    assert "line 5:" in lab.status.text()
+    assert lab.status.text() == (
+        "line 3, column 2: 'one' is not a number (and 1 more bad row(s): line 5)"
+    )
     good = tmp_path / "three.csv"
     rng = np.random.default_rng(1)
     rows = [f"{x:.3f},{y:.3f},{k}" for k in range(3) for x, y in rng.normal(3 * k, 0.3, (20, 2))]
@@ -171,3 +175,145 @@ def test_points_share_one_brush_and_pen_per_class(lab: PlaygroundLab) -> None:
     brushes = {id(b) for b in lab.train_points.data["brush"]}
     pens = {id(p) for p in lab.test_points.data["pen"]}
     assert len(brushes) <= lab.playground.data.classes and len(pens) <= lab.playground.data.classes
+
+
+# -- the hint, the hidden units, named classes ------------------------------------------------
+def choose(lab: PlaygroundLab, dataset: str, hidden: str = "8", activation: str = "tanh") -> None:
+    lab.settings.dataset.setCurrentIndex(lab.settings.dataset.findData(dataset))
+    lab.settings.activation.setCurrentIndex(lab.settings.activation.findData(activation))
+    lab.settings.hidden.setText(hidden)
+    lab._pending_reset.stop()
+    lab.reset()
+
+
+def test_the_spiral_with_the_defaults_shows_why_it_cannot_fit(lab: PlaygroundLab) -> None:
+    choose(lab, "spiral")
+    alone = Playground(PlaygroundConfig(dataset="spiral"))
+    expected = "Hint: " + fit_hint(facts_of(alone)).text
+    assert lab.hint.isVisibleTo(lab) and lab.hint.text() == expected  # from the settings
+    lab.max_epochs.setValue(300)
+    lab.train(300)
+    lab.pause()
+    alone.train_epochs(300)
+    assert alone.history[-1].test_accuracy < 0.6
+    assert lab.hint.isVisibleTo(lab) and lab.hint.text() == expected
+    assert "one hidden layer of 8 units" in lab.hint.text()
+
+
+def test_a_setting_that_fits_the_spiral_shows_no_hint(lab: PlaygroundLab) -> None:
+    choose(lab, "spiral", "32, 32", "relu")
+    assert not lab.hint.isVisibleTo(lab)
+    lab.train(300)
+    lab.pause()
+    assert lab.playground.history[-1].test_accuracy >= 0.9
+    assert not lab.hint.isVisibleTo(lab) and lab.hint.text() == ""
+
+
+def test_no_hint_flickers_while_training_runs(lab: PlaygroundLab) -> None:
+    choose(lab, "spiral")
+    assert lab.hint.isVisibleTo(lab)
+    lab.toggle()
+    assert lab.timer.isActive() and not lab.hint.isVisibleTo(lab)
+    lab.tick()
+    assert lab.timer.isActive() and not lab.hint.isVisibleTo(lab)
+    lab.pause()
+    assert lab.hint.isVisibleTo(lab)
+
+
+def test_hidden_unit_pictures_follow_the_network(lab: PlaygroundLab) -> None:
+    assert [len(units) for units in lab.neurons.pictures] == [8]
+    choose(lab, "xor", "5, 3")
+    assert [len(units) for units in lab.neurons.pictures] == [5, 3]
+    before = lab.neurons.pictures[0][0].pixmap().toImage()
+    lab.train(5)
+    maps = lab.playground.neuron_maps(NEURON_RESOLUTION)
+    assert lab.neurons.pictures[0][0].pixmap().toImage() != before
+    lo, hi = maps.layers[1][2].min(), maps.layers[1][2].max()
+    assert lab.neurons.pictures[1][2].toolTip().endswith(f"from {lo:.3g} to {hi:.3g}")
+
+
+def test_named_labels_load_and_their_classes_are_listed(
+    lab: PlaygroundLab, qtbot, tmp_path
+) -> None:
+    assert not lab.classes.isVisibleTo(lab)
+    path = tmp_path / "pets.csv"
+    rows = [
+        f"{x:.2f};{y:.2f};{'dog' if k else 'cat'}".replace(".", ",")
+        for k in (0, 1)
+        for x, y in np.random.default_rng(k).normal(2 * k, 0.3, (10, 2))
+    ]
+    path.write_text("x;y;animal\n" + "\n".join(rows))
+    assert loaded(lab, qtbot, path)
+    assert lab.classes.isVisibleTo(lab) and lab.classes.text() == "classes: 0 = cat, 1 = dog"
+    assert lab.playground.data.class_names == ("cat", "dog")
+
+
+def test_a_hostile_csv_is_one_line_in_the_status(lab: PlaygroundLab, qtbot, tmp_path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_text("0,0,0\n1,1,1\n2,2,0\n1,5,2,5\n")  # a decimal comma between commas
+    before = lab.playground
+    assert not loaded(lab, qtbot, path)
+    assert lab.status.text() == "line 4, column 4: expected 3 values (x, y, label), found 4"
+    assert lab.playground is before
+
+
+def test_the_comparison_headers_are_never_clipped(lab: PlaygroundLab) -> None:
+    lab.show()
+    table = lab.comparison.table
+    header = table.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    for width in (1000, 700):
+        lab.resize(width, 700)
+        QApplication.processEvents()
+        for column, head in enumerate(HEADS):
+            shown = table.horizontalHeaderItem(column).text()
+            assert shown.replace("\n", " ") == head.title  # the whole title, over two lines
+            widest = max(metrics.horizontalAdvance(line) for line in shown.splitlines())
+            assert header.sectionSize(column) >= widest + 8
+            assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width()
+            assert header.sectionSize(column) >= table.sizeHintForColumn(column)
+        assert metrics.height() * 2 <= header.height()  # both lines fit the header's height
+    lab.resize(1000, 700)
+    QApplication.processEvents()
+    assert not table.horizontalScrollBar().isVisible()  # a 1024-pixel window needs no scrolling
+
+
+def test_huge_coordinates_that_make_the_net_diverge_are_named_and_drawn(
+    lab: PlaygroundLab, qtbot, tmp_path
+) -> None:
+    path = tmp_path / "metres.csv"
+    rng = np.random.default_rng(0)
+    path.write_text(
+        "".join(f"{x:.0f},{y:.0f},{int(x > 0)}\n" for x, y in rng.uniform(-9e8, 9e8, (40, 2)))
+    )
+    lab.settings.activation.setCurrentIndex(lab.settings.activation.findData("relu"))
+    lab.settings.lr.setValue(5.0)
+    assert loaded(lab, qtbot, path)
+    with np.errstate(all="raise"):
+        lab.train(60)
+    lab.pause()
+    assert not np.isfinite(lab.playground.history[-1].train_loss)  # it did diverge
+    assert lab.hint.text().startswith("Hint: Your points reach ")
+    assert lab.image.image.dtype == np.uint8
+
+
+def test_unit_pictures_are_throttled_while_training_and_current_when_it_stops(
+    lab: PlaygroundLab, monkeypatch
+) -> None:
+    import gui.labs.playground_lab as playground_lab
+
+    monkeypatch.setattr(playground_lab, "NEURON_INTERVAL", 3600.0)  # however slow the machine
+    drawn = []
+    real = lab.neurons.show_maps
+    monkeypatch.setattr(lab.neurons, "show_maps", lambda maps: (drawn.append(maps), real(maps)))
+    lab.toggle()  # training runs (no event loop here, so the timer does not tick)
+    lab._neurons_last = time.perf_counter()  # pictures drawn a moment ago
+    lab.train(1)
+    lab.train(1)
+    assert drawn == []  # within NEURON_INTERVAL: the map moves, the pictures wait
+    lab.pause()
+    assert len(drawn) == 1
+    now = lab.playground.neuron_maps(NEURON_RESOLUTION)
+    assert np.array_equal(drawn[0].layers[0], now.layers[0])
+    lab.train(1)  # idle: every redraw draws them
+    assert len(drawn) == 2
