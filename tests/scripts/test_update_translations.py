@@ -86,4 +86,9 @@ def test_the_compiled_file_translates_at_runtime(qapp):
     translator = QTranslator()
     assert translator.load(str(ut.QM_FILE))
     assert translator.translate("MainWindow", "Training loop") == "训练循环"
-    assert translator.translate("Explain", "bias of {neuron}") == "{neuron} 的偏置"
+    # an engine string (engine.core.i18n.translate), in the same compiled file
+    source = "AdamW first shrinks {label} by the factor 1 − lr·λ (decoupled decay)."
+    assert (
+        translator.translate("Explain", source)
+        == "AdamW 先把 {label} 乘以因子 1 − lr·λ（解耦的权重衰减）。"
+    )
