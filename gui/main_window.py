@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.last_message = ""
         self.controller = Controller(config, self)
-        self._animations = AnimationExports(self)
+        self.animations = AnimationExports(self)
         self.setWindowTitle(self.tr("Backprop Studio"))
         self.resize(*WINDOW_SIZE)
         self._build_centre()
@@ -272,11 +272,11 @@ class MainWindow(QMainWindow):
 
     def export_animation(self, target: Path) -> FrameRecorder | None:
         """Start recording the descent path on the loss surface; progress and Cancel shown."""
-        return self._animations.descent(target)
+        return self.animations.descent(target)
 
     def export_iteration_animation(self, target: Path) -> FrameRecorder | None:
         """The network diagram through every micro-step of the current (or last) iteration."""
-        return self._animations.iteration(target)
+        return self.animations.iteration(target)
 
     def _use_activation(self, spec: str) -> None:
         """The activation lab's "Use in network": every hidden layer of the current model."""
@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
         narrow_docks(self, [self.plots_dock, self.settings_dock, self.lessons.dock])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._animations.abort()  # no frames grabbed from a closing window
+        self.animations.abort()  # no frames grabbed from a closing window
         self.controller.shutdown()
         self.labs.shutdown()
         self.basin_view.shutdown()

@@ -65,12 +65,8 @@ class AnimationExports:
             window.banner.show_message(tr("Step into an iteration first (and let runs finish)."))
             return None
         controller.pause()
-        diagram = NetworkView()
-        diagram.animation_ms = 0
-        diagram.resize(*DIAGRAM_SIZE)
+        diagram = self.frame_diagram()
         network = controller.network()
-        diagram.set_network(network.neurons, network.params)
-        diagram.show_whole_figure()  # a picture of the whole network, however big
 
         def draw(i: int) -> QImage:
             diagram.show_snapshot(snapshots[i])
@@ -86,6 +82,18 @@ class AnimationExports:
             frame_ms=DIAGRAM_FRAME_MS,
         )
         return self._record(recorder)
+
+    def frame_diagram(self) -> NetworkView:
+        """A diagram for the frames, off screen: the window's network with its layers'
+        activations and the data drawn (targets beside the outputs), whole however big."""
+        shown = self.window.network_view
+        diagram = NetworkView()
+        diagram.animation_ms = 0
+        diagram.resize(*DIAGRAM_SIZE)
+        diagram.set_network(*shown.network)
+        diagram.set_data(shown.data_tags.inputs, shown.data_tags.targets)
+        diagram.show_whole_figure()  # a picture of the whole network, however big
+        return diagram
 
     def abort(self) -> None:
         """No frames grabbed from a closing window."""

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from gui.theme_menu import ThemeMenu
     from gui.views.landscape_panel import LandscapePanel
     from gui.views.message_banner import MessageBanner
+    from gui.views.network_view import NetworkView
     from gui.views.transport_bar import TransportBar
 
 
@@ -32,6 +33,7 @@ class WindowParts(Protocol):
     plots_dock: QDockWidget
     settings_dock: QDockWidget
     landscape_panel: LandscapePanel
+    network_view: NetworkView
     banner: MessageBanner
     theme_menu: ThemeMenu
     last_message: str

@@ -114,6 +114,11 @@ class NetworkView(QGraphicsView):
         restore_zoom()
 
     # -- building and showing --------------------------------------------------------------
+    @property
+    def network(self) -> tuple[list[list[str]], list[ParamInfo], tuple[str, ...]]:
+        """What set_network was last given (neurons, parameters, activations)."""
+        return self._network or ([], [], ())
+
     def set_network(
         self,
         neurons: list[list[str]],
