@@ -24,6 +24,8 @@ FUNCTIONS: dict[str, Callable[..., float]] = {
     "exp": math.exp,
     "log": math.log,
     "tanh": math.tanh,
+    "sin": math.sin,
+    "cos": math.cos,
     "erf": math.erf,
     "abs": abs,
     "max": max,
@@ -279,8 +281,8 @@ def _render(
         if expr.function != "sqrt":
             return f"{expr.function}({inner})"
         return f"√{inner}" if isinstance(expr.arguments[0], Num) else f"√({inner})"
-    if isinstance(expr, Neg):
-        text = f"−{_render(expr.operand, leaf, ops, times, _PRECEDENCE['**'])}"
+    if isinstance(expr, Neg):  # −2·(1 − x) reads as −(2·(1 − x)): a product needs no ( )
+        text = f"−{_render(expr.operand, leaf, ops, times, _PRECEDENCE['*'])}"
         return f"({text})" if parent > _PRECEDENCE["+"] else text
     assert isinstance(expr, Op)
     precedence = _PRECEDENCE[expr.op]

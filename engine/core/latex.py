@@ -47,7 +47,7 @@ SEPARATORS = {
 _SPLIT = re.compile(r"(\s+|[=+−·×←²≤<>,()√])")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?(e[-+]?\d+)?")
 _SPECIAL = re.compile(r"([\\{}_#%&$^~])")
-_FUNCTIONS = {"exp", "log", "tanh", "sqrt", "max", "min", "abs"}
+_FUNCTIONS = {"exp", "log", "tanh", "sqrt", "max", "min", "abs", "sin", "cos"}
 
 
 def formula_latex(formula: Formula) -> str:
@@ -146,7 +146,7 @@ def expression_latex(expr: Expr, leaf: Leaf, times: str = r" \cdot ", parent: in
     if isinstance(expr, Call):
         return _call(expr, leaf, times)
     if isinstance(expr, Neg):
-        text = "-" + expression_latex(expr.operand, leaf, times, 3)
+        text = "-" + expression_latex(expr.operand, leaf, times, 2)  # -2 \cdot x, as read
         return f"({text})" if parent > 1 else text
     assert isinstance(expr, Op)
     if expr.op == "/":

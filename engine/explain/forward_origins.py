@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from engine.core.formula import Formula, Num
 from engine.explain.forward_formula import net_formula, out_formula
+from engine.models.chain_rule import ChainRule
 from engine.models.mlp import MLP
 
 
@@ -82,3 +83,24 @@ class ForwardOrigins:
             if formula is not None:
                 formulas[f"out_{name}"] = formula
         return formulas
+
+
+def attach_forward_origins(chain: object, model: object) -> None:
+    """Let a network's chain rule expand ∂net_o1/∂w5 = out_h1 to out_h1's forward formula.
+
+    Built from the chain rule's own per-layer numbers (so each expansion's result is the
+    factor's value) and the parameters as they are now, before the step changes them; the
+    trees themselves are built only when a view expands one.
+    """
+    if not isinstance(chain, ChainRule) or not isinstance(model, MLP):
+        return  # a test function's gradient has no incoming activations
+    values = model.value_list()
+    built: list[ForwardOrigins] = []
+
+    def source_origin(layer: int, row: int) -> Formula | None:
+        if not built:
+            layers = [(t.net[0].tolist(), t.out[0].tolist()) for t in chain.layers]
+            built.append(ForwardOrigins(model, values, chain.inputs[0].tolist(), layers))
+        return built[0].out(layer, row)
+
+    chain.attach_sources(source_origin)

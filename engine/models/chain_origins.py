@@ -137,8 +137,10 @@ class ChainOrigins:
         ]
 
     @staticmethod
-    def incoming(target: str, label: str, source: str | None, value: float) -> Formula:
-        return incoming_formula(target, label, source, value)
+    def incoming(
+        target: str, label: str, source: str | None, value: float, origin: Formula | None = None
+    ) -> Formula:
+        return incoming_formula(target, label, source, value, origin)
 
 
 def _jacobian_entry(activation: str, outs: list[float], k: int, j: int) -> float:

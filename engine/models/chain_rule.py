@@ -8,6 +8,7 @@ For a hidden neuron, ∂E/∂out is the sum over every path to the loss:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -48,6 +49,9 @@ class LayerTrace:
     delta: np.ndarray  # ∂E/∂net
 
 
+# (layer, row) of a neuron -> the formula of its out, None where it has no closed form
+SourceOrigin = Callable[[int, int], Formula | None]
+
 __all__ = ["ChainRule", "Explanation", "Factor", "LayerTrace", "fmt", "par"]
 
 
@@ -81,6 +85,7 @@ class ChainRule:
         }
         self._neuron_terms: dict[tuple[int, int], _NeuronTerms] = {}
         self._explained: dict[str, Explanation] = {}
+        self._source_origin: SourceOrigin | None = None
         self.origins = ChainOrigins(
             self.layers,
             model.neurons,
@@ -143,6 +148,13 @@ class ChainRule:
     def gradient(self, label: str) -> float:
         return float(self.grads[self.model.index[label]])
 
+    def attach_sources(self, source_origin: SourceOrigin) -> None:
+        """Name the forward formula of each activation a weight multiplies (out_h1 =
+        σ(net_h1)): the forward trees live a layer above the chain rule, which asks for them
+        as (layer, row) of the neuron. Call before any explanation is built."""
+        self._source_origin = source_origin
+        self._explained.clear()
+
     # -- explanations --------------------------------------------------------------------
     def explain(self, label: str) -> Explanation:
         """∂E/∂label as its chain-rule factors with their numbers (kept: the backward and the
@@ -182,11 +194,14 @@ class ChainRule:
 
     def _dnet_factor(self, info: ParamInfo, x: float) -> Factor:
         """∂net/∂param: the input the weight multiplies, named as the diagram names it."""
-        source = None
+        source, origin = None, None
         if info.kind == "weight":
             source = info.source if info.layer == 1 else f"out_{info.source}"
+            if info.layer > 1 and self._source_origin is not None:
+                origin = self._source_origin(info.layer - 1, info.col)
         symbol = f"∂net_{info.target}/∂{info.label}"
-        return Factor(symbol, x, self.origins.incoming(info.target, info.label, source, x))
+        incoming = self.origins.incoming(info.target, info.label, source, x, origin)
+        return Factor(symbol, x, incoming)
 
     def delta(self, neuron: str) -> float:
         """δ = ∂E/∂net of a neuron, summed over the batch."""

@@ -164,7 +164,10 @@ def jacobian_formula(
     return Formula(symbol, f"{symbol} =", expression, value)
 
 
-def incoming_formula(target: str, label: str, source: str | None, value: float) -> Formula:
-    """∂net/∂w is the input the weight multiplies (`source` names it); a bias's is 1."""
+def incoming_formula(
+    target: str, label: str, source: str | None, value: float, origin: Formula | None = None
+) -> Formula:
+    """∂net/∂w is the input the weight multiplies (`source` names it, `origin` is the forward
+    formula that computed it, for out_h1); a bias's is 1."""
     symbol = f"∂net_{target}/∂{label}"
-    return Formula(symbol, f"{symbol} =", Num(value, source), value)
+    return Formula(symbol, f"{symbol} =", Num(value, source, origin), value)

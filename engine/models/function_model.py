@@ -1,7 +1,7 @@
 """A 2-parameter test function dressed as a model, so the same stepper trains it.
 
 Its parameters are the coordinates x (and y); its one "neuron" f computes the function, and
-the loss is f itself. Gradients are explained from closed-form partial derivatives.
+the loss is f itself. Gradients are explained from partial derivatives as formula trees.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from torch import Tensor, nn
 
 from engine.core.device import resolve_device, resolve_dtype
 from engine.core.explanation import Explanation, Factor
-from engine.core.formula import fmt
+from engine.core.formula import Formula, fmt
 from engine.core.i18n import QT_TRANSLATE_NOOP
 from engine.core.phrase import phrase
 from engine.models.config import Config
 from engine.models.flat_reader import FlatReader
+from engine.models.function_gradients import partial_formulas
 from engine.models.losses import Loss
 from engine.models.parameters import ParamInfo, assign_values
 from engine.models.test_functions import get_function
@@ -125,14 +126,13 @@ class FunctionModel(nn.Module):
 
 
 class FunctionChain:
-    """The gradient of a test function from its closed-form partial derivatives."""
+    """The gradient of a test function from its partial derivatives as formula trees."""
 
     def __init__(self, model: FunctionModel) -> None:
         self.model = model
-        values = model.values().tolist()
-        x, y = values[0], values[1] if len(values) > 1 else 0.0
-        self.grads = np.array(model.fn.gradient(x, y)[: len(values)], dtype=float)
-        self.point = model.point_text()  # now: the step moves the point before it is shown
+        # read now: the step moves the point before the explanation is shown
+        self.partials = partial_formulas(model.fn.name, tuple(model.values().tolist()))
+        self.grads = np.array([p.result for p in self.partials], dtype=float)
 
     def gradient(self, label: str) -> float:
         return float(self.grads[self.model.index[label]])
@@ -141,18 +141,13 @@ class FunctionChain:
         return 1.0  # ∂E/∂f: the loss is f
 
     def explain(self, label: str) -> Explanation:
-        index = self.model.index[label]
-        partial = self.model.fn.partials[index]
-        value = float(self.grads[index])
-        formula = phrase(
-            "Explain",
-            QT_TRANSLATE_NOOP("Explain", "{formula} at {point} = {value}"),
-            formula=f"∂E/∂{label} = ∂f/∂{label} = {partial}",
-            point=self.point,
-            value=fmt(value),
-        )
-        factors = (Factor("∂E/∂f", 1.0), Factor(f"∂f/∂{label}", value))
-        return Explanation(label, value, factors, (), summary=formula)
+        """∂E/∂x = ∂f/∂x (the loss is f) with its symbolic form and numbers; the factor
+        ∂f/∂x carries the partial's tree, so the update's gradient expands to it."""
+        partial = self.partials[self.model.index[label]]
+        value = partial.result
+        tree = Formula(f"∂E/∂{label}", f"∂E/∂{label} = ∂f/∂{label} =", partial.expression, value)
+        factors = (Factor("∂E/∂f", 1.0), Factor(f"∂f/∂{label}", value, partial))
+        return Explanation(label, value, factors, (), (tree,))
 
     def explain_neuron(self, neuron: str) -> Explanation:
         formula = phrase(

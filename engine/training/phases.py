@@ -20,6 +20,7 @@ from engine.core.i18n import QT_TRANSLATE_NOOP, translate
 from engine.core.phrase import phrase
 from engine.core.snapshot import NeuronValue, Snapshot
 from engine.explain import phases as explain
+from engine.explain.forward_origins import attach_forward_origins
 from engine.explain.published_variant import apply_published_variant
 from engine.models.trainable_model import TrainableModel
 from engine.training.checkpoints import CheckpointStore
@@ -221,6 +222,7 @@ class PhaseMachine:
                 ),
             )
         p.chain = model.chain_rule(setup.x, setup.target, setup.loss_fn, upstream)
+        attach_forward_origins(p.chain, model)  # ∂net_o1/∂w5 = out_h1 expands to σ(net_h1)
         p.grads_after = model.grad_list()
         p.reveal = self._order.order(p.hook_events)
 
@@ -255,7 +257,7 @@ class PhaseMachine:
     def _with_origin(p: Pass, inputs: UpdateInputs) -> UpdateInputs:
         """The update's ∂E/∂p expandable to the chain rule that computed it."""
         formulas = () if p.chain is None else p.chain.explain(inputs.label).formulas
-        if not formulas:  # a test function's gradient is told in words
+        if not formulas:
             return inputs
         origin = gradient_origin(formulas[-1], inputs.grad)
         return replace(inputs, grad_origin=origin)

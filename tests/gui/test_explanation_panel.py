@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 
 from engine.core.snapshot import Snapshot
-from engine.models.presets import MAZUR
+from engine.models.presets import MAZUR, PRESETS
 from engine.training.stepper import Stepper
 from gui.views.explanation_panel import ExplanationPanel
 
@@ -132,4 +132,48 @@ def test_forward_sums_and_the_loss_expand_back_to_the_inputs(panel):
     assert (
         f"out_o1 = sigmoid(net_o1) = 1/(1 + exp(−net_o1)) = 1 / (1 + exp(−1.105905967)) = {out:.8f}"
         in (panel.toPlainText())
+    )
+
+
+def rosenbrock_at(phase: str, focus: str) -> Snapshot:
+    stepper = Stepper(PRESETS["rosenbrock"])
+    for _ in stepper.plan:
+        snap = stepper.step_phase()
+        if (snap.phase, snap.focus) == (phase, focus):
+            return snap
+    raise AssertionError(f"no {phase} micro-step for {focus}")
+
+
+def test_a_test_functions_update_expands_its_gradient_to_the_partial(panel):
+    panel.show_snapshot(rosenbrock_at("step", "x"))
+    assert "▸ ∂E/∂x" in panel.toPlainText()
+    x, y = -1.5, 2.0  # Rosenbrock's start; ∂f/∂x by hand
+    slope = -2 * (1 - x) - 400 * x * (y - x**2)
+    shown = (
+        "∂E/∂x = ∂f/∂x = −2·(1 − x) − 400·x·(y − x²) = −2 × (1 − (-1.5)) − 400 × (-1.5) × "
+        f"(2 − (-1.5)²) = {slope:g}"
+    )
+    assert shown not in panel.toPlainText()
+    panel.toggle_factor("factor:0")
+    assert shown in panel.toPlainText()
+    assert panel.latex("factor:0") == (
+        r"\frac{\partial E}{\partial x} = \frac{\partial f}{\partial x} = -2 \cdot (1 - x) - "
+        r"400 \cdot x \cdot (y - x^{2}) = -2 \times (1 - (-1.5)) - 400 \times (-1.5) \times "
+        r"(2 - (-1.5)^{2}) = -155"
+    )
+
+
+def test_the_incoming_activation_expands_to_its_forward_formula(panel):
+    panel.show_snapshot(snapshot_at("backward", "w5"))
+    panel.toggle_factor("factor:2")  # ∂net_o1/∂w5 = out_h1
+    assert "∂net_o1/∂w5 = out_h1 = 0.593269992" in panel.toPlainText()
+    panel.toggle_factor("factor:2.0")  # out_h1 = sigmoid(net_h1)
+    out_h1 = sigmoid(0.15 * 0.05 + 0.20 * 0.10 + 0.35)
+    assert (
+        f"out_h1 = sigmoid(net_h1) = 1/(1 + exp(−net_h1)) = 1 / (1 + exp(−0.3775)) = {out_h1:.9f}"
+        in panel.toPlainText()
+    )
+    panel.toggle_factor("factor:2.0.0")  # net_h1, its sum
+    assert "net_h1 = w1·i1 + w2·i2 + b_h1 = 0.15 × 0.05 + 0.2 × 0.1 + 0.35 = 0.3775" in (
+        panel.toPlainText()
     )

@@ -221,3 +221,45 @@ def test_relu_derivative_says_which_side_of_zero_net_is():
     texts = {o.text() for f in formulas for _, o in origins_within(f)}
     relu = [t for t in texts if t.startswith("∂out_h") and "∂net_h" in t.split("=")[0]]
     assert relu and all(("> 0) = 1" in t) or ("≤ 0) = 0" in t) for t in relu), relu
+
+
+def test_mazur_incoming_activation_expands_to_its_forward_formula_and_sum():
+    _, formulas = one_iteration(MAZUR)
+    w5 = next(f for f in formulas if f.label == "∂E/∂w5")
+    incoming = factors_with_origins(w5.expression)[-1]
+    (out_h1,) = factors_with_origins(incoming.origin.expression)
+    net_h1 = 0.15 * 0.05 + 0.20 * 0.10 + 0.35  # Mazur's forward pass by hand
+    sigmoid = 1 / (1 + torch.exp(torch.tensor(-net_h1, dtype=torch.float64)))
+    assert out_h1.origin.text() == (
+        "out_h1 = sigmoid(net_h1) = 1/(1 + exp(−net_h1)) = 1 / (1 + exp(−0.3775)) = 0.593269992"
+    )
+    assert out_h1.origin.expression.value() == pytest.approx(float(sigmoid), rel=1e-15)
+    assert out_h1.origin.result == incoming.number == out_h1.number
+    (net,) = factors_with_origins(out_h1.origin.expression)
+    assert (
+        net.origin.text()
+        == "net_h1 = w1·i1 + w2·i2 + b_h1 = 0.15 × 0.05 + 0.2 × 0.1 + 0.35 = 0.3775"
+    )
+    assert net.origin.expression.value() == pytest.approx(net_h1, rel=1e-15)
+
+
+@pytest.mark.parametrize("name", ["deep-mixed", "softmax-output", "cross-entropy"])
+def test_every_incoming_activation_expands_to_the_factor_it_is(name):
+    """∂net/∂w of every weight above the first layer: its activation's forward formula
+    evaluates to the factor's number, down to the inputs."""
+    _, formulas = one_iteration(CONFIGS[name])
+    checked = 0
+    for formula in formulas:
+        if not formula.label.startswith("∂E/∂w"):
+            continue
+        incoming = factors_with_origins(formula.expression)[-1]
+        assert incoming.symbol.startswith("∂net_")
+        sources = factors_with_origins(incoming.origin.expression)
+        if not sources:  # a first-layer weight multiplies an input
+            assert next(leaves(incoming.origin.expression)).symbol.startswith("i")
+            continue
+        (source,) = sources
+        assert source.symbol.startswith("out_")
+        assert source.origin.expression.value() == pytest.approx(incoming.number, rel=1e-12)
+        checked += 1
+    assert checked >= 6
