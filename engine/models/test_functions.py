@@ -31,7 +31,6 @@ class TestFunction:
     lr: float  # a learning rate plain SGD handles from `start`
     note: str
     gradient: Grad = lambda x, y: (math.nan, math.nan)  # closed form, never autograd
-    partials: tuple[str, str] = ("", "")  # ∂f/∂x and ∂f/∂y as formulas
     dims: int = 2  # 1: only x is a parameter (the parabola)
     has_minimum: bool = True  # False for saddles: "minima" then lists the stationary point
 
@@ -73,20 +72,20 @@ FUNCTIONS: dict[str, TestFunction] = {
             "parabola", "Parabola", "f(x) = x²", lambda x, y: x**2 + 0 * y,
             ((0.0, 0.0),), (-1.5, 0.0), (-2, 2, -1, 1), 0.1,
             "One parameter: the tangent's slope is the gradient, and each step follows it.",
-            gradient=lambda x, y: (2 * x, 0.0), partials=("2x", "0"), dims=1,
+            gradient=lambda x, y: (2 * x, 0.0), dims=1,
         ),
         TestFunction(
             "bowl", "Bowl", "f(x, y) = x² + y²", lambda x, y: x**2 + y**2,
             ((0.0, 0.0),), (1.5, 1.0), (-2, 2, -2, 2), 0.1,
             "Round contours: the gradient points straight at the minimum.",
-            gradient=lambda x, y: (2 * x, 2 * y), partials=("2x", "2y"),
+            gradient=lambda x, y: (2 * x, 2 * y),
         ),
         TestFunction(
             "ill_conditioned", "Ill-conditioned quadratic", "f(x, y) = x² + 20·y²",
             lambda x, y: x**2 + 20 * y**2,
             ((0.0, 0.0),), (-1.8, 0.4), (-2, 2, -1, 1), 0.045,
             "One direction is 20× steeper: SGD zig-zags across it; momentum and Adam do not.",
-            gradient=lambda x, y: (2 * x, 40 * y), partials=("2x", "40y"),
+            gradient=lambda x, y: (2 * x, 40 * y),
         ),
         TestFunction(
             "rosenbrock", "Rosenbrock", "f(x, y) = (1 − x)² + 100·(y − x²)²",
@@ -94,28 +93,25 @@ FUNCTIONS: dict[str, TestFunction] = {
             ((1.0, 1.0),), (-1.5, 2.0), (-2, 2, -1, 3), 0.0015,
             "A curved, flat-bottomed valley: easy to fall into, slow to follow to (1, 1).",
             gradient=lambda x, y: (-2 * (1 - x) - 400 * x * (y - x**2), 200 * (y - x**2)),
-            partials=("−2(1 − x) − 400x(y − x²)", "200(y − x²)"),
         ),
         TestFunction(
             "beale", "Beale", "f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²",
             _beale, ((3.0, 0.5),), (1.0, 1.5), (-4.5, 4.5, -4.5, 4.5), 0.001,
             "Sharp ridges and flat plateaus; the minimum is at (3, 0.5).",
             gradient=_beale_gradient,
-            partials=("2a(y − 1) + 2b(y² − 1) + 2c(y³ − 1)", "2a·x + 4b·xy + 6c·xy²"),
         ),
         TestFunction(
             "saddle", "Saddle", "f(x, y) = x² − y²", lambda x, y: x**2 - y**2,
             ((0.0, 0.0),), (1.5, 1e-3), (-2, 2, -2, 2), 0.1,
             "A saddle point at the origin: the gradient vanishes there, but it is no minimum.",
-            gradient=lambda x, y: (2 * x, -2 * y), partials=("2x", "−2y"), has_minimum=False,
+            gradient=lambda x, y: (2 * x, -2 * y), has_minimum=False,
         ),
         TestFunction(
             "monkey_saddle", "Monkey saddle", "f(x, y) = x³ − 3·x·y²",
             lambda x, y: x**3 - 3 * x * y**2,
             ((0.0, 0.0),), (0.8, 0.3), (-1.5, 1.5, -1.5, 1.5), 0.05,
             "Three valleys meet at a flat saddle: the gradient and the curvature both vanish.",
-            gradient=lambda x, y: (3 * x**2 - 3 * y**2, -6 * x * y),
-            partials=("3x² − 3y²", "−6xy"), has_minimum=False,
+            gradient=lambda x, y: (3 * x**2 - 3 * y**2, -6 * x * y), has_minimum=False,
         ),
         TestFunction(
             "himmelblau", "Himmelblau", "f(x, y) = (x² + y − 11)² + (x + y² − 7)²",
@@ -124,13 +120,12 @@ FUNCTIONS: dict[str, TestFunction] = {
             (0.0, 0.0), (-5, 5, -5, 5), 0.01,
             "Four equally deep minima: which one you reach depends on where you start.",
             gradient=_himmelblau_gradient,
-            partials=("4x(x² + y − 11) + 2(x + y² − 7)", "2(x² + y − 11) + 4y(x + y² − 7)"),
         ),
         TestFunction(
             "rastrigin", "Rastrigin", "f(x, y) = 20 + x² − 10·cos 2πx + y² − 10·cos 2πy",
             _rastrigin, ((0.0, 0.0),), (2.2, 1.7), (-5.12, 5.12, -5.12, 5.12), 0.002,
             "Many local minima on a bowl: gradient descent stops in the nearest one.",
-            gradient=_rastrigin_gradient, partials=("2x + 20π·sin 2πx", "2y + 20π·sin 2πy"),
+            gradient=_rastrigin_gradient,
         ),
     )
 }  # fmt: skip
