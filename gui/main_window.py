@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         c.busy_changed.connect(self._set_busy)
         c.run_progress.connect(t.set_progress)
         c.run_preview.connect(self.plots_panel.show_preview)
+        c.previous_run_changed.connect(self.plots_panel.show_previous)
         for action in (t.back_action, t.step_action, t.iteration_action, t.play_action):
             action.triggered.connect(self.banner.dismiss)  # a notice lasts until the next step
         t.back_action.triggered.connect(c.back)

@@ -124,4 +124,4 @@ class RunUndo(QObject):
         return True
 
     def bring_back(self, run: object, note: str) -> None:
-        self._controller.adopt(run, note)  # type: ignore[arg-type]
+        self._controller.swap_run(run, note)
