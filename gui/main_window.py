@@ -200,7 +200,8 @@ class MainWindow(QMainWindow):
             self.tr("The micro-step just executed"),
             self.tr(
                 "This iteration's loss, once its forward pass has computed it; after its "
-                "optimizer.step(), also the loss at the new parameters"
+                "optimizer.step(), also the loss at the new parameters; after an edit, the "
+                "previewed E at the edited values"
             ),
             self.tr("Where the tensors live, and their precision"),
         )
