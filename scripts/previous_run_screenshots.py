@@ -3,7 +3,8 @@
 Usage: QT_QPA_PLATFORM=offscreen python scripts/previous_run_screenshots.py FOLDER
 Trains Mazur's net 100 iterations at lr 0.5, rebuilds it with tanh hidden units (the old run
 kept as the previous run) and trains that 100 iterations; writes FOLDER/previous-run-plots.png
-(the Plots panel) and FOLDER/previous-run-window.png (the window). Exit code 2 with one line
+(the Plots panel), FOLDER/previous-run-window.png (the window) and
+FOLDER/previous-run-projector.png (the window at 1024×768). Exit code 2 with one line
 when an image cannot be written.
 """
 
@@ -21,6 +22,7 @@ from gui.main_window import MainWindow
 
 SETTLE_ROUNDS = 30
 WINDOW_SIZE = (1280, 800)
+PROJECTOR = (1024, 768)
 
 
 def settle(app: QApplication) -> None:
@@ -44,6 +46,13 @@ def main(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     grabs = ((window.plots_panel.grab(), "previous-run-plots.png"),
              (window.grab(), "previous-run-window.png"))  # fmt: skip
+    for image, name in grabs:
+        if not image.save(str(folder / name)):
+            print(f"could not write {folder / name}", file=sys.stderr)
+            return 2
+    window.resize(*PROJECTOR)
+    settle(app)
+    grabs = ((window.grab(), "previous-run-projector.png"),)
     for image, name in grabs:
         if not image.save(str(folder / name)):
             print(f"could not write {folder / name}", file=sys.stderr)

@@ -137,3 +137,14 @@ def test_hovering_reads_the_previous_run_at_the_same_iteration(window, start_any
     text = loss_plot.hover_at(3)
     assert text == f"iteration 4: loss {now[3]:.9g} · previous run {old[3]:.9g}"
     assert loss_plot.hover_at(12) == f"iteration 5: loss {now[4]:.9g} · previous run {old[4]:.9g}"
+
+
+def test_with_a_previous_run_the_window_still_fits_a_projector(window, qtbot):
+    window.controller.run_blocking(12)
+    window.controller.reset()
+    assert window.plots_panel.grad_norm_plot.previous.box.isVisibleTo(window)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 768, hint
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    qtbot.waitUntil(lambda: window.plots_dock.width() <= 0.3 * 1024 + 1)
