@@ -43,8 +43,9 @@ def ask_to_rebuild(
     box.setText(tr("These settings need a new model, so training starts again."))
     box.setInformativeText(
         tr(
-            "The current run ({0} iterations done) is kept as the previous run: "
-            "Edit → Undo (Ctrl+Z) brings it back, history and all."
+            "The current run ({0} iterations done) is kept as the previous run: its curves "
+            "stay on the plots, dashed, to compare, and Edit → Undo (Ctrl+Z) brings it back, "
+            "history and all."
         ).format(iterations)
     )
     start = box.addButton(tr("Start a new run (keep this one)"), QMessageBox.ButtonRole.AcceptRole)

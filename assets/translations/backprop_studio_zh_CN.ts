@@ -3236,27 +3236,27 @@ closed form: {c}
     <context>
         <name>SettingsApply</name>
         <message>
-            <location filename="../../gui/settings_apply.py" line="66" />
+            <location filename="../../gui/settings_apply.py" line="67" />
             <source>Changed: Apply uses them from the next iteration; the run goes on.</source>
             <translation>已更改：点“应用”后从下一次迭代起生效，训练继续进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/settings_apply.py" line="111" />
+            <location filename="../../gui/settings_apply.py" line="112" />
             <source>Nothing changed: the run goes on.</source>
             <translation>没有更改：训练继续进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/settings_apply.py" line="52" />
+            <location filename="../../gui/settings_apply.py" line="53" />
             <source>Save the current run as a session file, then start the new one</source>
             <translation>先把当前训练保存为会话文件，再开始新的训练</translation>
         </message>
         <message>
-            <location filename="../../gui/settings_apply.py" line="51" />
+            <location filename="../../gui/settings_apply.py" line="52" />
             <source>Save this run…</source>
             <translation>保存当前训练…</translation>
         </message>
         <message>
-            <location filename="../../gui/settings_apply.py" line="50" />
+            <location filename="../../gui/settings_apply.py" line="51" />
             <source>Start a new run (keep this one)</source>
             <translation>开始新训练（保留当前这个）</translation>
         </message>
@@ -3266,9 +3266,9 @@ closed form: {c}
             <translation>开始新的训练？</translation>
         </message>
         <message>
-            <location filename="../../gui/settings_apply.py" line="48" />
-            <source>The current run ({0} iterations done) is kept as the previous run: Edit → Undo (Ctrl+Z) brings it back, history and all.</source>
-            <translation>当前训练（已完成 {0} 次迭代）会保留为上一个训练：编辑 → 撤销（Ctrl+Z）可连同全部历史一起找回。</translation>
+            <location filename="../../gui/settings_apply.py" line="49" />
+            <source>The current run ({0} iterations done) is kept as the previous run: its curves stay on the plots, dashed, to compare, and Edit → Undo (Ctrl+Z) brings it back, history and all.</source>
+            <translation>当前训练（已完成 {0} 次迭代）会保留为上一次训练：它的曲线以虚线留在图上供比较，编辑 → 撤销（Ctrl+Z）可连同全部历史一起找回。</translation>
         </message>
         <message>
             <location filename="../../gui/settings_apply.py" line="43" />

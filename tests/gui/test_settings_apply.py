@@ -192,6 +192,7 @@ def test_the_rebuild_question_offers_to_keep_the_run_or_cancel(qtbot, window, me
     box = message_boxes.boxes[-1].box
     assert message_boxes.boxes[-1].title == "Start a new run?"
     assert "12 iterations done" in box.informativeText() and "Ctrl+Z" in box.informativeText()
+    assert "dashed, to compare" in box.informativeText()
     names = sorted(button.text() for button in box.buttons())
     assert names == ["Cancel", "Save this run…", "Start a new run (keep this one)"]
 
