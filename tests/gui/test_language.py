@@ -341,3 +341,18 @@ def test_undo_after_a_language_switch_brings_back_the_run_before(window, qtbot):
         back.close()
         wait_for_all()
         QSettings().remove(language.LANGUAGE_KEY)
+
+
+def test_the_previous_run_and_the_preview_speak_chinese(chinese_window):
+    window, controller = chinese_window, chinese_window.controller
+    controller.run_blocking(3)
+    controller.reset()
+    plot = window.plots_panel.loss_plot
+    assert plot.previous.box.text() == "上一次训练"
+    assert [label.text for _, label in plot.plot_item.legend.items] == ["本次训练", "上一次训练"]
+    assert controller.edit_parameter("w5", 3.0)
+    assert window.loss_label.text().endswith("（预览）")
+    assert untranslated_words(plot.previous.box.toolTip()) == []
+    controller.run_blocking(2)
+    hover = plot.hover_at(1)
+    assert "上一次训练" in hover and untranslated_words(hover) == []
