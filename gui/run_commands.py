@@ -93,6 +93,8 @@ class RunCommands:
         on the plots as the previous run, as a copy of its trajectory, unless it never finished
         an iteration (then the comparison shown before stays)."""
         leaving = trajectory_data(self._stepper)
+        for copied in (leaving.losses, leaving.grad_norms, leaving.params):
+            copied.setflags(write=False)  # kept as it was, whatever later reads it
         if not self.adopt(stepper, note):
             return False
         if leaving.losses.size:

@@ -67,11 +67,17 @@ def test_a_preset_after_progress_leaves_the_old_losses_as_the_previous_run(windo
     np.testing.assert_allclose(old_losses, expected, rtol=1e-12)
     np.testing.assert_array_equal(y, old_losses)
     np.testing.assert_array_equal(x, np.arange(1, 31))
+    kept = controller.previous_run  # an immutable copy: the old run itself is nowhere here
+    assert not kept.losses.flags.writeable and not kept.grad_norms.flags.writeable
     np.testing.assert_allclose(shown_previous(plots.grad_norm_plot)[1], norms, rtol=1e-9)
     box = plots.loss_plot.previous.box
     assert box.isVisibleTo(plots) and box.isChecked() and box.text() == "previous run"
     legend = [label.text for _, label in plots.loss_plot.plot_item.legend.items]
     assert legend == ["this run", "previous run"]
+    plots.loss_plot.log_box.setChecked(True)  # a log axis redraws it (read-only data)
+    np.testing.assert_allclose(plots.loss_plot.previous.curve.getData()[0], np.arange(1, 31))
+    np.testing.assert_allclose(plots.loss_plot.previous.curve.getData()[1], np.log10(old_losses))
+    plots.loss_plot.log_box.setChecked(False)
     box.setChecked(False)  # hidden by the learner
     assert shown_previous(plots.loss_plot)[1].size == 0
     assert [label.text for _, label in plots.loss_plot.plot_item.legend.items] == []
