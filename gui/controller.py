@@ -53,6 +53,7 @@ class Controller(RunCommands, QObject):
     run_preview = Signal(object)  # RunPreview: live losses during a run
     playing_changed = Signal(bool)
     run_replaced = Signal(object, object, str)  # old run, new run, why: gui.run_undo keeps it
+    previous_run_changed = Signal(object)  # TrajectoryData | None: the run to compare with
 
     def __init__(self, config: Config, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +65,7 @@ class Controller(RunCommands, QObject):
         self._trajectory_key = self._current_trajectory_key()
         self._divergence = DivergenceNotice()
         self.last_run: RunResult | None = None  # the latest fast-forward's outcome
+        self.previous_run: TrajectoryData | None = None  # a copy of the last run replaced
         self._pictures = PictureTaker()  # the run as copies, taken at a rest
         at_boundary = lambda: not self._stepper.micro  # noqa: E731
         self._pending = PendingSettings(self._change_now, at_boundary, self._warn)
@@ -368,5 +370,9 @@ class Controller(RunCommands, QObject):
         return True
 
     def hand_over(self, successor: Controller, note: str) -> bool:
-        """Give this run to `successor` (a new window's controller); refused during a run."""
-        return not self._busy and successor.adopt(self._stepper, note)
+        """Give this run (and the previous run's copy) to `successor`, a new window's
+        controller; refused during a run."""
+        if self._busy or not successor.adopt(self._stepper, note):
+            return False
+        successor.keep_previous(self.previous_run)
+        return True

@@ -5,7 +5,8 @@ standard dialogs' buttons) come from Qt's translations folder when it has them. 
 translates its explanations through the same QCoreApplication.translate, via engine.core.i18n.
 
 Switching at runtime builds a new main window (hand-built widgets cannot retranslate
-themselves) and hands it the open training run, the geometry, the docks and the current tabs.
+themselves) and hands it the open training run with its Undo stack of runs and the previous run
+to compare, the geometry, the docks and the current tabs.
 The run itself is not replayed: a Snapshot keeps its explanation as phrases and formula trees,
 which render in whatever language is installed when they are shown.
 """
@@ -129,6 +130,7 @@ def _rebuild(old: QMainWindow) -> QMainWindow:
     note = QCoreApplication.translate("Language", "Language: {0}")
     # The same run, not a replay: its Snapshots' phrases render in the new language.
     old.controller.hand_over(new.controller, note.format(LANGUAGE_NAMES[current_language()]))
+    new.menus.run_undo.take_over(old.menus.run_undo)  # Ctrl+Z still brings back the run before
     _copy_tabs(old, new)
     old.controller.pause()
     new.setGeometry(old.geometry())

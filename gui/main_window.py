@@ -200,7 +200,8 @@ class MainWindow(QMainWindow):
             self.tr("The micro-step just executed"),
             self.tr(
                 "This iteration's loss, once its forward pass has computed it; after its "
-                "optimizer.step(), also the loss at the new parameters"
+                "optimizer.step(), also the loss at the new parameters; after an edit, the "
+                "previewed E at the edited values"
             ),
             self.tr("Where the tensors live, and their precision"),
         )
@@ -229,6 +230,7 @@ class MainWindow(QMainWindow):
         c.busy_changed.connect(self._set_busy)
         c.run_progress.connect(t.set_progress)
         c.run_preview.connect(self.plots_panel.show_preview)
+        c.previous_run_changed.connect(self.plots_panel.show_previous)
         for action in (t.back_action, t.step_action, t.iteration_action, t.play_action):
             action.triggered.connect(self.banner.dismiss)  # a notice lasts until the next step
         t.back_action.triggered.connect(c.back)

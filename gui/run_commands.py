@@ -17,6 +17,7 @@ from engine.core.errors import EngineError
 from engine.models.config import Config
 from engine.models.presets import get_preset
 from engine.training.live_settings import changes_text, live_changes
+from gui.run_copies import TrajectoryData, trajectory_data
 from gui.run_report import summary
 
 
@@ -26,7 +27,8 @@ def tr(text: str) -> str:
 
 class RunCommands:
     """Edits, settings and replacements. The controller supplies what they act on: `_stepper`,
-    `_busy`, `_pending`, `_command`, `_publish`, `_warn`, `pause`, `adopt` and `_new_stepper`."""
+    `_busy`, `_pending`, `_command`, `_publish`, `_warn`, `pause`, `adopt`, `_new_stepper`,
+    `previous_run` and `previous_run_changed`."""
 
     def reset(self) -> bool:
         """A fresh run from the same start; the old one is kept (Edit → Undo brings it back)."""
@@ -81,10 +83,27 @@ class RunCommands:
     def _replace(self, stepper: Any, note: str, why: str) -> bool:
         """Adopt `stepper`, handing the old run to whoever keeps it for Undo (gui.run_undo)."""
         old = self._stepper
-        if not self.adopt(stepper, note):
+        if not self.swap_run(stepper, note):
             return False
         self.run_replaced.emit(old, stepper, why)
         return True
+
+    def swap_run(self, stepper: Any, note: str) -> bool:
+        """Adopt `stepper` (a new run, or Undo's and Redo's kept one); the run it replaces stays
+        on the plots as the previous run, as a copy of its trajectory, unless it never finished
+        an iteration (then the comparison shown before stays)."""
+        leaving = trajectory_data(self._stepper)
+        for copied in (leaving.losses, leaving.grad_norms, leaving.params):
+            copied.setflags(write=False)  # kept as it was, whatever later reads it
+        if not self.adopt(stepper, note):
+            return False
+        if leaving.losses.size:
+            self.keep_previous(leaving)
+        return True
+
+    def keep_previous(self, data: TrajectoryData | None) -> None:
+        self.previous_run = data
+        self.previous_run_changed.emit(data)
 
     def load_preset(self, name: str) -> bool:
         try:

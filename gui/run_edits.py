@@ -2,9 +2,9 @@
 
 The controller owns the stepper and makes every edit (Controller.edit_parameter); this
 helper keeps the window's side of it: the diagram's targets and editable inputs follow the
-run's data, an edit's forward pass is previewed at once (the engine's ForwardPreview, read at
-rest), a mid-iteration edit restarts the iteration, and Data ▸ Inputs and targets opens a
-table of every sample.
+run's data, an edit's forward pass is previewed at once on the diagram and in the status bar
+(the engine's ForwardPreview, read at rest), a mid-iteration edit restarts the iteration, and
+Data ▸ Inputs and targets opens a table of every sample.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from engine.core.snapshot import Snapshot
 from engine.models.chain_rule import fmt
 from gui.controller import Controller
 from gui.data_table import DataTable
+from gui.loss_status import preview_status
 from gui.views.diagram.editor import mid_iteration
 from gui.views.network_view import NetworkView
 
@@ -85,6 +86,9 @@ class RunEdits(QObject):
         edited = snapshot.phase == "edit"
         preview = controller.read(lambda stepper: stepper.forward_preview()) if edited else None
         self._view.show_preview(preview)
+        status = getattr(self._window, "loss_label", None)  # the status bar's loss
+        if preview is not None and status is not None:
+            status.setText(preview_status(preview))
         mid = mid_iteration(snapshot)
         if self.table is not None and self.table.isVisible() and (data_moved or mid != self._mid):
             self._fill_table()

@@ -59,6 +59,7 @@ class RunUndo(QObject):
         self.stack.setUndoLimit(RUNS_KEPT)
         self._group: _RunReplaced | None = None
         self._grouping, self._group_name = False, ""
+        self._moving = False  # copying another window's stack: no run is brought back
         controller.run_replaced.connect(self._keep)
         self.undo_action = self._action(tr("&Undo"), QKeySequence.StandardKey.Undo, self.undo)
         self.redo_action = self._action(tr("&Redo"), QKeySequence("Ctrl+Shift+Z"), self.redo)
@@ -124,4 +125,19 @@ class RunUndo(QObject):
         return True
 
     def bring_back(self, run: object, note: str) -> None:
-        self._controller.adopt(run, note)  # type: ignore[arg-type]
+        if not self._moving:
+            self._controller.swap_run(run, note)
+
+    def take_over(self, before: RunUndo) -> None:
+        """A language switch's new window: the old window's runs, in order and at the same
+        place (what was undone can be redone). The runs are the same objects, handed over with
+        the open run; nobody else holds them once the old window closes."""
+        self._moving = True
+        try:
+            for index in range(before.stack.count()):
+                kept = before.stack.command(index)
+                assert isinstance(kept, _RunReplaced)
+                self.stack.push(_RunReplaced(self, kept.old, kept.new, kept.text()))
+            self.stack.setIndex(before.stack.index())  # undone ones: nothing is adopted
+        finally:
+            self._moving = False

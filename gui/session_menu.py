@@ -73,12 +73,12 @@ class SessionMenu:
         return action
 
     # -- saving ----------------------------------------------------------------------------------
-    def save_dialog(self) -> None:
+    def save_dialog(self) -> bool:
+        """File → Save session; True when a file was written (or is, at the run's next rest)."""
         name, _ = QFileDialog.getSaveFileName(
             self.window, tr("Save session"), str(self._folder() / "session.json"), tr(FILTER)
         )
-        if name:
-            self.save(Path(name if name.endswith(".json") else f"{name}.json"))
+        return bool(name) and self.save(Path(name if name.endswith(".json") else f"{name}.json"))
 
     def save(self, path: Path) -> bool:
         """Copied where the state is consistent: at once, or during a run at its next rest

@@ -9,6 +9,7 @@ or Undo may alter without a new model being built.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -31,22 +32,30 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SettingsApply", text)
 
 
-def ask_to_rebuild(parent: QWidget, iterations: int) -> bool:
-    """Whether to start a new model, the current run being kept for Undo (tests replace this)."""
+def ask_to_rebuild(
+    parent: QWidget, iterations: int, save: Callable[[], bool] | None = None
+) -> bool:
+    """Whether to start a new model, the current run being kept for Undo; "Save this run…"
+    calls `save` first and starts only when it saved (tests replace this)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(tr("Start a new run?"))
     box.setText(tr("These settings need a new model, so training starts again."))
     box.setInformativeText(
         tr(
-            "The current run ({0} iterations done) is kept as the previous run: "
-            "Edit → Undo (Ctrl+Z) brings it back, history and all."
+            "The current run ({0} iterations done) is kept as the previous run: its curves "
+            "stay on the plots, dashed, to compare, and Edit → Undo (Ctrl+Z) brings it back, "
+            "history and all."
         ).format(iterations)
     )
     start = box.addButton(tr("Start a new run (keep this one)"), QMessageBox.ButtonRole.AcceptRole)
+    saving = box.addButton(tr("Save this run…"), QMessageBox.ButtonRole.ActionRole)
+    saving.setToolTip(tr("Save the current run as a session file, then start the new one"))
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(start)
     box.exec()
+    if box.clickedButton() is saving:
+        return save is not None and save()  # a failed or cancelled save starts nothing
     return box.clickedButton() is start
 
 
@@ -97,11 +106,19 @@ class SettingsSync:
 
     def _rebuild(self, action: object) -> bool:
         snapshot = self.controller.snapshot
-        if snapshot.tick and not ask_to_rebuild(self.window.window(), snapshot.completed):
+        if snapshot.tick and not ask_to_rebuild(
+            self.window.window(), snapshot.completed, self._save_dialog()
+        ):
             self.window.show_message(tr("Nothing changed: the run goes on."))
             self.refresh(force=True)
             return False
         return bool(action())  # type: ignore[operator]
+
+    def _save_dialog(self) -> Callable[[], bool] | None:
+        """File → Save session's dialog (the session menu names WindowParts, which therefore
+        cannot name it)."""
+        menu = getattr(self.window, "session_menu", None)
+        return None if menu is None else menu.save_dialog
 
     def set_lr(self, lr: float) -> bool:
         """The toolbar slider: the run's lr from the next iteration, even while playing."""

@@ -658,17 +658,17 @@ closed form: {c}
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../gui/controller.py" line="233" />
+            <location filename="../../gui/controller.py" line="235" />
             <source>A run is already in progress.</source>
             <translation>已有一次运行正在进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="333" />
+            <location filename="../../gui/controller.py" line="335" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="155" />
+            <location filename="../../gui/controller.py" line="157" />
             <source>Already at the start: there is nothing to undo.</source>
             <translation>已在起点：没有可撤销的步骤。</translation>
         </message>
@@ -678,17 +678,17 @@ closed form: {c}
             <translation>在完成 {1} 次迭代中的 {0} 次后取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_commands.py" line="78" />
+            <location filename="../../gui/run_commands.py" line="80" />
             <source>Model rebuilt: {0}.</source>
             <translation>模型已重建：{0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_commands.py" line="79" />
+            <location filename="../../gui/run_commands.py" line="81" />
             <source>New settings</source>
             <translation>新设置</translation>
         </message>
         <message>
-            <location filename="../../gui/run_commands.py" line="95" />
+            <location filename="../../gui/run_commands.py" line="112" />
             <source>Preset {0}</source>
             <translation>预设 {0}</translation>
         </message>
@@ -703,17 +703,17 @@ closed form: {c}
             <translation>运行了 {0} 次迭代；当前损失为 {1:.9g}。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_commands.py" line="36" />
+            <location filename="../../gui/run_commands.py" line="38" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../gui/run_commands.py" line="36" />
+            <location filename="../../gui/run_commands.py" line="38" />
             <source>Reset to the starting parameters; Edit → Undo (Ctrl+Z) brings the run back.</source>
             <translation>已重置为初始参数；编辑 → 撤销（Ctrl+Z）可找回原来的训练。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_commands.py" line="76" />
+            <location filename="../../gui/run_commands.py" line="78" />
             <source>Settings not applied: {0}</source>
             <translation>设置未应用：{0}</translation>
         </message>
@@ -723,13 +723,13 @@ closed form: {c}
             <translation>新的优化器设置会等本次迭代结束：从下一次迭代起生效（设置只在两次迭代之间更改）。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="322" />
+            <location filename="../../gui/controller.py" line="324" />
             <source>The run stopped</source>
             <translation>运行已停止</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="290" />
-            <location filename="../../gui/controller.py" line="320" />
+            <location filename="../../gui/controller.py" line="292" />
+            <location filename="../../gui/controller.py" line="322" />
             <source>The run stopped with an error: {0}</source>
             <translation>运行因错误而停止：{0}</translation>
         </message>
@@ -744,18 +744,18 @@ closed form: {c}
             <translation>训练在第 {0} 次迭代发散：损失变为 {1}。请后退（←）、重置或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="202" />
-            <location filename="../../gui/controller.py" line="244" />
+            <location filename="../../gui/controller.py" line="204" />
+            <location filename="../../gui/controller.py" line="246" />
             <source>Training diverged: go back, reset or change the settings.</source>
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_commands.py" line="65" />
+            <location filename="../../gui/run_commands.py" line="67" />
             <source>{0} from the next step; back (←) undoes it.</source>
             <translation>{0}，从下一步起生效；后退（←）可撤销。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_commands.py" line="51" />
+            <location filename="../../gui/run_commands.py" line="53" />
             <source>{0} set to {1:.9g}; back (←) undoes it.</source>
             <translation>{0} 已设为 {1:.9g}；后退（←）可撤销。</translation>
         </message>
@@ -1420,32 +1420,32 @@ closed form: {c}
     <context>
         <name>GradNormPlot</name>
         <message>
-            <location filename="../../gui/views/grad_norm_plot.py" line="15" />
+            <location filename="../../gui/views/grad_norm_plot.py" line="16" />
             <source>Gradient norm</source>
             <translation>梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/grad_norm_plot.py" line="18" />
+            <location filename="../../gui/views/grad_norm_plot.py" line="20" />
             <source>Length of the gradient used by each finished iteration</source>
             <translation>每次已完成迭代所用梯度的长度</translation>
         </message>
         <message>
-            <location filename="../../gui/views/grad_norm_plot.py" line="16" />
+            <location filename="../../gui/views/grad_norm_plot.py" line="17" />
             <source>Logarithmic gradient-norm axis</source>
             <translation>梯度范数轴使用对数刻度</translation>
         </message>
         <message>
-            <location filename="../../gui/views/grad_norm_plot.py" line="15" />
+            <location filename="../../gui/views/grad_norm_plot.py" line="16" />
             <source>iteration</source>
             <translation>迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/grad_norm_plot.py" line="22" />
+            <location filename="../../gui/views/grad_norm_plot.py" line="24" />
             <source>last {0:.6g}</source>
             <translation>最新 {0:.6g}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/grad_norm_plot.py" line="15" />
+            <location filename="../../gui/views/grad_norm_plot.py" line="16" />
             <source>‖∇E‖</source>
             <translation>‖∇E‖</translation>
         </message>
@@ -1813,27 +1813,27 @@ closed form: {c}
     <context>
         <name>Language</name>
         <message>
-            <location filename="../../gui/language.py" line="85" />
+            <location filename="../../gui/language.py" line="86" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/language.py" line="131" />
+            <location filename="../../gui/language.py" line="132" />
             <source>Language: {0}</source>
             <translation>语言：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/language.py" line="93" />
+            <location filename="../../gui/language.py" line="94" />
             <source>Show the interface in {0}</source>
             <translation>以{0}显示界面</translation>
         </message>
         <message>
-            <location filename="../../gui/language.py" line="116" />
+            <location filename="../../gui/language.py" line="117" />
             <source>The translation for {0} is missing.</source>
             <translation>缺少 {0} 的翻译。</translation>
         </message>
         <message>
-            <location filename="../../gui/language.py" line="111" />
+            <location filename="../../gui/language.py" line="112" />
             <source>Wait for the run to finish (or cancel it) first.</source>
             <translation>请先等待运行结束（或取消）。</translation>
         </message>
@@ -2046,42 +2046,47 @@ closed form: {c}
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="19" />
+            <location filename="../../gui/views/loss_plot.py" line="60" />
+            <source> · previous run {0:.9g}</source>
+            <translation> · 上一次训练 {0:.9g}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loss_plot.py" line="20" />
             <source>Logarithmic loss axis</source>
             <translation>损失轴使用对数刻度</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="18" />
+            <location filename="../../gui/views/loss_plot.py" line="19" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="25" />
+            <location filename="../../gui/views/loss_plot.py" line="27" />
             <source>The loss of each finished iteration; hover to read a value</source>
             <translation>每次已完成迭代的损失；悬停可读取数值</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="39" />
+            <location filename="../../gui/views/loss_plot.py" line="41" />
             <source>appears when an iteration finishes</source>
             <translation>一次迭代完成后显示</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="18" />
+            <location filename="../../gui/views/loss_plot.py" line="19" />
             <source>iteration</source>
             <translation>迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="55" />
+            <location filename="../../gui/views/loss_plot.py" line="57" />
             <source>iteration {0}: loss {1:.9g}</source>
             <translation>第 {0} 次迭代：损失 {1:.9g}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="34" />
+            <location filename="../../gui/views/loss_plot.py" line="36" />
             <source>last {0:.9g}</source>
             <translation>最新 {0:.9g}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="18" />
+            <location filename="../../gui/views/loss_plot.py" line="19" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
@@ -2089,17 +2094,22 @@ closed form: {c}
     <context>
         <name>LossStatus</name>
         <message>
-            <location filename="../../gui/loss_status.py" line="31" />
+            <location filename="../../gui/loss_status.py" line="39" />
+            <source>E {0} (preview)</source>
+            <translation>E {0}（预览）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loss_status.py" line="34" />
             <source>loss {0}</source>
             <translation>损失 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_status.py" line="28" />
+            <location filename="../../gui/loss_status.py" line="31" />
             <source>loss {0} before the step · {1} after</source>
             <translation>损失：更新前 {0} · 更新后 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_status.py" line="27" />
+            <location filename="../../gui/loss_status.py" line="30" />
             <source>loss —</source>
             <translation>损失 —</translation>
         </message>
@@ -2168,7 +2178,7 @@ closed form: {c}
         </message>
         <message>
             <location filename="../../gui/main_window.py" line="135" />
-            <location filename="../../gui/main_window.py" line="263" />
+            <location filename="../../gui/main_window.py" line="265" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
@@ -2233,12 +2243,12 @@ closed form: {c}
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="257" />
+            <location filename="../../gui/main_window.py" line="259" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="366" />
+            <location filename="../../gui/main_window.py" line="368" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
@@ -2253,18 +2263,18 @@ closed form: {c}
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="254" />
+            <location filename="../../gui/main_window.py" line="256" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
             <location filename="../../gui/main_window.py" line="131" />
-            <location filename="../../gui/main_window.py" line="260" />
+            <location filename="../../gui/main_window.py" line="262" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="267" />
+            <location filename="../../gui/main_window.py" line="269" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
@@ -2274,17 +2284,17 @@ closed form: {c}
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="262" />
+            <location filename="../../gui/main_window.py" line="264" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="261" />
+            <location filename="../../gui/main_window.py" line="263" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="259" />
+            <location filename="../../gui/main_window.py" line="261" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
@@ -2359,9 +2369,9 @@ closed form: {c}
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="204" />
-            <source>This iteration's loss, once its forward pass has computed it; after its optimizer.step(), also the loss at the new parameters</source>
-            <translation>本次迭代的损失（前向传播算出后显示）；optimizer.step() 之后，还显示新参数处的损失</translation>
+            <location filename="../../gui/main_window.py" line="205" />
+            <source>This iteration's loss, once its forward pass has computed it; after its optimizer.step(), also the loss at the new parameters; after an edit, the previewed E at the edited values</source>
+            <translation>本次迭代的损失（前向传播算出后显示）；optimizer.step() 之后还显示新参数处的损失；手动修改之后显示按修改后的值预览的 E</translation>
         </message>
         <message>
             <location filename="../../gui/window_animations.py" line="48" />
@@ -2385,7 +2395,7 @@ closed form: {c}
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="205" />
+            <location filename="../../gui/main_window.py" line="206" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
@@ -2410,12 +2420,12 @@ closed form: {c}
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="302" />
+            <location filename="../../gui/main_window.py" line="304" />
             <source>{0} placed from the surface: {1} edits, ← undoes each.</source>
             <translation>已从曲面放置 {0}：共 {1} 次编辑，← 逐个撤销。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="336" />
+            <location filename="../../gui/main_window.py" line="338" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2922,6 +2932,25 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>PreviousCurve</name>
+        <message>
+            <location filename="../../gui/views/previous_curve.py" line="45" />
+            <source>Show the run before the last new model, reset, preset or lesson (dashed)</source>
+            <translation>显示最近一次新建模型、重置、选择预设或开始课程之前的那次训练（虚线）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/previous_curve.py" line="42" />
+            <location filename="../../gui/views/previous_curve.py" line="75" />
+            <source>previous run</source>
+            <translation>上一次训练</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/previous_curve.py" line="74" />
+            <source>this run</source>
+            <translation>本次训练</translation>
+        </message>
+    </context>
+    <context>
         <name>RaceView</name>
         <message>
             <location filename="../../gui/views/race_view.py" line="59" />
@@ -2999,27 +3028,27 @@ closed form: {c}
     <context>
         <name>RunEdits</name>
         <message>
-            <location filename="../../gui/run_edits.py" line="121" />
+            <location filename="../../gui/run_edits.py" line="125" />
             <source>&amp;Data</source>
             <translation>数据(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="122" />
+            <location filename="../../gui/run_edits.py" line="126" />
             <source>&amp;Inputs and targets…</source>
             <translation>输入与目标(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="112" />
+            <location filename="../../gui/run_edits.py" line="116" />
             <source>A test function has no data: its loss is its value.</source>
             <translation>测试函数没有数据：它的损失就是它的函数值。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="123" />
+            <location filename="../../gui/run_edits.py" line="127" />
             <source>Every sample's inputs and targets, editable (← undoes a change)</source>
             <translation>每个样本的输入与目标，可编辑（← 撤销修改）</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="52" />
+            <location filename="../../gui/run_edits.py" line="53" />
             <source>Iteration {0} restarted with {1} = {2}; ← undoes the edit at its start.</source>
             <translation>已以 {1} = {2} 重新开始第 {0} 次迭代；← 会在其开始处撤销这次修改。</translation>
         </message>
@@ -3027,32 +3056,32 @@ closed form: {c}
     <context>
         <name>RunUndo</name>
         <message>
-            <location filename="../../gui/run_undo.py" line="64" />
+            <location filename="../../gui/run_undo.py" line="65" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="63" />
+            <location filename="../../gui/run_undo.py" line="64" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="122" />
+            <location filename="../../gui/run_undo.py" line="123" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请等待它结束或先取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="84" />
+            <location filename="../../gui/run_undo.py" line="85" />
             <source>Bring back the run before: {0}</source>
             <translation>找回此前的训练：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="87" />
+            <location filename="../../gui/run_undo.py" line="88" />
             <source>Nothing to undo: Reset, presets, new settings and lessons can be undone</source>
             <translation>没有可撤销的操作：重置、预设、新设置和课程都可以撤销</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="88" />
+            <location filename="../../gui/run_undo.py" line="89" />
             <source>Redo: {0}</source>
             <translation>重做：{0}</translation>
         </message>
@@ -3164,7 +3193,7 @@ closed form: {c}
             <translation>替换权重文件？</translation>
         </message>
         <message>
-            <location filename="../../gui/session_menu.py" line="78" />
+            <location filename="../../gui/session_menu.py" line="79" />
             <source>Save session</source>
             <translation>保存会话</translation>
         </message>
@@ -3207,32 +3236,42 @@ closed form: {c}
     <context>
         <name>SettingsApply</name>
         <message>
-            <location filename="../../gui/settings_apply.py" line="58" />
+            <location filename="../../gui/settings_apply.py" line="67" />
             <source>Changed: Apply uses them from the next iteration; the run goes on.</source>
             <translation>已更改：点“应用”后从下一次迭代起生效，训练继续进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/settings_apply.py" line="101" />
+            <location filename="../../gui/settings_apply.py" line="112" />
             <source>Nothing changed: the run goes on.</source>
             <translation>没有更改：训练继续进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/settings_apply.py" line="46" />
+            <location filename="../../gui/settings_apply.py" line="53" />
+            <source>Save the current run as a session file, then start the new one</source>
+            <translation>先把当前训练保存为会话文件，再开始新的训练</translation>
+        </message>
+        <message>
+            <location filename="../../gui/settings_apply.py" line="52" />
+            <source>Save this run…</source>
+            <translation>保存当前训练…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/settings_apply.py" line="51" />
             <source>Start a new run (keep this one)</source>
             <translation>开始新训练（保留当前这个）</translation>
         </message>
         <message>
-            <location filename="../../gui/settings_apply.py" line="38" />
+            <location filename="../../gui/settings_apply.py" line="42" />
             <source>Start a new run?</source>
             <translation>开始新的训练？</translation>
         </message>
         <message>
-            <location filename="../../gui/settings_apply.py" line="44" />
-            <source>The current run ({0} iterations done) is kept as the previous run: Edit → Undo (Ctrl+Z) brings it back, history and all.</source>
-            <translation>当前训练（已完成 {0} 次迭代）会保留为上一个训练：编辑 → 撤销（Ctrl+Z）可连同全部历史一起找回。</translation>
+            <location filename="../../gui/settings_apply.py" line="49" />
+            <source>The current run ({0} iterations done) is kept as the previous run: its curves stay on the plots, dashed, to compare, and Edit → Undo (Ctrl+Z) brings it back, history and all.</source>
+            <translation>当前训练（已完成 {0} 次迭代）会保留为上一次训练：它的曲线以虚线留在图上供比较，编辑 → 撤销（Ctrl+Z）可连同全部历史一起找回。</translation>
         </message>
         <message>
-            <location filename="../../gui/settings_apply.py" line="39" />
+            <location filename="../../gui/settings_apply.py" line="43" />
             <source>These settings need a new model, so training starts again.</source>
             <translation>这些设置需要新建模型，因此训练将从头开始。</translation>
         </message>

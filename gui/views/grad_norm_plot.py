@@ -6,6 +6,7 @@ import numpy as np
 from PySide6.QtWidgets import QWidget
 
 from gui.views.iteration_plot import IterationPlot, set_series
+from gui.views.previous_curve import PreviousCurve
 
 NORM_COLOUR = "#7b2d8b"
 
@@ -15,6 +16,7 @@ class GradNormPlot(IterationPlot):
         super().__init__(self.tr("Gradient norm"), self.tr("‖∇E‖"), self.tr("iteration"), parent)
         self.log_box = self.add_log_toggle(self.tr("Logarithmic gradient-norm axis"))
         self.norm_curve = self.curve(NORM_COLOUR)
+        self.previous = PreviousCurve(self, self.norm_curve, NORM_COLOUR)
         self.setToolTip(self.tr("Length of the gradient used by each finished iteration"))
 
     def show_norms(self, norms: np.ndarray) -> None:

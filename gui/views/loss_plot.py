@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
 from gui.views.iteration_plot import IterationPlot, set_series
+from gui.views.previous_curve import PreviousCurve
 
 LOSS_COLOUR = "#c0392b"
 
@@ -21,6 +22,7 @@ class LossPlot(IterationPlot):
         self.marker = self.plot_item.plot(
             [], [], pen=None, symbol="o", symbolSize=8, symbolBrush=LOSS_COLOUR
         )
+        self.previous = PreviousCurve(self, self.loss_curve, LOSS_COLOUR)
         self.losses = np.empty(0)
         self.setToolTip(self.tr("The loss of each finished iteration; hover to read a value"))
         self.plot_widget.scene().sigMouseMoved.connect(self._mouse_moved)
@@ -53,5 +55,8 @@ class LossPlot(IterationPlot):
         loss = float(self.losses[index])
         self.marker.setData([index + 1], [loss])
         text = self.tr("iteration {0}: loss {1:.9g}").format(index + 1, loss)
+        before = self.previous.value_at(index)
+        if before is not None:  # the same iteration of the run it is compared with
+            text += self.tr(" · previous run {0:.9g}").format(before)
         self.note.setText(text)
         return text

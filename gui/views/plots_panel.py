@@ -35,6 +35,11 @@ class PlotsPanel(QWidget):
         self.loss_plot.show_marks(data.settings_marks)
         self.param_plot.show_marks(data.settings_marks)
 
+    def show_previous(self, data: TrajectoryData | None) -> None:
+        """The run a new model, Reset, a preset, a lesson or Undo replaced, to compare with."""
+        self.loss_plot.previous.show_values(None if data is None else data.losses)
+        self.grad_norm_plot.previous.show_values(None if data is None else data.grad_norms)
+
     def show_preview(self, preview: RunPreview) -> None:
         """During a run: the losses and norms so far (parameters follow when it ends)."""
         self.loss_plot.show_losses(preview.losses)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDockWidget,
     QGroupBox,
@@ -298,3 +300,59 @@ def test_the_about_dialog_shows_its_own_words_in_chinese(qtbot, monkeypatch):
         assert about_info.NO_CUDA in dialog.facts.as_text()  # the bug report stays English
     finally:
         language.install_language(language.ENGLISH)
+
+
+def ctrl_z(qtbot, window, shift: bool = False) -> None:
+    """Ctrl+Z (or Ctrl+Shift+Z) pressed in `window`, as the learner would."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts go there
+    window.network_view.setFocus()
+    modifiers = Qt.KeyboardModifier.ControlModifier
+    if shift:
+        modifiers |= Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_Z, modifiers)
+
+
+def test_undo_after_a_language_switch_brings_back_the_run_before(window, qtbot):
+    controller = window.controller
+    controller.run_blocking(6)
+    first, six = controller.stepper, controller.trajectory().losses.copy()
+    controller.reset()
+    controller.run_blocking(2)
+    second, two = controller.stepper, controller.trajectory().losses.copy()
+    new = language.switch_language(window, language.CHINESE)
+    back = None
+    try:
+        assert new.controller.stepper is second
+        # The comparison shown before the switch is shown after it.
+        np.testing.assert_array_equal(new.plots_panel.loss_plot.previous.values, six)
+        ctrl_z(qtbot, new)
+        assert new.controller.stepper is first and new.controller.snapshot.completed == 6
+        np.testing.assert_array_equal(new.plots_panel.loss_plot.previous.values, two)
+        back = language.switch_language(new, language.ENGLISH)  # with a redo waiting
+        assert back.menus.run_undo.redo_action.isEnabled()
+        ctrl_z(qtbot, back, shift=True)
+        assert back.controller.stepper is second and back.controller.snapshot.completed == 2
+        ctrl_z(qtbot, back)
+        assert back.controller.stepper is first
+    finally:
+        if back is None:
+            back = language.switch_language(new, language.ENGLISH)
+        back.close()
+        wait_for_all()
+        QSettings().remove(language.LANGUAGE_KEY)
+
+
+def test_the_previous_run_and_the_preview_speak_chinese(chinese_window):
+    window, controller = chinese_window, chinese_window.controller
+    controller.run_blocking(3)
+    controller.reset()
+    plot = window.plots_panel.loss_plot
+    assert plot.previous.box.text() == "上一次训练"
+    assert [label.text for _, label in plot.plot_item.legend.items] == ["本次训练", "上一次训练"]
+    assert controller.edit_parameter("w5", 3.0)
+    assert window.loss_label.text().endswith("（预览）")
+    assert untranslated_words(plot.previous.box.toolTip()) == []
+    controller.run_blocking(2)
+    hover = plot.hover_at(1)
+    assert "上一次训练" in hover and untranslated_words(hover) == []

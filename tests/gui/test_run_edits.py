@@ -56,6 +56,29 @@ def test_a_weight_edit_previews_E_at_once(window):
     assert view.figure.loss_tag.lines[0][0] == f"E = {fmt(expected)}"
 
 
+def test_the_status_bar_shows_the_previewed_E_at_an_edit(window):
+    controller, view = window.controller, window.network_view
+    controller.run_blocking(2)
+    assert controller.edit_parameter("w1", 2.5)
+    expected = mazur_loss(controller.stepper.params(), [[0.05, 0.10]], [[0.01, 0.99]])
+    assert window.loss_label.text() == f"E {fmt(expected)} (preview)"
+    assert view.figure.loss_tag.lines[0][0] == f"E = {fmt(expected)}"  # the diagram agrees
+    controller.step_phase()  # stepped: the run's own numbers, no preview
+    assert "preview" not in window.loss_label.text()
+    controller.back()
+    assert window.loss_label.text() == f"E {fmt(expected)} (preview)"
+
+
+def test_a_restarted_iteration_previews_its_E_in_the_status_bar(window):
+    controller = window.controller
+    controller.run_blocking(1)
+    for _ in range(12):  # into the backward pass: the edit restarts the iteration
+        controller.step_phase()
+    assert controller.edit_parameter("w6", -1.0, restart=True)
+    expected = mazur_loss(controller.stepper.params(), [[0.05, 0.10]], [[0.01, 0.99]])
+    assert window.loss_label.text() == f"E {fmt(expected)} (preview)"
+
+
 def test_a_target_edited_on_the_diagram_changes_E_and_back_undoes_it(window, qtbot):
     controller, view = window.controller, window.network_view
     controller.run_blocking(2)

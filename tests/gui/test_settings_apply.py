@@ -6,8 +6,11 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from run_state import state
 
 import gui.settings_apply as settings_apply
+from engine.io.session_open import load_session
 from engine.models.presets import PRESETS
 from engine.training.stepper import Stepper
 
@@ -46,7 +49,7 @@ class Answers(list):
         super().__init__()
         self.asked: list[int] = []
 
-    def __call__(self, parent, iterations: int) -> bool:
+    def __call__(self, parent, iterations: int, save=None) -> bool:
         self.asked.append(iterations)
         return self.pop(0)
 
@@ -189,5 +192,85 @@ def test_the_rebuild_question_offers_to_keep_the_run_or_cancel(qtbot, window, me
     box = message_boxes.boxes[-1].box
     assert message_boxes.boxes[-1].title == "Start a new run?"
     assert "12 iterations done" in box.informativeText() and "Ctrl+Z" in box.informativeText()
+    assert "dashed, to compare" in box.informativeText()
     names = sorted(button.text() for button in box.buttons())
-    assert names == ["Cancel", "Start a new run (keep this one)"]
+    assert names == ["Cancel", "Save this run…", "Start a new run (keep this one)"]
+
+
+def choose(monkeypatch, text: str) -> list[str]:
+    """The question's button named `text` is pressed (instead of a modal dialog opening);
+    returns the titles of the other boxes shown (warnings), which are closed with OK."""
+    others: list[str] = []
+
+    def press(box):
+        wanted = [button for button in box.buttons() if button.text() == text]
+        if box.windowTitle() == "Start a new run?" and wanted:
+            wanted[0].click()
+        else:
+            others.append(box.windowTitle())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", press)
+    return others
+
+
+def save_as(monkeypatch, path) -> list[str]:
+    """The save dialog answers `path` ("" is its Cancel); returns the dialogs' titles."""
+    titles: list[str] = []
+
+    def dialog(parent, title, *args, **kwargs):
+        titles.append(title)
+        return (str(path), "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    return titles
+
+
+def test_save_this_run_saves_it_then_starts_the_new_one(window, monkeypatch, tmp_path):
+    controller = window.controller
+    controller.run_blocking(5)
+    old = controller.stepper
+    target = tmp_path / "before-xor.json"
+    choose(monkeypatch, "Save this run…")
+    titles = save_as(monkeypatch, target)
+    window.settings_panel.preset_requested.emit("xor")
+    assert titles == ["Save session"] and controller.config.preset == "xor"
+    saved = load_session(target)
+    assert state(saved) == state(old) and saved.snapshot.completed == 5
+    assert window.menus.run_undo.undo() and controller.stepper is old
+
+
+def test_a_cancelled_save_keeps_the_run(window, monkeypatch, tmp_path):
+    controller = window.controller
+    controller.run_blocking(5)
+    old = controller.stepper
+    choose(monkeypatch, "Save this run…")
+    titles = save_as(monkeypatch, "")
+    window.settings_panel.preset_requested.emit("xor")
+    assert titles == ["Save session"] and controller.stepper is old
+    assert controller.config == MAZUR and window.last_message == "Nothing changed: the run goes on."
+    assert not window.menus.run_undo.stack.canUndo()
+
+
+def test_a_failed_save_keeps_the_run(window, monkeypatch, tmp_path):
+    controller, panel = window.controller, window.settings_panel
+    controller.run_blocking(5)
+    old = controller.stepper
+    (tmp_path / "a-file").write_text("not a folder")
+    warnings = choose(monkeypatch, "Save this run…")
+    save_as(monkeypatch, tmp_path / "a-file" / "run.json")  # under a file: cannot be written
+    panel.form.layers_field.editor.setText("2,3,2")
+    panel.apply()
+    assert warnings == ["Session not saved"]
+    assert controller.stepper is old and controller.config.layers == (2, 2, 2)
+    assert panel.form.layers_field.editor.text() == "2,2,2"
+
+
+def test_cancel_in_the_question_saves_nothing_and_keeps_the_run(window, monkeypatch, tmp_path):
+    controller = window.controller
+    controller.run_blocking(5)
+    old = controller.stepper
+    choose(monkeypatch, "Cancel")
+    titles = save_as(monkeypatch, tmp_path / "never.json")
+    window.settings_panel.preset_requested.emit("xor")
+    assert titles == [] and controller.stepper is old and not (tmp_path / "never.json").exists()
