@@ -31,6 +31,21 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+def iteration_diagram(window: WindowParts) -> NetworkView:
+    """An offscreen copy of the window's figure for the frames: the same layers, activations
+    in the headings, and inputs and targets beside the nodes."""
+    config, network = window.controller.config, window.controller.network()
+    diagram = NetworkView()
+    diagram.animation_ms = 0
+    diagram.resize(*DIAGRAM_SIZE)
+    activations = config.activations if config.has_layers else ()
+    diagram.set_network(network.neurons, network.params, activations)
+    shown = window.network_view.data_tags
+    diagram.set_data(shown.inputs, shown.targets)
+    diagram.show_whole_figure()  # a picture of the whole network, however big
+    return diagram
+
+
 class AnimationExports:
     """Starts the window's recordings; `recorder` is the last one, aborted when it closes."""
 
@@ -65,12 +80,8 @@ class AnimationExports:
             window.banner.show_message(tr("Step into an iteration first (and let runs finish)."))
             return None
         controller.pause()
-        diagram = NetworkView()
-        diagram.animation_ms = 0
-        diagram.resize(*DIAGRAM_SIZE)
+        diagram = iteration_diagram(window)
         network = controller.network()
-        diagram.set_network(network.neurons, network.params)
-        diagram.show_whole_figure()  # a picture of the whole network, however big
 
         def draw(i: int) -> QImage:
             diagram.show_snapshot(snapshots[i])
