@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -165,6 +165,17 @@ class NetworkView(QGraphicsView):
             for item in items[1:]:
                 rect = rect.united(item.sceneBoundingRect())
             self.ensureVisible(rect, 40, 40)
+        self._show_whole_extent_that_fits()
+
+    def _show_whole_extent_that_fits(self) -> None:
+        """Panned along one axis only, the figure stays whole along the other: scrolling to a
+        focus at the bottom must not leave the layer headings cut off at the top."""
+        figure = self.scene().itemsBoundingRect()
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        if figure.height() <= shown.height():
+            self.ensureVisible(QRectF(shown.center().x(), figure.top(), 0, figure.height()), 0, 0)
+        if figure.width() <= shown.width():
+            self.ensureVisible(QRectF(figure.left(), shown.center().y(), figure.width(), 0), 0, 0)
 
     def set_data(self, inputs: dict[str, float], targets: dict[str, float]) -> None:
         """The first sample's inputs and targets by neuron: targets are drawn by the outputs."""
