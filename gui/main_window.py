@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         centre.addWidget(below)
         centre.setStretchFactor(0, 3)
         centre.setStretchFactor(1, 2)
-        centre.setSizes([470, 220])  # the explanation's hidden-layer steps need no scrolling
+        centre.setSizes([455, 235])  # the explanation's hidden-layer steps need no scrolling
         centre.setChildrenCollapsible(False)
         self.landscape_panel = LandscapePanel(self.controller.run_picture)
         self.race_view = RaceView()
