@@ -86,8 +86,12 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self.lessons = install_lessons(self)
+        lesson = self.tr("Lesson")
         self.lessons.player.busy_changed.connect(
-            lambda busy: self.menus.run_undo.set_grouping(busy, self.tr("Lesson"))
+            lambda busy: self.menus.run_undo.set_grouping(busy, lesson)
+        )
+        self.menus.run_undo.undone.connect(
+            lambda why: why == lesson and self.lessons.player.leave()
         )
         self._connect()
         self._install_export_menus()
