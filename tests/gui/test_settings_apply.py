@@ -174,9 +174,7 @@ def test_starting_a_lesson_is_undone_as_one_step(qtbot, window):
     assert controller.stepper is old and controller.snapshot.completed == 4
 
 
-def test_undoing_a_lesson_leaves_it_so_next_cannot_play_it_on_the_run_brought_back(
-    qtbot, window
-):
+def test_undoing_a_lesson_leaves_it_so_next_cannot_play_it_on_the_run_brought_back(qtbot, window):
     controller, lessons = window.controller, window.lessons
     controller.run_blocking(4)
     old = controller.stepper
