@@ -368,5 +368,9 @@ class Controller(RunCommands, QObject):
         return True
 
     def hand_over(self, successor: Controller, note: str) -> bool:
-        """Give this run to `successor` (a new window's controller); refused during a run."""
-        return not self._busy and successor.adopt(self._stepper, note)
+        """Give this run to `successor` (a new window's controller); refused during a run.
+        A settings change still waiting for the iteration's end goes with it."""
+        if self._busy or not successor.adopt(self._stepper, note):
+            return False
+        successor._pending.waiting = self._pending.waiting
+        return True
