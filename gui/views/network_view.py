@@ -47,6 +47,7 @@ class NetworkView(QGraphicsView):
     element_clicked = Signal(str)  # neuron or parameter label
     weight_edit_requested = Signal(str, float)  # label, new value (after a double-click edit)
     restart_edit_requested = Signal(str, float)  # the same mid-iteration: restart it with it
+    edit_opened = Signal()  # an editor opened on the figure (Play pauses for it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +64,7 @@ class NetworkView(QGraphicsView):
         self._editor = WeightEditor(self)
         self._editor.submitted.connect(self.weight_edit_requested)
         self._editor.restart_requested.connect(self.restart_edit_requested)
+        self._editor.opened.connect(self.edit_opened)
         self._zoom = FitZoom(self)
         self._start_figure(Figure())
 
