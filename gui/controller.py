@@ -371,8 +371,10 @@ class Controller(RunCommands, QObject):
 
     def hand_over(self, successor: Controller, note: str) -> bool:
         """Give this run (and the previous run's copy) to `successor`, a new window's
-        controller; refused during a run."""
+        controller; refused during a run. A settings change still waiting for the iteration's
+        end goes with it."""
         if self._busy or not successor.adopt(self._stepper, note):
             return False
         successor.keep_previous(self.previous_run)
+        successor._pending.waiting = self._pending.waiting
         return True

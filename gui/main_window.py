@@ -86,8 +86,12 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self.lessons = install_lessons(self)
+        lesson = self.tr("Lesson")
         self.lessons.player.busy_changed.connect(
-            lambda busy: self.menus.run_undo.set_grouping(busy, self.tr("Lesson"))
+            lambda busy: self.menus.run_undo.set_grouping(busy, lesson)
+        )
+        self.menus.run_undo.undone.connect(
+            lambda why: why == lesson and self.lessons.player.leave()
         )
         self._connect()
         self._install_export_menus()
@@ -118,7 +122,7 @@ class MainWindow(QMainWindow):
         centre.addWidget(below)
         centre.setStretchFactor(0, 3)
         centre.setStretchFactor(1, 2)
-        centre.setSizes([470, 220])  # the explanation's hidden-layer steps need no scrolling
+        centre.setSizes([455, 235])  # the explanation's hidden-layer steps need no scrolling
         centre.setChildrenCollapsible(False)
         self.landscape_panel = LandscapePanel(self.controller.run_picture)
         self.race_view = RaceView()

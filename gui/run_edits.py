@@ -41,6 +41,7 @@ class RunEdits(QObject):
         controller.network_changed.connect(self._new_network)
         controller.snapshot_changed.connect(self._snapshot_shown)
         view.restart_edit_requested.connect(self.restart_with)
+        view.edit_opened.connect(controller.pause)  # the value typed over is the one shown
         self._new_network()
         self._snapshot_shown(controller.snapshot)
 

@@ -55,4 +55,5 @@ class DivergenceNotice:
 
 def summary(config: Config) -> str:
     """A one-line description of a configuration, e.g. 'mazur, 2-2-2, sgd lr 0.5, cpu'."""
-    return f"{config.preset}, {config.shape}, {config.optimizer} lr {config.lr:g}, {config.device}"
+    names = [config.preset] if config.preset == config.shape else [config.preset, config.shape]
+    return ", ".join([*names, f"{config.optimizer} lr {config.lr:g}", config.device])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 if TYPE_CHECKING:
@@ -47,10 +47,13 @@ class _RunReplaced(QUndoCommand):
                 self.text()
             ),
         )
+        self._undo.undone.emit(self.text())
 
 
 class RunUndo(QObject):
     """The undo stack of runs, with its Undo and Redo actions for the Edit menu."""
+
+    undone = Signal(str)  # the name of what was undone ("Reset", "Lesson"…), its run now back
 
     def __init__(self, controller: Controller, parent: QObject) -> None:
         super().__init__(parent)

@@ -31,6 +31,21 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+def iteration_diagram(window: WindowParts) -> NetworkView:
+    """An offscreen copy of the window's figure for the frames: the same layers, activations
+    in the headings, and inputs and targets beside the nodes."""
+    config, network = window.controller.config, window.controller.network()
+    diagram = NetworkView()
+    diagram.animation_ms = 0
+    diagram.resize(*DIAGRAM_SIZE)
+    activations = config.activations if config.has_layers else ()
+    diagram.set_network(network.neurons, network.params, activations)
+    shown = window.network_view.data_tags
+    diagram.set_data(shown.inputs, shown.targets)
+    diagram.show_whole_figure()  # a picture of the whole network, however big
+    return diagram
+
+
 class AnimationExports:
     """Starts the window's recordings; `recorder` is the last one, aborted when it closes."""
 
@@ -65,7 +80,7 @@ class AnimationExports:
             window.banner.show_message(tr("Step into an iteration first (and let runs finish)."))
             return None
         controller.pause()
-        diagram = self.frame_diagram()
+        diagram = iteration_diagram(window)
         network = controller.network()
 
         def draw(i: int) -> QImage:
@@ -82,18 +97,6 @@ class AnimationExports:
             frame_ms=DIAGRAM_FRAME_MS,
         )
         return self._record(recorder)
-
-    def frame_diagram(self) -> NetworkView:
-        """A diagram for the frames, off screen: the window's network with its layers'
-        activations and the data drawn (targets beside the outputs), whole however big."""
-        shown = self.window.network_view
-        diagram = NetworkView()
-        diagram.animation_ms = 0
-        diagram.resize(*DIAGRAM_SIZE)
-        diagram.set_network(*shown.network)
-        diagram.set_data(shown.data_tags.inputs, shown.data_tags.targets)
-        diagram.show_whole_figure()  # a picture of the whole network, however big
-        return diagram
 
     def abort(self) -> None:
         """No frames grabbed from a closing window."""

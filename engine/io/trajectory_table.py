@@ -11,8 +11,9 @@ from engine.training.stepper import Stepper
 
 
 def trajectory_table(stepper: Stepper) -> tuple[list[str], list[list[float | str]]]:
-    """Header and rows: iteration, its loss, its gradient norm, the parameters it started from
-    (left empty for the iterations a long run's thinned record no longer holds)."""
+    """Header and rows: iteration (numbered from 1, as the loss curve numbers it), its loss,
+    its gradient norm, the parameters it started from (left empty for the iterations a long
+    run's thinned record no longer holds)."""
     labels = [info.label for info in stepper.model.params]
     trajectory = stepper.trajectory
     header = ["iteration", "loss", "grad_norm", *labels]
@@ -22,7 +23,7 @@ def trajectory_table(stepper: Stepper) -> tuple[list[str], list[list[float | str
         params = trajectory.params_after(i)
         shown = empty if params is None else params.tolist()
         rows.append(
-            [float(i), float(trajectory.losses[i]), float(trajectory.grad_norms[i]), *shown]
+            [float(i + 1), float(trajectory.losses[i]), float(trajectory.grad_norms[i]), *shown]
         )
     return header, rows
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from engine.models.config import FUNCTION, NETWORK, Config
 from engine.models.losses import get_loss
+from engine.models.test_functions import get_function
 from engine.training.optimizers import optimizer_code
 
 LINE_LOOP, LINE_ZERO_GRAD, LINE_FORWARD, LINE_LOSS, LINE_BACKWARD, LINE_STEP = range(6)
@@ -38,6 +39,13 @@ FORWARD_AND_LOSS: dict[str, Callable[[Config], tuple[str, str]]] = {
 OPTIMIZER_PARAMS: dict[str, str] = {NETWORK: "model.parameters()", FUNCTION: "[x, y]"}
 
 
+def _optimizer_params(config: Config) -> str:
+    """What the optimizer is given: a one-parameter function (the parabola) trains x alone."""
+    if config.family == FUNCTION and get_function(config.function).dims == 1:
+        return "[x]"
+    return OPTIMIZER_PARAMS[config.family]
+
+
 def code_lines(config: Config) -> list[str]:
     """The loop body, one line per phase, in the order the phases run."""
     zero_grad = "optimizer.zero_grad()"
@@ -57,8 +65,6 @@ def code_lines(config: Config) -> list[str]:
 def setup_lines(config: Config, changes: Sequence[tuple[int, str]] = ()) -> list[str]:
     """The lines before the loop: what the model and optimizer are, with the values in force
     now; each live change (iteration, "lr 0.5 → 0.9") is noted below, as the loop made it."""
-    optimizer = optimizer_code(config).replace(
-        "model.parameters()", OPTIMIZER_PARAMS[config.family]
-    )
+    optimizer = optimizer_code(config).replace("model.parameters()", _optimizer_params(config))
     notes = [f"# param_groups at iteration {iteration + 1}: {text}" for iteration, text in changes]
     return [f"optimizer = {optimizer}", *notes]

@@ -67,6 +67,14 @@ class LessonPlayer(QObject):
         self._play(list(self.step.actions))
         return True
 
+    def leave(self) -> bool:
+        """Close the lesson (its run was undone): Next must not play its steps on another run."""
+        if self._busy:
+            return False
+        self.lesson, self.index = None, -1
+        self.step_changed.emit(self.index)
+        return True
+
     def back(self) -> bool:
         return self.index > 0 and self.go_to(self.index - 1)
 

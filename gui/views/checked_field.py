@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -36,8 +37,11 @@ def parse_float(text: str) -> float:
 
 
 def parse_sizes(text: str) -> tuple[int, ...]:
-    """Layer sizes such as "2,2,2"; the engine judges whether they make a network."""
-    parts = [p.strip() for p in text.replace(" ", ",").split(",") if p.strip()]
+    """Layer sizes such as "2,2,2", or "2-8-8-2" as the app writes a shape; the engine judges
+    whether they make a network. A dash between two numbers separates them; a minus sign
+    before a number stays, so "2,-8" is refused by the engine, not read as 2,8."""
+    separated = re.sub(r"(?<=\d)(?:-|\s+-\s+)(?=\d)", ",", text)
+    parts = [p.strip() for p in separated.replace(" ", ",").split(",") if p.strip()]
     try:
         return tuple(int(p) for p in parts)
     except ValueError:

@@ -38,7 +38,7 @@ class LearningRateSlider(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, (HIGHEST_EXPONENT - LOWEST_EXPONENT) * STEPS_PER_DECADE)
         self.slider.setPageStep(STEPS_PER_DECADE // 10)
-        self.slider.setFixedWidth(110)
+        self.slider.setFixedWidth(90)  # the toolbar fits a 1024-pixel projector
         self.value_label = QLabel()
         self.value_label.setMinimumWidth(44)
         tip = self.tr(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -47,6 +47,7 @@ class NetworkView(QGraphicsView):
     element_clicked = Signal(str)  # neuron or parameter label
     weight_edit_requested = Signal(str, float)  # label, new value (after a double-click edit)
     restart_edit_requested = Signal(str, float)  # the same mid-iteration: restart it with it
+    edit_opened = Signal()  # an editor opened on the figure (Play pauses for it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +64,7 @@ class NetworkView(QGraphicsView):
         self._editor = WeightEditor(self)
         self._editor.submitted.connect(self.weight_edit_requested)
         self._editor.restart_requested.connect(self.restart_edit_requested)
+        self._editor.opened.connect(self.edit_opened)
         self._zoom = FitZoom(self)
         self._start_figure(Figure())
 
@@ -114,11 +116,6 @@ class NetworkView(QGraphicsView):
         restore_zoom()
 
     # -- building and showing --------------------------------------------------------------
-    @property
-    def network(self) -> tuple[list[list[str]], list[ParamInfo], tuple[str, ...]]:
-        """What set_network was last given (neurons, parameters, activations)."""
-        return self._network or ([], [], ())
-
     def set_network(
         self,
         neurons: list[list[str]],
@@ -170,6 +167,17 @@ class NetworkView(QGraphicsView):
             for item in items[1:]:
                 rect = rect.united(item.sceneBoundingRect())
             self.ensureVisible(rect, 40, 40)
+        self._show_whole_extent_that_fits()
+
+    def _show_whole_extent_that_fits(self) -> None:
+        """Panned along one axis only, the figure stays whole along the other: scrolling to a
+        focus at the bottom must not leave the layer headings cut off at the top."""
+        figure = self.scene().itemsBoundingRect()
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        if figure.height() <= shown.height():
+            self.ensureVisible(QRectF(shown.center().x(), figure.top(), 0, figure.height()), 0, 0)
+        if figure.width() <= shown.width():
+            self.ensureVisible(QRectF(figure.left(), shown.center().y(), figure.width(), 0), 0, 0)
 
     def set_data(self, inputs: dict[str, float], targets: dict[str, float]) -> None:
         """The first sample's inputs and targets by neuron: targets are drawn by the outputs."""

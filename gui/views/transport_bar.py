@@ -91,7 +91,7 @@ class TransportBar(QToolBar):
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setRange(MIN_SPEED, MAX_SPEED)
         self.speed_slider.setValue(DEFAULT_SPEED)
-        self.speed_slider.setFixedWidth(110)
+        self.speed_slider.setFixedWidth(90)  # with the lr slider, the toolbar fits 1024 px
         self.speed_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # ←/→ stay with stepping
         self.speed_slider.setToolTip(self.tr("Play speed in micro-steps per second"))
         self.speed_label = QLabel()

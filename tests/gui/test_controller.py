@@ -33,3 +33,23 @@ def test_typing_a_too_big_float32_weight_in_the_diagram_is_a_message(window, qtb
     QTest.keyClick(view.editor, Qt.Key.Key_Return)
     assert "float32" in window.last_message and "\n" not in window.last_message
     assert controller.snapshot is snapshot and controller.stepper.max_tick == max_tick
+
+
+def test_a_settings_change_waiting_for_the_iterations_end_goes_with_the_run(qtbot):
+    """The language switch hands the run to a new window's controller: an lr change asked
+    for mid-iteration must still land at the iteration's end, not vanish."""
+    old, new = Controller(MAZUR), Controller(MAZUR)
+    try:
+        old.step_iteration()
+        for _ in range(5):
+            old.step_phase()  # mid-iteration: the change waits
+        assert old.change_settings(MAZUR.replace(lr=0.9))
+        assert old.config.lr == 0.5
+        assert old.hand_over(new, "Language: 简体中文")
+        assert new.step_iteration()  # finishes the iteration
+        assert new.step_phase()  # the next one starts with the change
+        assert new.config.lr == 0.9
+        assert new.trajectory().settings_marks == ((2, "lr 0.5 → 0.9"),)
+    finally:
+        old.shutdown()
+        new.shutdown()

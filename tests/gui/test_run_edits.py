@@ -183,3 +183,16 @@ def test_the_targets_and_a_preview_outlive_a_change_of_theme(window):
     view.set_dark(True)
     assert view.label_text("target_o2") == "target 0.5" and view.label_text("E") == shown
     assert "preview" in shown
+
+
+def test_opening_an_editor_during_play_pauses_so_the_value_stays_the_one_shown(window, qtbot):
+    controller, view = window.controller, window.network_view
+    controller.set_speed(100)
+    controller.play()
+    qtbot.waitUntil(lambda: controller.snapshot.tick > 8, timeout=10_000)
+    view.edit_element("w6")
+    assert view.editor is not None and not controller.playing
+    shown = controller.snapshot
+    qtbot.wait(100)  # Play's clock would have moved on by now
+    assert controller.snapshot is shown
+    assert view.editor.text() == fmt(shown.params["w6"])

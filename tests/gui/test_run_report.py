@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine.models.presets import MAZUR
+from engine.models.presets import MAZUR, get_preset
 from engine.training.stepper import RunResult
 from gui.run_report import run_summary, summary
 
@@ -25,3 +25,7 @@ def test_a_cancelled_or_diverged_run_does_not_compute_the_loss():
 
 def test_a_model_in_one_line():
     assert summary(MAZUR) == "mazur, 2-2-2, sgd lr 0.5, cpu"
+
+
+def test_a_function_preset_is_named_once():
+    assert summary(get_preset("parabola")) == "parabola, sgd lr 0.1, cpu"

@@ -177,6 +177,21 @@ def test_starting_a_lesson_is_undone_as_one_step(qtbot, window):
     assert controller.stepper is old and controller.snapshot.completed == 4
 
 
+def test_undoing_a_lesson_leaves_it_so_next_cannot_play_it_on_the_run_brought_back(qtbot, window):
+    controller, lessons = window.controller, window.lessons
+    controller.run_blocking(4)
+    old = controller.stepper
+    lessons.open(lessons.find("learning_rate"))
+    qtbot.waitUntil(lambda: not lessons.player.busy, timeout=20_000)
+    assert window.menus.run_undo.undo()
+    assert controller.stepper is old
+    assert lessons.player.lesson is None and lessons.player.step is None
+    assert not lessons.panel.next_button.isEnabled()
+    assert not lessons.player.next()
+    assert controller.stepper is old and controller.snapshot.completed == 4
+    assert lessons.panel.progress.text() == "Choose a lesson above, or from the Lessons menu."
+
+
 def test_the_stack_keeps_the_last_ten_runs(qtbot, window):
     controller, undo = window.controller, window.menus.run_undo
     first = controller.stepper

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from engine.models.presets import PRESETS
 from gui.background import wait_for_all
 from gui.main_window import MainWindow
+from gui.theme import apply_theme
 
 PROJECTOR = (1024, 768)
 
@@ -93,3 +95,18 @@ def test_a_lesson_in_front_stays_in_front_across_tabs(window, qtbot):
     qtbot.wait(20)
     assert lessons.dock.isVisible()
     assert not window.plots_dock.isHidden()  # back in its tab, behind the lesson
+
+
+@pytest.mark.usefixtures("restore_look")
+@pytest.mark.parametrize("look", ["light", "dark"])
+def test_with_the_apps_stylesheet_the_toolbar_and_its_lr_slider_fit_a_projector(
+    window, qtbot, look
+):
+    """The stylesheet pads the toolbar's buttons: at 1024 pixels nothing may overflow into
+    the » menu, the learning-rate slider least of all (it is used during Play)."""
+    apply_theme(look)
+    window.resize(*PROJECTOR)
+    qtbot.waitUntil(lambda: window.width() == PROJECTOR[0])
+    transport = window.transport
+    assert transport.sizeHint().width() <= PROJECTOR[0] - 24  # room for a window frame
+    qtbot.waitUntil(lambda: window.settings_sync.lr_slider.isVisible())

@@ -37,6 +37,7 @@ class WeightEditor(QObject):
 
     submitted = Signal(str, float)
     restart_requested = Signal(str, float)  # mid-iteration: rewind to its start, then edit
+    opened = Signal()  # an editor is open: the numbers under it must hold still
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +66,7 @@ class WeightEditor(QObject):
         self._place(scene.addWidget(editor), tag.sceneBoundingRect())
         self.line_edit = editor
         editor.setFocus()
+        self.opened.emit()
 
     def _place(self, proxy: QGraphicsProxyWidget, box: QRectF) -> None:
         proxy.setZValue(EDITOR_Z)

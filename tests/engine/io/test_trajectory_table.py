@@ -28,6 +28,16 @@ def test_the_csv_holds_every_digit(stepper, tmp_path):
     assert [float(r["loss"]) for r in rows] == stepper.trajectory.losses.tolist()
 
 
+def test_iterations_are_numbered_as_the_loss_curve_numbers_them(stepper, tmp_path):
+    """Iteration 1 is the first forward pass (loss 0.298371109 on Mazur's numbers), started
+    from the starting weights."""
+    target = write_trajectory_csv(stepper, tmp_path / "trajectory.csv")
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert [float(r["iteration"]) for r in rows] == [1.0, 2.0, 3.0, 4.0]
+    first = rows[0]
+    assert float(first["w5"]) == 0.4 and round(float(first["loss"]), 9) == 0.298371109
+
+
 def test_a_full_disk_keeps_the_previous_csv(stepper, tmp_path, monkeypatch):
     real_writer = csv.writer
 

@@ -110,7 +110,7 @@ def test_the_table_leaves_thinned_iterations_empty(small_budget):
     stepper.run(1500)
     header, rows = trajectory_table(stepper)
     assert len(rows) == 1500 and all(isinstance(v, float) for v in rows[0])
-    assert rows[1][3:] == [""] * (len(header) - 3)  # iteration 1 is not kept
+    assert rows[1][3:] == [""] * (len(header) - 3)  # the parameters after iteration 1: not kept
     assert rows[8][3:] == stepper.trajectory.params_after(8).tolist()
 
 

@@ -128,3 +128,32 @@ def test_a_panned_figure_brings_e_and_the_targets_into_view_at_the_loss(window, 
     assert view.figure.loss_tag is not None
     for tag in [view.figure.loss_tag, *view.figure.targets.values()]:
         assert shown.contains(tag.sceneBoundingRect()), (tag.text(), shown)
+
+
+def test_a_figure_panned_sideways_keeps_its_whole_height_in_view(window, qtbot):
+    """In a narrow window Mazur's figure is panned sideways but its height fits: following
+    the focus down to o2 and back up to h1 must not leave the layer headings cut off."""
+    narrow = (1024, 800)
+    window.resize(*narrow)
+    qtbot.waitUntil(lambda: window.size().toTuple() == narrow)
+    view = window.network_view
+    assert not view.figure_fits()
+    headings = [
+        item
+        for item in view.scene().items()
+        if isinstance(item, QGraphicsSimpleTextItem) and "layer" in item.text()
+    ]
+    assert len(headings) == 3
+    figure_height = view.scene().itemsBoundingRect().height()
+    for _ in range(2 * window.controller.stepper.micro_steps_per_iteration):
+        window.controller.step_phase()
+        QApplication.processEvents()
+        shown = shown_rect(view)
+        assert figure_height <= shown.height()
+        for heading in headings:
+            rect = heading.sceneBoundingRect()
+            assert shown.top() <= rect.top() and rect.bottom() <= shown.bottom(), (
+                window.controller.snapshot.focus,
+                rect,
+                shown,
+            )
