@@ -30,6 +30,7 @@ from gui.main_window import MainWindow
 SETTLE_ROUNDS = 30
 WINDOW_SIZE = (1280, 800)
 PROJECTOR_SIZE = (1024, 768)
+TALL_SIZE = (1400, 1000)  # room for a formula with every factor expanded
 WAIT_MS = 60_000
 
 
@@ -57,6 +58,8 @@ def open_window(
     window.network_view.animation_ms = 0
     window.resize(*size)
     window.show()
+    window.plots_dock.show()
+    window.plots_dock.raise_()  # not the Lessons panel a first launch offers
     settle(app)
     return window
 
@@ -69,7 +72,7 @@ def step_to(app: QApplication, window: MainWindow, phase: str, focus: str) -> No
 
 
 def factor_origins(app: QApplication, settings: QSettings) -> QImage:
-    window = open_window(app, PRESETS["mazur"], WINDOW_SIZE, settings)
+    window = open_window(app, PRESETS["mazur"], TALL_SIZE, settings)
     step_to(app, window, "backward", "o1")
     window.explanation_panel.toggle_factor("factors:all")
     settle(app)
@@ -92,6 +95,7 @@ def projector(app: QApplication, settings: QSettings) -> QImage:
 def lesson_at(app: QApplication, settings: QSettings, marker: str) -> QImage:
     window = open_window(app, PRESETS["mazur"], WINDOW_SIZE, settings)
     lessons = window.lessons
+    lessons.offer()
     lesson = lessons.find("learning_rate")
     index = next(i for i, step in enumerate(lesson.steps) if marker in step.text)
     lessons.open(lesson)
@@ -108,8 +112,6 @@ def live_lr_change(app: QApplication, settings: QSettings) -> QImage:
     controller.run_blocking(60)
     controller.change_settings(controller.config.replace(lr=2.0))
     controller.run_blocking(60)
-    window.plots_dock.show()
-    window.plots_dock.raise_()  # the change is marked on the loss and parameter plots
     settle(app)
     return window.grab().toImage()
 
