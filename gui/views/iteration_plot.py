@@ -52,11 +52,15 @@ class IterationPlot(QWidget):
         layout.addWidget(self.plot_widget, 1)
         self.marks: list[pg.InfiniteLine] = []
 
+    # Where a change made after `iteration` whole iterations is drawn: over "iterations done",
+    # between the last values it did not touch and the first it did.
+    mark_offset = 0.5
+
     def show_marks(self, marks: tuple[tuple[int, str], ...]) -> None:
         """A dashed vertical line where each live optimizer change took effect, between the
-        last iteration before it and the first after it, labelled with what changed."""
+        last point before it and the first after it, labelled with what changed."""
         if [(m.value(), m.label.format) for m in self.marks] == [
-            (iteration + 0.5, _escaped(text)) for iteration, text in marks
+            (iteration + self.mark_offset, _escaped(text)) for iteration, text in marks
         ]:
             return  # unchanged: most redraws are a finished iteration
         for line in self.marks:
@@ -66,7 +70,7 @@ class IterationPlot(QWidget):
     def _mark(self, iteration: int, text: str) -> pg.InfiniteLine:
         pen = pg.mkPen(MARK_COLOUR, width=1, style=Qt.PenStyle.DashLine)
         line = pg.InfiniteLine(
-            iteration + 0.5,
+            iteration + self.mark_offset,
             angle=90,
             pen=pen,
             movable=False,

@@ -15,6 +15,10 @@ LOSS_COLOUR = "#c0392b"
 class LossPlot(IterationPlot):
     """x: the iteration (1 = the first), y: the loss its forward pass computed."""
 
+    # A change made after n iterations acts at iteration n + 1's step: iteration n + 1's loss
+    # (its forward pass came first) is the last it did not touch, n + 2's the first it did.
+    mark_offset = 1.5
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Loss"), self.tr("loss"), self.tr("iteration"), parent)
         self.log_box = self.add_log_toggle(self.tr("Logarithmic loss axis"))

@@ -77,8 +77,10 @@ def test_an_lr_change_after_200_iterations_keeps_the_run_and_back_crosses_it(qtb
     assert "lr 0.05 → 0.9" in window.code_panel.toPlainText()
     assert window.settings_sync.lr_slider.lr == 0.9
     marks = window.plots_panel.loss_plot.marks
-    assert [(m.value(), m.label.toPlainText()) for m in marks] == [(200.5, "lr 0.05 → 0.9")]
-    assert len(window.plots_panel.param_plot.marks) == 1
+    # iteration 201's loss came before the new lr acted; 202's is the first it changed
+    assert [(m.value(), m.label.toPlainText()) for m in marks] == [(201.5, "lr 0.05 → 0.9")]
+    (param_mark,) = window.plots_panel.param_plot.marks
+    assert param_mark.value() == 200.5  # between 200 and 201 iterations done
     plain = Stepper(ADAM)
     plain.run(200)
     window.transport.back_action.trigger()  # ← undoes the change exactly
@@ -102,7 +104,8 @@ def test_the_slider_changes_lr_during_play_at_the_next_iteration(qtbot, window):
     qtbot.waitUntil(lambda: controller.snapshot.iteration >= 2, timeout=20_000)
     controller.pause()
     assert controller.config.lr == wanted == slider.lr
-    assert window.plots_panel.loss_plot.marks[0].value() == 1.5  # between iterations 1 and 2
+    assert window.plots_panel.loss_plot.marks[0].value() == 2.5  # iteration 3's loss: first moved
+    assert window.plots_panel.param_plot.marks[0].value() == 1.5  # between 1 and 2 done
     assert controller.snapshot.tick > per_iteration + 1
 
 

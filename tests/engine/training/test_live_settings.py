@@ -200,3 +200,16 @@ def test_the_update_formula_after_the_change_uses_the_new_lr_and_evaluates_to_th
     grad = snapshot.grads["w5"]
     assert new == old - 0.9 * grad  # the plain SGD rule, computed here
     assert update.result == new
+
+
+def test_a_change_after_n_iterations_first_moves_the_loss_of_iteration_n_plus_2():
+    """Why the loss plot marks a change at n + 1.5 and the parameter plot at n + 0.5: the
+    change acts at iteration n + 1's step, after that iteration's forward pass."""
+    changed, plain = Stepper(MAZUR), Stepper(MAZUR)
+    changed.run(2)
+    changed.change_settings(changed.config.replace(lr=2.0))
+    changed.run(3)
+    plain.run(5)
+    losses, same = changed.trajectory.losses, plain.trajectory.losses
+    assert list(losses[:3]) == list(same[:3])  # iterations 1 to 3: untouched
+    assert losses[3] != same[3]  # iteration 4 = n + 2: the first loss the new lr moved
