@@ -250,8 +250,8 @@ class MainWindow(QMainWindow):
         self.network_view.element_clicked.connect(self._clicked)
         self.network_view.weight_edit_requested.connect(c.edit_parameter)
         self.landscape_panel.place_requested.connect(self._place_on_surface)
-        # Apply, presets and the lr slider: settings change the run, not erase it.
-        self.settings_sync = SettingsSync(self, self.settings_panel, self.code_panel)
+        save, code = self.session_menu.save_dialog, self.code_panel  # settings keep the run
+        self.settings_sync = SettingsSync(self, self.settings_panel, code, save)
         self.labs.use_activation_requested.connect(self._use_activation)
 
     def _install_export_menus(self) -> None:

@@ -70,8 +70,15 @@ def change_note(old: Config, new: Config) -> str:
 class SettingsSync:
     """Routes the form's Apply and presets and the lr slider; keeps them showing the run."""
 
-    def __init__(self, window: WindowParts, panel: SettingsPanel, code: CodePanel) -> None:
-        self.window, self.panel, self.code = window, panel, code
+    def __init__(
+        self,
+        window: WindowParts,
+        panel: SettingsPanel,
+        code: CodePanel,
+        save: Callable[[], bool] | None = None,
+    ) -> None:
+        """`save`: File → Save session's dialog, offered before a run is replaced."""
+        self.window, self.panel, self.code, self._save = window, panel, code, save
         self.controller = controller = window.controller
         self.lr_slider = LearningRateSlider()
         window.transport.addSeparator()
@@ -107,18 +114,12 @@ class SettingsSync:
     def _rebuild(self, action: object) -> bool:
         snapshot = self.controller.snapshot
         if snapshot.tick and not ask_to_rebuild(
-            self.window.window(), snapshot.completed, self._save_dialog()
+            self.window.window(), snapshot.completed, self._save
         ):
             self.window.show_message(tr("Nothing changed: the run goes on."))
             self.refresh(force=True)
             return False
         return bool(action())  # type: ignore[operator]
-
-    def _save_dialog(self) -> Callable[[], bool] | None:
-        """File → Save session's dialog (the session menu names WindowParts, which therefore
-        cannot name it)."""
-        menu = getattr(self.window, "session_menu", None)
-        return None if menu is None else menu.save_dialog
 
     def set_lr(self, lr: float) -> bool:
         """The toolbar slider: the run's lr from the next iteration, even while playing."""
