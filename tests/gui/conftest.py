@@ -28,9 +28,10 @@ def window(qtbot):
     wait_for_all()
 
 
-@pytest.fixture(autouse=True, scope="session")
+@pytest.fixture(autouse=True)
 def isolated_settings(tmp_path_factory):
-    """QSettings() (recent files, last folders) go to a temporary folder, not the user's."""
+    """QSettings() (recent files, last folders) go to a temporary folder, not the user's, and
+    a fresh one for each test: a file one test saved is not in the next one's recent list."""
     from PySide6.QtCore import QSettings
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
