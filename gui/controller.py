@@ -223,7 +223,7 @@ class Controller(RunCommands, QObject):
     def _play_tick(self, due: int) -> None:
         self._pending.apply_waiting()
         if self._pending.waiting:  # stop on the boundary: the waiting change lands there
-            due = min(due, self._stepper.micro_steps_per_iteration - self._stepper.micro)
+            due = min(due, self._stepper.iteration_length - self._stepper.micro)
         if not self._command(repeated(self._stepper.step_phase, due, lambda s: s.diverged)):
             self.pause()
 

@@ -67,14 +67,16 @@ class NetworkFacts:
     params: tuple[ParamInfo, ...]
     device: str
     micro_steps_per_iteration: int
+    longest_iteration: int  # an epoch's last batch may add micro-steps
 
 
 def network_facts(stepper: Stepper) -> NetworkFacts:
     model = stepper.model
     neurons = tuple(tuple(layer) for layer in model.neurons)
     device = str(getattr(model, "device", stepper.config.device))
-    per = stepper.micro_steps_per_iteration
-    return NetworkFacts(neurons, tuple(model.params), device, per)
+    per, timeline = stepper.micro_steps_per_iteration, stepper.timeline
+    longest = len(timeline.base) + len(timeline.epoch_end)
+    return NetworkFacts(neurons, tuple(model.params), device, per, longest)
 
 
 def described(stepper: Stepper, label: str) -> str | None:

@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 
 from engine.bench import add_bench_command, run_bench_command
 from engine.commands.cli_argv import join_numeric_values, value_options
+from engine.commands.cli_loop import add_loop_options, loop_changes, train_steps
 from engine.commands.cli_values import (
     MAX_STEPS,
     activation_spec,
@@ -101,7 +102,9 @@ def add_export_command(commands: Any) -> None:
 def add_train_command(commands: Any) -> None:
     train = commands.add_parser("train", help="run N iterations headless and report")
     train.add_argument("--preset", choices=sorted(PRESETS), default="mazur")
-    train.add_argument("--steps", type=step_count, default=1)
+    train.add_argument(
+        "--steps", type=step_count, default=None, help="iterations (default: --epochs or 1)"
+    )
     train.add_argument("--json", action="store_true", help="print one JSON object")
     add_save_session_option(train)
     add_config_options(train)
@@ -133,6 +136,7 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="Mazur's closing figures: hidden deltas from the already-updated output weights",
     )
+    add_loop_options(parser)
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
@@ -153,6 +157,8 @@ def config_from_args(args: argparse.Namespace) -> Config:
     if args.layers is not None:
         changes["layers"] = layers
     changes["activations"] = _activations(config, layers, args)
+    seed = changes.get("seed", config.seed)
+    changes |= loop_changes(config, args, args.layers is not None, seed)
     chosen = config.replace(**changes)
     if getattr(args, "init", None) is not None:
         chosen = with_init(chosen, read_init_file(args.init))
@@ -210,9 +216,12 @@ def run_train(args: argparse.Namespace, out: Callable[[str], Any] = print) -> in
     resolve_device(config.device)  # refuse cuda before building anything
     check_session_target(args)
     stepper = Stepper(config)
-    result = stepper.run(args.steps)
+    steps = train_steps(args, stepper.timeline.per_epoch, config.epochs)
+    if steps > MAX_STEPS:
+        raise EngineError(f"--epochs: at most {MAX_STEPS:,} iterations in all, got {steps:,}")
+    result = stepper.run(steps)
     save_requested_session(stepper, args)
-    out(report_text(train_report(stepper, args.steps, result.diverged_at), args.json))
+    out(report_text(train_report(stepper, steps, result.diverged_at), args.json))
     if result.diverged_at is not None:
         print(
             f"{sys.argv[0]}: training diverged at iteration {result.diverged_at}: the loss became "
@@ -239,6 +248,9 @@ def train_report(stepper: Stepper, steps: int, diverged_at: int | None) -> dict[
         "outputs": stepper.outputs(),
         "diverged_at": diverged_at,
         "config": config.to_dict(),
+        "epochs": [e.to_dict() for e in stepper.trajectory.evaluations],
+        "lrs": stepper.trajectory.lrs.tolist(),
+        "grad_norms": stepper.trajectory.grad_norms.tolist(),
     }
 
 
@@ -289,7 +301,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Run a headless command; bad input becomes one line on stderr and exit code 2."""
     try:
-        if getattr(args, "steps", 0) > MAX_STEPS:
+        if (getattr(args, "steps", 0) or 0) > MAX_STEPS:
             raise EngineError(f"--steps: at most {MAX_STEPS:,} iterations")
         return COMMANDS[args.command](args)
     except EngineError as error:

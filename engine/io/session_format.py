@@ -36,6 +36,8 @@ import os
 from importlib import metadata
 from typing import Any
 
+from engine.training.timeline import Timeline
+
 FORMAT_VERSION = 1
 APP_NAME = "Backprop Studio"
 TOP_KEYS = ("format", "app", "version", "config", "history", "trajectory", "snapshot")
@@ -64,18 +66,22 @@ def json_number(value: float | None) -> float | str | None:
     return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
 
 
-def tick_position(tick: int, edit_ticks: list[int], per_iteration: int) -> tuple[int, int] | None:
+def tick_position(tick: int, edit_ticks: list[int], timeline: Timeline) -> tuple[int, int] | None:
     """(iteration, micro-step) at `tick`; None when an edit falls inside an iteration."""
     at, iteration = 0, 0
     for edit_tick in edit_ticks:
         steps = edit_tick - at
-        if steps < 0 or steps % per_iteration or edit_tick >= tick:
+        if steps < 0 or edit_tick >= tick:
             return None
-        iteration += steps // per_iteration
+        whole = timeline.whole_within(iteration, steps)
+        if timeline.ticks(iteration, whole) != steps:
+            return None
+        iteration += whole
         at = edit_tick + 1
     if tick < at:
         return None
-    return iteration + (tick - at) // per_iteration, (tick - at) % per_iteration
+    whole = timeline.whole_within(iteration, tick - at)
+    return iteration + whole, tick - at - timeline.ticks(iteration, whole)
 
 
 def session_text(document: dict[str, Any]) -> str:

@@ -72,7 +72,7 @@ def _changed(config: Config, changes: dict[str, Any]) -> Config:
 def _advance(stepper: Stepper, tick: int, total: int, replay: Replay) -> None:
     """Whole iterations fast, then micro-steps; stops short when training diverges or the
     caller asks it to stop."""
-    whole = (tick - stepper.tick) // stepper.micro_steps_per_iteration
+    whole = stepper.timeline.whole_within(stepper.iteration, tick - stepper.tick)
     start = stepper.iteration
     report = None if replay.progress is None else lambda done: replay.progress(start + done, total)
     if whole:

@@ -93,7 +93,7 @@ def _json_setting(value: Any) -> Any:
 def _check_position(stepper: Stepper, edits: list[dict[str, Any]]) -> None:
     # Stepping forward past an undone edit leaves an edit in the history the stepper skipped.
     ticks = sorted(edit["tick"] for edit in edits)
-    position = tick_position(stepper.tick, ticks, stepper.micro_steps_per_iteration)
+    position = tick_position(stepper.tick, ticks, stepper.timeline)
     if position != (stepper.iteration, stepper.micro):
         raise EngineError(
             "cannot save this position: it was reached by stepping past an undone edit, "

@@ -89,7 +89,7 @@ def read_history(data: Any, stepper: Stepper) -> SavedHistory:
     changes = tuple(_settings_change(change) for change in settings)
     ticks = sorted([edit[0] for edit in parsed] + [change[0] for change in changes])
     expect(len(set(ticks)) == len(ticks), "two history entries share one position")
-    position = tick_position(tick, ticks, stepper.micro_steps_per_iteration)
+    position = tick_position(tick, ticks, stepper.timeline)
     expect(position is not None, "history edits do not fall between iterations")
     assert position is not None
     return SavedHistory(tick, parsed, position[0], changes)

@@ -11,6 +11,7 @@ from engine.core.errors import EngineError
 from engine.core.i18n import translate
 from engine.models.activations import OUTPUT_ONLY, get_activation
 from engine.models.fitted_data import fitted_data
+from engine.models.loop_settings import check_loop
 from engine.models.test_functions import get_function
 
 NETWORK, FUNCTION = "network", "function"  # the two families of models (Config.family)
@@ -20,7 +21,16 @@ LOSS_CHOICES = ("half_sse", "mse", "cross_entropy", "nll")
 DTYPE_NAMES = ("float64", "float32")
 DEVICE_NAMES = ("auto", "cpu", "cuda")
 MAX_LAYER_WIDTH = 1024
-FLOAT_FIELDS = ("lr", "momentum", "weight_decay", "eps", "lookahead_alpha")
+FLOAT_FIELDS = (
+    "lr",
+    "momentum",
+    "weight_decay",
+    "eps",
+    "lookahead_alpha",
+    "val_share",
+    "clip_norm",
+    "clip_value",
+)
 MAX_SEED = 2**63 - 1
 FLOAT32_MAX = 3.4028234663852886e38  # torch refuses a larger step factor on float32 tensors
 # Every weight and bias is drawn and stored per iteration: a bigger network would exhaust memory.
@@ -60,6 +70,18 @@ class Config:
     function: str = ""
     # Label -> starting value; parameters not named here get a seeded default init.
     initial_params: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+    # The loop learners write (engine.models.loop_settings): a dataset by name or file instead
+    # of `inputs`/`targets`, mini-batches from a DataLoader (0: the whole set each iteration),
+    # a validation share evaluated at each epoch's end, a torch lr scheduler, clipping.
+    dataset: str = ""
+    batch_size: int = 0
+    epochs: int = 0  # how many epochs `train` runs and schedules plan for (0: not set)
+    shuffle: bool = True
+    val_share: float = 0.0
+    scheduler: str = ""  # "StepLR:step_size=2,gamma=0.5"; "" for a constant lr
+    scheduler_step: str = "batch"  # "batch" or "epoch"
+    clip_norm: float = 0.0  # clip_grad_norm_'s max_norm; 0: off
+    clip_value: float = 0.0  # clip_grad_value_'s clip_value; 0: off
 
     def __post_init__(self) -> None:
         for name in FLOAT_FIELDS:  # JSON and the CLI may hand over whole numbers
@@ -158,6 +180,7 @@ def validate(config: Config) -> None:
     _check_hyperparameters(config)
     _check_published_variant(config)
     _check_function(config)
+    check_loop(config)
 
 
 def _check_types(c: Config) -> None:
@@ -194,6 +217,17 @@ def _check_types(c: Config) -> None:
 
 
 def _check_shape(c: Config) -> None:
+    _check_layer_sizes(c)
+    if c.has_layers and c.dataset:
+        return  # the dataset's columns are checked against the layers by check_loop
+    _check_rows("inputs", c.inputs, c.layers[0])
+    _check_rows("targets", c.targets, c.layers[-1])
+    if len(c.inputs) != len(c.targets):
+        raise EngineError(f"{len(c.inputs)} input row(s) but {len(c.targets)} target row(s)")
+
+
+def _check_layer_sizes(c: Config) -> None:
+    """The layer sizes and one activation per layer (the data is checked against them after)."""
     if len(c.layers) < 2:
         raise EngineError("layers needs at least an input and an output size, e.g. 2,2,2")
     for size in c.layers:
@@ -218,10 +252,6 @@ def _check_shape(c: Config) -> None:
         if base in OUTPUT_ONLY and position != len(c.activations):
             text = translate("EngineError", "{activation} is only valid on the output layer")
             raise EngineError(text.format(activation=base))
-    _check_rows("inputs", c.inputs, c.layers[0])
-    _check_rows("targets", c.targets, c.layers[-1])
-    if len(c.inputs) != len(c.targets):
-        raise EngineError(f"{len(c.inputs)} input row(s) but {len(c.targets)} target row(s)")
 
 
 def parameter_count(layers: tuple[int, ...]) -> int:

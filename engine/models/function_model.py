@@ -7,6 +7,7 @@ the loss is f itself. Gradients are explained from partial derivatives as formul
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import torch
@@ -58,6 +59,9 @@ class FunctionModel(nn.Module):
         self.set_values(dict(config.initial_params))
 
     # -- what the stepper asks of every model ----------------------------------------------
+    def as_tensor(self, rows: Any) -> Tensor:
+        return torch.tensor(rows, dtype=self.dtype, device=self.device)
+
     def data(self, config: Config) -> tuple[Tensor, Tensor]:
         """No inputs; the 'target' only gives the loss its shape."""
         empty = torch.zeros((1, 0), dtype=self.dtype, device=self.device)

@@ -76,6 +76,18 @@ class TrainableModel(Protocol):
 
     def forward(self, x: Tensor) -> Tensor: ...
 
+    def as_tensor(self, rows: Any) -> Tensor:
+        """Rows of numbers (tuples or an array) on the model's device and dtype."""
+        ...
+
+    def eval(self) -> Any:
+        """nn.Module's: the loop's model.eval() before the validation pass."""
+        ...
+
+    def train(self, mode: bool = True) -> Any:
+        """nn.Module's: model.train() as each epoch's loop begins."""
+        ...
+
     def forward_function(self) -> Callable[[Tensor], Tensor]:
         """`forward` with whatever it looks up looked up once, for fast-forward's hot loop."""
         ...

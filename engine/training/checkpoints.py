@@ -30,6 +30,7 @@ class Checkpoint:
     # and an edit what it set: (label, value as held), which the edit log reads.
     data: SavedData | None = None
     edit: tuple[str, float] | None = None
+    schedule: dict[str, Any] | None = None  # the lr scheduler's state (None without one)
 
 
 # Positions made by hand (an edit, a hyperparameter change): thinning never drops them, the
@@ -71,6 +72,7 @@ class CheckpointStore:
             snapshot,
             None if kind == "iteration" else self._setup.data.saved(),
             edit,
+            self._setup.optimizer.saved_schedule(),
         )
 
     def save_at_boundary(self) -> None:
@@ -103,6 +105,8 @@ class CheckpointStore:
         setup.model.load_values(checkpoint.values)
         setup.model.load_grads(checkpoint.grads)
         setup.optimizer.load(checkpoint.optimizer)
+        setup.optimizer.load_schedule(checkpoint.schedule)
+        setup.use_batch(checkpoint.iteration)  # the batch the next iteration trains on
         data = self._data_at(checkpoint.tick)
         if data is not None:
             setup.data.load(data)

@@ -10,7 +10,10 @@ from torch import Tensor
 
 from engine.core.fast_path import backward_function, step_function
 from engine.explain.published_variant import apply_published_variant
+from engine.models.loop_settings import loop_is_plain
+from engine.training.fast_loop import LoopFastBatch
 from engine.training.position import Position
+from engine.training.timeline import Timeline
 from engine.training.training_setup import TrainingSetup
 
 
@@ -29,6 +32,8 @@ class FastBatch:
         self.trainable = setup.trainable
         self.zero_grad = not config.skip_zero_grad
         optimizer = setup.optimizer.get()
+        self.group = optimizer.param_groups[0]  # its "lr" is the one each step uses
+        self.lrs: list[float] = []
         self.step = step_function(optimizer)
         self.backward = backward_function(setup.x)
         self.variant = partial(
@@ -58,10 +63,16 @@ class FastBatch:
             self.variant()
         # New .grad tensors every iteration, unless they accumulate: then keep copies.
         grads = [p.grad if self.zero_grad else p.grad.clone() for p in self.trainable]
+        self.lrs.append(self.group["lr"])
         self.step()
         self.losses.append(loss.detach())
         self.params.append(torch.cat(self.values))
         self.grads.append(grads)
+
+    def take_extras(self) -> tuple[np.ndarray, list]:
+        """(learning rates, evaluations): a plain loop evaluates nothing."""
+        lrs, self.lrs = np.array(self.lrs, dtype=float), []
+        return lrs, []
 
     def take(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(losses, gradient norms, parameters after each update) of the queued iterations."""
@@ -83,14 +94,16 @@ class FastBatch:
 class FastIterations:
     """Moves the run on by whole fast iterations: queued in a FastBatch, then committed."""
 
-    def __init__(self, setup: TrainingSetup, position: Position, plan_length: int) -> None:
+    def __init__(self, setup: TrainingSetup, position: Position, timeline: Timeline) -> None:
         self._setup = setup
         self._position = position
-        self._plan_length = plan_length
+        self._timeline = timeline
 
-    def batch(self) -> FastBatch:
+    def batch(self) -> FastBatch | LoopFastBatch:
         """Fresh fast-forward state for the current position."""
-        return FastBatch(self._setup)
+        if loop_is_plain(self._setup.config):
+            return FastBatch(self._setup)
+        return LoopFastBatch(self._setup, self._position, self._timeline)
 
     def replay_iterations(self, count: int) -> None:
         """Replay `count` whole iterations of recorded history (their losses were finite)."""
@@ -101,7 +114,7 @@ class FastIterations:
             fast.iterate()
         self.commit(fast)
 
-    def commit(self, fast: FastBatch) -> int | None:
+    def commit(self, fast: FastBatch | LoopFastBatch) -> int | None:
         """Move the queued iterations into the trajectory and the position.
 
         When one had a non-finite loss, only those before it count, and the number of
@@ -111,14 +124,19 @@ class FastIterations:
             return None
         position = self._position
         losses, grad_norms, params = fast.take()
+        lrs, evaluations = fast.take_extras()
         finite = np.isfinite(losses)
         keep = losses.size if finite.all() else int(np.argmin(finite))
+        first, trajectory = position.iteration, position.trajectory
         if keep:
-            position.trajectory.record_many(
-                position.iteration, losses[:keep], grad_norms[:keep], params[:keep]
+            trajectory.record_many(
+                first, losses[:keep], grad_norms[:keep], params[:keep], lrs[:keep]
             )
+        for iteration, evaluation in evaluations:
+            if iteration < first + keep:
+                trajectory.record_evaluation(iteration, evaluation)
         position.iteration += keep
-        position.moved(keep * self._plan_length)
+        position.moved(self._timeline.ticks(first, keep))
         return None if keep == losses.size else losses.size - keep
 
 

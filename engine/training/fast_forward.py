@@ -123,8 +123,8 @@ class FastForward:
 
     def _stop_diverged(self, first: int, done: int) -> RunResult:
         """Rewind to the start of the iteration before the divergence: its loss was finite."""
-        position, plan_length = self._position, len(self._phases.plan)
+        position, timeline = self._position, self._phases.timeline
         diverged_at = position.iteration
         keep = max(first, diverged_at - 1)
-        self._history.goto(position.tick - (diverged_at - keep) * plan_length)
+        self._history.goto(position.tick - timeline.ticks(keep, diverged_at - keep))
         return RunResult(done - (diverged_at - keep), diverged_at)

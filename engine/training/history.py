@@ -56,7 +56,7 @@ class History:
             assert checkpoint.snapshot is not None
             position.snapshot = checkpoint.snapshot
             return checkpoint.snapshot
-        whole = (tick - checkpoint.tick - 1) // len(self._phases.plan)
+        whole = self._phases.timeline.whole_within(checkpoint.iteration, tick - checkpoint.tick - 1)
         self._fast.replay_iterations(whole)
         while position.tick < tick - 1:
             self._phases.advance(build=False)

@@ -10,6 +10,7 @@ from torch import Tensor
 from engine.core.phrase import Words
 from engine.core.snapshot import NeuronValue
 from engine.models.chain_rule import ChainRule
+from engine.training.clipping import Clipped
 
 HookEvent = tuple[str, int, str]  # ("node" | "param", layer, "net" or the parameter's kind)
 Reveal = tuple[str, str]  # ("node" | "param", label)
@@ -44,3 +45,7 @@ class Pass:
     revealed_grads: set[str] = field(default_factory=set)
     revealed_params: set[str] = field(default_factory=set)
     variant_note: Words = ""
+    # The loop around the model: the gradient norm before clipping, and what clipping did.
+    norm_before: float | None = None
+    clipped: Clipped | None = None
+    lr: float | None = None  # the learning rate the step used

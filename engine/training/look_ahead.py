@@ -15,7 +15,9 @@ from engine.core.snapshot import Snapshot
 from engine.training.checkpoints import CheckpointStore
 from engine.training.history import History
 from engine.training.phases import PhaseMachine
+from engine.training.evaluation import Evaluation
 from engine.training.position import Position
+from engine.training.trajectory import Trajectory
 
 
 class _Unrecorded:
@@ -24,11 +26,22 @@ class _Unrecorded:
     The Snapshots read only `length`; the real record is left untouched (recording into it
     and rewinding could thin it, which cannot be undone)."""
 
-    def __init__(self, length: int) -> None:
-        self.length = length
+    def __init__(self, record: Trajectory) -> None:
+        self.length = record.length
+        self._losses = record.losses.copy()  # an epoch's end averages its batches' losses
 
-    def record(self, iteration: int, loss: float, grad_norm: float, after: np.ndarray) -> None:
+    @property
+    def losses(self) -> np.ndarray:
+        return self._losses
+
+    def record(
+        self, iteration: int, loss: float, grad_norm: float, after: np.ndarray, lr: float
+    ) -> None:
+        self._losses = np.append(self._losses[:iteration], loss)
         self.length = iteration + 1
+
+    def record_evaluation(self, iteration: int, evaluation: Evaluation) -> None:
+        """Shown by the micro-step's Snapshot, kept nowhere."""
 
 
 class LookAhead:
@@ -45,14 +58,14 @@ class LookAhead:
     def first_tick(self) -> int | None:
         """The position before the iteration to show: the current one, or the last one when an
         iteration has just finished; the next one after a reset or an edit. None at the start."""
-        position, per = self._position, len(self._phases.plan)
+        position = self._position
         if position.micro:
             return position.tick - position.micro
         snapshot = position.snapshot
         if position.tick == 0:
             return None
-        if snapshot is not None and snapshot.phase == "step":
-            return position.tick - per
+        if snapshot is not None and snapshot.phase not in ("ready", "edit"):
+            return position.tick - self._phases.timeline.length(position.iteration - 1)
         return position.tick
 
     def whole_iteration(self) -> tuple[Snapshot, ...]:
@@ -66,8 +79,8 @@ class LookAhead:
         checkpoints = dict(self._store.saved)  # replaying may add (or thin) some
         try:
             self._history.goto(start)
-            position.trajectory = _Unrecorded(record.length)  # type: ignore[assignment]
-            return self._advance(len(self._phases.plan))
+            position.trajectory = _Unrecorded(record)  # type: ignore[assignment]
+            return self._advance(self._phases.timeline.length(position.iteration))
         finally:
             position.trajectory = record
             self._history.goto(here)

@@ -12,6 +12,7 @@ from torch import Tensor
 from engine.models.config import Config
 from engine.models.trainable_model import TrainableModel
 from engine.training.optimizers import OptimizerLike, element_states, make_optimizer
+from engine.training.run_schedule import LRScheduler, make_scheduler
 
 NO_STATE: Mapping[str, float] = MappingProxyType({})  # a scalar the optimizer has no state for
 
@@ -26,19 +27,33 @@ class LazyOptimizer:
     after it has painted. A never-built optimizer has no state: checkpoints save it as None.
     """
 
-    def __init__(self, config: Config, trainable: list[Tensor]) -> None:
+    def __init__(self, config: Config, trainable: list[Tensor], schedule_steps: int = 0) -> None:
         self.config = config  # what a build uses: live hyperparameter changes replace it
         self._trainable = trainable
+        self._schedule_steps = schedule_steps  # how often scheduler.step() runs in the run
         self.built: OptimizerLike | None = None
+        # Built right after the optimizer, as a learner's script does: some schedules set the
+        # first learning rate when they are made (a warm-up starts below lr).
+        self.scheduler: LRScheduler | None = None
 
     def get(self) -> OptimizerLike:
         if self.built is None:
             self.built = make_optimizer(self.config, self._trainable)
+            self.scheduler = make_scheduler(self.config, self.built, self._schedule_steps)
         return self.built
 
     def forget(self) -> None:
         """Back to never built, as at the start of a run."""
         self.built = None
+        self.scheduler = None
+
+    def saved_schedule(self) -> dict[str, Any] | None:
+        """A private copy of the scheduler's state (None without one)."""
+        return None if self.scheduler is None else copy.deepcopy(self.scheduler.state_dict())
+
+    def load_schedule(self, saved: dict[str, Any] | None) -> None:
+        if saved is not None and self.built is not None and self.scheduler is not None:
+            self.scheduler.load_state_dict(copy.deepcopy(saved))
 
     def saved(self) -> dict[str, Any] | None:
         """A private copy of the state, or None while the optimizer was never built."""
@@ -48,6 +63,7 @@ class LazyOptimizer:
         """Return to a state that `saved` gave (the copy given stays untouched)."""
         if saved is None:
             self.built = None
+            self.scheduler = None
         else:
             self.get().load_state_dict(copy.deepcopy(saved))
 

@@ -13,8 +13,6 @@ from dataclasses import replace
 from functools import partial
 from types import MappingProxyType
 
-import numpy as np
-
 from engine.core.errors import EngineError
 from engine.core.i18n import QT_TRANSLATE_NOOP, translate
 from engine.core.phrase import phrase
@@ -25,14 +23,15 @@ from engine.explain.published_variant import apply_published_variant
 from engine.models.trainable_model import TrainableModel
 from engine.training.checkpoints import CheckpointStore
 from engine.training.iteration_pass import Pass
+from engine.training.loop_steps import LoopSteps, gradient_norm
 from engine.training.optimizer_state import NO_STATE, ElementStateReader, lookahead
 from engine.training.position import Position
 from engine.training.reveal import AutogradOrder
 from engine.training.snapshot_builder import SnapshotBuilder
+from engine.training.timeline import Plan, Timeline
 from engine.training.training_setup import TrainingSetup
 from engine.training.update_formula import UpdateInputs, gradient_origin, update_formulas
 
-Plan = list[tuple[str, str | None]]  # (phase, focus) of each micro-step of an iteration
 MicroStep = Callable[[str | None, bool], Snapshot | None]
 
 
@@ -46,6 +45,28 @@ def make_plan(model: TrainableModel) -> Plan:
     plan += [("backward", None)] * (nodes + len(trainable))
     plan += [("step", label) for label in trainable]
     return plan
+
+
+def make_timeline(setup: TrainingSetup) -> Timeline:
+    """Every iteration's micro-steps with the loop's own lines where they are on, and what the
+    last batch of an epoch adds."""
+    config, loop = setup.config, setup.loop
+    plan = make_plan(setup.model)
+    base: Plan = [("batch", None)] if loop is not None and loop.batched else []
+    first_step = next(i for i, (phase, _) in enumerate(plan) if phase == "step")
+    base += plan[:first_step]
+    if config.clip_norm or config.clip_value:
+        base.append(("clip", None))
+    base += plan[first_step:]
+    if config.scheduler and config.scheduler_step == "batch":
+        base.append(("schedule", None))
+    epoch_end: Plan = []
+    if loop is not None and loop.evaluates:
+        epoch_end += [("eval_mode", None), ("evaluate", None)]
+    if config.scheduler and config.scheduler_step == "epoch":
+        epoch_end.append(("schedule", None))
+    per_epoch = loop.per_epoch if loop is not None else 1
+    return Timeline(base, epoch_end, per_epoch)
 
 
 def diverged_error() -> EngineError:
@@ -66,7 +87,7 @@ class PhaseMachine:
         store: CheckpointStore,
         states: ElementStateReader,
         snapshots: SnapshotBuilder,
-        plan: Plan,
+        timeline: Timeline,
     ) -> None:
         self._setup = setup
         self._model = setup.model
@@ -76,13 +97,20 @@ class PhaseMachine:
         self._snapshots = snapshots
         self._order = AutogradOrder(setup.model)
         self._words = explain.FAMILY_WORDS[setup.config.family]
-        self.plan = plan
+        self.timeline = timeline
+        self.plan = timeline.base
+        loop = LoopSteps(setup, position, snapshots)
         self._micro: dict[str, MicroStep] = {
+            "batch": loop.batch,
             "zero_grad": self._zero_grad,
             "forward": self._forward,
             "loss": self._loss,
             "backward": self._backward,
+            "clip": loop.clip,
             "step": self._step,
+            "schedule": loop.schedule,
+            "eval_mode": loop.eval_mode,
+            "evaluate": loop.evaluate,
         }
 
     def advance(self, build: bool) -> Snapshot:
@@ -93,13 +121,14 @@ class PhaseMachine:
         if position.micro == 0:
             self._store.save_at_boundary()
             position.pass_ = Pass()
-        phase, focus = self.plan[position.micro]
+        plan = self.timeline.plan(position.iteration)
+        phase, focus = plan[position.micro]
         snapshot = self._micro[phase](focus, build)
         if snapshot is not None:
             position.snapshot = snapshot
         position.micro += 1
         position.moved(1)
-        if position.micro == len(self.plan):
+        if position.micro == len(plan):
             self._finish_iteration()
         assert position.snapshot is not None
         return position.snapshot
@@ -109,10 +138,9 @@ class PhaseMachine:
         p = self._pass()
         assert p.loss_value is not None
         model = self._model
-        grads = model.grads()
-        with np.errstate(over="ignore"):  # a diverging run's norm is inf, said elsewhere
-            norm = 0.0 if grads is None else float(np.sqrt(np.nansum(grads**2)))
-        position.trajectory.record(position.iteration, p.loss_value, norm, model.values())
+        norm = gradient_norm(model.grads()) if p.norm_before is None else p.norm_before
+        lr = math.nan if p.lr is None else p.lr
+        position.trajectory.record(position.iteration, p.loss_value, norm, model.values(), lr)
         position.finished = (position.iteration, p)
         position.iteration += 1
         position.micro = 0
@@ -271,5 +299,6 @@ class PhaseMachine:
         optimizer = self._setup.optimizer.get()
         optimizer.step()
         p.step_group = dict(optimizer.param_groups[0])  # the hyperparameters it used
+        p.lr = float(p.step_group["lr"])
         p.values_after = model.value_list()
         p.stepped_params = MappingProxyType(dict(zip(labels, p.values_after, strict=True)))

@@ -8,10 +8,11 @@ from engine.core.reused_mapping import ReusedMapping
 from engine.core.snapshot import NeuronValue, Snapshot
 from engine.core.told import Told
 from engine.explain.phases import Text
-from engine.training.code_listing import PHASE_LINES
+from engine.training.code_listing import phase_lines
 from engine.training.optimizer_state import NO_STATE, ElementStateReader
 from engine.training.position import Position
 from engine.training.reveal import Revealed
+from engine.training.timeline import Timeline
 from engine.training.training_setup import TrainingSetup
 
 Explained = Text | Callable[[], Text]  # a micro-step's words, or how to build them when shown
@@ -31,17 +32,18 @@ class SnapshotBuilder:
         position: Position,
         states: ElementStateReader,
         revealed: Revealed,
-        plan_length: int,
+        timeline: Timeline,
     ) -> None:
         self._model = setup.model
-        self._x = setup.x
+        self._setup = setup  # its x is the current batch: read it when the inputs are shown
         self._data = setup.data
         self._data_version = setup.data.version
         self._labels = setup.labels
         self._position = position
         self._states = states
         self._revealed = revealed
-        self._last_micro = plan_length - 1
+        self._timeline = timeline
+        self._lines = phase_lines(setup.config)
         self._inputs: dict[str, NeuronValue] | None = None
         self._shown_params, self._shown_grads = ReusedMapping(), ReusedMapping()
         self._shown_states = ReusedMapping()
@@ -70,12 +72,12 @@ class SnapshotBuilder:
             {
                 "tick": position.tick + (0 if phase in ("ready", "edit") else 1),
                 "iteration": position.iteration,
-                # The last step of an iteration finishes it: count it as done.
+                # The last micro-step of an iteration finishes it: count it as done.
                 "completed": position.trajectory.length
-                + (phase == "step" and position.micro == self._last_micro),
+                + (p is not None and position.micro == self._last_micro()),
                 "phase": phase,
                 "focus": focus,
-                "code_line": PHASE_LINES[phase],
+                "code_line": self._lines[phase],
                 "told": Told(text) if callable(text) else Told.now(text),
                 "params": self._shown_params.of(labels, values),
                 "grads": self._shown_grads.of(labels, grads),
@@ -90,10 +92,13 @@ class SnapshotBuilder:
             }
         )
 
+    def _last_micro(self) -> int:
+        return self._timeline.length(self._position.iteration) - 1
+
     def inputs_as_neurons(self) -> dict[str, NeuronValue]:
         """The inputs as neurons (first sample; shared, read again only after a data edit)."""
         if self._inputs is None:
-            row = self._x[0].tolist()
+            row = self._setup.x[0].tolist()
             names = self._model.neurons[0]
             self._inputs = {n: NeuronValue(v, v) for n, v in zip(names, row, strict=True)}
         return self._inputs

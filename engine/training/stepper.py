@@ -32,7 +32,7 @@ from engine.training.live_settings import SettingsChanges
 from engine.training.look_ahead import LookAhead
 from engine.training.optimizer_state import ElementStateReader
 from engine.training.optimizers import OptimizerLike
-from engine.training.phases import PhaseMachine, make_plan
+from engine.training.phases import PhaseMachine, make_timeline
 from engine.training.position import Position
 from engine.training.reveal import Revealed
 from engine.training.snapshot_builder import SnapshotBuilder
@@ -61,7 +61,8 @@ class Stepper:
         self.x: Tensor = setup.x
         self.target: Tensor = setup.target
         self.trainable: list[Tensor] = setup.trainable
-        self.plan = make_plan(setup.model)
+        self.timeline = make_timeline(setup)
+        self.plan = self.timeline.base
         targets = setup.target.detach().double().cpu().reshape(setup.target.shape[0], -1)
         self._story = Story(setup.model, self.plan, setup.loss_fn, targets.tolist())
         self._position = Position(Trajectory(setup.model.values()))
@@ -72,16 +73,14 @@ class Stepper:
 
     def _assemble(self, setup: TrainingSetup) -> None:
         """The pieces, each handed the shared position and the pieces it works with."""
-        position, plan_length = self._position, len(self.plan)
+        position, timeline = self._position, self.timeline
         parameters = len(setup.labels)
         self._store = CheckpointStore(setup, position, checkpoints_kept_for(parameters))
         states = ElementStateReader(setup.model, setup.config, setup.optimizer)
         revealed = Revealed(setup.labels)
-        self._snapshots = SnapshotBuilder(setup, position, states, revealed, plan_length)
-        self._phases = PhaseMachine(
-            setup, position, self._store, states, self._snapshots, self.plan
-        )
-        fast = FastIterations(setup, position, plan_length)
+        self._snapshots = SnapshotBuilder(setup, position, states, revealed, timeline)
+        self._phases = PhaseMachine(setup, position, self._store, states, self._snapshots, timeline)
+        fast = FastIterations(setup, position, timeline)
         self._history = History(self._store, position, self._phases, fast)
         self._edits = HandEdits(setup, position, self._store, self._snapshots)
         self._settings = SettingsChanges(setup, position, self._store, self._snapshots)
@@ -132,7 +131,13 @@ class Stepper:
 
     @property
     def micro_steps_per_iteration(self) -> int:
+        """An ordinary iteration's micro-steps (an epoch's last batch may add some)."""
         return len(self.plan)
+
+    @property
+    def iteration_length(self) -> int:
+        """The current iteration's micro-steps."""
+        return self.timeline.length(self._position.iteration)
 
     @property
     def checkpoints(self) -> dict[int, Checkpoint]:

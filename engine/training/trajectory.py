@@ -9,7 +9,11 @@ parameter plot then show evenly spaced points instead of exhausting memory.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
+
+from engine.training.evaluation import Evaluation
 
 PARAMS_BUDGET_BYTES = 256 * 2**20
 MIN_PARAM_ROWS = 2048
@@ -28,6 +32,10 @@ class Trajectory:
         self._params = np.empty((min(capacity, self.max_rows) + 1, start.size))
         self._losses = np.empty(capacity)
         self._grad_norms = np.empty(capacity)
+        self._lrs = np.empty(capacity)
+        # The validation pass at each epoch's end, by the iteration it ended. Like the rows
+        # past `length`, those past it stay: going forward again over the same path finds them.
+        self._evaluations: dict[int, Evaluation] = {}
         self._params[0] = start
         self._kept = 1  # rows in use: row r holds the parameters after r·stride iterations
         self.stride = 1
@@ -35,20 +43,38 @@ class Trajectory:
         self.length = 0  # completed iterations
 
     # -- recording ---------------------------------------------------------------------------
-    def record(self, iteration: int, loss: float, grad_norm: float, after: np.ndarray) -> None:
-        """Iteration `iteration` finished with this loss; `after` are the updated parameters."""
+    def record(
+        self,
+        iteration: int,
+        loss: float,
+        grad_norm: float,
+        after: np.ndarray,
+        lr: float = math.nan,
+    ) -> None:
+        """Iteration `iteration` finished with this loss; `after` are the updated parameters;
+        `lr` the learning rate its step used."""
         self.record_many(
-            iteration, np.array([loss]), np.array([grad_norm]), np.asarray(after)[None]
+            iteration,
+            np.array([loss]),
+            np.array([grad_norm]),
+            np.asarray(after)[None],
+            np.array([lr]),
         )
 
     def record_many(
-        self, first: int, losses: np.ndarray, grad_norms: np.ndarray, after: np.ndarray
+        self,
+        first: int,
+        losses: np.ndarray,
+        grad_norms: np.ndarray,
+        after: np.ndarray,
+        lrs: np.ndarray | None = None,
     ) -> None:
         """Iterations first, first+1, ... finished: one row of each array per iteration."""
         end = first + losses.size
         self._ensure_scalars(end)
         self._losses[first:end] = losses
         self._grad_norms[first:end] = grad_norms
+        self._lrs[first:end] = math.nan if lrs is None else lrs
         self.length = end
         self.current = np.array(after[-1], dtype=float)
         self._kept = first // self.stride + 1  # rows after `first` are being replaced
@@ -100,6 +126,11 @@ class Trajectory:
         capacity = max(rows, 2 * self._losses.size)
         self._losses = np.resize(self._losses, capacity)
         self._grad_norms = np.resize(self._grad_norms, capacity)
+        self._lrs = np.resize(self._lrs, capacity)
+
+    def record_evaluation(self, iteration: int, evaluation: Evaluation) -> None:
+        """The validation pass that ended iteration `iteration` (its epoch's last batch)."""
+        self._evaluations[iteration] = evaluation
 
     # -- reading -----------------------------------------------------------------------------
     @property
@@ -109,6 +140,16 @@ class Trajectory:
     @property
     def grad_norms(self) -> np.ndarray:
         return self._grad_norms[: self.length]
+
+    @property
+    def lrs(self) -> np.ndarray:
+        """The learning rate each iteration's step used (NaN where none was recorded)."""
+        return self._lrs[: self.length]
+
+    @property
+    def evaluations(self) -> tuple[Evaluation, ...]:
+        """The validation passes so far, one per finished epoch."""
+        return tuple(e for i, e in sorted(self._evaluations.items()) if i < self.length)
 
     @property
     def param_iterations(self) -> np.ndarray:
@@ -135,4 +176,6 @@ class Trajectory:
 
     @property
     def nbytes(self) -> int:
-        return self._params.nbytes + self._losses.nbytes + self._grad_norms.nbytes
+        return (
+            self._params.nbytes + self._losses.nbytes + self._grad_norms.nbytes + self._lrs.nbytes
+        )

@@ -63,7 +63,7 @@ class ActionExecutor:
     def _step_until(self, args: Mapping[str, Any]) -> None:
         """Micro-steps until the phase (and focus) named; at most one iteration's worth."""
         phase, focus = args["phase"], args.get("focus")
-        for _ in range(self.controller.network().micro_steps_per_iteration + 1):
+        for _ in range(self.controller.network().longest_iteration + 1):
             self._require(self.controller.step_phase())
             snapshot = self.controller.snapshot
             if snapshot.phase == phase and focus in (None, snapshot.focus):

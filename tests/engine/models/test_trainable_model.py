@@ -48,6 +48,7 @@ def test_the_protocol_names_what_the_stepper_uses() -> None:
     pieces = Path(stepper_module.__file__).parent
     names = ["stepper", "phases", "reveal", "checkpoints", "history", "fast_forward"]
     names += ["fast_batch", "snapshot_builder", "optimizer_state", "training_setup"]
+    names += ["loop_steps", "fast_loop", "evaluation", "loop_data"]
     source = "\n".join((pieces / f"{name}.py").read_text(encoding="utf-8") for name in names)
     used = set(re.findall(r"self\.model\.(\w+)", source)) | set(
         re.findall(r"\b_?model\.(\w+)", source)

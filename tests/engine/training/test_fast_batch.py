@@ -6,6 +6,7 @@ import numpy as np
 
 from engine.models.presets import MAZUR
 from engine.training.fast_batch import FastIterations
+from engine.training.phases import make_timeline
 from engine.training.position import Position
 from engine.training.stepper import Stepper
 from engine.training.training_setup import TrainingSetup
@@ -17,7 +18,9 @@ PLAN_LENGTH = 26  # Mazur's micro-steps per iteration
 def _fast(config=MAZUR) -> tuple[FastIterations, Position]:
     setup = TrainingSetup.build(config)
     position = Position(Trajectory(setup.model.values()))
-    return FastIterations(setup, position, PLAN_LENGTH), position
+    timeline = make_timeline(setup)
+    assert timeline.length(0) == PLAN_LENGTH
+    return FastIterations(setup, position, timeline), position
 
 
 def test_replayed_iterations_match_micro_stepped_ones() -> None:
