@@ -120,3 +120,22 @@ def test_bad_specs_are_refused_in_one_line(spec, words):
 def test_a_seed_that_is_not_a_whole_number_from_0_is_refused(seed):
     with pytest.raises(EngineError, match="the seed must be a whole number"):
         load_dataset("moons", seed)
+
+
+def test_refusals_are_translated_templates():
+    from engine.core.i18n import set_translator
+
+    seen: list[tuple[str, str]] = []
+
+    def shouting(context: str, text: str) -> str:
+        seen.append((context, text))
+        return text.upper()
+
+    set_translator(shouting)
+    try:
+        with pytest.raises(EngineError, match="^UNKNOWN DATASET 'MNIST'") as error:
+            load_dataset("mnist")
+    finally:
+        set_translator(None)
+    assert "mazur, xor" in str(error.value)  # the names are filled in after translating
+    assert seen[0][0] == "EngineError" and "{names}" in seen[0][1]
