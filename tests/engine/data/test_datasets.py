@@ -127,13 +127,13 @@ def test_refusals_are_translated_templates():
 
     seen: list[tuple[str, str]] = []
 
-    def shouting(context: str, text: str) -> str:
+    def marked(context: str, text: str) -> str:
         seen.append((context, text))
-        return text.upper()
+        return "» " + text
 
-    set_translator(shouting)
+    set_translator(marked)
     try:
-        with pytest.raises(EngineError, match="^UNKNOWN DATASET 'MNIST'") as error:
+        with pytest.raises(EngineError, match="^» unknown dataset 'mnist'") as error:
             load_dataset("mnist")
     finally:
         set_translator(None)
