@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.data.csv_points import (
+from engine.labs.csv_points import (
     MAX_CSV_BYTES,
     MAX_POINTS,
     CsvCancelled,
