@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +42,7 @@ def load_dataset(spec: str, seed: int = 0) -> Dataset:
     """A built-in name (case-insensitive), a FILE.csv, or an IDX images file (gzipped or not);
     `seed` decides the generated sets' points and noise."""
     _check_seed(seed)
-    text = spec.strip() if isinstance(spec, str) else ""
+    text = os.fspath(spec).strip() if isinstance(spec, (str, os.PathLike)) else ""
     name = text.casefold()
     if name == "digits":
         return load_digits()

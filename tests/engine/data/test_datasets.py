@@ -79,6 +79,7 @@ def test_a_csv_file_is_a_classification_set_named_after_the_file(tmp_path):
     path.write_text(FOUR)
     data = load_dataset(str(path))
     assert data.name == "pets.CSV" and data.classes == ("a", "b")
+    assert np.array_equal(load_dataset(path).x, data.x)  # a Path is a spec too
     assert data.x.tolist() == [[0, 0], [1, 1], [2, 2], [3, 3]]
     assert data.labels.tolist() == [0, 1, 0, 1] and data.y.tolist()[1] == [0.0, 1.0]
 
