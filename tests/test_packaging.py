@@ -28,6 +28,8 @@ import json, sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 import engine
+from engine.data.data_files import data_file
+from engine.data.datasets import load_dataset
 from engine.io.assets import ASSETS, ICON
 from engine.lessons import load_lessons
 from gui.language import install_language
@@ -43,6 +45,8 @@ print(json.dumps({
     "translated": QCoreApplication.translate("MainWindow", "Loss surface"),
     "styles": sorted(p.name for p in ASSETS.glob("*.qss")),
     "icon": ICON.is_file(),
+    "digits": len(load_dataset("digits")),
+    "digits_file": str(data_file("digits.csv.gz")),
 }))
 """
 
@@ -144,6 +148,8 @@ def test_the_installed_wheel_has_its_assets_and_runs_outside_the_checkout(tmp_pa
     assert len(found["lessons"]) == len(lesson_files) > 0 and found["broken"] == []
     assert found["zh_CN"] is True and found["translated"] == "损失曲面"
     assert found["styles"] == ["style-dark.qss", "style.qss"] and found["icon"] is True
+    assert found["digits"] == 1797  # the data files travel with the wheel
+    assert Path(found["digits_file"]).resolve().is_relative_to(installed / "backprop_assets")
 
     shot = subprocess.run(
         [str(venv / "bin" / "backprop-studio"), "--screenshot", "window.png"],

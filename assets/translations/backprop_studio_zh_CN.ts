@@ -554,17 +554,17 @@ closed form: {c}
     <context>
         <name>CheckedField</name>
         <message>
-            <location filename="../../gui/views/checked_field.py" line="34" />
+            <location filename="../../gui/views/checked_field.py" line="35" />
             <source>“{0}” is not a finite number</source>
             <translation>“{0}”不是有限的数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/checked_field.py" line="32" />
+            <location filename="../../gui/views/checked_field.py" line="33" />
             <source>“{0}” is not a number</source>
             <translation>“{0}”不是数字</translation>
         </message>
         <message>
-            <location filename="../../gui/views/checked_field.py" line="45" />
+            <location filename="../../gui/views/checked_field.py" line="49" />
             <source>“{0}”: give whole numbers separated by commas, e.g. 2,2,2</source>
             <translation>“{0}”：请输入用逗号分隔的整数，例如 2,2,2</translation>
         </message>
@@ -688,7 +688,7 @@ closed form: {c}
             <translation>新设置</translation>
         </message>
         <message>
-            <location filename="../../gui/run_commands.py" line="112" />
+            <location filename="../../gui/run_commands.py" line="114" />
             <source>Preset {0}</source>
             <translation>预设 {0}</translation>
         </message>
@@ -904,12 +904,23 @@ closed form: {c}
             <translation>运行 {more:,} 次迭代将为 {parameters:,} 个参数保存约 {needed:,.1f} GB 的历史（每次迭代的损失都会保留）；{budget:.1f} GB 内最多还能再运行 {room:,} 次：请减少迭代次数，或重置</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="78" />
+            <location filename="../../engine/data/datasets.py" line="80" />
+            <source>a validation share of {share} leaves no training sample of the {count} in {name}</source>
+            <translation>验证集比例 {share} 会让 {name} 的 {count} 个样本中一个训练样本也不剩</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/capped_read.py" line="27" />
+            <location filename="../../engine/data/csv_points.py" line="78" />
             <source>cannot read {path}: {error}</source>
             <translation>无法读取 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="194" />
+            <location filename="../../engine/data/idx.py" line="75" />
+            <source>cannot tell which file holds the labels of {file}: an IDX images file's name contains 'images' or 'idx3' (like train-images-idx3-ubyte)</source>
+            <translation>无法判断 {file} 的标签在哪个文件里：IDX 图像文件的文件名应包含“images”或“idx3”（例如 train-images-idx3-ubyte）</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/csv_points.py" line="194" />
             <source>expected 3 values (x, y, label), found {count}</source>
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
@@ -924,27 +935,27 @@ closed form: {c}
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="174" />
+            <location filename="../../engine/data/csv_points.py" line="174" />
             <source>line {line} of the CSV file cannot be read: {error}</source>
             <translation>CSV 文件第 {line} 行无法读取：{error}</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="50" />
+            <location filename="../../engine/data/csv_points.py" line="50" />
             <source>line {line}, column {column}: {reason}</source>
             <translation>第 {line} 行，第 {column} 列：{reason}</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="93" />
+            <location filename="../../engine/data/csv_points.py" line="93" />
             <source>line {line}: byte {byte} is not UTF-8 text; save the file as UTF-8 CSV</source>
             <translation>第 {line} 行：字节 {byte} 不是 UTF-8 文本；请将文件另存为 UTF-8 CSV</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="151" />
+            <location filename="../../engine/data/csv_points.py" line="151" />
             <source>loading the CSV file was cancelled</source>
             <translation>已取消载入 CSV 文件</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="210" />
+            <location filename="../../engine/data/csv_points.py" line="210" />
             <source>need 2 to {most} different labels, found {count}</source>
             <translation>需要 2 到 {most} 个不同的类别标签，实际有 {count} 个</translation>
         </message>
@@ -954,32 +965,42 @@ closed form: {c}
             <translation>没有找到 CUDA GPU 或驱动（torch.cuda.is_available() 为 False）</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="116" />
+            <location filename="../../engine/data/csv_points.py" line="116" />
             <source>the CSV file has more than {most:,} rows; at most {most:,} points can be loaded</source>
             <translation>CSV 文件超过 {most:,} 行；最多只能载入 {most:,} 个点</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="206" />
+            <location filename="../../engine/data/csv_points.py" line="206" />
             <source>the CSV file needs at least 4 points, found {count}</source>
             <translation>CSV 文件至少需要 4 个点，实际只有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_cells.py" line="72" />
+            <location filename="../../engine/data/digits.py" line="55" />
+            <source>the digits data file {path} cannot be read: {error}</source>
+            <translation>无法读取手写数字数据文件 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/digits.py" line="66" />
+            <source>the digits data file {path} is damaged: reinstall the app</source>
+            <translation>手写数字数据文件 {path} 已损坏：请重新安装本应用</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/csv_cells.py" line="72" />
             <source>the label is empty</source>
             <translation>标签为空</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_cells.py" line="77" />
+            <location filename="../../engine/data/csv_cells.py" line="77" />
             <source>the label {cell} holds a control character</source>
             <translation>标签 {cell} 含有控制字符</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_cells.py" line="74" />
+            <location filename="../../engine/data/csv_cells.py" line="74" />
             <source>the label {cell} is longer than {most} characters</source>
             <translation>标签 {cell} 超过 {most} 个字符</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_cells.py" line="83" />
+            <location filename="../../engine/data/csv_cells.py" line="83" />
             <source>the label {cell} is neither a whole number nor a name</source>
             <translation>标签 {cell} 既不是整数也不是名称</translation>
         </message>
@@ -999,6 +1020,16 @@ closed form: {c}
             <translation>原文变体只适用于用普通 SGD 训练的单隐藏层网络（没有动量、权重衰减、Lookahead，也不跳过 zero_grad）</translation>
         </message>
         <message>
+            <location filename="../../engine/data/datasets.py" line="117" />
+            <source>the seed must be a whole number from 0 to {most}, got {seed}</source>
+            <translation>随机种子必须是 0 到 {most} 之间的整数，收到的是 {seed}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/datasets.py" line="73" />
+            <source>the validation share must be at least 0 and below 1, got {share}</source>
+            <translation>验证集比例必须不小于 0 且小于 1，收到的是 {share}</translation>
+        </message>
+        <message>
             <location filename="../../engine/training/live_settings.py" line="114" />
             <source>these settings need a new model: apply them instead</source>
             <translation>这些设置需要新建模型：请改用“应用”</translation>
@@ -1009,9 +1040,14 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/training/phases.py" line="53" />
+            <location filename="../../engine/training/phases.py" line="54" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/datasets.py" line="60" />
+            <source>unknown dataset {spec}: choose one of {names}, or give a .csv file or an IDX images file (like train-images-idx3-ubyte.gz)</source>
+            <translation>未知的数据集 {spec}：请从 {names} 中选择，或给出一个 .csv 文件或 IDX 图像文件（例如 train-images-idx3-ubyte.gz）</translation>
         </message>
         <message>
             <location filename="../../engine/models/config.py" line="252" />
@@ -1024,24 +1060,69 @@ closed form: {c}
             <translation>{activation} 只能用在输出层</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_cells.py" line="53" />
+            <location filename="../../engine/data/csv_cells.py" line="53" />
             <source>{cell} is not a finite number</source>
             <translation>{cell} 不是有限数</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_cells.py" line="51" />
+            <location filename="../../engine/data/csv_cells.py" line="51" />
             <source>{cell} is not a number</source>
             <translation>{cell} 不是数字</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_cells.py" line="56" />
+            <location filename="../../engine/data/csv_cells.py" line="56" />
             <source>{cell} is too large (x and y must be within ±{most:,.0f})</source>
             <translation>{cell} 太大（x 和 y 必须在 ±{most:,.0f} 以内）</translation>
         </message>
         <message>
-            <location filename="../../engine/labs/csv_points.py" line="136" />
+            <location filename="../../engine/data/idx.py" line="131" />
+            <source>{file} declares images of {pixels:,} pixels; 1 to {most:,} can be read</source>
+            <translation>{file} 声明每张图像有 {pixels:,} 个像素；只能读取 1 到 {most:,} 个</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/idx.py" line="126" />
+            <source>{file} declares {count:,} samples; 1 to {most:,} can be read</source>
+            <translation>{file} 声明有 {count:,} 个样本；只能读取 1 到 {most:,} 个</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/idx.py" line="92" />
+            <source>{file} declares {sizes} values ({expected:,} bytes with its header) but is {actual:,} bytes long</source>
+            <translation>{file} 声明有 {sizes} 个值（连同文件头共 {expected:,} 字节），但文件长 {actual:,} 字节</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/idx.py" line="136" />
+            <source>{file} declares {total:,} pixels in all; at most {most:,} can be read</source>
+            <translation>{file} 声明共有 {total:,} 个像素；最多只能读取 {most:,} 个</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/idx.py" line="114" />
+            <source>{file} holds values of IDX type 0x{code:02x}; only unsigned bytes (0x08) are read</source>
+            <translation>{file} 中的值是 IDX 类型 0x{code:02x}；只能读取无符号字节（0x08）</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/idx.py" line="68" />
+            <source>{file} is a labels file: open the images file beside it (like train-images-idx3-ubyte) and its labels are found by name</source>
+            <translation>{file} 是标签文件：请打开它旁边的图像文件（例如 train-images-idx3-ubyte），标签文件会按文件名自动找到</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/idx.py" line="108" />
+            <source>{file} is not an IDX file of {dims} dimension(s): it does not start with the bytes 00 00 08 0{dims}</source>
+            <translation>{file} 不是 {dims} 维的 IDX 文件：它的开头不是字节 00 00 08 0{dims}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/csv_points.py" line="136" />
             <source>{first} (and {count} more bad row(s): line {lines})</source>
             <translation>{first}（另有 {count} 个错误行：第 {lines} 行）</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/idx.py" line="40" />
+            <source>{images} holds {count} images but {labels} holds {labelled} labels</source>
+            <translation>{images} 中有 {count} 张图像，但 {labels} 中有 {labelled} 个标签</translation>
+        </message>
+        <message>
+            <location filename="../../engine/data/idx.py" line="51" />
+            <source>{labels} holds only one class ({label}); need 2 or more</source>
+            <translation>{labels} 中只有一个类别（{label}）；至少需要 2 个</translation>
         </message>
         <message>
             <location filename="../../engine/training/history.py" line="154" />
@@ -1054,17 +1135,22 @@ closed form: {c}
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/io/load_limits.py" line="49" />
+            <location filename="../../engine/core/file_limits.py" line="41" />
             <source>{path} is bigger than the {cap} a {what} may be</source>
             <translation>{path} 超过了{what}允许的大小 {cap}</translation>
         </message>
         <message>
-            <location filename="../../engine/io/load_limits.py" line="38" />
+            <location filename="../../engine/data/capped_read.py" line="35" />
+            <source>{path} is not a readable gzip file: {error}</source>
+            <translation>{path} 不是可读取的 gzip 文件：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/core/file_limits.py" line="30" />
             <source>{path} is not a regular file, so it is not a {what}</source>
             <translation>{path} 不是普通文件，因此不是{what}</translation>
         </message>
         <message>
-            <location filename="../../engine/io/load_limits.py" line="86" />
+            <location filename="../../engine/io/load_limits.py" line="59" />
             <source>{path} nests deeper than the {cap} levels a {what} may have</source>
             <translation>{path} 的嵌套层数超过了{what}允许的 {cap} 层</translation>
         </message>
@@ -1102,7 +1188,7 @@ closed form: {c}
             <translation>损失：输出与目标之间的{title}。</translation>
         </message>
         <message>
-            <location filename="../../engine/training/phases.py" line="221" />
+            <location filename="../../engine/training/phases.py" line="222" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
@@ -1183,12 +1269,11 @@ closed form: {c}
         </message>
         <message>
             <location filename="../../engine/explain/phases.py" line="293" />
-            <location filename="../../engine/models/function_model.py" line="149" />
             <source>{formula} at {point} = {value}</source>
             <translation>{formula} 在 {point} 处 = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/chain_rule.py" line="254" />
+            <location filename="../../engine/models/chain_rule.py" line="269" />
             <source>{head} = Σ over {count} samples of {symbols} = {value}</source>
             <translation>{head} = 对 {count} 个样本求和 Σ {symbols} = {value}</translation>
         </message>
@@ -1198,7 +1283,7 @@ closed form: {c}
             <translation>{label}：一个坐标，像权重一样被训练。</translation>
         </message>
         <message>
-            <location filename="../../engine/models/function_model.py" line="160" />
+            <location filename="../../engine/models/function_model.py" line="155" />
             <source>δ_f = ∂E/∂f = 1 (the loss is f itself)</source>
             <translation>δ_f = ∂E/∂f = 1（损失就是 f 本身）</translation>
         </message>
@@ -1599,12 +1684,12 @@ closed form: {c}
     <context>
         <name>IterationPlot</name>
         <message>
-            <location filename="../../gui/views/iteration_plot.py" line="82" />
+            <location filename="../../gui/views/iteration_plot.py" line="86" />
             <source>From iteration {0}: {1}</source>
             <translation>从第 {0} 次迭代起：{1}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/iteration_plot.py" line="94" />
+            <location filename="../../gui/views/iteration_plot.py" line="98" />
             <source>log</source>
             <translation>对数</translation>
         </message>
@@ -1961,7 +2046,7 @@ closed form: {c}
     <context>
         <name>LessonPlayer</name>
         <message>
-            <location filename="../../gui/lessons/player.py" line="96" />
+            <location filename="../../gui/lessons/player.py" line="104" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
@@ -2046,47 +2131,47 @@ closed form: {c}
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="60" />
+            <location filename="../../gui/views/loss_plot.py" line="64" />
             <source> · previous run {0:.9g}</source>
             <translation> · 上一次训练 {0:.9g}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="20" />
+            <location filename="../../gui/views/loss_plot.py" line="24" />
             <source>Logarithmic loss axis</source>
             <translation>损失轴使用对数刻度</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="19" />
+            <location filename="../../gui/views/loss_plot.py" line="23" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="27" />
+            <location filename="../../gui/views/loss_plot.py" line="31" />
             <source>The loss of each finished iteration; hover to read a value</source>
             <translation>每次已完成迭代的损失；悬停可读取数值</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="41" />
+            <location filename="../../gui/views/loss_plot.py" line="45" />
             <source>appears when an iteration finishes</source>
             <translation>一次迭代完成后显示</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="19" />
+            <location filename="../../gui/views/loss_plot.py" line="23" />
             <source>iteration</source>
             <translation>迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="57" />
+            <location filename="../../gui/views/loss_plot.py" line="61" />
             <source>iteration {0}: loss {1:.9g}</source>
             <translation>第 {0} 次迭代：损失 {1:.9g}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="36" />
+            <location filename="../../gui/views/loss_plot.py" line="40" />
             <source>last {0:.9g}</source>
             <translation>最新 {0:.9g}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="19" />
+            <location filename="../../gui/views/loss_plot.py" line="23" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
@@ -2167,7 +2252,7 @@ closed form: {c}
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="138" />
+            <location filename="../../gui/main_window.py" line="142" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
@@ -2177,13 +2262,13 @@ closed form: {c}
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="135" />
-            <location filename="../../gui/main_window.py" line="265" />
+            <location filename="../../gui/main_window.py" line="139" />
+            <location filename="../../gui/main_window.py" line="269" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="97" />
+            <location filename="../../gui/window_animations.py" line="108" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2243,17 +2328,17 @@ closed form: {c}
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="259" />
+            <location filename="../../gui/main_window.py" line="263" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="368" />
+            <location filename="../../gui/main_window.py" line="372" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="137" />
+            <location filename="../../gui/main_window.py" line="141" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
@@ -2263,43 +2348,43 @@ closed form: {c}
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="256" />
+            <location filename="../../gui/main_window.py" line="260" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="131" />
-            <location filename="../../gui/main_window.py" line="262" />
+            <location filename="../../gui/main_window.py" line="135" />
+            <location filename="../../gui/main_window.py" line="266" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="269" />
+            <location filename="../../gui/main_window.py" line="273" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="133" />
+            <location filename="../../gui/main_window.py" line="137" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="264" />
+            <location filename="../../gui/main_window.py" line="268" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="263" />
+            <location filename="../../gui/main_window.py" line="267" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="261" />
+            <location filename="../../gui/main_window.py" line="265" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="174" />
+            <location filename="../../gui/main_window.py" line="178" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
@@ -2309,17 +2394,17 @@ closed form: {c}
             <translation>请先指向一幅图形（或点击它），再复制。</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="97" />
+            <location filename="../../gui/window_animations.py" line="108" />
             <source>Recording frames…</source>
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="134" />
+            <location filename="../../gui/main_window.py" line="138" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="175" />
+            <location filename="../../gui/main_window.py" line="179" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -2329,7 +2414,7 @@ closed form: {c}
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="65" />
+            <location filename="../../gui/window_animations.py" line="80" />
             <source>Step into an iteration first (and let runs finish).</source>
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
@@ -2339,22 +2424,22 @@ closed form: {c}
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="199" />
+            <location filename="../../gui/main_window.py" line="203" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="132" />
+            <location filename="../../gui/main_window.py" line="136" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="200" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="130" />
+            <location filename="../../gui/main_window.py" line="134" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
@@ -2369,18 +2454,18 @@ closed form: {c}
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="205" />
+            <location filename="../../gui/main_window.py" line="209" />
             <source>This iteration's loss, once its forward pass has computed it; after its optimizer.step(), also the loss at the new parameters; after an edit, the previewed E at the edited values</source>
             <translation>本次迭代的损失（前向传播算出后显示）；optimizer.step() 之后还显示新参数处的损失；手动修改之后显示按修改后的值预览的 E</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="48" />
+            <location filename="../../gui/window_animations.py" line="63" />
             <source>Train at least one iteration on a surface first.</source>
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="111" />
-            <location filename="../../gui/main_window.py" line="130" />
+            <location filename="../../gui/main_window.py" line="115" />
+            <location filename="../../gui/main_window.py" line="134" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
@@ -2390,17 +2475,17 @@ closed form: {c}
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="112" />
+            <location filename="../../gui/main_window.py" line="116" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="206" />
+            <location filename="../../gui/main_window.py" line="210" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="136" />
+            <location filename="../../gui/main_window.py" line="140" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
@@ -2410,7 +2495,7 @@ closed form: {c}
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="112" />
+            <location filename="../../gui/window_animations.py" line="123" />
             <source>Wrote {0}</source>
             <translation>已写入 {0}</translation>
         </message>
@@ -2420,12 +2505,12 @@ closed form: {c}
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="304" />
+            <location filename="../../gui/main_window.py" line="308" />
             <source>{0} placed from the surface: {1} edits, ← undoes each.</source>
             <translation>已从曲面放置 {0}：共 {1} 次编辑，← 逐个撤销。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="338" />
+            <location filename="../../gui/main_window.py" line="342" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2441,7 +2526,7 @@ closed form: {c}
     <context>
         <name>NetworkView</name>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="168" />
+            <location filename="../../gui/views/diagram/editor.py" line="170" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2456,22 +2541,22 @@ closed form: {c}
             <translation>E：本次迭代前向传播的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="167" />
+            <location filename="../../gui/views/diagram/editor.py" line="169" />
             <source>Go back to the start of this iteration (where ← would arrive) and set the value there; ← then undoes the edit at the iteration's start</source>
             <translation>回到本次迭代的开始处（即按 ← 会到达的位置）并在那里设置该值；之后按 ← 会在迭代开始处撤销这次修改</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="62" />
+            <location filename="../../gui/views/diagram/editor.py" line="63" />
             <source>New value for {0}; Enter applies, Escape cancels</source>
             <translation>{0} 的新值；Enter 应用，Esc 取消</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="60" />
+            <location filename="../../gui/views/diagram/editor.py" line="61" />
             <source>New value for {0}; mid-iteration, Enter offers to restart this iteration</source>
             <translation>{0} 的新值；当前处于迭代中途，按 Enter 将提议重新开始本次迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="160" />
+            <location filename="../../gui/views/diagram/editor.py" line="162" />
             <source>Restart this iteration with {0} = {1}</source>
             <translation>以 {0} = {1} 重新开始本次迭代</translation>
         </message>
@@ -2538,7 +2623,7 @@ closed form: {c}
             <translation>δ = {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="141" />
+            <location filename="../../gui/views/diagram/editor.py" line="143" />
             <source>“{0}” is not a finite number: type e.g. 0.25 or -1e-3</source>
             <translation>“{0}”不是有限的数：请输入例如 0.25 或 -1e-3</translation>
         </message>
@@ -3028,27 +3113,27 @@ closed form: {c}
     <context>
         <name>RunEdits</name>
         <message>
-            <location filename="../../gui/run_edits.py" line="125" />
+            <location filename="../../gui/run_edits.py" line="126" />
             <source>&amp;Data</source>
             <translation>数据(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="126" />
+            <location filename="../../gui/run_edits.py" line="127" />
             <source>&amp;Inputs and targets…</source>
             <translation>输入与目标(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="116" />
+            <location filename="../../gui/run_edits.py" line="117" />
             <source>A test function has no data: its loss is its value.</source>
             <translation>测试函数没有数据：它的损失就是它的函数值。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="127" />
+            <location filename="../../gui/run_edits.py" line="128" />
             <source>Every sample's inputs and targets, editable (← undoes a change)</source>
             <translation>每个样本的输入与目标，可编辑（← 撤销修改）</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="53" />
+            <location filename="../../gui/run_edits.py" line="54" />
             <source>Iteration {0} restarted with {1} = {2}; ← undoes the edit at its start.</source>
             <translation>已以 {1} = {2} 重新开始第 {0} 次迭代；← 会在其开始处撤销这次修改。</translation>
         </message>
@@ -3056,32 +3141,32 @@ closed form: {c}
     <context>
         <name>RunUndo</name>
         <message>
-            <location filename="../../gui/run_undo.py" line="65" />
+            <location filename="../../gui/run_undo.py" line="68" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="64" />
+            <location filename="../../gui/run_undo.py" line="67" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="123" />
+            <location filename="../../gui/run_undo.py" line="126" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请等待它结束或先取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="85" />
+            <location filename="../../gui/run_undo.py" line="88" />
             <source>Bring back the run before: {0}</source>
             <translation>找回此前的训练：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="88" />
+            <location filename="../../gui/run_undo.py" line="91" />
             <source>Nothing to undo: Reset, presets, new settings and lessons can be undone</source>
             <translation>没有可撤销的操作：重置、预设、新设置和课程都可以撤销</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="89" />
+            <location filename="../../gui/run_undo.py" line="92" />
             <source>Redo: {0}</source>
             <translation>重做：{0}</translation>
         </message>
@@ -3241,7 +3326,7 @@ closed form: {c}
             <translation>已更改：点“应用”后从下一次迭代起生效，训练继续进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/settings_apply.py" line="112" />
+            <location filename="../../gui/settings_apply.py" line="119" />
             <source>Nothing changed: the run goes on.</source>
             <translation>没有更改：训练继续进行。</translation>
         </message>
