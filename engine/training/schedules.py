@@ -78,6 +78,21 @@ def build_scheduler(
     return scheduler
 
 
+def planned_lrs(spec: SchedulerSpec, lr: float, total_steps: int) -> list[float]:
+    """The lr each of the run's optimizer steps will use, before the run: the same scheduler
+    stepped on a stand-in optimizer (the lrs do not depend on the gradients or the optimizer's
+    class), so a plot can draw the whole schedule ahead of the live values."""
+    weight = torch.zeros(1, requires_grad=True)
+    stand_in = torch.optim.SGD([weight], lr=lr, momentum=0.9)  # OneCycleLR may cycle it
+    scheduler = build_scheduler(spec, stand_in, total_steps)
+    used = []
+    for _ in range(total_steps):
+        used.append(float(stand_in.param_groups[0]["lr"]))
+        stand_in.step()  # no gradient: moves nothing, but keeps torch's step-order check quiet
+        scheduler.step()
+    return used
+
+
 def scheduler_code(spec: SchedulerSpec, total_steps: int, lr: float | None = None) -> str:
     """The line(s) a learner writes for this schedule, run-derived keywords written out.
     OneCycleLR's max_lr is the number `lr` when given, else read from the optimizer as the

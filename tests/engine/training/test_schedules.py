@@ -14,7 +14,12 @@ from torch.optim import lr_scheduler
 from engine.core.errors import EngineError
 from engine.models.schedule_spec import SchedulerSpec, parse_scheduler
 from engine.training.lookahead import Lookahead
-from engine.training.schedules import build_scheduler, resolved_keywords, scheduler_code
+from engine.training.schedules import (
+    build_scheduler,
+    planned_lrs,
+    resolved_keywords,
+    scheduler_code,
+)
 
 LR = 0.5
 SPECS = [
@@ -246,3 +251,25 @@ def test_one_cycle_with_its_own_long_enough_plan_is_kept() -> None:
     scheduler = build_scheduler(_spec("OneCycleLR:epochs=2,steps_per_epoch=5"), optimizer, 10)
     assert isinstance(scheduler, lr_scheduler.OneCycleLR) and scheduler.total_steps == 10
     assert len(_lrs(optimizer, scheduler, 10)) == 10
+
+
+@pytest.mark.parametrize("text", SPECS)
+def test_the_planned_lrs_are_the_ones_a_real_run_uses(text: str) -> None:
+    n = 13
+    optimizer = _optimizer()
+    real = _lrs(optimizer, build_scheduler(_spec(text), optimizer, n), n)
+    assert planned_lrs(_spec(text), LR, n) == real
+
+
+def test_a_scheduler_restored_without_its_optimizers_lr_drifts() -> None:
+    """Why a checkpoint must keep the optimizer's param groups with the scheduler's state:
+    ExponentialLR multiplies the group's current lr, so that lr is part of the schedule."""
+    optimizer = _optimizer()
+    scheduler = build_scheduler(_spec("ExponentialLR"), optimizer, 10)
+    _lrs(optimizer, scheduler, 4)
+    saved = copy.deepcopy(scheduler.state_dict())
+    rest = _lrs(optimizer, scheduler, 3)
+    fresh_optimizer = _optimizer()
+    fresh = build_scheduler(_spec("ExponentialLR"), fresh_optimizer, 10)
+    fresh.load_state_dict(saved)
+    assert _lrs(fresh_optimizer, fresh, 3) != rest
