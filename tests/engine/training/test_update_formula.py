@@ -141,17 +141,18 @@ def _scalar_states(optimizer: torch.optim.Optimizer, weight: torch.Tensor) -> li
     ]
 
 
-def _real_updates(optimizer_name: str, clip: dict, steps: int = 3, schedule=None):
+def _real_updates(optimizer_name: str, clip: dict, steps: int = 3, schedule=None, dtype=None):
     """Steps a real optimizer as the learner's loop does (backward, clip, step, scheduler) and
     yields each scalar's UpdateInputs with the real numbers."""
     cls, settings = REAL[optimizer_name]
-    weight = torch.tensor([0.15, -0.4, 0.9], dtype=torch.float64, requires_grad=True)
+    dtype = dtype or torch.float64
+    weight = torch.tensor([0.15, -0.4, 0.9], dtype=dtype, requires_grad=True)
     optimizer = cls([weight], foreach=False, **settings)
     scheduler = schedule(optimizer) if schedule else None
     name = optimizer_name.split("-")[0]
     for _ in range(steps):
         optimizer.zero_grad()
-        ((weight * X).sum() - TARGET).pow(2).backward()
+        ((weight * X.to(dtype)).sum() - TARGET).pow(2).backward()
         raw = weight.grad.clone()
         clipped = clip_gradients([weight], **clip)
         before, old = _scalar_states(optimizer, weight), weight.detach().clone()
@@ -195,6 +196,13 @@ def test_the_update_equals_the_real_optimizers_with_clipping(optimizer: str, cli
         else:
             assert "clamp" not in text and "max_norm" not in text
     assert clip == "off" or bit  # some gradient was clipped
+
+
+@pytest.mark.parametrize("clip", ["norm", "value"])
+@pytest.mark.parametrize("optimizer", ["sgd-momentum-decay", "adam", "adamw", "rmsprop"])
+def test_float32_clipped_updates_add_up(optimizer: str, clip: str) -> None:
+    for inputs in _real_updates(optimizer, CLIPS[clip], dtype=torch.float32):
+        check_formulas(SimpleNamespace(formulas=update_formulas(inputs)), "float32")
 
 
 def test_the_clipped_gradient_is_shown_with_its_numbers() -> None:
