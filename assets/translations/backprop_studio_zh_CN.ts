@@ -884,17 +884,32 @@ closed form: {c}
     <context>
         <name>EngineError</name>
         <message>
-            <location filename="../../engine/models/config.py" line="258" />
+            <location filename="../../engine/models/config.py" line="288" />
             <source>Nesterov needs the sgd optimizer and a momentum above 0</source>
             <translation>Nesterov 动量需要 sgd 优化器且动量大于 0</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="204" />
+            <location filename="../../engine/models/schedule_spec.py" line="113" />
+            <source>OneCycleLR cycles the momentum, which {optimizer} does not have: add cycle_momentum=false</source>
+            <translation>OneCycleLR 会循环调整动量，而 {optimizer} 没有动量：请加上 cycle_momentum=false</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/schedule_spec.py" line="120" />
+            <source>OneCycleLR cycles the momentum: give {optimizer} a momentum above 0, or add cycle_momentum=false</source>
+            <translation>OneCycleLR 会循环调整动量：请给 {optimizer} 设置大于 0 的动量，或加上 cycle_momentum=false</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/schedules.py" line="77" />
+            <source>OneCycleLR plans {planned} steps but the run steps it {total} times: give total_steps={total} or more</source>
+            <translation>OneCycleLR 只规划了 {planned} 步，但本次训练会调用它 {total} 次：请设置 total_steps={total} 或更大</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/config.py" line="238" />
             <source>a layer may have at most {most} neurons, got {size}</source>
             <translation>每层最多 {most} 个神经元，实际为 {size}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="210" />
+            <location filename="../../engine/models/config.py" line="244" />
             <source>a network may have at most {most:,} weights and biases, got {count:,}</source>
             <translation>网络最多只能有 {most:,} 个权重和偏置，实际为 {count:,}</translation>
         </message>
@@ -904,9 +919,19 @@ closed form: {c}
             <translation>运行 {more:,} 次迭代将为 {parameters:,} 个参数保存约 {needed:,.1f} GB 的历史（每次迭代的损失都会保留）；{budget:.1f} GB 内最多还能再运行 {room:,} 次：请减少迭代次数，或重置</translation>
         </message>
         <message>
-            <location filename="../../engine/data/datasets.py" line="80" />
+            <location filename="../../engine/models/loop_settings.py" line="56" />
+            <source>a test function has no data: datasets, mini-batches and validation apply to networks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../engine/data/datasets.py" line="81" />
             <source>a validation share of {share} leaves no training sample of the {count} in {name}</source>
             <translation>验证集比例 {share} 会让 {name} 的 {count} 个样本中一个训练样本也不剩</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/loop_settings.py" line="69" />
+            <source>at most {most:,} epochs, got {value:,}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../engine/data/capped_read.py" line="27" />
@@ -918,6 +943,16 @@ closed form: {c}
             <location filename="../../engine/data/idx.py" line="75" />
             <source>cannot tell which file holds the labels of {file}: an IDX images file's name contains 'images' or 'idx3' (like train-images-idx3-ubyte)</source>
             <translation>无法判断 {file} 的标签在哪个文件里：IDX 图像文件的文件名应包含“images”或“idx3”（例如 train-images-idx3-ubyte）</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/loop_settings.py" line="41" />
+            <source>clip by norm or by value, not both (one of them must be 0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../engine/models/clip_limits.py" line="29" />
+            <source>clip by norm or by value, not both: set one of them to 0</source>
+            <translation>请按范数或按数值裁剪梯度，不能同时使用：把其中一个设为 0</translation>
         </message>
         <message>
             <location filename="../../engine/data/csv_points.py" line="194" />
@@ -975,6 +1010,16 @@ closed form: {c}
             <translation>CSV 文件至少需要 4 个点，实际只有 {count} 个</translation>
         </message>
         <message>
+            <location filename="../../engine/models/loop_settings.py" line="99" />
+            <source>the batch size {size} is larger than the training set ({train} samples)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../engine/models/run_samples.py" line="45" />
+            <source>the data has {inputs} input(s) and {outputs} target(s) per sample: the network needs {first} inputs and {last} outputs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../engine/data/digits.py" line="55" />
             <source>the digits data file {path} cannot be read: {error}</source>
             <translation>无法读取手写数字数据文件 {path}：{error}</translation>
@@ -1010,24 +1055,34 @@ closed form: {c}
             <translation>优化器设置没有变化</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="297" />
+            <location filename="../../engine/models/config.py" line="327" />
             <source>the published variant applies to Mazur's network, not a test function</source>
             <translation>原文变体只适用于 Mazur 的网络，不适用于测试函数</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="284" />
+            <location filename="../../engine/models/config.py" line="314" />
             <source>the published variant applies to one hidden layer trained by plain SGD (no momentum, weight decay, lookahead or skipped zero_grad)</source>
             <translation>原文变体只适用于用普通 SGD 训练的单隐藏层网络（没有动量、权重衰减、Lookahead，也不跳过 zero_grad）</translation>
         </message>
         <message>
-            <location filename="../../engine/data/datasets.py" line="117" />
+            <location filename="../../engine/models/loop_settings.py" line="44" />
+            <source>the scheduler steps per batch or per epoch, not {step!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../engine/data/datasets.py" line="118" />
             <source>the seed must be a whole number from 0 to {most}, got {seed}</source>
             <translation>随机种子必须是 0 到 {most} 之间的整数，收到的是 {seed}</translation>
         </message>
         <message>
-            <location filename="../../engine/data/datasets.py" line="73" />
+            <location filename="../../engine/data/datasets.py" line="74" />
             <source>the validation share must be at least 0 and below 1, got {share}</source>
             <translation>验证集比例必须不小于 0 且小于 1，收到的是 {share}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/loop_settings.py" line="86" />
+            <source>the validation share must be below 1 (a share of the data), got {v}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../engine/training/live_settings.py" line="114" />
@@ -1040,22 +1095,32 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/training/phases.py" line="54" />
+            <location filename="../../engine/training/phases.py" line="75" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
         <message>
-            <location filename="../../engine/data/datasets.py" line="60" />
+            <location filename="../../engine/data/datasets.py" line="61" />
             <source>unknown dataset {spec}: choose one of {names}, or give a .csv file or an IDX images file (like train-images-idx3-ubyte.gz)</source>
             <translation>未知的数据集 {spec}：请从 {names} 中选择，或给出一个 .csv 文件或 IDX 图像文件（例如 train-images-idx3-ubyte.gz）</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="252" />
+            <location filename="../../engine/models/schedule_spec.py" line="128" />
+            <source>unknown scheduler {name!r}: choose one of {choices}</source>
+            <translation>未知的学习率调度器 {name!r}：请从 {choices} 中选择</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/config.py" line="282" />
             <source>with float32 the learning rate and weight decay must be at most {most:.4g}</source>
             <translation>使用 float32 时，学习率和权重衰减最大为 {most:.4g}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/config.py" line="220" />
+            <location filename="../../engine/models/schedule_spec.py" line="73" />
+            <source>write the scheduler as NAME:key=value,..., got {text!r}</source>
+            <translation>调度器的写法应为 NAME:key=value,...，收到的是 {text!r}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/config.py" line="254" />
             <source>{activation} is only valid on the output layer</source>
             <translation>{activation} 只能用在输出层</translation>
         </message>
@@ -1135,6 +1200,21 @@ closed form: {c}
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
         <message>
+            <location filename="../../engine/models/loop_settings.py" line="81" />
+            <source>{name} must be a finite number ≥ 0, got {value!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../engine/models/loop_settings.py" line="66" />
+            <source>{name} must be a whole number ≥ 0, got {value!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../engine/models/clip_limits.py" line="25" />
+            <source>{name} takes a finite number of 0 (off) or more, got {value!r}</source>
+            <translation>{name} 需要一个不小于 0 的有限数（0 表示关闭），收到的是 {value!r}</translation>
+        </message>
+        <message>
             <location filename="../../engine/core/file_limits.py" line="41" />
             <source>{path} is bigger than the {cap} a {what} may be</source>
             <translation>{path} 超过了{what}允许的大小 {cap}</translation>
@@ -1154,6 +1234,46 @@ closed form: {c}
             <source>{path} nests deeper than the {cap} levels a {what} may have</source>
             <translation>{path} 的嵌套层数超过了{what}允许的 {cap} 层</translation>
         </message>
+        <message>
+            <location filename="../../engine/training/schedules.py" line="70" />
+            <source>{scheduler} cannot be built: {reason}</source>
+            <translation>无法创建 {scheduler}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/schedule_spec.py" line="78" />
+            <source>{scheduler} has no keyword {keyword!r}: choose from {choices}</source>
+            <translation>{scheduler} 没有参数 {keyword!r}：可选参数为 {choices}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/schedule_spec.py" line="83" />
+            <source>{scheduler}: {keyword} is given twice</source>
+            <translation>{scheduler}：参数 {keyword} 给了两次</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/schedule_spec.py" line="154" />
+            <source>{scheduler}: {keyword} is one of {choices}, got {value!r}</source>
+            <translation>{scheduler}：{keyword} 只能取 {choices} 之一，收到的是 {value!r}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/schedule_spec.py" line="161" />
+            <source>{scheduler}: {keyword} is true or false, got {value!r}</source>
+            <translation>{scheduler}：{keyword} 只能是 true 或 false，收到的是 {value!r}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/schedule_spec.py" line="181" />
+            <source>{scheduler}: {keyword} must be at least 1, got {value}</source>
+            <translation>{scheduler}：{keyword} 至少为 1，收到的是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/schedule_spec.py" line="196" />
+            <source>{scheduler}: {keyword} takes a finite number of 0 or more, got {value!r}</source>
+            <translation>{scheduler}：{keyword} 需要一个不小于 0 的有限数，收到的是 {value!r}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/models/schedule_spec.py" line="176" />
+            <source>{scheduler}: {keyword} takes a whole number, got {value!r}</source>
+            <translation>{scheduler}：{keyword} 需要一个整数，收到的是 {value!r}</translation>
+        </message>
     </context>
     <context>
         <name>Explain</name>
@@ -1161,6 +1281,11 @@ closed form: {c}
             <location filename="../../engine/explain/phases.py" line="264" />
             <source>AdamW first shrinks {label} by the factor 1 − lr·λ (decoupled decay).</source>
             <translation>AdamW 先把 {label} 乘以因子 1 − lr·λ（解耦的权重衰减）。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain/loop_phases.py" line="117" />
+            <source>Epoch {epoch} has seen every training sample once. model.eval() switches layers such as dropout and batch norm to evaluation; this network has none, so its outputs do not change, but the loop says what it means.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../engine/explain/phases.py" line="289" />
@@ -1188,7 +1313,7 @@ closed form: {c}
             <translation>损失：输出与目标之间的{title}。</translation>
         </message>
         <message>
-            <location filename="../../engine/training/phases.py" line="222" />
+            <location filename="../../engine/training/phases.py" line="250" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
@@ -1201,6 +1326,11 @@ closed form: {c}
             <location filename="../../engine/explain/phases.py" line="73" />
             <source>Ready: the test function {name}, starting at {point}. Step (→) to run optimizer.zero_grad().</source>
             <translation>就绪：测试函数 {name}，起点 {point}。单步（→）执行 optimizer.zero_grad()。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain/loop_phases.py" line="33" />
+            <source>The DataLoader hands over batch {number} of {per_epoch} in epoch {epoch}: {size} of the {total} training samples, drawn in the order its seeded generator shuffled them. Everything below is computed on this batch alone.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../engine/explain/phases.py" line="180" />
@@ -1221,6 +1351,26 @@ closed form: {c}
             <location filename="../../engine/explain/phases.py" line="253" />
             <source>Weight decay adds {decay}·{label} to the gradient first.</source>
             <translation>权重衰减先把 {decay}·{label} 加到梯度上。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain/loop_phases.py" line="138" />
+            <source>With torch.no_grad() the {count} validation samples go through the model without building a graph: no gradient, no update, only the numbers that say how well epoch {epoch} generalises.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../engine/explain/loop_phases.py" line="69" />
+            <source>above</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../engine/explain/loop_phases.py" line="53" />
+            <source>clip_grad_norm_ measures all gradients together as one vector. Its length {before} is {compared} the limit {limit}, so every gradient is multiplied by the same factor s = {scale}: the direction stays, the length is at most the limit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../engine/explain/loop_phases.py" line="81" />
+            <source>clip_grad_value_ clamps each gradient on its own into [−{limit}, {limit}]: {clipped} of them were outside and now sit at the limit, which can turn the overall direction.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../engine/training/live_settings.py" line="50" />
@@ -1263,6 +1413,21 @@ closed form: {c}
             <translation>p.grad 保持不变</translation>
         </message>
         <message>
+            <location filename="../../engine/explain/loop_phases.py" line="40" />
+            <source>samples {indices}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../engine/explain/loop_phases.py" line="99" />
+            <source>scheduler.step() moves the {name} schedule on (step {steps}): the learning rate the next optimizer.step() uses goes from {before} to {after}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../engine/explain/loop_phases.py" line="70" />
+            <source>within</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../engine/explain/phases.py" line="227" />
             <source>zero_grad was skipped, so it is added to the gradient already there.</source>
             <translation>由于跳过了 zero_grad，它被加到已有的梯度上。</translation>
@@ -1283,7 +1448,7 @@ closed form: {c}
             <translation>{label}：一个坐标，像权重一样被训练。</translation>
         </message>
         <message>
-            <location filename="../../engine/models/function_model.py" line="155" />
+            <location filename="../../engine/models/function_model.py" line="159" />
             <source>δ_f = ∂E/∂f = 1 (the loss is f itself)</source>
             <translation>δ_f = ∂E/∂f = 1（损失就是 f 本身）</translation>
         </message>

@@ -30,6 +30,7 @@ FUNCTIONS: dict[str, Callable[..., float]] = {
     "abs": abs,
     "max": max,
     "min": min,
+    "clamp": lambda x, low, high: min(max(x, low), high),  # torch.clamp of one number
 }
 
 

@@ -84,6 +84,8 @@ def symbol_latex(symbol: str) -> str:
         return symbol
     if symbol == "½":
         return r"\tfrac{1}{2}"
+    if len(symbol) > 2 and symbol[0] == symbol[-1] == "‖":  # ‖g‖, the norm clipping measured
+        return rf"\lVert {symbol_latex(symbol[1:-1])} \rVert"
     if symbol == "Σ":
         return r"\sum "
     if symbol.startswith("Σ") and len(symbol) > 1:

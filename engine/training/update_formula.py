@@ -5,6 +5,12 @@ step used: the hyperparameters read from the optimizer's param group, and the op
 state read before and after the real `step()`. The last formula of each list is the parameter's
 new value, and its `result` is the tensor's value after the step, so a rule that drifts from
 the real optimizer shows up as a formula whose expression does not evaluate to its result.
+
+The lr is the param group's at the step: under a scheduler, the scheduled one. Weight decay is
+its own term: coupled (SGD, Adagrad, RMSprop, Adam) as g = ∂E/∂p + λ·p, decoupled (AdamW) as
+p·(1 − lr·λ) before the moments move p. A clipped gradient is shown with its origin: norm
+clipping as g = ∂E/∂p·s with s = min(1, max_norm/(‖g‖ + 1e-6)), value clipping as
+g = clamp(∂E/∂p, −c, c).
 """
 
 from __future__ import annotations
@@ -13,7 +19,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from engine.core.formula import Expr, Formula, Num, sqrt
+from engine.core.formula import Expr, Formula, Neg, Num, call, sqrt
+from engine.training.clipping import EPS, Clipped
 
 State = Mapping[str, float]
 
@@ -26,12 +33,14 @@ class UpdateInputs:
     group: Mapping[str, object]  # the torch param group: lr, momentum, eps, betas, ...
     label: str
     old: float  # the parameter before the step
-    grad: float  # the .grad the step read
+    grad: float  # the .grad the step read (after clipping, when the run clips)
     new: float  # the parameter after the step
     before: State  # the optimizer's state for this scalar before the step
     after: State  # and after it
     lookahead: tuple[int, float] | None = None  # (k, alpha) when Lookahead wraps the optimizer
-    grad_origin: Formula | None = None  # the chain rule's ∂E/∂p, when it is the .grad read
+    grad_origin: Formula | None = None  # the chain rule's ∂E/∂p (before any clipping)
+    clip: Clipped | None = None  # what clipping did to all gradients before this step
+    raw_grad: float | None = None  # the .grad before clipping: ∂E/∂p; needed with `clip`
 
 
 def update_formulas(inputs: UpdateInputs) -> list[Formula]:
@@ -53,14 +62,39 @@ def _param(inputs: UpdateInputs) -> Num:
 
 
 def _gradient(inputs: UpdateInputs, lines: list[Formula], coupled_decay: bool = True) -> Expr:
-    """∂E/∂p, plus λ·p when the decay is added to the gradient (all but AdamW)."""
-    grad = Num(inputs.grad, f"∂E/∂{inputs.label}", inputs.grad_origin)
+    """∂E/∂p (clipped, when the run clips), plus λ·p when the decay is added to the gradient
+    (all but AdamW)."""
+    grad = _clipped(inputs, lines) if inputs.clip else _derivative(inputs, inputs.grad)
     decay = _hyper(inputs, "weight_decay")
     if not decay or not coupled_decay:
         return grad
     expression = grad + Num(decay, "λ") * _param(inputs)
-    lines.append(_derived(f"g({inputs.label})", "g =", expression))
+    # after clipping the decay is added to the clipped g in place, as step() does
+    lines.append(_derived(f"g({inputs.label})", "g ←" if inputs.clip else "g =", expression))
     return Num(lines[-1].result, "g")
+
+
+def _derivative(inputs: UpdateInputs, value: float) -> Num:
+    return Num(value, f"∂E/∂{inputs.label}", inputs.grad_origin)
+
+
+def _clipped(inputs: UpdateInputs, lines: list[Formula]) -> Num:
+    """The .grad the step read, from the ∂E/∂p backward() left and the clip's numbers."""
+    clip, label = inputs.clip, inputs.label
+    assert clip is not None
+    if inputs.raw_grad is None:
+        raise ValueError("an update after clipping needs raw_grad, the gradient before it")
+    raw = _derivative(inputs, inputs.raw_grad)
+    if clip.kind == "norm":
+        norm = Num(clip.norm_before, "‖g‖")
+        scale = call("min", 1.0, Num(clip.limit, "max_norm") / (norm + Num(EPS, "1e-6")))
+        lines.append(Formula(f"s({label})", "s =", scale, clip.scale))
+        clipped = raw * Num(clip.scale, "s")
+    else:
+        limit = Num(clip.limit, "c")
+        clipped = call("clamp", raw, Neg(limit), limit)
+    lines.append(Formula(f"clipped({label})", "g =", clipped, inputs.grad))
+    return Num(inputs.grad, "g")
 
 
 def _derived(label: str, target: str, expression: Expr) -> Formula:

@@ -82,6 +82,7 @@ def test_functions_fractions_powers_and_names():
     assert balanced(latex)
     assert symbol_latex("m̂") == r"\hat{m}"
     assert symbol_latex("β1") == r"\beta_{1}"
+    assert symbol_latex("‖g‖") == r"\lVert g \rVert"
     assert symbol_latex("out_h1_2[3]") == r"\mathrm{out}_{h1\_2}[3]"
     assert text_latex("E = Σ ½(target − out)²") == (
         r"E = \sum \tfrac{1}{2}(\mathrm{target} - \mathrm{out})^{2}"
