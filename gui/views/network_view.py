@@ -141,6 +141,16 @@ class NetworkView(QGraphicsView):
         self._zoom.min_text_px = figure.min_text_px
         self._zoom.fit()
 
+    def clear_figure(self) -> None:
+        """No figure: the network is shown as layer columns (building one costs seconds)."""
+        self._network = None
+        self._tween.stop()
+        self._editor.close()
+        self.scene().clear()
+        kept = self.data_tags  # the data outlives the figure, for the next network drawn
+        self._start_figure(Figure())
+        self.data_tags.set_data(kept.inputs, kept.targets)
+
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Update every number and colour from the snapshot; never rebuilds the scene."""
         self._tween.stop()  # a late animation must not overwrite the new numbers

@@ -61,6 +61,7 @@ class NeuronZoom(QWidget):
         legible(self.details)
         self.picture = CellImage(MISSING)
         self.picture.box.setAspectLocked(True)  # square pixels, as the picture was drawn
+        self.picture.box.setBackgroundColor(None)  # weights are never missing: no grey bands
         self.picture.setToolTip(tr("Its incoming weights laid out as the input picture"))
         self.bars = pg.PlotWidget(background=None)
         self.bars.setMenuEnabled(False)

@@ -33,6 +33,7 @@ def legible(widget: QWidget, bold: bool = False) -> None:
 def layer_heading(layer: int, n_in: int, n_out: int, activation: str) -> str:
     """ "Layer 1: 64 → 10 (log_softmax)" """
     heading = tr("Layer {0}: {1} → {2}").format(layer, n_in, n_out)
+    heading = heading.replace(" → ", "\u00a0→\u00a0")  # "64 → 32" wraps as a whole
     return f"{heading} ({activation})" if activation else heading
 
 
