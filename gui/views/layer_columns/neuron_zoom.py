@@ -24,7 +24,7 @@ from gui.views.layer_columns.colour_maps import MISSING, diverging, symmetric_le
 from gui.views.layer_columns.panels import RangeLegend
 from gui.views.layer_columns.texts import legible, number, tr
 
-ZOOM_WIDTH = 200  # px: beside the columns at 1024×768
+ZOOM_WIDTH = 180  # px: beside the columns at 1024×768
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,9 @@ from gui.views.layer_columns.colour_maps import (
 )
 from gui.views.layer_columns.texts import DASH, legible, number, tr
 
-ACTIVATION_WIDTH = 66  # px: a column of cells and two short numbers at 9 pt
+ACTIVATION_WIDTH = 76  # px: a column of cells and two short numbers at 9 pt
 FRAME_WIDTH = 2
+MARGIN = 3
 
 
 class Column(QFrame):
@@ -39,7 +40,7 @@ class Column(QFrame):
         self.footer = QVBoxLayout()
         self.footer.setSpacing(0)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(3, 3, 3, 3)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(2)
         layout.addWidget(self.heading)
         layout.addWidget(self.cells, 1)
@@ -127,5 +128,15 @@ class ActivationColumn(Column):
         levels = spanning_levels(outs) or (0.0, 1.0)
         self.cells.show_cells(outs.reshape(-1, 1), levels)
         present = outs[np.isfinite(outs)]
-        self.highest.setText("↑ " + (number(float(present.max())) if present.size else DASH))
-        self.lowest.setText("↓ " + (number(float(present.min())) if present.size else DASH))
+        self._show_fitted(self.highest, "↑ ", float(present.max()) if present.size else None)
+        self._show_fitted(self.lowest, "↓ ", float(present.min()) if present.size else None)
+
+    def _show_fitted(self, label: QLabel, arrow: str, value: float | None) -> None:
+        """As many digits (4 down to 1) as the narrow column has room for, never clipped."""
+        room = ACTIVATION_WIDTH - 2 * (MARGIN + FRAME_WIDTH)
+        metrics = label.fontMetrics()
+        for digits in (4, 3, 2, 1):
+            text = arrow + number(value, digits)
+            if metrics.horizontalAdvance(text) <= room:
+                break
+        label.setText(text)

@@ -14,11 +14,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("LayerColumns", text)
 
 
-def number(value: float | None) -> str:
+def number(value: float | None, digits: int = 4) -> str:
     """Four significant digits, a true minus sign; the dash when there is no value."""
     if value is None or value != value:  # None or NaN
         return DASH
-    return f"{value:.4g}".replace("-", "−")
+    return f"{value:.{digits}g}".replace("-", "−")
 
 
 def legible(widget: QWidget, bold: bool = False) -> None:
