@@ -554,17 +554,17 @@ closed form: {c}
     <context>
         <name>CheckedField</name>
         <message>
-            <location filename="../../gui/views/checked_field.py" line="34" />
+            <location filename="../../gui/views/checked_field.py" line="35" />
             <source>“{0}” is not a finite number</source>
             <translation>“{0}”不是有限的数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/checked_field.py" line="32" />
+            <location filename="../../gui/views/checked_field.py" line="33" />
             <source>“{0}” is not a number</source>
             <translation>“{0}”不是数字</translation>
         </message>
         <message>
-            <location filename="../../gui/views/checked_field.py" line="45" />
+            <location filename="../../gui/views/checked_field.py" line="49" />
             <source>“{0}”: give whole numbers separated by commas, e.g. 2,2,2</source>
             <translation>“{0}”：请输入用逗号分隔的整数，例如 2,2,2</translation>
         </message>
@@ -688,7 +688,7 @@ closed form: {c}
             <translation>新设置</translation>
         </message>
         <message>
-            <location filename="../../gui/run_commands.py" line="112" />
+            <location filename="../../gui/run_commands.py" line="114" />
             <source>Preset {0}</source>
             <translation>预设 {0}</translation>
         </message>
@@ -816,67 +816,80 @@ closed form: {c}
     <context>
         <name>DiagramPane</name>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="37" />
+            <location filename="../../gui/views/diagram_pane.py" line="43" />
             <source>Fit</source>
             <translation>适应窗口</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="38" />
+            <location filename="../../gui/views/diagram_pane.py" line="44" />
             <source>The whole network, or as much as fits at a readable size</source>
             <translation>显示整个网络；若太大，则以清晰可读的大小显示尽可能多的部分</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="30" />
+            <location filename="../../gui/views/diagram_pane.py" line="36" />
             <source>What the diagram's colours, widths and dashes mean</source>
             <translation>图中颜色、线宽和虚线的含义</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="32" />
+            <location filename="../../gui/views/diagram_pane.py" line="38" />
             <source>Wheel or +/− to zoom, drag to pan</source>
             <translation>滚轮或 +/− 缩放，拖动平移</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="34" />
+            <location filename="../../gui/views/diagram_pane.py" line="40" />
             <source>Zoom in (or turn the wheel)</source>
             <translation>放大（或转动滚轮）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="35" />
+            <location filename="../../gui/views/diagram_pane.py" line="41" />
             <source>Zoom out</source>
             <translation>缩小</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="79" />
+            <location filename="../../gui/views/diagram_pane.py" line="126" />
+            <source>click a neuron to zoom into its weights</source>
+            <translation>点击神经元可放大查看其权重</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="113" />
             <source>frozen (not trained)</source>
             <translation>冻结（不训练）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="80" />
+            <location filename="../../gui/views/diagram_pane.py" line="114" />
             <source>gradients</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="81" />
+            <location filename="../../gui/views/diagram_pane.py" line="124" />
+            <source>not computed yet</source>
+            <translation>尚未计算</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="115" />
             <source>orange</source>
             <translation>橙色</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="78" />
+            <location filename="../../gui/views/diagram_pane.py" line="112" />
             <source>thicker = larger |weight|</source>
             <translation>越粗 = |权重| 越大</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="81" />
+            <location filename="../../gui/views/diagram_pane.py" line="115" />
+            <location filename="../../gui/views/diagram_pane.py" line="125" />
             <source>this micro-step</source>
             <translation>当前微步</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="77" />
+            <location filename="../../gui/views/diagram_pane.py" line="111" />
+            <location filename="../../gui/views/diagram_pane.py" line="123" />
             <source>weight &lt; 0</source>
             <translation>权重 &lt; 0</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="76" />
+            <location filename="../../gui/views/diagram_pane.py" line="110" />
+            <location filename="../../gui/views/diagram_pane.py" line="122" />
             <source>weight &gt; 0</source>
             <translation>权重 &gt; 0</translation>
         </message>
@@ -1009,7 +1022,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/training/phases.py" line="53" />
+            <location filename="../../engine/training/phases.py" line="54" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -1102,7 +1115,7 @@ closed form: {c}
             <translation>损失：输出与目标之间的{title}。</translation>
         </message>
         <message>
-            <location filename="../../engine/training/phases.py" line="221" />
+            <location filename="../../engine/training/phases.py" line="222" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
@@ -1183,12 +1196,11 @@ closed form: {c}
         </message>
         <message>
             <location filename="../../engine/explain/phases.py" line="293" />
-            <location filename="../../engine/models/function_model.py" line="149" />
             <source>{formula} at {point} = {value}</source>
             <translation>{formula} 在 {point} 处 = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/chain_rule.py" line="254" />
+            <location filename="../../engine/models/chain_rule.py" line="269" />
             <source>{head} = Σ over {count} samples of {symbols} = {value}</source>
             <translation>{head} = 对 {count} 个样本求和 Σ {symbols} = {value}</translation>
         </message>
@@ -1198,7 +1210,7 @@ closed form: {c}
             <translation>{label}：一个坐标，像权重一样被训练。</translation>
         </message>
         <message>
-            <location filename="../../engine/models/function_model.py" line="160" />
+            <location filename="../../engine/models/function_model.py" line="155" />
             <source>δ_f = ∂E/∂f = 1 (the loss is f itself)</source>
             <translation>δ_f = ∂E/∂f = 1（损失就是 f 本身）</translation>
         </message>
@@ -1599,12 +1611,12 @@ closed form: {c}
     <context>
         <name>IterationPlot</name>
         <message>
-            <location filename="../../gui/views/iteration_plot.py" line="82" />
+            <location filename="../../gui/views/iteration_plot.py" line="86" />
             <source>From iteration {0}: {1}</source>
             <translation>从第 {0} 次迭代起：{1}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/iteration_plot.py" line="94" />
+            <location filename="../../gui/views/iteration_plot.py" line="98" />
             <source>log</source>
             <translation>对数</translation>
         </message>
@@ -1839,6 +1851,104 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>LayerColumns</name>
+        <message>
+            <location filename="../../gui/views/layer_columns_view.py" line="183" />
+            <source>Click: zoom into {0}</source>
+            <translation>点击：放大查看 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/neuron_zoom.py" line="56" />
+            <source>Close the zoom</source>
+            <translation>关闭放大视图</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/panels.py" line="100" />
+            <source>Colour scale of the weights, symmetric around 0</source>
+            <translation>权重的颜色刻度，以 0 为中心对称</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/texts.py" line="46" />
+            <source>Hidden {0} ({1})</source>
+            <translation>隐藏层 {0}（{1}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/panels.py" line="124" />
+            <source>Highest out in this column</source>
+            <translation>此列中最大的 out</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/texts.py" line="43" />
+            <source>Inputs ({0})</source>
+            <translation>输入（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/neuron_zoom.py" line="65" />
+            <source>Its incoming weights laid out as the input picture</source>
+            <translation>其输入权重按输入图像的形状排列</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/texts.py" line="35" />
+            <source>Layer {0}: {1} → {2}</source>
+            <translation>第 {0} 层：{1} → {2}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/panels.py" line="125" />
+            <source>Lowest out in this column</source>
+            <translation>此列中最小的 out</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/panels.py" line="103" />
+            <source>Norms of this layer's weight and bias gradients (— when cleared)</source>
+            <translation>本层权重梯度和偏置梯度的范数（已清零时显示 —）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/texts.py" line="45" />
+            <source>Outputs ({0})</source>
+            <translation>输出（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/neuron_zoom.py" line="100" />
+            <source>bias {0} = {1}</source>
+            <translation>偏置 {0} = {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/neuron_zoom.py" line="118" />
+            <source>input neuron</source>
+            <translation>输入神经元</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/neuron_zoom.py" line="98" />
+            <source>{0}: incoming weights (layer {1})</source>
+            <translation>{0}：输入权重（第 {1} 层）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns_view.py" line="196" />
+            <source>{0}: out = {1}</source>
+            <translation>{0}：out = {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns_view.py" line="176" />
+            <source>{0}: {1} → {2} = {3}, ∂E/∂{0} = {4}</source>
+            <translation>{0}：{1} → {2} = {3}，∂E/∂{0} = {4}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/panels.py" line="113" />
+            <source>‖∇W‖ {0}</source>
+            <translation>‖∇W‖ {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/panels.py" line="114" />
+            <source>‖∇b‖ {0}</source>
+            <translation>‖∇b‖ {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/neuron_zoom.py" line="101" />
+            <source>‖∇‖ of its weights and bias: {0}</source>
+            <translation>其权重与偏置的梯度范数 ‖∇‖：{0}</translation>
+        </message>
+    </context>
+    <context>
         <name>LearningRateSlider</name>
         <message>
             <location filename="../../gui/views/lr_slider.py" line="48" />
@@ -1961,7 +2071,7 @@ closed form: {c}
     <context>
         <name>LessonPlayer</name>
         <message>
-            <location filename="../../gui/lessons/player.py" line="96" />
+            <location filename="../../gui/lessons/player.py" line="104" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
@@ -2046,47 +2156,47 @@ closed form: {c}
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="60" />
+            <location filename="../../gui/views/loss_plot.py" line="64" />
             <source> · previous run {0:.9g}</source>
             <translation> · 上一次训练 {0:.9g}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="20" />
+            <location filename="../../gui/views/loss_plot.py" line="24" />
             <source>Logarithmic loss axis</source>
             <translation>损失轴使用对数刻度</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="19" />
+            <location filename="../../gui/views/loss_plot.py" line="23" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="27" />
+            <location filename="../../gui/views/loss_plot.py" line="31" />
             <source>The loss of each finished iteration; hover to read a value</source>
             <translation>每次已完成迭代的损失；悬停可读取数值</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="41" />
+            <location filename="../../gui/views/loss_plot.py" line="45" />
             <source>appears when an iteration finishes</source>
             <translation>一次迭代完成后显示</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="19" />
+            <location filename="../../gui/views/loss_plot.py" line="23" />
             <source>iteration</source>
             <translation>迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="57" />
+            <location filename="../../gui/views/loss_plot.py" line="61" />
             <source>iteration {0}: loss {1:.9g}</source>
             <translation>第 {0} 次迭代：损失 {1:.9g}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="36" />
+            <location filename="../../gui/views/loss_plot.py" line="40" />
             <source>last {0:.9g}</source>
             <translation>最新 {0:.9g}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="19" />
+            <location filename="../../gui/views/loss_plot.py" line="23" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
@@ -2167,7 +2277,7 @@ closed form: {c}
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="138" />
+            <location filename="../../gui/main_window.py" line="142" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
@@ -2177,13 +2287,13 @@ closed form: {c}
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="135" />
-            <location filename="../../gui/main_window.py" line="265" />
+            <location filename="../../gui/main_window.py" line="139" />
+            <location filename="../../gui/main_window.py" line="269" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="97" />
+            <location filename="../../gui/window_animations.py" line="108" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2243,17 +2353,17 @@ closed form: {c}
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="259" />
+            <location filename="../../gui/main_window.py" line="263" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="368" />
+            <location filename="../../gui/main_window.py" line="372" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="137" />
+            <location filename="../../gui/main_window.py" line="141" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
@@ -2263,43 +2373,43 @@ closed form: {c}
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="256" />
+            <location filename="../../gui/main_window.py" line="260" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="131" />
-            <location filename="../../gui/main_window.py" line="262" />
+            <location filename="../../gui/main_window.py" line="135" />
+            <location filename="../../gui/main_window.py" line="266" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="269" />
+            <location filename="../../gui/main_window.py" line="273" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="133" />
+            <location filename="../../gui/main_window.py" line="137" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="264" />
+            <location filename="../../gui/main_window.py" line="268" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="263" />
+            <location filename="../../gui/main_window.py" line="267" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="261" />
+            <location filename="../../gui/main_window.py" line="265" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="174" />
+            <location filename="../../gui/main_window.py" line="178" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
@@ -2309,17 +2419,17 @@ closed form: {c}
             <translation>请先指向一幅图形（或点击它），再复制。</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="97" />
+            <location filename="../../gui/window_animations.py" line="108" />
             <source>Recording frames…</source>
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="134" />
+            <location filename="../../gui/main_window.py" line="138" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="175" />
+            <location filename="../../gui/main_window.py" line="179" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -2329,7 +2439,7 @@ closed form: {c}
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="65" />
+            <location filename="../../gui/window_animations.py" line="80" />
             <source>Step into an iteration first (and let runs finish).</source>
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
@@ -2339,22 +2449,22 @@ closed form: {c}
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="199" />
+            <location filename="../../gui/main_window.py" line="203" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="132" />
+            <location filename="../../gui/main_window.py" line="136" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="200" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="130" />
+            <location filename="../../gui/main_window.py" line="134" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
@@ -2369,18 +2479,18 @@ closed form: {c}
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="205" />
+            <location filename="../../gui/main_window.py" line="209" />
             <source>This iteration's loss, once its forward pass has computed it; after its optimizer.step(), also the loss at the new parameters; after an edit, the previewed E at the edited values</source>
             <translation>本次迭代的损失（前向传播算出后显示）；optimizer.step() 之后还显示新参数处的损失；手动修改之后显示按修改后的值预览的 E</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="48" />
+            <location filename="../../gui/window_animations.py" line="63" />
             <source>Train at least one iteration on a surface first.</source>
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="111" />
-            <location filename="../../gui/main_window.py" line="130" />
+            <location filename="../../gui/main_window.py" line="115" />
+            <location filename="../../gui/main_window.py" line="134" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
@@ -2390,17 +2500,17 @@ closed form: {c}
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="112" />
+            <location filename="../../gui/main_window.py" line="116" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="206" />
+            <location filename="../../gui/main_window.py" line="210" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="136" />
+            <location filename="../../gui/main_window.py" line="140" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
@@ -2410,7 +2520,7 @@ closed form: {c}
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="112" />
+            <location filename="../../gui/window_animations.py" line="123" />
             <source>Wrote {0}</source>
             <translation>已写入 {0}</translation>
         </message>
@@ -2420,12 +2530,12 @@ closed form: {c}
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="304" />
+            <location filename="../../gui/main_window.py" line="308" />
             <source>{0} placed from the surface: {1} edits, ← undoes each.</source>
             <translation>已从曲面放置 {0}：共 {1} 次编辑，← 逐个撤销。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="338" />
+            <location filename="../../gui/main_window.py" line="342" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2441,7 +2551,7 @@ closed form: {c}
     <context>
         <name>NetworkView</name>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="168" />
+            <location filename="../../gui/views/diagram/editor.py" line="170" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2456,22 +2566,22 @@ closed form: {c}
             <translation>E：本次迭代前向传播的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="167" />
+            <location filename="../../gui/views/diagram/editor.py" line="169" />
             <source>Go back to the start of this iteration (where ← would arrive) and set the value there; ← then undoes the edit at the iteration's start</source>
             <translation>回到本次迭代的开始处（即按 ← 会到达的位置）并在那里设置该值；之后按 ← 会在迭代开始处撤销这次修改</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="62" />
+            <location filename="../../gui/views/diagram/editor.py" line="63" />
             <source>New value for {0}; Enter applies, Escape cancels</source>
             <translation>{0} 的新值；Enter 应用，Esc 取消</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="60" />
+            <location filename="../../gui/views/diagram/editor.py" line="61" />
             <source>New value for {0}; mid-iteration, Enter offers to restart this iteration</source>
             <translation>{0} 的新值；当前处于迭代中途，按 Enter 将提议重新开始本次迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="160" />
+            <location filename="../../gui/views/diagram/editor.py" line="162" />
             <source>Restart this iteration with {0} = {1}</source>
             <translation>以 {0} = {1} 重新开始本次迭代</translation>
         </message>
@@ -2538,7 +2648,7 @@ closed form: {c}
             <translation>δ = {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="141" />
+            <location filename="../../gui/views/diagram/editor.py" line="143" />
             <source>“{0}” is not a finite number: type e.g. 0.25 or -1e-3</source>
             <translation>“{0}”不是有限的数：请输入例如 0.25 或 -1e-3</translation>
         </message>
@@ -3028,27 +3138,27 @@ closed form: {c}
     <context>
         <name>RunEdits</name>
         <message>
-            <location filename="../../gui/run_edits.py" line="125" />
+            <location filename="../../gui/run_edits.py" line="126" />
             <source>&amp;Data</source>
             <translation>数据(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="126" />
+            <location filename="../../gui/run_edits.py" line="127" />
             <source>&amp;Inputs and targets…</source>
             <translation>输入与目标(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="116" />
+            <location filename="../../gui/run_edits.py" line="117" />
             <source>A test function has no data: its loss is its value.</source>
             <translation>测试函数没有数据：它的损失就是它的函数值。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="127" />
+            <location filename="../../gui/run_edits.py" line="128" />
             <source>Every sample's inputs and targets, editable (← undoes a change)</source>
             <translation>每个样本的输入与目标，可编辑（← 撤销修改）</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="53" />
+            <location filename="../../gui/run_edits.py" line="54" />
             <source>Iteration {0} restarted with {1} = {2}; ← undoes the edit at its start.</source>
             <translation>已以 {1} = {2} 重新开始第 {0} 次迭代；← 会在其开始处撤销这次修改。</translation>
         </message>
@@ -3056,32 +3166,32 @@ closed form: {c}
     <context>
         <name>RunUndo</name>
         <message>
-            <location filename="../../gui/run_undo.py" line="65" />
+            <location filename="../../gui/run_undo.py" line="68" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="64" />
+            <location filename="../../gui/run_undo.py" line="67" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="123" />
+            <location filename="../../gui/run_undo.py" line="126" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请等待它结束或先取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="85" />
+            <location filename="../../gui/run_undo.py" line="88" />
             <source>Bring back the run before: {0}</source>
             <translation>找回此前的训练：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="88" />
+            <location filename="../../gui/run_undo.py" line="91" />
             <source>Nothing to undo: Reset, presets, new settings and lessons can be undone</source>
             <translation>没有可撤销的操作：重置、预设、新设置和课程都可以撤销</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="89" />
+            <location filename="../../gui/run_undo.py" line="92" />
             <source>Redo: {0}</source>
             <translation>重做：{0}</translation>
         </message>
@@ -3241,7 +3351,7 @@ closed form: {c}
             <translation>已更改：点“应用”后从下一次迭代起生效，训练继续进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/settings_apply.py" line="112" />
+            <location filename="../../gui/settings_apply.py" line="119" />
             <source>Nothing changed: the run goes on.</source>
             <translation>没有更改：训练继续进行。</translation>
         </message>
