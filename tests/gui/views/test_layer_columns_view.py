@@ -218,3 +218,21 @@ def test_text_is_legible_and_nothing_is_clipped(qtbot, deep, size):
         assert needed <= label.height() + 1, label.text()
         corner = label.mapTo(view, label.rect().bottomRight())
         assert view.rect().contains(corner), label.text()
+
+
+def test_hovering_a_cell_names_the_weight_or_out_with_the_snapshots_numbers(qtbot, digits):
+    view = shown(qtbot, digits)
+    snapshot = step_until(digits, mid_backward)
+    view.show_snapshot(snapshot)
+    label = digits.model.weight_label(1, 2, 5)  # i6 → o3
+    view.weight_panels[0].cells.image.cell_hovered.emit(2, 5)
+    tip = view.weight_panels[0].cells.toolTip()
+    value, grad = number(snapshot.params[label]), number(snapshot.grads[label])
+    assert tip.startswith(f"{label}: i6 → o3 = {value}, ∂E/∂{label} = {grad}")
+    view.activation_columns[1].cells.image.cell_hovered.emit(2, 0)
+    assert (
+        view.activation_columns[1].cells.toolTip()
+        == f"o3: out = {number(snapshot.neurons['o3'].out)}"
+    )
+    view.activation_columns[1].cells.image.cell_hovered.emit(-1, -1)
+    assert view.activation_columns[1].cells.toolTip() == ""
