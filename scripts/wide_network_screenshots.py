@@ -5,8 +5,9 @@ Writes, for a digits-shaped 64 → 10 network (log_softmax, NLL) fed one 8×8 pi
 ring: FOLDER/wide-forward.png (mid-forward), FOLDER/wide-backward.png (mid-backward, half of
 the gradients revealed), FOLDER/wide-step.png (every parameter updated), FOLDER/wide-zoom.png
 (o1's incoming weights as an 8×8 picture), all at 1280×800; and FOLDER/wide-64-32-10-1024.png
-(a 64 → 32 → 10 network mid-backward with a hidden neuron zoomed, at 1024×768). Exit code 2
-with one line when an image cannot be written.
+(a 64 → 32 → 10 network mid-backward with a hidden neuron zoomed, at 1024×768) and the same in
+Chinese, FOLDER/wide-64-32-10-1024-zh.png. Exit code 2 with one line when an image cannot be
+written.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 from engine.core.snapshot import Snapshot
 from engine.models.config import Config
 from engine.models.presets import PRESETS
+from gui.language import CHINESE, ENGLISH, install_language
 from gui.main_window import MainWindow
 
 SETTLE_ROUNDS = 30
@@ -123,6 +125,9 @@ def main(folder: Path) -> int:
         settings = QSettings(str(Path(scratch) / "layout.ini"), QSettings.Format.IniFormat)
         grabs = grabs_of_64_10(app, settings)
         grabs.append((grab_of_64_32_10(app, settings), "wide-64-32-10-1024.png"))
+        if install_language(CHINESE):
+            grabs.append((grab_of_64_32_10(app, settings), "wide-64-32-10-1024-zh.png"))
+            install_language(ENGLISH)
     for image, name in grabs:
         if not image.save(str(folder / name)):
             print(
