@@ -82,14 +82,14 @@ class NeuronZoom(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.legend)
-        self.set_colours(colours)
         self.shown: NeuronWeights | None = None
+        self.set_colours(colours)
 
     def set_colours(self, colours: DiagramColours) -> None:
         self._colours = colours
         self.picture.set_colour_map(diverging(colours))
         self.legend.set_colour_map(diverging(colours))
-        if getattr(self, "shown", None) is not None:
+        if self.shown is not None:
             self.show_neuron(self.shown)
 
     def show_neuron(self, shown: NeuronWeights) -> None:
