@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QGraphicsScene, QStackedWidget, QWidget
 
 from engine.core.snapshot import Snapshot
 from engine.models.diagram_scale import needs_layer_columns
@@ -29,6 +29,7 @@ class DiagramSwitch(QStackedWidget):
         self.columns.element_clicked.connect(view.element_clicked)  # the window explains it
         self.addWidget(view)
         self.addWidget(self.columns)
+        self._picture = QGraphicsScene(self)  # the columns for Export: widgets are no items
 
     @property
     def wide(self) -> bool:
@@ -44,10 +45,18 @@ class DiagramSwitch(QStackedWidget):
             self.view.clear_figure()
             self.columns.set_network(neurons, params, activations)
             self.setCurrentWidget(self.columns)
+            self.view.export_stand_in = self.columns_picture
         else:
+            self.view.export_stand_in = None
             self.columns.set_network([], [], ())
             self.view.set_network([list(c) for c in neurons], params, activations)
             self.setCurrentWidget(self.view)
+
+    def columns_picture(self) -> QGraphicsScene:
+        """The layer columns as drawn now, as a picture in a scene (Export writes scenes)."""
+        self._picture.clear()
+        self._picture.addPixmap(self.columns.grab())
+        return self._picture
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         (self.columns if self.wide else self.view).show_snapshot(snapshot)

@@ -54,6 +54,19 @@ def test_a_wide_network_gets_layer_columns_and_back(pane):
     assert not pane.switch.wide and "w8" in pane.view.labels()
     assert pane.fit.isVisible() and "thicker" in pane.legend_text()
     assert pane.switch.columns.weight_panels == []
+    assert pane.view.figure_scene() is pane.view.scene()
+
+
+def test_export_gets_a_picture_of_the_columns_for_a_wide_network(pane):
+    digits = Stepper(digits_shaped((64, 10)))
+    pane.set_network(*network_of(digits))
+    pane.show_snapshot(digits.snapshot)
+    scene = pane.view.figure_scene()
+    assert scene is not pane.view.scene() and len(scene.items()) == 1
+    picture = scene.itemsBoundingRect()
+    ratio = pane.switch.columns.devicePixelRatioF()
+    assert picture.width() == pane.switch.columns.width() * ratio
+    assert picture.height() == pane.switch.columns.height() * ratio
 
 
 def test_the_dark_theme_recolours_the_columns(pane):
