@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         """A new model: rebuild the diagram, code and plots, and show the settings in use."""
         config, network = self.controller.config, self.controller.network()
         activations = config.activations if config.has_layers else ()
-        self.network_view.set_network(network.neurons, network.params, activations)
+        self.diagram_pane.set_network(network.neurons, network.params, activations)
         self.transport.clear_progress()
         self.code_panel.set_code(setup_lines(config), code_lines(config))
         data = self.controller.trajectory()
@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
         self.landscape_panel.refresh(self.controller.snapshot)
 
     def _show_snapshot(self, snapshot: Snapshot) -> None:
-        self.network_view.show_snapshot(snapshot)
+        self.diagram_pane.show_snapshot(snapshot)
         self.code_panel.show_line(snapshot.code_line)
         self.explanation_panel.show_snapshot(snapshot)
         done = snapshot.completed

@@ -816,67 +816,80 @@ closed form: {c}
     <context>
         <name>DiagramPane</name>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="37" />
+            <location filename="../../gui/views/diagram_pane.py" line="43" />
             <source>Fit</source>
             <translation>适应窗口</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="38" />
+            <location filename="../../gui/views/diagram_pane.py" line="44" />
             <source>The whole network, or as much as fits at a readable size</source>
             <translation>显示整个网络；若太大，则以清晰可读的大小显示尽可能多的部分</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="30" />
+            <location filename="../../gui/views/diagram_pane.py" line="36" />
             <source>What the diagram's colours, widths and dashes mean</source>
             <translation>图中颜色、线宽和虚线的含义</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="32" />
+            <location filename="../../gui/views/diagram_pane.py" line="38" />
             <source>Wheel or +/− to zoom, drag to pan</source>
             <translation>滚轮或 +/− 缩放，拖动平移</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="34" />
+            <location filename="../../gui/views/diagram_pane.py" line="40" />
             <source>Zoom in (or turn the wheel)</source>
             <translation>放大（或转动滚轮）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="35" />
+            <location filename="../../gui/views/diagram_pane.py" line="41" />
             <source>Zoom out</source>
             <translation>缩小</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="79" />
+            <location filename="../../gui/views/diagram_pane.py" line="126" />
+            <source>click a neuron to zoom into its weights</source>
+            <translation>点击神经元可放大查看其权重</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="113" />
             <source>frozen (not trained)</source>
             <translation>冻结（不训练）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="80" />
+            <location filename="../../gui/views/diagram_pane.py" line="114" />
             <source>gradients</source>
             <translation>梯度</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="81" />
+            <location filename="../../gui/views/diagram_pane.py" line="124" />
+            <source>not computed yet</source>
+            <translation>尚未计算</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/diagram_pane.py" line="115" />
             <source>orange</source>
             <translation>橙色</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="78" />
+            <location filename="../../gui/views/diagram_pane.py" line="112" />
             <source>thicker = larger |weight|</source>
             <translation>越粗 = |权重| 越大</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="81" />
+            <location filename="../../gui/views/diagram_pane.py" line="115" />
+            <location filename="../../gui/views/diagram_pane.py" line="125" />
             <source>this micro-step</source>
             <translation>当前微步</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="77" />
+            <location filename="../../gui/views/diagram_pane.py" line="111" />
+            <location filename="../../gui/views/diagram_pane.py" line="123" />
             <source>weight &lt; 0</source>
             <translation>权重 &lt; 0</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram_pane.py" line="76" />
+            <location filename="../../gui/views/diagram_pane.py" line="110" />
+            <location filename="../../gui/views/diagram_pane.py" line="122" />
             <source>weight &gt; 0</source>
             <translation>权重 &gt; 0</translation>
         </message>
@@ -2086,6 +2099,104 @@ closed form: {c}
             <location filename="../../gui/language.py" line="112" />
             <source>Wait for the run to finish (or cancel it) first.</source>
             <translation>请先等待运行结束（或取消）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LayerColumns</name>
+        <message>
+            <location filename="../../gui/views/layer_columns_view.py" line="183" />
+            <source>Click: zoom into {0}</source>
+            <translation>点击：放大查看 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/neuron_zoom.py" line="56" />
+            <source>Close the zoom</source>
+            <translation>关闭放大视图</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/panels.py" line="100" />
+            <source>Colour scale of the weights, symmetric around 0</source>
+            <translation>权重的颜色刻度，以 0 为中心对称</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/texts.py" line="46" />
+            <source>Hidden {0} ({1})</source>
+            <translation>隐藏层 {0}（{1}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/panels.py" line="124" />
+            <source>Highest out in this column</source>
+            <translation>此列中最大的 out</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/texts.py" line="43" />
+            <source>Inputs ({0})</source>
+            <translation>输入（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/neuron_zoom.py" line="65" />
+            <source>Its incoming weights laid out as the input picture</source>
+            <translation>其输入权重按输入图像的形状排列</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/texts.py" line="35" />
+            <source>Layer {0}: {1} → {2}</source>
+            <translation>第 {0} 层：{1} → {2}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/panels.py" line="125" />
+            <source>Lowest out in this column</source>
+            <translation>此列中最小的 out</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/panels.py" line="103" />
+            <source>Norms of this layer's weight and bias gradients (— when cleared)</source>
+            <translation>本层权重梯度和偏置梯度的范数（已清零时显示 —）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/texts.py" line="45" />
+            <source>Outputs ({0})</source>
+            <translation>输出（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/neuron_zoom.py" line="100" />
+            <source>bias {0} = {1}</source>
+            <translation>偏置 {0} = {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/neuron_zoom.py" line="118" />
+            <source>input neuron</source>
+            <translation>输入神经元</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/neuron_zoom.py" line="98" />
+            <source>{0}: incoming weights (layer {1})</source>
+            <translation>{0}：输入权重（第 {1} 层）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns_view.py" line="196" />
+            <source>{0}: out = {1}</source>
+            <translation>{0}：out = {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns_view.py" line="176" />
+            <source>{0}: {1} → {2} = {3}, ∂E/∂{0} = {4}</source>
+            <translation>{0}：{1} → {2} = {3}，∂E/∂{0} = {4}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/panels.py" line="113" />
+            <source>‖∇W‖ {0}</source>
+            <translation>‖∇W‖ {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/panels.py" line="114" />
+            <source>‖∇b‖ {0}</source>
+            <translation>‖∇b‖ {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/layer_columns/neuron_zoom.py" line="101" />
+            <source>‖∇‖ of its weights and bias: {0}</source>
+            <translation>其权重与偏置的梯度范数 ‖∇‖：{0}</translation>
         </message>
     </context>
     <context>

@@ -52,7 +52,7 @@ class TrainingPage:
                    lambda: plots.grad_norm_plot.plot_item),
             Figure(names.PARAMETERS, f"Parameter values per iteration ({preset})",
                    lambda: plots.param_plot.plot_item),
-            Figure(names.NETWORK_DIAGRAM, f"Network ({preset})", lambda: self.network_view.scene()),
+            Figure(names.NETWORK_DIAGRAM, f"Network ({preset})", self.network_view.figure_scene),
         ]  # fmt: skip
 
 

@@ -8,7 +8,7 @@ turns the mouse into its signals.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -67,6 +67,8 @@ class NetworkView(QGraphicsView):
         self._editor.opened.connect(self.edit_opened)
         self._zoom = FitZoom(self)
         self._start_figure(Figure())
+        # Set while the network is drawn as layer columns: what Export writes instead.
+        self.export_stand_in: Callable[[], QGraphicsScene] | None = None
 
     def _start_figure(self, figure: Figure) -> None:
         self.figure = figure  # every item, by label
@@ -140,6 +142,20 @@ class NetworkView(QGraphicsView):
         self.data_tags.set_preview(kept.preview)
         self._zoom.min_text_px = figure.min_text_px
         self._zoom.fit()
+
+    def clear_figure(self) -> None:
+        """No figure: the network is shown as layer columns (building one costs seconds)."""
+        self._network = None
+        self._tween.stop()
+        self._editor.close()
+        self.scene().clear()
+        kept = self.data_tags  # the data outlives the figure, for the next network drawn
+        self._start_figure(Figure())
+        self.data_tags.set_data(kept.inputs, kept.targets)
+
+    def figure_scene(self) -> QGraphicsScene:
+        """What Export writes for the diagram: the figure, or the layer columns' stand-in."""
+        return self.export_stand_in() if self.export_stand_in else self.scene()
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Update every number and colour from the snapshot; never rebuilds the scene."""
