@@ -934,7 +934,7 @@ closed form: {c}
         <message>
             <location filename="../../engine/models/loop_settings.py" line="56" />
             <source>a test function has no data: datasets, mini-batches and validation apply to networks</source>
-            <translation type="unfinished" />
+            <translation>测试函数没有数据：数据集、小批量和验证只适用于网络</translation>
         </message>
         <message>
             <location filename="../../engine/data/datasets.py" line="81" />
@@ -944,7 +944,7 @@ closed form: {c}
         <message>
             <location filename="../../engine/models/loop_settings.py" line="69" />
             <source>at most {most:,} epochs, got {value:,}</source>
-            <translation type="unfinished" />
+            <translation>最多 {most:,} 个轮次，得到的是 {value:,}</translation>
         </message>
         <message>
             <location filename="../../engine/data/capped_read.py" line="27" />
@@ -960,7 +960,7 @@ closed form: {c}
         <message>
             <location filename="../../engine/models/loop_settings.py" line="41" />
             <source>clip by norm or by value, not both (one of them must be 0)</source>
-            <translation type="unfinished" />
+            <translation>按范数或按数值裁剪，不能同时使用（其中一个必须为 0）</translation>
         </message>
         <message>
             <location filename="../../engine/models/clip_limits.py" line="29" />
@@ -1025,12 +1025,12 @@ closed form: {c}
         <message>
             <location filename="../../engine/models/loop_settings.py" line="99" />
             <source>the batch size {size} is larger than the training set ({train} samples)</source>
-            <translation type="unfinished" />
+            <translation>批大小 {size} 大于训练集（{train} 个样本）</translation>
         </message>
         <message>
             <location filename="../../engine/models/run_samples.py" line="45" />
             <source>the data has {inputs} input(s) and {outputs} target(s) per sample: the network needs {first} inputs and {last} outputs</source>
-            <translation type="unfinished" />
+            <translation>数据每个样本有 {inputs} 个输入和 {outputs} 个目标：网络需要 {first} 个输入和 {last} 个输出</translation>
         </message>
         <message>
             <location filename="../../engine/data/digits.py" line="55" />
@@ -1080,7 +1080,7 @@ closed form: {c}
         <message>
             <location filename="../../engine/models/loop_settings.py" line="44" />
             <source>the scheduler steps per batch or per epoch, not {step!r}</source>
-            <translation type="unfinished" />
+            <translation>调度器按批次（batch）或按轮次（epoch）步进，不能是 {step!r}</translation>
         </message>
         <message>
             <location filename="../../engine/data/datasets.py" line="118" />
@@ -1095,7 +1095,7 @@ closed form: {c}
         <message>
             <location filename="../../engine/models/loop_settings.py" line="86" />
             <source>the validation share must be below 1 (a share of the data), got {v}</source>
-            <translation type="unfinished" />
+            <translation>验证集比例必须小于 1（数据的一部分），得到的是 {v}</translation>
         </message>
         <message>
             <location filename="../../engine/training/live_settings.py" line="114" />
@@ -1215,12 +1215,12 @@ closed form: {c}
         <message>
             <location filename="../../engine/models/loop_settings.py" line="81" />
             <source>{name} must be a finite number ≥ 0, got {value!r}</source>
-            <translation type="unfinished" />
+            <translation>{name} 必须是 ≥ 0 的有限数，得到的是 {value!r}</translation>
         </message>
         <message>
             <location filename="../../engine/models/loop_settings.py" line="66" />
             <source>{name} must be a whole number ≥ 0, got {value!r}</source>
-            <translation type="unfinished" />
+            <translation>{name} 必须是 ≥ 0 的整数，得到的是 {value!r}</translation>
         </message>
         <message>
             <location filename="../../engine/models/clip_limits.py" line="25" />
@@ -1298,7 +1298,7 @@ closed form: {c}
         <message>
             <location filename="../../engine/explain/loop_phases.py" line="117" />
             <source>Epoch {epoch} has seen every training sample once. model.eval() switches layers such as dropout and batch norm to evaluation; this network has none, so its outputs do not change, but the loop says what it means.</source>
-            <translation type="unfinished" />
+            <translation>第 {epoch} 轮已经把每个训练样本看过一遍。model.eval() 把 dropout、批归一化等层切换到评估模式；这个网络没有这些层，所以输出不变，但循环仍写明它的含义。</translation>
         </message>
         <message>
             <location filename="../../engine/explain/phases.py" line="289" />
@@ -1343,7 +1343,7 @@ closed form: {c}
         <message>
             <location filename="../../engine/explain/loop_phases.py" line="33" />
             <source>The DataLoader hands over batch {number} of {per_epoch} in epoch {epoch}: {size} of the {total} training samples, drawn in the order its seeded generator shuffled them. Everything below is computed on this batch alone.</source>
-            <translation type="unfinished" />
+            <translation>DataLoader 交出第 {epoch} 轮的第 {number}/{per_epoch} 个批次：{total} 个训练样本中的 {size} 个，按其带种子的生成器打乱的顺序抽取。下面的一切都只在这个批次上计算。</translation>
         </message>
         <message>
             <location filename="../../engine/explain/phases.py" line="180" />
@@ -1368,22 +1368,22 @@ closed form: {c}
         <message>
             <location filename="../../engine/explain/loop_phases.py" line="138" />
             <source>With torch.no_grad() the {count} validation samples go through the model without building a graph: no gradient, no update, only the numbers that say how well epoch {epoch} generalises.</source>
-            <translation type="unfinished" />
+            <translation>在 torch.no_grad() 下，{count} 个验证样本通过模型而不构建计算图：没有梯度，没有更新，只有说明第 {epoch} 轮泛化得如何的数字。</translation>
         </message>
         <message>
             <location filename="../../engine/explain/loop_phases.py" line="69" />
             <source>above</source>
-            <translation type="unfinished" />
+            <translation>高于</translation>
         </message>
         <message>
             <location filename="../../engine/explain/loop_phases.py" line="53" />
             <source>clip_grad_norm_ measures all gradients together as one vector. Its length {before} is {compared} the limit {limit}, so every gradient is multiplied by the same factor s = {scale}: the direction stays, the length is at most the limit.</source>
-            <translation type="unfinished" />
+            <translation>clip_grad_norm_ 把所有梯度当作一个向量来度量。它的长度 {before} {compared}上限 {limit}，所以每个梯度都乘以同一个因子 s = {scale}：方向不变，长度至多为上限。</translation>
         </message>
         <message>
             <location filename="../../engine/explain/loop_phases.py" line="81" />
             <source>clip_grad_value_ clamps each gradient on its own into [−{limit}, {limit}]: {clipped} of them were outside and now sit at the limit, which can turn the overall direction.</source>
-            <translation type="unfinished" />
+            <translation>clip_grad_value_ 把每个梯度各自限制在 [−{limit}, {limit}] 内：其中 {clipped} 个超出范围，现在停在边界上，这可能改变整体方向。</translation>
         </message>
         <message>
             <location filename="../../engine/training/live_settings.py" line="50" />
@@ -1428,17 +1428,17 @@ closed form: {c}
         <message>
             <location filename="../../engine/explain/loop_phases.py" line="40" />
             <source>samples {indices}</source>
-            <translation type="unfinished" />
+            <translation>样本 {indices}</translation>
         </message>
         <message>
             <location filename="../../engine/explain/loop_phases.py" line="99" />
             <source>scheduler.step() moves the {name} schedule on (step {steps}): the learning rate the next optimizer.step() uses goes from {before} to {after}.</source>
-            <translation type="unfinished" />
+            <translation>scheduler.step() 让 {name} 调度前进一步（第 {steps} 步）：下一次 optimizer.step() 使用的学习率从 {before} 变为 {after}。</translation>
         </message>
         <message>
             <location filename="../../engine/explain/loop_phases.py" line="70" />
             <source>within</source>
-            <translation type="unfinished" />
+            <translation>未超过</translation>
         </message>
         <message>
             <location filename="../../engine/explain/phases.py" line="227" />
