@@ -8,8 +8,10 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor
 
 from engine.landscape.contours import contour_segments
+from engine.landscape.gradient_cloud import GradientCloud
 from engine.landscape.loss_landscape import Curve, StepArrows
 from engine.landscape.surface import Surface
+from gui.views.gradient_cloud_layer import GradientCloudLayer
 from gui.views.numbered_path import NumberedPath
 from gui.views.step_arrow_item import StepArrowItem
 
@@ -68,7 +70,14 @@ class SurfaceView(pg.PlotWidget):
             symbol="star", size=16, brush=pg.mkBrush("#ffffff"), pen=pg.mkPen("k")
         )
         self.plot_item.addItem(self.minima)
+        self.cloud = GradientCloudLayer(self.plot_item)
         self.log_scale = False
+
+    def show_gradient_cloud(self, cloud: GradientCloud | None, lr: float = 1.0) -> None:
+        """Each sample's −lr·gᵢ, the batch's and the whole set's from the current point, scaled
+        by a power of ten if needed to be seen (the legend says so); None clears it. 2-D only."""
+        (x0, x1), (y0, y1) = self.plot_item.vb.viewRange()
+        self.cloud.show(cloud, lr, min(x1 - x0, y1 - y0))
 
     def show_minima(self, points) -> None:
         """Where the literature puts the minima (or the saddle), as stars."""
@@ -164,6 +173,7 @@ class SurfaceView(pg.PlotWidget):
         self.curve.setVisible(not surface)
         self.tangent.setVisible(not surface)
         if not surface:
+            self.cloud.show(None, 1.0, 1.0)
             self.step_arrow.hide()
             self.gradient_arrow.hide()
 
