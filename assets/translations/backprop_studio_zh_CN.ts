@@ -552,19 +552,47 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>BatchNoisePlot</name>
+        <message>
+            <location filename="../../gui/views/batch_noise_plot.py" line="37" />
+            <source>Gradient noise falls as 1/B</source>
+            <translation>梯度噪声按 1/B 下降</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_noise_plot.py" line="34" />
+            <source>batch size B</source>
+            <translation>批大小 B</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_noise_plot.py" line="45" />
+            <source>estimate from random batches</source>
+            <translation>随机批次的估计值</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_noise_plot.py" line="42" />
+            <source>exact: tr(Σ)/B · (N−B)/(N−1)</source>
+            <translation>精确值：tr(Σ)/B · (N−B)/(N−1)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_noise_plot.py" line="35" />
+            <source>variance of the batch gradient</source>
+            <translation>批梯度的方差</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckedField</name>
         <message>
-            <location filename="../../gui/views/checked_field.py" line="34" />
+            <location filename="../../gui/views/checked_field.py" line="35" />
             <source>“{0}” is not a finite number</source>
             <translation>“{0}”不是有限的数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/checked_field.py" line="32" />
+            <location filename="../../gui/views/checked_field.py" line="33" />
             <source>“{0}” is not a number</source>
             <translation>“{0}”不是数字</translation>
         </message>
         <message>
-            <location filename="../../gui/views/checked_field.py" line="45" />
+            <location filename="../../gui/views/checked_field.py" line="49" />
             <source>“{0}”: give whole numbers separated by commas, e.g. 2,2,2</source>
             <translation>“{0}”：请输入用逗号分隔的整数，例如 2,2,2</translation>
         </message>
@@ -688,7 +716,7 @@ closed form: {c}
             <translation>新设置</translation>
         </message>
         <message>
-            <location filename="../../gui/run_commands.py" line="112" />
+            <location filename="../../gui/run_commands.py" line="114" />
             <source>Preset {0}</source>
             <translation>预设 {0}</translation>
         </message>
@@ -1009,7 +1037,7 @@ closed form: {c}
             <translation>当前 PyTorch 版本（{version}）不支持 CUDA</translation>
         </message>
         <message>
-            <location filename="../../engine/training/phases.py" line="53" />
+            <location filename="../../engine/training/phases.py" line="54" />
             <source>training diverged: go back, reset, or change the settings first</source>
             <translation>训练已发散：请先后退、重置或修改设置</translation>
         </message>
@@ -1102,7 +1130,7 @@ closed form: {c}
             <translation>损失：输出与目标之间的{title}。</translation>
         </message>
         <message>
-            <location filename="../../engine/training/phases.py" line="221" />
+            <location filename="../../engine/training/phases.py" line="222" />
             <source>Published variant: this hidden-layer gradient uses the already-updated output weights, as the post's closing figures do (correct backprop uses the old ones).</source>
             <translation>原文变体：这个隐藏层梯度使用了已更新的输出层权重，与原文结尾的数字一致（正确的反向传播使用旧权重）。</translation>
         </message>
@@ -1183,12 +1211,11 @@ closed form: {c}
         </message>
         <message>
             <location filename="../../engine/explain/phases.py" line="293" />
-            <location filename="../../engine/models/function_model.py" line="149" />
             <source>{formula} at {point} = {value}</source>
             <translation>{formula} 在 {point} 处 = {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/chain_rule.py" line="254" />
+            <location filename="../../engine/models/chain_rule.py" line="269" />
             <source>{head} = Σ over {count} samples of {symbols} = {value}</source>
             <translation>{head} = 对 {count} 个样本求和 Σ {symbols} = {value}</translation>
         </message>
@@ -1198,7 +1225,7 @@ closed form: {c}
             <translation>{label}：一个坐标，像权重一样被训练。</translation>
         </message>
         <message>
-            <location filename="../../engine/models/function_model.py" line="160" />
+            <location filename="../../engine/models/function_model.py" line="155" />
             <source>δ_f = ∂E/∂f = 1 (the loss is f itself)</source>
             <translation>δ_f = ∂E/∂f = 1（损失就是 f 本身）</translation>
         </message>
@@ -1590,6 +1617,57 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>GradientCloudLayer</name>
+        <message>
+            <location filename="../../gui/views/gradient_cloud_layer.py" line="60" />
+            <source>batch of {0}: {1}g</source>
+            <translation>{0} 个样本的批：{1}g</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/gradient_cloud_layer.py" line="58" />
+            <source>one sample each: {0}gᵢ</source>
+            <translation>每个样本一支：{0}gᵢ</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/gradient_cloud_layer.py" line="62" />
+            <source>whole training set: {0}∇E</source>
+            <translation>整个训练集：{0}∇E</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradientCloudPanel</name>
+        <message>
+            <location filename="../../gui/gradient_cloud_panel.py" line="100" />
+            <source>Gradient noise</source>
+            <translation>梯度噪声</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gradient_cloud_panel.py" line="44" />
+            <source>How many samples each mini-batch gradient averages</source>
+            <translation>每个小批量梯度平均多少个样本</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gradient_cloud_panel.py" line="127" />
+            <source>Loss over {a} and {b}, {n} samples</source>
+            <translation>{a} 与 {b} 上的损失，{n} 个样本</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gradient_cloud_panel.py" line="137" />
+            <source>a batch size must be between 1 and {0}</source>
+            <translation>批大小必须在 1 到 {0} 之间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gradient_cloud_panel.py" line="43" />
+            <source>batch size </source>
+            <translation>批大小 </translation>
+        </message>
+        <message>
+            <location filename="../../gui/gradient_cloud_panel.py" line="62" />
+            <source>of {0} training samples</source>
+            <translation>（共 {0} 个训练样本）</translation>
+        </message>
+    </context>
+    <context>
         <name>GraphicsScene</name>
         <message>
             <source>Export...</source>
@@ -1599,12 +1677,12 @@ closed form: {c}
     <context>
         <name>IterationPlot</name>
         <message>
-            <location filename="../../gui/views/iteration_plot.py" line="82" />
+            <location filename="../../gui/views/iteration_plot.py" line="86" />
             <source>From iteration {0}: {1}</source>
             <translation>从第 {0} 次迭代起：{1}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/iteration_plot.py" line="94" />
+            <location filename="../../gui/views/iteration_plot.py" line="98" />
             <source>log</source>
             <translation>对数</translation>
         </message>
@@ -1961,7 +2039,7 @@ closed form: {c}
     <context>
         <name>LessonPlayer</name>
         <message>
-            <location filename="../../gui/lessons/player.py" line="96" />
+            <location filename="../../gui/lessons/player.py" line="104" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
@@ -2046,47 +2124,47 @@ closed form: {c}
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="60" />
+            <location filename="../../gui/views/loss_plot.py" line="64" />
             <source> · previous run {0:.9g}</source>
             <translation> · 上一次训练 {0:.9g}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="20" />
+            <location filename="../../gui/views/loss_plot.py" line="24" />
             <source>Logarithmic loss axis</source>
             <translation>损失轴使用对数刻度</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="19" />
+            <location filename="../../gui/views/loss_plot.py" line="23" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="27" />
+            <location filename="../../gui/views/loss_plot.py" line="31" />
             <source>The loss of each finished iteration; hover to read a value</source>
             <translation>每次已完成迭代的损失；悬停可读取数值</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="41" />
+            <location filename="../../gui/views/loss_plot.py" line="45" />
             <source>appears when an iteration finishes</source>
             <translation>一次迭代完成后显示</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="19" />
+            <location filename="../../gui/views/loss_plot.py" line="23" />
             <source>iteration</source>
             <translation>迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="57" />
+            <location filename="../../gui/views/loss_plot.py" line="61" />
             <source>iteration {0}: loss {1:.9g}</source>
             <translation>第 {0} 次迭代：损失 {1:.9g}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="36" />
+            <location filename="../../gui/views/loss_plot.py" line="40" />
             <source>last {0:.9g}</source>
             <translation>最新 {0:.9g}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/loss_plot.py" line="19" />
+            <location filename="../../gui/views/loss_plot.py" line="23" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
@@ -2167,7 +2245,7 @@ closed form: {c}
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="138" />
+            <location filename="../../gui/main_window.py" line="142" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
@@ -2177,13 +2255,13 @@ closed form: {c}
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="135" />
-            <location filename="../../gui/main_window.py" line="265" />
+            <location filename="../../gui/main_window.py" line="139" />
+            <location filename="../../gui/main_window.py" line="269" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="97" />
+            <location filename="../../gui/window_animations.py" line="108" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2243,17 +2321,17 @@ closed form: {c}
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="259" />
+            <location filename="../../gui/main_window.py" line="263" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="368" />
+            <location filename="../../gui/main_window.py" line="372" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="137" />
+            <location filename="../../gui/main_window.py" line="141" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
@@ -2263,43 +2341,43 @@ closed form: {c}
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="256" />
+            <location filename="../../gui/main_window.py" line="260" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="131" />
-            <location filename="../../gui/main_window.py" line="262" />
+            <location filename="../../gui/main_window.py" line="135" />
+            <location filename="../../gui/main_window.py" line="266" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="269" />
+            <location filename="../../gui/main_window.py" line="273" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="133" />
+            <location filename="../../gui/main_window.py" line="137" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="264" />
+            <location filename="../../gui/main_window.py" line="268" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="263" />
+            <location filename="../../gui/main_window.py" line="267" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="261" />
+            <location filename="../../gui/main_window.py" line="265" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="174" />
+            <location filename="../../gui/main_window.py" line="178" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
@@ -2309,17 +2387,17 @@ closed form: {c}
             <translation>请先指向一幅图形（或点击它），再复制。</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="97" />
+            <location filename="../../gui/window_animations.py" line="108" />
             <source>Recording frames…</source>
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="134" />
+            <location filename="../../gui/main_window.py" line="138" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="175" />
+            <location filename="../../gui/main_window.py" line="179" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -2329,7 +2407,7 @@ closed form: {c}
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="65" />
+            <location filename="../../gui/window_animations.py" line="80" />
             <source>Step into an iteration first (and let runs finish).</source>
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
@@ -2339,22 +2417,22 @@ closed form: {c}
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="199" />
+            <location filename="../../gui/main_window.py" line="203" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="132" />
+            <location filename="../../gui/main_window.py" line="136" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="200" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="130" />
+            <location filename="../../gui/main_window.py" line="134" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
@@ -2369,18 +2447,18 @@ closed form: {c}
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="205" />
+            <location filename="../../gui/main_window.py" line="209" />
             <source>This iteration's loss, once its forward pass has computed it; after its optimizer.step(), also the loss at the new parameters; after an edit, the previewed E at the edited values</source>
             <translation>本次迭代的损失（前向传播算出后显示）；optimizer.step() 之后还显示新参数处的损失；手动修改之后显示按修改后的值预览的 E</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="48" />
+            <location filename="../../gui/window_animations.py" line="63" />
             <source>Train at least one iteration on a surface first.</source>
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="111" />
-            <location filename="../../gui/main_window.py" line="130" />
+            <location filename="../../gui/main_window.py" line="115" />
+            <location filename="../../gui/main_window.py" line="134" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
@@ -2390,17 +2468,17 @@ closed form: {c}
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="112" />
+            <location filename="../../gui/main_window.py" line="116" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="206" />
+            <location filename="../../gui/main_window.py" line="210" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="136" />
+            <location filename="../../gui/main_window.py" line="140" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
@@ -2410,7 +2488,7 @@ closed form: {c}
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/window_animations.py" line="112" />
+            <location filename="../../gui/window_animations.py" line="123" />
             <source>Wrote {0}</source>
             <translation>已写入 {0}</translation>
         </message>
@@ -2420,12 +2498,12 @@ closed form: {c}
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="304" />
+            <location filename="../../gui/main_window.py" line="308" />
             <source>{0} placed from the surface: {1} edits, ← undoes each.</source>
             <translation>已从曲面放置 {0}：共 {1} 次编辑，← 逐个撤销。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="338" />
+            <location filename="../../gui/main_window.py" line="342" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2441,7 +2519,7 @@ closed form: {c}
     <context>
         <name>NetworkView</name>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="168" />
+            <location filename="../../gui/views/diagram/editor.py" line="170" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2456,22 +2534,22 @@ closed form: {c}
             <translation>E：本次迭代前向传播的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="167" />
+            <location filename="../../gui/views/diagram/editor.py" line="169" />
             <source>Go back to the start of this iteration (where ← would arrive) and set the value there; ← then undoes the edit at the iteration's start</source>
             <translation>回到本次迭代的开始处（即按 ← 会到达的位置）并在那里设置该值；之后按 ← 会在迭代开始处撤销这次修改</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="62" />
+            <location filename="../../gui/views/diagram/editor.py" line="63" />
             <source>New value for {0}; Enter applies, Escape cancels</source>
             <translation>{0} 的新值；Enter 应用，Esc 取消</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="60" />
+            <location filename="../../gui/views/diagram/editor.py" line="61" />
             <source>New value for {0}; mid-iteration, Enter offers to restart this iteration</source>
             <translation>{0} 的新值；当前处于迭代中途，按 Enter 将提议重新开始本次迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="160" />
+            <location filename="../../gui/views/diagram/editor.py" line="162" />
             <source>Restart this iteration with {0} = {1}</source>
             <translation>以 {0} = {1} 重新开始本次迭代</translation>
         </message>
@@ -2538,7 +2616,7 @@ closed form: {c}
             <translation>δ = {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/diagram/editor.py" line="141" />
+            <location filename="../../gui/views/diagram/editor.py" line="143" />
             <source>“{0}” is not a finite number: type e.g. 0.25 or -1e-3</source>
             <translation>“{0}”不是有限的数：请输入例如 0.25 或 -1e-3</translation>
         </message>
@@ -3028,27 +3106,27 @@ closed form: {c}
     <context>
         <name>RunEdits</name>
         <message>
-            <location filename="../../gui/run_edits.py" line="125" />
+            <location filename="../../gui/run_edits.py" line="126" />
             <source>&amp;Data</source>
             <translation>数据(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="126" />
+            <location filename="../../gui/run_edits.py" line="127" />
             <source>&amp;Inputs and targets…</source>
             <translation>输入与目标(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="116" />
+            <location filename="../../gui/run_edits.py" line="117" />
             <source>A test function has no data: its loss is its value.</source>
             <translation>测试函数没有数据：它的损失就是它的函数值。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="127" />
+            <location filename="../../gui/run_edits.py" line="128" />
             <source>Every sample's inputs and targets, editable (← undoes a change)</source>
             <translation>每个样本的输入与目标，可编辑（← 撤销修改）</translation>
         </message>
         <message>
-            <location filename="../../gui/run_edits.py" line="53" />
+            <location filename="../../gui/run_edits.py" line="54" />
             <source>Iteration {0} restarted with {1} = {2}; ← undoes the edit at its start.</source>
             <translation>已以 {1} = {2} 重新开始第 {0} 次迭代；← 会在其开始处撤销这次修改。</translation>
         </message>
@@ -3056,32 +3134,32 @@ closed form: {c}
     <context>
         <name>RunUndo</name>
         <message>
-            <location filename="../../gui/run_undo.py" line="65" />
+            <location filename="../../gui/run_undo.py" line="68" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="64" />
+            <location filename="../../gui/run_undo.py" line="67" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="123" />
+            <location filename="../../gui/run_undo.py" line="126" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请等待它结束或先取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="85" />
+            <location filename="../../gui/run_undo.py" line="88" />
             <source>Bring back the run before: {0}</source>
             <translation>找回此前的训练：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="88" />
+            <location filename="../../gui/run_undo.py" line="91" />
             <source>Nothing to undo: Reset, presets, new settings and lessons can be undone</source>
             <translation>没有可撤销的操作：重置、预设、新设置和课程都可以撤销</translation>
         </message>
         <message>
-            <location filename="../../gui/run_undo.py" line="89" />
+            <location filename="../../gui/run_undo.py" line="92" />
             <source>Redo: {0}</source>
             <translation>重做：{0}</translation>
         </message>
@@ -3241,7 +3319,7 @@ closed form: {c}
             <translation>已更改：点“应用”后从下一次迭代起生效，训练继续进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/settings_apply.py" line="112" />
+            <location filename="../../gui/settings_apply.py" line="119" />
             <source>Nothing changed: the run goes on.</source>
             <translation>没有更改：训练继续进行。</translation>
         </message>
@@ -3767,32 +3845,32 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
     <context>
         <name>SurfaceView</name>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="92" />
+            <location filename="../../gui/views/surface_view.py" line="101" />
             <source>log₁₀(loss − min)</source>
             <translation>log₁₀(损失 − 最小值)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="93" />
+            <location filename="../../gui/views/surface_view.py" line="102" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="184" />
+            <location filename="../../gui/views/surface_view.py" line="194" />
             <source>optimizer.step()</source>
             <translation>optimizer.step()（实际一步）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="187" />
+            <location filename="../../gui/views/surface_view.py" line="197" />
             <source>optimizer.step() = −lr·∇E</source>
             <translation>optimizer.step() = −lr·∇E</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="47" />
+            <location filename="../../gui/views/surface_view.py" line="49" />
             <source>trajectory</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="185" />
+            <location filename="../../gui/views/surface_view.py" line="195" />
             <source>−lr·∇E</source>
             <translation>−lr·∇E（纯梯度）</translation>
         </message>
