@@ -42,10 +42,12 @@ class GradientCloudLayer:
         self._full = pg.PlotDataItem(
             pen=pg.mkPen(FULL_COLOUR, width=width["full"], style=Qt.PenStyle.DashLine)
         )
+        self.axes: tuple[str, ...] = ()  # the shown cloud's, () while none is shown
         self.scale = 1.0
         self.factor = 1.0
 
     def show(self, cloud: GradientCloud | None, lr: float, extent: float) -> None:
+        self.axes = () if cloud is None else tuple(cloud.axes)
         if cloud is None:
             self.item.set_cloud(None)
             self.legend.setVisible(False)

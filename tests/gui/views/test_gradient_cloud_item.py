@@ -6,6 +6,10 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 
 from engine.landscape.gradient_cloud import GradientCloud
+from engine.landscape.surface import mlp_surface, parameter_plane, random_plane
+from engine.models.build import build_model
+from engine.models.losses import get_loss
+from engine.models.presets import MAZUR
 from gui.views.gradient_cloud_item import (
     BATCH_COLOUR,
     cloud_arrows,
@@ -79,13 +83,22 @@ def test_the_bounding_rect_contains_every_arrow_at_any_zoom(qtbot):
     assert item.arrows == [] and item.boundingRect().isEmpty()
 
 
+def mazur_surface(axes: tuple[str, str] | None = ("w5", "w6")):
+    """A slice over `axes` of Mazur's loss; None: over random directions."""
+    model = build_model(MAZUR)
+    x, target = model.data(MAZUR)
+    values = model.values()
+    plane = random_plane(model, values) if axes is None else parameter_plane(model, values, *axes)
+    return mlp_surface(model, x, target, get_loss("half_sse"), plane, (-1, 2, -1, 2), 16)
+
+
 def test_the_surface_view_paints_the_batch_arrow_and_clears_it(qtbot):
     view = SurfaceView()
     qtbot.addWidget(view)
     view.resize(500, 400)
     view.show()
-    view.plot_item.setRange(xRange=(-1, 2), yRange=(-1, 2), padding=0)
-    view.show_gradient_cloud(hand_cloud(), lr=0.5)
+    view.show_surface(mazur_surface(), "w5, w6")
+    assert view.show_gradient_cloud(hand_cloud(), lr=0.5)
     qtbot.wait(20)
     assert view.cloud.is_shown() and view.cloud.legend.isVisible()
     assert len(view.cloud.item.arrows) == 5
@@ -107,3 +120,15 @@ def orange_pixels(view) -> int:
                 c.blue() - target.blue()) < 30:  # fmt: skip
                 count += 1
     return count
+
+
+def test_a_cloud_along_other_axes_than_the_surfaces_is_not_drawn(qtbot):
+    view = SurfaceView()
+    qtbot.addWidget(view)
+    view.show_surface(mazur_surface(None), "random")
+    assert not view.show_gradient_cloud(hand_cloud(), lr=0.5)  # w5, w6 on a random plane
+    assert not view.cloud.is_shown()
+    view.show_surface(mazur_surface(), "w5, w6")
+    assert view.show_gradient_cloud(hand_cloud(), lr=0.5)
+    view.show_surface(mazur_surface(("w1", "w2")), "w1, w2")
+    assert not view.cloud.is_shown() and not view.cloud.legend.isVisible()
