@@ -24,6 +24,9 @@ from engine.models.losses import Loss, get_loss
 from engine.models.mlp import MLP
 
 SUM, MEAN = "sum", "mean"
+# Per-sample gradients are made this many numbers at a time (32 MB in float64): a 10,000-
+# parameter network over 1,797 digits would otherwise hold several copies of 144 MB at once.
+CHUNK_NUMBERS = 2**22
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,15 +78,19 @@ def as_data(model: MLP, x: np.ndarray, y: np.ndarray) -> tuple[Tensor, Tensor]:
     return as_tensor(x), as_tensor(y)
 
 
-def sample_gradients(model: MLP, loss: Loss, x: Tensor, y: Tensor) -> np.ndarray:
-    """(N, P): the gradient of `loss` on each one-sample batch (x[n], y[n]), one vmap call."""
+def sample_gradients(
+    model: MLP, loss: Loss, x: Tensor, y: Tensor, chunk_numbers: int = CHUNK_NUMBERS
+) -> np.ndarray:
+    """(N, P): the gradient of `loss` on each one-sample batch (x[n], y[n]), one vmap call
+    (in chunks of samples whose gradients hold at most `chunk_numbers` numbers)."""
     params = {name: tensor.detach() for name, tensor in model.named_parameters()}
+    chunk = max(1, chunk_numbers // len(model.params))
 
     def one_sample(params: dict[str, Tensor], xi: Tensor, yi: Tensor) -> Tensor:
         out = functional_call(model, params, (xi.unsqueeze(0),))
         return loss.value(out, yi.unsqueeze(0))  # the run's loss on a batch of one
 
-    per_tensor = vmap(grad(one_sample), in_dims=(None, 0, 0))(params, x, y)
+    per_tensor = vmap(grad(one_sample), in_dims=(None, 0, 0), chunk_size=chunk)(params, x, y)
     # named_parameters is storage order (each layer's weight, then its bias), as model.params.
     flat = torch.cat([g.reshape(x.shape[0], -1) for g in per_tensor.values()], dim=1)
     return flat.detach().to("cpu", torch.float64).numpy()

@@ -21,6 +21,7 @@ from engine.landscape.per_sample import (
     SUM,
     all_sample_gradients,
     reduction,
+    sample_gradients,
 )
 from engine.models.build import build_model
 from engine.models.config import Config
@@ -237,3 +238,13 @@ def test_a_test_function_has_no_samples():
     with pytest.raises(EngineError, match="test function"):
         gradient_cloud(PRESETS["rosenbrock"], {}, np.zeros((1, 2)), np.zeros((1, 1)),
                        np.array([0]), ("x", "y"))  # fmt: skip
+
+
+def test_per_sample_gradients_made_in_chunks_are_the_same():
+    config, values, x, y = moons_net("nll")
+    model = build_model(config)
+    model.set_values(values)
+    inputs, targets = (torch.tensor(a, dtype=torch.float64) for a in (x, y))
+    whole = sample_gradients(model, get_loss("nll"), inputs, targets)
+    parts = sample_gradients(model, get_loss("nll"), inputs, targets, chunk_numbers=3 * 27)
+    np.testing.assert_array_equal(parts, whole)  # 3 samples of 27 parameters a chunk
