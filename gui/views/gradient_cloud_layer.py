@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
 
 from engine.landscape.gradient_cloud import GradientCloud
 from gui.views.gradient_cloud_item import (
@@ -36,8 +37,11 @@ class GradientCloudLayer:
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 215))
         self.legend.setParentItem(plot_item.vb)
         self.legend.setVisible(False)
-        width = {"sample": 1, "batch": 3.5, "full": 2.5}
-        self._samples = pg.PlotDataItem(pen=pg.mkPen(SAMPLE_COLOUR, width=width["sample"]))
+        # The key's lines: the sample's a little wider and opaque, to be seen on the white box.
+        width = {"sample": 2, "batch": 3.5, "full": 2.5}
+        opaque = QColor(SAMPLE_COLOUR)
+        opaque.setAlpha(255)
+        self._samples = pg.PlotDataItem(pen=pg.mkPen(opaque, width=width["sample"]))
         self._batch = pg.PlotDataItem(pen=pg.mkPen(BATCH_COLOUR, width=width["batch"]))
         self._full = pg.PlotDataItem(
             pen=pg.mkPen(FULL_COLOUR, width=width["full"], style=Qt.PenStyle.DashLine)
