@@ -34,10 +34,13 @@ MIN_DRAWS = 2
 
 @dataclass(frozen=True)
 class GradientCloud:
+    """One batch's per-sample gradients along the surface's two parameters (read-only arrays,
+    safe to hand from a worker to the window)."""
+
     axes: tuple[str, str]  # the two parameter labels the surface is drawn over (e.g. ("w5", "w6"))
     at: tuple[float, float]  # the current values of those two parameters
     per_sample: np.ndarray  # (B, 2) each sample's gradient of the loss along the two axes
-    batch: np.ndarray  # (2,) the batch gradient (the mean loss's gradient over the B samples)
+    batch: np.ndarray  # (2,) the batch gradient: the loss's on the B samples (mean; half_sse: sum)
     full: np.ndarray  # (2,) the whole training set's gradient along the axes
 
 
@@ -69,17 +72,22 @@ def gradient_cloud(
     loss = get_loss(config.loss)
     inputs, targets = as_data(model, x, y)
     rows = _batch_rows(batch, inputs.shape[0])
+    if len(axes) != 2:
+        raise EngineError("a gradient cloud is drawn over exactly two parameters")
     columns = [_column(model.index, label) for label in axes]
     if columns[0] == columns[1]:
         raise EngineError("choose two different parameters for the axes")
     per_sample = sample_gradients(model, loss, inputs[rows], targets[rows])[:, columns]
     batch_gradient = per_sample.sum(axis=0) if reduction(loss) == SUM else per_sample.mean(axis=0)
+    full = whole_set_gradient(model, loss, inputs, targets)[columns]
+    for array in (per_sample, batch_gradient, full):
+        array.setflags(write=False)
     return GradientCloud(
         axes=(axes[0], axes[1]),
         at=tuple(float(model.values()[c]) for c in columns),  # type: ignore[arg-type]
         per_sample=per_sample,
         batch=batch_gradient,
-        full=whole_set_gradient(model, loss, inputs, targets)[columns],
+        full=full,
     )
 
 

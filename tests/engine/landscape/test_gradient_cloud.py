@@ -119,6 +119,7 @@ def test_the_cloud_batch_and_full_arrows_equal_backward_on_batch_and_set(make, l
     singles = np.stack([loop_gradient(config, values, x, y, [n])[columns] for n in batch])
     np.testing.assert_allclose(cloud.per_sample, singles, rtol=0, atol=1e-12)
     assert cloud.axes == axes
+    assert not (cloud.per_sample.flags.writeable or cloud.batch.flags.writeable)
     assert cloud.at == tuple(values[a] for a in axes)
     # the batch arrow is the samples' sum for half_sse and their mean for every other loss
     combined = singles.sum(axis=0) if loss == "half_sse" else singles.mean(axis=0)
@@ -216,6 +217,7 @@ def test_a_sum_reduced_loss_scales_the_batch_gradient_variance_by_b_squared():
         ({"batch": np.array([0.5])}, "non-empty"),
         ({"axes": ("w5", "w99")}, "unknown parameter"),
         ({"axes": ("w5", "w5")}, "two different"),
+        ({"axes": ("w5", "w6", "w7")}, "exactly two"),
         ({"x": np.zeros((4, 3))}, "rows of 2"),
         ({"y": np.full((4, 2), np.nan)}, "finite"),
     ],
