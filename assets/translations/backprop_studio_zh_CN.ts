@@ -552,6 +552,34 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>BatchNoisePlot</name>
+        <message>
+            <location filename="../../gui/views/batch_noise_plot.py" line="37" />
+            <source>Gradient noise falls as 1/B</source>
+            <translation>梯度噪声按 1/B 下降</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_noise_plot.py" line="34" />
+            <source>batch size B</source>
+            <translation>批大小 B</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_noise_plot.py" line="45" />
+            <source>estimate from random batches</source>
+            <translation>随机批次的估计值</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_noise_plot.py" line="42" />
+            <source>exact: tr(Σ)/B · (N−B)/(N−1)</source>
+            <translation>精确值：tr(Σ)/B · (N−B)/(N−1)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_noise_plot.py" line="35" />
+            <source>variance of the batch gradient</source>
+            <translation>批梯度的方差</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckedField</name>
         <message>
             <location filename="../../gui/views/checked_field.py" line="35" />
@@ -1850,6 +1878,57 @@ closed form: {c}
             <location filename="../../gui/labs/gradient_check_lab.py" line="178" />
             <source>{n} of {total} parameters checked at loss {loss}; worst relative error {w:.1e} (tolerance {t:.0e}): {verdict}. Finite differences use the five-point stencil with h = 1e-3, in float64.</source>
             <translation>在损失 {loss} 处检验了 {total} 个参数中的 {n} 个；最大相对误差 {w:.1e}（容差 {t:.0e}）：{verdict}。有限差分使用五点模板，h = 1e-3，float64 精度。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradientCloudLayer</name>
+        <message>
+            <location filename="../../gui/views/gradient_cloud_layer.py" line="66" />
+            <source>batch of {0}: {1}g</source>
+            <translation>{0} 个样本的批：{1}g</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/gradient_cloud_layer.py" line="64" />
+            <source>one sample each: {0}gᵢ</source>
+            <translation>每个样本一支：{0}gᵢ</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/gradient_cloud_layer.py" line="68" />
+            <source>whole training set: {0}∇E</source>
+            <translation>整个训练集：{0}∇E</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradientCloudPanel</name>
+        <message>
+            <location filename="../../gui/gradient_cloud_panel.py" line="100" />
+            <source>Gradient noise</source>
+            <translation>梯度噪声</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gradient_cloud_panel.py" line="44" />
+            <source>How many samples each mini-batch gradient averages</source>
+            <translation>每个小批量梯度平均多少个样本</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gradient_cloud_panel.py" line="127" />
+            <source>Loss over {a} and {b}, {n} samples</source>
+            <translation>{a} 与 {b} 上的损失，{n} 个样本</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gradient_cloud_panel.py" line="137" />
+            <source>a batch size must be between 1 and {0}</source>
+            <translation>批大小必须在 1 到 {0} 之间</translation>
+        </message>
+        <message>
+            <location filename="../../gui/gradient_cloud_panel.py" line="43" />
+            <source>batch size </source>
+            <translation>批大小 </translation>
+        </message>
+        <message>
+            <location filename="../../gui/gradient_cloud_panel.py" line="62" />
+            <source>of {0} training samples</source>
+            <translation>（共 {0} 个训练样本）</translation>
         </message>
     </context>
     <context>
@@ -4128,32 +4207,32 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
     <context>
         <name>SurfaceView</name>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="92" />
+            <location filename="../../gui/views/surface_view.py" line="111" />
             <source>log₁₀(loss − min)</source>
             <translation>log₁₀(损失 − 最小值)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="93" />
+            <location filename="../../gui/views/surface_view.py" line="112" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="184" />
+            <location filename="../../gui/views/surface_view.py" line="204" />
             <source>optimizer.step()</source>
             <translation>optimizer.step()（实际一步）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="187" />
+            <location filename="../../gui/views/surface_view.py" line="207" />
             <source>optimizer.step() = −lr·∇E</source>
             <translation>optimizer.step() = −lr·∇E</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="47" />
+            <location filename="../../gui/views/surface_view.py" line="49" />
             <source>trajectory</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location filename="../../gui/views/surface_view.py" line="185" />
+            <location filename="../../gui/views/surface_view.py" line="205" />
             <source>−lr·∇E</source>
             <translation>−lr·∇E（纯梯度）</translation>
         </message>

@@ -1,10 +1,12 @@
-"""The engine's pairs: fast-forward, micro-steps, history memory, surface and basin map."""
+"""The engine's pairs: fast-forward, micro-steps, history memory, surface, basin map and the
+gradient cloud."""
 
 from __future__ import annotations
 
 import torch
 
 from engine.bench.fast_forward_rows import fast_forward_rows
+from engine.bench.gradient_cloud_rows import gradient_cloud_row
 from engine.bench.memory_rows import history_row
 from engine.bench.micro_step_rows import micro_step_row
 from engine.bench.public_api_rows import public_api_rows
@@ -23,4 +25,5 @@ def engine_rows(sizes: Sizes, device: torch.device) -> list[Row]:
         history_row(config, sizes),
         surface_row(config, sizes),
         basin_row(sizes, device),
+        gradient_cloud_row(sizes),
     ]

@@ -8,8 +8,10 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor
 
 from engine.landscape.contours import contour_segments
+from engine.landscape.gradient_cloud import GradientCloud
 from engine.landscape.loss_landscape import Curve, StepArrows
 from engine.landscape.surface import Surface
+from gui.views.gradient_cloud_layer import GradientCloudLayer
 from gui.views.numbered_path import NumberedPath
 from gui.views.step_arrow_item import StepArrowItem
 
@@ -68,7 +70,21 @@ class SurfaceView(pg.PlotWidget):
             symbol="star", size=16, brush=pg.mkBrush("#ffffff"), pen=pg.mkPen("k")
         )
         self.plot_item.addItem(self.minima)
+        self.cloud = GradientCloudLayer(self.plot_item)
+        self.surface_axes: tuple[str, ...] = ()  # the plane's axis labels, once a surface shows
         self.log_scale = False
+
+    def show_gradient_cloud(self, cloud: GradientCloud | None, lr: float = 1.0) -> bool:
+        """Each sample's −lr·gᵢ, the batch's and the whole set's from the current point, scaled
+        if needed to be seen (the legend says by what); None clears it. 2-D only.
+
+        A cloud along other axes than the surface's (a random or PCA plane, other parameters)
+        would point the wrong way: it is cleared instead, and False returned."""
+        if cloud is not None and tuple(cloud.axes) != self.surface_axes:
+            cloud = None
+        (x0, x1), (y0, y1) = self.plot_item.vb.viewRange()
+        self.cloud.show(cloud, lr, min(x1 - x0, y1 - y0))
+        return cloud is not None
 
     def show_minima(self, points) -> None:
         """Where the literature puts the minima (or the saddle), as stars."""
@@ -87,6 +103,9 @@ class SurfaceView(pg.PlotWidget):
         self.colour_bar.setLevels((low, high if high > low else low + 1e-12))
         self._draw_contours(data, low, high)
         axes = surface.plane.axes
+        self.surface_axes = tuple(axes) if surface.plane.kind == "params" else ()
+        if self.cloud.axes != self.surface_axes:
+            self.cloud.show(None, 1.0, 1.0)  # it points along the axes of the plane before
         self.plot_item.setLabel("bottom", axes[0])
         self.plot_item.setLabel("left", axes[1])
         label = tr("log₁₀(loss − min)") if self.log_scale else tr("loss")
@@ -164,6 +183,7 @@ class SurfaceView(pg.PlotWidget):
         self.curve.setVisible(not surface)
         self.tangent.setVisible(not surface)
         if not surface:
+            self.cloud.show(None, 1.0, 1.0)
             self.step_arrow.hide()
             self.gradient_arrow.hide()
 

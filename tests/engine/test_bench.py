@@ -35,6 +35,7 @@ EXPECTED_ROWS = (
     "Play at fastest speed",
     "surface 128×128 recompute",
     "cold start",
+    "gradient cloud",
 )
 MACHINE_FIELDS = {"cpu", "cores", "torch_threads", "torch", "python", "platform", "device", "gpu"}
 
