@@ -20,7 +20,7 @@ LOOP_FIELDS = (
 def add_loop_options(parser: argparse.ArgumentParser) -> None:
     add = parser.add_argument
     add("--dataset", metavar="NAME|FILE.csv", help="digits, moons, circles, spirals, blobs, …")
-    add("--batch-size", type=non_negative_int, metavar="N", help="0: the whole set each step")
+    add("--batch-size", type=batch_size, metavar="N", help="samples per batch (default: all)")
     add("--epochs", type=non_negative_int, metavar="N", help="train runs N whole epochs")
     add("--shuffle", action=argparse.BooleanOptionalAction, default=None)
     add("--val-share", type=non_negative_float, metavar="F", help="held out for validation")
@@ -28,6 +28,14 @@ def add_loop_options(parser: argparse.ArgumentParser) -> None:
     add("--scheduler-step", choices=SCHEDULER_STEPS)
     add("--clip-norm", type=non_negative_float, metavar="X", help="clip_grad_norm_ max_norm")
     add("--clip-value", type=non_negative_float, metavar="X", help="clip_grad_value_ limit")
+
+
+def batch_size(text: str) -> int:
+    """A batch of at least one sample (leaving the option out trains on the whole set)."""
+    size = non_negative_int(text)
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"a batch needs at least one sample, got {text}")
+    return size
 
 
 def loop_changes(

@@ -10,7 +10,10 @@ from engine.core.formula import Formula, Line, render_lines
 from engine.core.phrase import Words, render
 from engine.core.told import Told
 
-PHASES = ("ready", "edit", "zero_grad", "forward", "loss", "backward", "step")
+PHASES = (
+    "ready", "edit", "batch", "zero_grad", "forward", "loss", "backward", "clip", "step",
+    "schedule", "eval_mode", "evaluate",
+)  # fmt: skip
 
 
 def frozen(mapping: dict) -> Mapping:
@@ -46,6 +49,9 @@ class Snapshot:
     stepped_params: Mapping[str, float] = field(default_factory=lambda: frozen({}))
     diverged: bool = False
     variant_words: Words = ""  # set when the published-figures variant changed a number
+    # The training samples the current batch holds, as a DataLoader drew them; () when every
+    # iteration trains on the whole set.
+    batch: tuple[int, ...] = ()
 
     @property
     def explanation_words(self) -> Words:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from engine.core.errors import EngineError
 from engine.core.i18n import translate
+from engine.models.clip_limits import check_clip_limits
 
 if TYPE_CHECKING:
     from engine.models.config import Config
@@ -35,10 +36,7 @@ def loop_is_plain(config: Config) -> bool:
 def check_loop(c: Config) -> None:
     """Refuse loop settings that would fail later, with one line that says why."""
     _check_types(c)
-    if c.clip_norm and c.clip_value:
-        raise EngineError(
-            translate("EngineError", "clip by norm or by value, not both (one of them must be 0)")
-        )
+    check_clip_limits(c.clip_norm, c.clip_value)
     if c.scheduler_step not in SCHEDULER_STEPS:
         text = translate("EngineError", "the scheduler steps per batch or per epoch, not {step!r}")
         raise EngineError(text.format(step=c.scheduler_step))

@@ -13,9 +13,9 @@ import numpy as np
 from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
 from engine.training.checkpoints import CheckpointStore
+from engine.training.evaluation import Evaluation
 from engine.training.history import History
 from engine.training.phases import PhaseMachine
-from engine.training.evaluation import Evaluation
 from engine.training.position import Position
 from engine.training.trajectory import Trajectory
 

@@ -277,9 +277,18 @@ class PhaseMachine:
             before=p.state_before.get(label, NO_STATE),
             after=self._states.read().get(label, NO_STATE),
             lookahead=lookahead(config),
+            clip=p.clipped,
+            raw_grad=self._raw_grad(p, index),
         )
         told = lambda: explain.update(config, label, update_formulas(self._with_origin(p, inputs)))  # noqa: E731
         return self._snapshots.build("step", label, told)
+
+    @staticmethod
+    def _raw_grad(p: Pass, index: int) -> float | None:
+        """The gradient backward() left, before clipping changed it (None: no clipping)."""
+        if p.clipped is None or p.grads_after is None:
+            return None
+        return p.grads_after[index]
 
     @staticmethod
     def _with_origin(p: Pass, inputs: UpdateInputs) -> UpdateInputs:
@@ -287,7 +296,8 @@ class PhaseMachine:
         formulas = () if p.chain is None else p.chain.explain(inputs.label).formulas
         if not formulas:
             return inputs
-        origin = gradient_origin(formulas[-1], inputs.grad)
+        raw = inputs.grad if inputs.raw_grad is None else inputs.raw_grad
+        origin = gradient_origin(formulas[-1], raw)
         return replace(inputs, grad_origin=origin)
 
     def _run_step(self, p: Pass) -> None:

@@ -89,6 +89,7 @@ class SnapshotBuilder:
                 "stepped_params": stepped,
                 "diverged": position.diverged,
                 "variant_words": p.variant_note if p else "",
+                "batch": self._setup.batch_indices,
             }
         )
 

@@ -177,6 +177,22 @@ class Stepper:
         self._history.drop_undone_edits()
         return self._phases.advance(build)
 
+    def step_line(self) -> Snapshot:
+        """Advance through every micro-step of the current line of the loop (all neurons of
+        forward, every gradient of backward, every update of step): one click per line for a
+        network too wide to follow value by value."""
+        snapshot = self.step_phase()
+        while self._position.micro and self._next_phase() == snapshot.phase:
+            snapshot = self._phases.advance(build=self._last_of_line())
+        return self.snapshot
+
+    def _next_phase(self) -> str:
+        return self.timeline.plan(self._position.iteration)[self._position.micro][0]
+
+    def _last_of_line(self) -> bool:
+        plan, micro = self.timeline.plan(self._position.iteration), self._position.micro
+        return micro + 1 == len(plan) or plan[micro + 1][0] != plan[micro][0]
+
     def step_iteration(self) -> Snapshot:
         """Run to the end of the current iteration (a whole one when at its start)."""
         self.step_phase()

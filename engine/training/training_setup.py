@@ -37,6 +37,7 @@ class TrainingSetup:
     # A dataset, mini-batches or a validation set (None: the config's rows, one fixed batch);
     # x and target are then the current batch, replaced at the start of each iteration.
     loop: LoopData | None = None
+    batch_indices: tuple[int, ...] = ()  # the samples x holds, when it is a mini-batch
 
     @classmethod
     def build(cls, config: Config) -> TrainingSetup:
@@ -64,4 +65,5 @@ class TrainingSetup:
             return None
         self.x, self.target, indices = self.loop.batch(iteration)
         self.data.version += 1  # what was built from the inputs is built again
+        self.batch_indices = tuple(indices.tolist())
         return indices

@@ -251,3 +251,34 @@ def test_plain_runs_are_unchanged() -> None:
     stepper.run(1)
     assert stepper.trajectory.losses[0] == pytest.approx(0.298371108760003, abs=1e-15)
     assert stepper.trajectory.lrs.tolist() == [0.5]
+
+
+def test_a_line_at_a_time_on_the_digits_network() -> None:
+    """step_line runs every micro-step of one line of the loop: on a 64-10 network a batch
+    is a handful of clicks, and the Snapshot names the samples its DataLoader drew."""
+    config = Config(
+        preset="digits-test",
+        layers=(64, 10),
+        activations=("log_softmax",),
+        loss="nll",
+        lr=0.5,
+        dataset="digits",
+        inputs=(),
+        targets=(),
+        batch_size=64,
+        val_share=0.2,
+        seed=SEED,
+    )
+    stepper = Stepper(config)
+    phases = []
+    while not phases or stepper.micro:
+        phases.append(stepper.step_line().phase)
+    assert phases == ["batch", "zero_grad", "forward", "loss", "backward", "step"]
+    whole = load_dataset("digits", SEED)
+    train, _ = split(whole, 0.2, SEED)
+    generator = torch.Generator().manual_seed(SEED)
+    loader = DataLoader(
+        TensorDataset(torch.arange(len(train))), batch_size=64, shuffle=True, generator=generator
+    )
+    (first,) = next(iter(loader))
+    assert stepper.snapshot.batch == tuple(first.tolist())
