@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 
@@ -14,8 +14,9 @@ from engine.core.errors import EngineError
 from engine.core.i18n import translate
 from engine.data.datasets import Dataset, load_dataset, split
 
-if TYPE_CHECKING:
-    from engine.models.config import Config
+# A Config, or anything with its fields: Config validates itself with these checks, so they
+# cannot import it.
+Config = Any
 
 CLASS_LOSSES = ("cross_entropy", "nll")  # losses whose targets are class probabilities
 
