@@ -6,6 +6,7 @@ targets for cross_entropy and nll are probabilities (one-hot for a class label).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -57,32 +58,6 @@ def _batch(out: Tensor) -> int:
     return out.shape[0] if out.dim() == 2 else 1
 
 
-def _classes(target: Tensor) -> Tensor | None:
-    """Each row's class when a batch's targets are exactly one-hot rows, else None.
-
-    A learner's loop hands F.cross_entropy and F.nll_loss class indices; the same numbers as
-    one-hot probabilities give the same loss only up to rounding, since torch sums them in
-    another order. Given the indices, the value is the learner's to the last bit.
-    """
-    if target.dim() != 2 or target.shape[0] < 2:
-        return None
-    if not bool(((target == 0) | (target == 1)).all()) or not bool((target.sum(-1) == 1).all()):
-        return None
-    return target.argmax(dim=-1)
-
-
-def _cross_entropy(out: Tensor, target: Tensor) -> Tensor:
-    classes = _classes(target)
-    return F.cross_entropy(out, target if classes is None else classes)
-
-
-def _nll(out: Tensor, target: Tensor) -> Tensor:
-    classes = _classes(target)
-    if classes is None:
-        return -(target * out).sum() / _batch(out)
-    return F.nll_loss(out, classes)
-
-
 def _cross_entropy_grad(out: Tensor, target: Tensor) -> Tensor:
     # Σ target is 1 for probabilities, but F.cross_entropy does not require it.
     p = torch.softmax(out, dim=-1)
@@ -111,7 +86,7 @@ _LOSSES: dict[str, Loss] = {
         title="Cross-entropy",
         formula="E = −Σ target·log softmax(out)",
         torch_code="loss = F.cross_entropy(out, target)",
-        _value=_cross_entropy,
+        _value=F.cross_entropy,
         _grad=_cross_entropy_grad,
     ),
     "nll": Loss(
@@ -119,13 +94,28 @@ _LOSSES: dict[str, Loss] = {
         title="Negative log-likelihood",
         formula="E = −Σ target·out",
         torch_code="loss = F.nll_loss(out, target)",
-        # F.nll_loss wants class indices: one-hot rows are handed over as such (_classes).
-        _value=_nll,
+        # F.nll_loss wants class indices; with one-hot targets this is the same number.
+        _value=lambda out, target: -(target * out).sum() / _batch(out),
         _grad=lambda out, target: -target / _batch(out),
     ),
 }
 
 LOSS_NAMES: tuple[str, ...] = tuple(_LOSSES)
+CLASS_LOSSES = ("cross_entropy", "nll")  # losses whose targets are class probabilities
+_ON_CLASSES: dict[str, Pairwise] = {
+    "cross_entropy": lambda out, target: F.cross_entropy(out, target.argmax(dim=-1)),
+    "nll": lambda out, target: F.nll_loss(out, target.argmax(dim=-1)),
+}
+
+
+def on_class_indices(loss: Loss) -> Loss:
+    """`loss` for a dataset whose targets are one-hot rows, handed to torch as class indices.
+
+    A learner's loop gives F.cross_entropy and F.nll_loss the class of each sample; the same
+    targets as one-hot probabilities give the same loss only up to rounding (torch sums in
+    another order). The gradient is the same either way.
+    """
+    return dataclasses.replace(loss, _value=_ON_CLASSES[loss.name])
 
 
 def get_loss(name: str) -> Loss:

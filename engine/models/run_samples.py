@@ -13,12 +13,11 @@ import numpy as np
 from engine.core.errors import EngineError
 from engine.core.i18n import translate
 from engine.data.datasets import Dataset, load_dataset, split
+from engine.models.losses import CLASS_LOSSES
 
 # A Config, or anything with its fields: Config validates itself with these checks, so they
 # cannot import it.
 Config = Any
-
-CLASS_LOSSES = ("cross_entropy", "nll")  # losses whose targets are class probabilities
 
 
 @dataclass(frozen=True)
