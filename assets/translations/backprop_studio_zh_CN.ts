@@ -5128,11 +5128,10 @@ line of it is a micro-step here. The learning rate starts at **0.5**.</source>
         </message>
         <message>
             <source>The other three epochs. The learning rate went 0.5, 0.25, 0.125, 0.0625 and is now
-**0.03125**. The plots show training and validation loss per epoch: validation fell from 0.489
-to **0.393**, and it stays close to the training loss (0.373), so the network is not
-memorising its training points. When validation starts rising while training keeps falling,
+**0.03125**. Epoch by epoch, the validation loss fell from 0.489 to **0.393**, and it stays
+close to the training loss (0.373), so the network is not memorising its training points. When validation starts rising while training keeps falling,
 the network is overfitting: that is what the held-out set is there to notice.</source>
-            <translation>剩下的三轮。学习率依次是 0.5、0.25、0.125、0.0625，现在是 **0.03125**。图表显示每轮的训练损失和验证损失：验证损失从 0.489 降到 **0.393**，并且一直接近训练损失（0.373），说明网络没有死记它的训练点。如果验证损失开始上升而训练损失还在下降，网络就是在过拟合：留出验证集正是为了发现这一点。</translation>
+            <translation>剩下的三轮。学习率依次是 0.5、0.25、0.125、0.0625，现在是 **0.03125**。一轮接一轮，验证损失从 0.489 降到 **0.393**，并且一直接近训练损失（0.373），说明网络没有死记它的训练点。如果验证损失开始上升而训练损失还在下降，网络就是在过拟合：留出验证集正是为了发现这一点。</translation>
         </message>
         <message>
             <source>`clip_grad_norm_(model.parameters(), max_norm=0.25)` treats all gradients as one long vector.
