@@ -88,6 +88,7 @@ class RunWorker(QObject):
             result = self.stepper.run(
                 self.n, progress=self._progress, should_stop=self.cancel.is_set, visit=self._visit
             )
+            _ = self.stepper.snapshot  # rebuilt by replay here, off the GUI thread
         except Exception as error:  # any failure reaches the window as a message
             self.failed.emit(one_line(error))
             log_exception(error)  # the traceback, for a bug report (after the window knows)

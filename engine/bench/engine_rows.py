@@ -7,6 +7,7 @@ import torch
 
 from engine.bench.fast_forward_rows import fast_forward_rows
 from engine.bench.gradient_cloud_rows import gradient_cloud_row
+from engine.bench.loop_rows import loop_rows
 from engine.bench.memory_rows import history_row
 from engine.bench.micro_step_rows import micro_step_row
 from engine.bench.public_api_rows import public_api_rows
@@ -26,4 +27,5 @@ def engine_rows(sizes: Sizes, device: torch.device) -> list[Row]:
         surface_row(config, sizes),
         basin_row(sizes, device),
         gradient_cloud_row(sizes),
+        *loop_rows(sizes),
     ]

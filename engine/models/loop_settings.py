@@ -8,14 +8,15 @@ names none of them is today's run bit for bit.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import Any
 
 from engine.core.errors import EngineError
 from engine.core.i18n import translate
 from engine.models.clip_limits import check_clip_limits
 
-if TYPE_CHECKING:
-    from engine.models.config import Config
+# A Config, or anything with its fields: Config validates itself with these checks, so they
+# cannot import it.
+Config = Any
 
 SCHEDULER_STEPS = ("batch", "epoch")
 MAX_EPOCHS = 100_000

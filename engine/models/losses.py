@@ -6,6 +6,7 @@ targets for cross_entropy and nll are probabilities (one-hot for a class label).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -100,6 +101,21 @@ _LOSSES: dict[str, Loss] = {
 }
 
 LOSS_NAMES: tuple[str, ...] = tuple(_LOSSES)
+CLASS_LOSSES = ("cross_entropy", "nll")  # losses whose targets are class probabilities
+_ON_CLASSES: dict[str, Pairwise] = {
+    "cross_entropy": lambda out, target: F.cross_entropy(out, target.argmax(dim=-1)),
+    "nll": lambda out, target: F.nll_loss(out, target.argmax(dim=-1)),
+}
+
+
+def on_class_indices(loss: Loss) -> Loss:
+    """`loss` for a dataset whose targets are one-hot rows, handed to torch as class indices.
+
+    A learner's loop gives F.cross_entropy and F.nll_loss the class of each sample; the same
+    targets as one-hot probabilities give the same loss only up to rounding (torch sums in
+    another order). The gradient is the same either way.
+    """
+    return dataclasses.replace(loss, _value=_ON_CLASSES[loss.name])
 
 
 def get_loss(name: str) -> Loss:

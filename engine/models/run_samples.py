@@ -6,18 +6,18 @@ from __future__ import annotations
 import functools
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 
 from engine.core.errors import EngineError
 from engine.core.i18n import translate
 from engine.data.datasets import Dataset, load_dataset, split
+from engine.models.losses import CLASS_LOSSES
 
-if TYPE_CHECKING:
-    from engine.models.config import Config
-
-CLASS_LOSSES = ("cross_entropy", "nll")  # losses whose targets are class probabilities
+# A Config, or anything with its fields: Config validates itself with these checks, so they
+# cannot import it.
+Config = Any
 
 
 @dataclass(frozen=True)

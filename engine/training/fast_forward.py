@@ -111,7 +111,7 @@ class FastForward:
         if (past := commit(fast)) is not None:
             return self._stop_diverged(first, done - past)
         if position.iteration > first:
-            self._history.goto(position.tick)  # rebuild the last micro-step's Snapshot
+            position.stale = True  # the last micro-step's Snapshot: rebuilt when first read
         return RunResult(done, cancelled=done < n)
 
     def _rest(self, visitor: Visitor, host: object) -> FastBatch:

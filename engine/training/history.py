@@ -52,6 +52,7 @@ class History:
             raise EngineError(f"no position {tick} in this history (0 to {position.max_tick})")
         checkpoint = self._store.nearest(tick)
         self._store.restore(checkpoint)
+        position.stale = False
         if checkpoint.tick == tick:
             assert checkpoint.snapshot is not None
             position.snapshot = checkpoint.snapshot

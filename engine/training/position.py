@@ -28,6 +28,9 @@ class Position:
     # The last finished iteration's index and computation: between iterations the diagram
     # still shows its numbers, and tooltips explain them with its formulas.
     finished: tuple[int, Pass] | None = None
+    # After fast-forward the Snapshot of this position is rebuilt by replay only when it is
+    # first read (engine.training.stepper): a run's caller that reads numbers alone skips it.
+    stale: bool = False
 
     def restart(self, trajectory: Trajectory) -> None:
         """Back to the start of a run with a fresh record."""
@@ -37,8 +40,10 @@ class Position:
         self.diverged = False
         self.pass_ = None
         self.finished = None
+        self.stale = False
 
     def moved(self, ticks: int) -> None:
         """`ticks` micro-steps further on; the furthest position follows."""
+        self.stale = False
         self.tick += ticks
         self.max_tick = max(self.max_tick, self.tick)

@@ -103,6 +103,8 @@ class Stepper:
 
     @property
     def snapshot(self) -> Snapshot:
+        if self._position.stale:  # fast-forward left it to be rebuilt when read
+            self._history.goto(self._position.tick)
         snapshot = self._position.snapshot
         assert snapshot is not None
         return snapshot
@@ -300,9 +302,9 @@ class Stepper:
     def describe(self, label: str) -> tuple[str, str]:
         """(explanation, formula) for any neuron, parameter or the loss "E", as far as the
         micro-steps have revealed it; what is still to come says at which micro-step."""
-        position = self._position
+        snapshot, position = self.snapshot, self._position
         p = position.pass_
-        if p is None and position.finished and position.finished[0] == self.snapshot.iteration:
+        if p is None and position.finished and position.finished[0] == snapshot.iteration:
             p = position.finished[1]  # between iterations: the one whose numbers are shown
         return self._story.describe(label, self.snapshot, p)
 

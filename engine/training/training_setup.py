@@ -9,7 +9,7 @@ from torch import Tensor
 from engine.models.build import build_model
 from engine.models.config import Config
 from engine.models.function_model import FunctionModel
-from engine.models.losses import Loss
+from engine.models.losses import CLASS_LOSSES, Loss, on_class_indices
 from engine.models.mlp import MLP
 from engine.training.loop_data import DEFAULT_EPOCHS, LoopData
 from engine.training.optimizer_state import LazyOptimizer
@@ -51,6 +51,8 @@ class TrainingSetup:
         trainable = [p for p in model.parameters() if p.requires_grad]
         labels = [info.label for info in model.params]
         loss_fn = model.loss_function(config)
+        if loop is not None and loop.samples.classification and config.loss in CLASS_LOSSES:
+            loss_fn = on_class_indices(loss_fn)
         per_epoch = loop.per_epoch if loop is not None else 1
         epochs = config.epochs or DEFAULT_EPOCHS
         steps = schedule_steps(config, per_epoch, epochs)

@@ -36,6 +36,8 @@ EXPECTED_ROWS = (
     "surface 128×128 recompute",
     "cold start",
     "gradient cloud",
+    "one digits epoch",
+    "micro-step with Snapshot, digits",
 )
 MACHINE_FIELDS = {"cpu", "cores", "torch_threads", "torch", "python", "platform", "device", "gpu"}
 
@@ -68,6 +70,14 @@ def test_json_is_one_object_with_the_machine_and_every_row(quick_report):
     metrics = [r["metric"] for r in quick_report["rows"]]
     for prefix in EXPECTED_ROWS:
         assert any(m.startswith(prefix) for m in metrics), prefix
+
+
+def test_the_digits_epoch_gives_the_learners_numbers_bit_for_bit(quick_report):
+    """Whatever the timing on a busy machine, the two sides agree exactly."""
+    epoch = row(quick_report, "one digits epoch")
+    assert epoch["identical"] is True and epoch["a"] > 0 and epoch["b"] > 0
+    micro = row(quick_report, "micro-step with Snapshot, digits")
+    assert micro["identical"] is True and micro["a"] > 0
 
 
 def test_measured_rows_have_both_sides_and_their_ratio(quick_report):

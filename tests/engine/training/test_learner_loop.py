@@ -88,8 +88,9 @@ def learner_run(config: Config, start: list[torch.Tensor], batches: int) -> dict
     """The loop a learner writes, from the engine's starting parameters."""
     whole = load_dataset(config.dataset, config.seed)
     train, val = split(whole, config.val_share, config.seed)
-    x, y = torch.tensor(train.x), torch.tensor(train.y)
-    vx, vy = torch.tensor(val.x), torch.tensor(val.y)
+    # Class indices, as a learner hands them to F.cross_entropy.
+    x, y = torch.tensor(train.x), torch.tensor(train.labels)
+    vx, vy = torch.tensor(val.x), torch.tensor(val.labels)
     params = [t.detach().clone().requires_grad_(True) for t in start]
     w1, b1, w2, b2 = params
     optimizer = learner_optimizer(config, params)
@@ -129,7 +130,7 @@ def learner_run(config: Config, start: list[torch.Tensor], batches: int) -> dict
             with torch.no_grad():
                 out = F.linear(torch.tanh(F.linear(vx, w1, b1)), w2, b2)
                 val_loss = float(F.cross_entropy(out, vy))
-                accuracy = float((out.argmax(1) == vy.argmax(1)).double().mean())
+                accuracy = float((out.argmax(1) == vy).double().mean())
             evaluations.append((float(np.mean(epoch_losses)), val_loss, accuracy))
             if scheduler is not None and config.scheduler_step == "epoch":
                 scheduler.step()
