@@ -960,7 +960,7 @@ closed form: {c}
             <translation>运行 {more:,} 次迭代将为 {parameters:,} 个参数保存约 {needed:,.1f} GB 的历史（每次迭代的损失都会保留）；{budget:.1f} GB 内最多还能再运行 {room:,} 次：请减少迭代次数，或重置</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="54" />
+            <location filename="../../engine/models/loop_settings.py" line="55" />
             <source>a test function has no data: datasets, mini-batches and validation apply to networks</source>
             <translation>测试函数没有数据：数据集、小批量和验证只适用于网络</translation>
         </message>
@@ -970,7 +970,7 @@ closed form: {c}
             <translation>验证集比例 {share} 会让 {name} 的 {count} 个样本中一个训练样本也不剩</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="67" />
+            <location filename="../../engine/models/loop_settings.py" line="68" />
             <source>at most {most:,} epochs, got {value:,}</source>
             <translation>最多 {most:,} 个轮次，得到的是 {value:,}</translation>
         </message>
@@ -1001,7 +1001,7 @@ closed form: {c}
             <translation>请先完成或退回当前迭代，再更改优化器设置</translation>
         </message>
         <message>
-            <location filename="../../engine/training/history.py" line="136" />
+            <location filename="../../engine/training/history.py" line="137" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -1046,7 +1046,7 @@ closed form: {c}
             <translation>CSV 文件至少需要 4 个点，实际只有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="97" />
+            <location filename="../../engine/models/loop_settings.py" line="98" />
             <source>the batch size {size} is larger than the training set ({train} samples)</source>
             <translation>批大小 {size} 大于训练集（{train} 个样本）</translation>
         </message>
@@ -1101,7 +1101,7 @@ closed form: {c}
             <translation>原文变体只适用于用普通 SGD 训练的单隐藏层网络（没有动量、权重衰减、Lookahead，也不跳过 zero_grad）</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="42" />
+            <location filename="../../engine/models/loop_settings.py" line="43" />
             <source>the scheduler steps per batch or per epoch, not {step!r}</source>
             <translation>调度器按批次（batch）或按轮次（epoch）步进，不能是 {step!r}</translation>
         </message>
@@ -1116,7 +1116,7 @@ closed form: {c}
             <translation>验证集比例必须不小于 0 且小于 1，收到的是 {share}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="84" />
+            <location filename="../../engine/models/loop_settings.py" line="85" />
             <source>the validation share must be below 1 (a share of the data), got {v}</source>
             <translation>验证集比例必须小于 1（数据的一部分），得到的是 {v}</translation>
         </message>
@@ -1226,22 +1226,22 @@ closed form: {c}
             <translation>{labels} 中只有一个类别（{label}）；至少需要 2 个</translation>
         </message>
         <message>
-            <location filename="../../engine/training/history.py" line="154" />
+            <location filename="../../engine/training/history.py" line="155" />
             <source>{label} must be a finite number float32 can hold (at most ±{most:.7g}), got {value!r}</source>
             <translation>{label} 必须是 float32 能表示的有限数（绝对值至多 {most:.7g}），实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/training/history.py" line="157" />
+            <location filename="../../engine/training/history.py" line="158" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="79" />
+            <location filename="../../engine/models/loop_settings.py" line="80" />
             <source>{name} must be a finite number ≥ 0, got {value!r}</source>
             <translation>{name} 必须是 ≥ 0 的有限数，得到的是 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="64" />
+            <location filename="../../engine/models/loop_settings.py" line="65" />
             <source>{name} must be a whole number ≥ 0, got {value!r}</source>
             <translation>{name} 必须是 ≥ 0 的整数，得到的是 {value!r}</translation>
         </message>
@@ -4648,8 +4648,8 @@ log-probabilities, which only `log_softmax` gives; the others train, but badly.<
             <source>Last, raw scores (no activation) with `F.cross_entropy`: **89.7 %** again, the very same
 number, because `cross_entropy` is `log_softmax` followed by `nll_loss`. Use one or the other on
 your own data. To see all heads side by side in one table, with the same seed and batches, use
-**Compare output heads…** where your version of the app has it.</source>
-            <translation>最后，用原始分数（不加激活）配 `F.cross_entropy`：又是 **89.7 %**，一模一样的数，因为 `cross_entropy` 就是 `log_softmax` 后接 `nll_loss`。在你自己的数据上，两种写法任选其一。要在一张表里并排比较所有输出层，并使用相同的种子和批，请使用 **Compare output heads…**（比较输出层），如果你的应用版本里有这一项。</translation>
+**Run → Compare output heads…** where your version of the app has it.</source>
+            <translation>最后，用原始分数（不加激活）配 `F.cross_entropy`：又是 **89.7 %**，一模一样的数，因为 `cross_entropy` 就是 `log_softmax` 后接 `nll_loss`。在你自己的数据上，两种写法任选其一。要在一张表里并排比较所有输出层，并使用相同的种子和批，请使用 **运行 → Compare output heads…**（比较输出层），如果你的应用版本里有这一项。</translation>
         </message>
         <message>
             <source>PyTorch's first network (64 → 10, log_softmax + NLL, lr 0.5, batch 64, 2 epochs) on handwritten digits, then softmax, sigmoid and tanh in its place.</source>
