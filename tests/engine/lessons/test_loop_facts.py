@@ -25,7 +25,8 @@ def learner_first_epoch(config: Config, start: list[torch.Tensor]) -> dict:
     """One epoch as a learner writes it: the first clip's scale, the lr after the epoch's
     scheduler.step(), the epoch's mean batch loss and the validation loss."""
     train, val = split(load_dataset(config.dataset, config.seed), config.val_share, config.seed)
-    x, y = torch.tensor(train.x), torch.tensor(train.y)
+    # Class indices, as a learner hands them to F.cross_entropy.
+    x, y = torch.tensor(train.x), torch.tensor(train.labels)
     params = [t.detach().clone().requires_grad_(True) for t in start]
     w1, b1, w2, b2 = params
     optimizer = torch.optim.SGD(params, lr=config.lr)
@@ -43,7 +44,7 @@ def learner_first_epoch(config: Config, start: list[torch.Tensor]) -> dict:
         sizes.append(len(xb))
         losses.append(float(loss.detach()))
     with torch.no_grad():
-        vx, vy = torch.tensor(val.x), torch.tensor(val.y)
+        vx, vy = torch.tensor(val.x), torch.tensor(val.labels)
         val_loss = float(F.cross_entropy(F.linear(torch.tanh(F.linear(vx, w1, b1)), w2, b2), vy))
     scheduler.step()
     return {"sizes": sizes, "scales": scales, "train_loss": sum(losses) / len(losses),

@@ -35,10 +35,9 @@ def test_step_line_runs_every_micro_step_of_one_line(window):
         phases.append(controller.snapshot.phase)
     assert phases == ["batch", "zero_grad", "forward", "loss", "backward", "clip"]
     assert controller.snapshot.completed == 0
-    # forward ends at the last output neuron, backward at the last gradient
-    perform(window, "step_line")
+    perform(window, "step_line")  # one click updates every parameter
     assert controller.snapshot.phase == "step"
-    assert controller.snapshot.completed == 1  # step's line updates every parameter
+    assert controller.snapshot.completed == 1
 
 
 def test_highlight_code_marks_the_loop_s_own_line(window):
