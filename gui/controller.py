@@ -147,6 +147,11 @@ class Controller(RunCommands, QObject):
         return self._command(self._stepper.step_phase)
 
     @Slot()
+    def step_line(self) -> bool:
+        self._pending.apply_waiting()
+        return self._command(self._stepper.step_line)
+
+    @Slot()
     def step_iteration(self) -> bool:
         self._pending.apply_waiting()
         return self._command(self._stepper.step_iteration)

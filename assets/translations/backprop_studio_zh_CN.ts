@@ -686,17 +686,17 @@ closed form: {c}
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../gui/controller.py" line="235" />
+            <location filename="../../gui/controller.py" line="240" />
             <source>A run is already in progress.</source>
             <translation>已有一次运行正在进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="335" />
+            <location filename="../../gui/controller.py" line="340" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="157" />
+            <location filename="../../gui/controller.py" line="162" />
             <source>Already at the start: there is nothing to undo.</source>
             <translation>已在起点：没有可撤销的步骤。</translation>
         </message>
@@ -751,13 +751,13 @@ closed form: {c}
             <translation>新的优化器设置会等本次迭代结束：从下一次迭代起生效（设置只在两次迭代之间更改）。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="324" />
+            <location filename="../../gui/controller.py" line="329" />
             <source>The run stopped</source>
             <translation>运行已停止</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="292" />
-            <location filename="../../gui/controller.py" line="322" />
+            <location filename="../../gui/controller.py" line="297" />
+            <location filename="../../gui/controller.py" line="327" />
             <source>The run stopped with an error: {0}</source>
             <translation>运行因错误而停止：{0}</translation>
         </message>
@@ -772,8 +772,8 @@ closed form: {c}
             <translation>训练在第 {0} 次迭代发散：损失变为 {1}。请后退（←）、重置或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="204" />
-            <location filename="../../gui/controller.py" line="246" />
+            <location filename="../../gui/controller.py" line="209" />
+            <location filename="../../gui/controller.py" line="251" />
             <source>Training diverged: go back, reset or change the settings.</source>
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
@@ -960,7 +960,7 @@ closed form: {c}
             <translation>运行 {more:,} 次迭代将为 {parameters:,} 个参数保存约 {needed:,.1f} GB 的历史（每次迭代的损失都会保留）；{budget:.1f} GB 内最多还能再运行 {room:,} 次：请减少迭代次数，或重置</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="56" />
+            <location filename="../../engine/models/loop_settings.py" line="55" />
             <source>a test function has no data: datasets, mini-batches and validation apply to networks</source>
             <translation>测试函数没有数据：数据集、小批量和验证只适用于网络</translation>
         </message>
@@ -970,7 +970,7 @@ closed form: {c}
             <translation>验证集比例 {share} 会让 {name} 的 {count} 个样本中一个训练样本也不剩</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="69" />
+            <location filename="../../engine/models/loop_settings.py" line="68" />
             <source>at most {most:,} epochs, got {value:,}</source>
             <translation>最多 {most:,} 个轮次，得到的是 {value:,}</translation>
         </message>
@@ -984,11 +984,6 @@ closed form: {c}
             <location filename="../../engine/data/idx.py" line="75" />
             <source>cannot tell which file holds the labels of {file}: an IDX images file's name contains 'images' or 'idx3' (like train-images-idx3-ubyte)</source>
             <translation>无法判断 {file} 的标签在哪个文件里：IDX 图像文件的文件名应包含“images”或“idx3”（例如 train-images-idx3-ubyte）</translation>
-        </message>
-        <message>
-            <location filename="../../engine/models/loop_settings.py" line="41" />
-            <source>clip by norm or by value, not both (one of them must be 0)</source>
-            <translation>按范数或按数值裁剪，不能同时使用（其中一个必须为 0）</translation>
         </message>
         <message>
             <location filename="../../engine/models/clip_limits.py" line="29" />
@@ -1006,7 +1001,7 @@ closed form: {c}
             <translation>请先完成或退回当前迭代，再更改优化器设置</translation>
         </message>
         <message>
-            <location filename="../../engine/training/history.py" line="136" />
+            <location filename="../../engine/training/history.py" line="137" />
             <source>finish or rewind the current iteration before editing a parameter</source>
             <translation>请先完成或回退当前迭代，再编辑参数</translation>
         </message>
@@ -1051,7 +1046,7 @@ closed form: {c}
             <translation>CSV 文件至少需要 4 个点，实际只有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="99" />
+            <location filename="../../engine/models/loop_settings.py" line="98" />
             <source>the batch size {size} is larger than the training set ({train} samples)</source>
             <translation>批大小 {size} 大于训练集（{train} 个样本）</translation>
         </message>
@@ -1106,7 +1101,7 @@ closed form: {c}
             <translation>原文变体只适用于用普通 SGD 训练的单隐藏层网络（没有动量、权重衰减、Lookahead，也不跳过 zero_grad）</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="44" />
+            <location filename="../../engine/models/loop_settings.py" line="43" />
             <source>the scheduler steps per batch or per epoch, not {step!r}</source>
             <translation>调度器按批次（batch）或按轮次（epoch）步进，不能是 {step!r}</translation>
         </message>
@@ -1121,7 +1116,7 @@ closed form: {c}
             <translation>验证集比例必须不小于 0 且小于 1，收到的是 {share}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="86" />
+            <location filename="../../engine/models/loop_settings.py" line="85" />
             <source>the validation share must be below 1 (a share of the data), got {v}</source>
             <translation>验证集比例必须小于 1（数据的一部分），得到的是 {v}</translation>
         </message>
@@ -1231,22 +1226,22 @@ closed form: {c}
             <translation>{labels} 中只有一个类别（{label}）；至少需要 2 个</translation>
         </message>
         <message>
-            <location filename="../../engine/training/history.py" line="154" />
+            <location filename="../../engine/training/history.py" line="155" />
             <source>{label} must be a finite number float32 can hold (at most ±{most:.7g}), got {value!r}</source>
             <translation>{label} 必须是 float32 能表示的有限数（绝对值至多 {most:.7g}），实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/training/history.py" line="157" />
+            <location filename="../../engine/training/history.py" line="158" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="81" />
+            <location filename="../../engine/models/loop_settings.py" line="80" />
             <source>{name} must be a finite number ≥ 0, got {value!r}</source>
             <translation>{name} 必须是 ≥ 0 的有限数，得到的是 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="66" />
+            <location filename="../../engine/models/loop_settings.py" line="65" />
             <source>{name} must be a whole number ≥ 0, got {value!r}</source>
             <translation>{name} 必须是 ≥ 0 的整数，得到的是 {value!r}</translation>
         </message>
@@ -2411,7 +2406,7 @@ closed form: {c}
             <translation>应用拒绝了这一步。</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/executor.py" line="89" />
+            <location filename="../../gui/lessons/executor.py" line="99" />
             <source>The network has no element {0}.</source>
             <translation>网络中没有元素 {0}。</translation>
         </message>
@@ -2421,7 +2416,12 @@ closed form: {c}
             <translation>网络中没有参数 {0}。</translation>
         </message>
         <message>
-            <location filename="../../gui/lessons/executor.py" line="72" />
+            <location filename="../../gui/lessons/executor.py" line="108" />
+            <source>This loop has no {0} line.</source>
+            <translation>这个循环里没有 {0} 这一行。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/lessons/executor.py" line="76" />
             <source>This model never reaches {0}.</source>
             <translation>这个模型永远不会到达 {0}。</translation>
         </message>
@@ -4620,6 +4620,73 @@ sigmoid 约 **1 × 10⁻¹⁷**，tanh 约 **1 × 10⁻⁵**，ReLU 约 **2 × 1
         </message>
     </context>
     <context>
+        <name>lesson:digits</name>
+        <message>
+            <source>**Swap the activation for `softmax`**, keeping the NLL loss, the seed and the batches. Now
+the outputs are probabilities, not their logarithms, and `nll_loss` takes the mean of −p(true
+digit), so the loss is negative. Accuracy after 2 epochs: **44.6 %**. The gradient of −p is
+exactly p times the gradient of −log p: with every p near 0.1 at the start, each step is about
+ten times smaller, and 46 steps are not enough. (The source notes found softmax only slightly
+behind on MNIST, where 2 epochs are about 1,500 steps instead of 46.)</source>
+            <translation>**把激活换成 `softmax`**，损失仍用 NLL，种子和批都不变。现在输出是概率本身而不是它的对数，`nll_loss` 取的是 −p(真实数字) 的平均值，所以损失是负数。2 轮之后的准确率：**44.6 %**。−p 的梯度恰好是 −log p 的梯度乘以 p：开始时每个 p 都在 0.1 左右，所以每一步大约小了十倍，46 步远远不够。（原笔记在 MNIST 上发现 softmax 只是略逊一筹，那里 2 轮约有 1,500 步，而不是 46 步。）</translation>
+        </message>
+        <message>
+            <source>**`sigmoid`** squeezes each score into (0, 1) on its own: **66.9 %**. NLL over sigmoid
+outputs pushes the true digit's output up, but nothing pushes the other nine down: each
+sigmoid is independent of the others, and the loss does not read them, so their gradient is 0.
+And once σ is near 1 its slope σ(1 − σ) vanishes. The source notes measured 61 % for the same swap.</source>
+            <translation>**`sigmoid`** 把每个分数各自压到 (0, 1) 之间：**66.9 %**。对 sigmoid 输出用 NLL，会把真实数字的输出往上推，却没有任何东西把其余九个往下压：每个 sigmoid 彼此独立，损失也不读取它们，所以它们的梯度为 0。而且一旦 σ 接近 1，它的斜率 σ(1 − σ) 就消失了。原笔记对同样的替换测得 61 %。</translation>
+        </message>
+        <message>
+            <source>**`tanh`** squeezes into (−1, 1): **66.3 %**, about the same as sigmoid (tanh is a rescaled
+sigmoid, with the same flaw: no competition between the classes; the source notes measured
+72 %). The lesson of the experiment: the output activation must fit the loss. NLL expects
+log-probabilities, which only `log_softmax` gives; the others train, but badly.</source>
+            <translation>**`tanh`** 把输出压到 (−1, 1) 之间：**66.3 %**，与 sigmoid 差不多（tanh 就是缩放过的 sigmoid，有同样的缺陷：类别之间没有竞争；原笔记测得 72 %）。这个实验的结论是：输出激活必须和损失相匹配。NLL 期望的是对数概率，而只有 `log_softmax` 给出对数概率；其他激活也能训练，只是效果很差。</translation>
+        </message>
+        <message>
+            <source>Last, raw scores (no activation) with `F.cross_entropy`: **89.7 %** again, the very same
+number, because `cross_entropy` is `log_softmax` followed by `nll_loss`. Use one or the other on
+your own data. To see all heads side by side in one table, with the same seed and batches, use
+**Run → Compare output heads…** where your version of the app has it.</source>
+            <translation>最后，用原始分数（不加激活）配 `F.cross_entropy`：又是 **89.7 %**，一模一样的数，因为 `cross_entropy` 就是 `log_softmax` 后接 `nll_loss`。在你自己的数据上，两种写法任选其一。要在一张表里并排比较所有输出层，并使用相同的种子和批，请使用 **运行 → Compare output heads…**（比较输出层），如果你的应用版本里有这一项。</translation>
+        </message>
+        <message>
+            <source>PyTorch's first network (64 → 10, log_softmax + NLL, lr 0.5, batch 64, 2 epochs) on handwritten digits, then softmax, sigmoid and tanh in its place.</source>
+            <translation>PyTorch 的第一个网络（64 → 10，log_softmax + NLL，lr 0.5，批大小 64，2 轮）在手写数字上训练，再把输出激活换成 softmax、sigmoid 和 tanh。</translation>
+        </message>
+        <message>
+            <source>PyTorch's own first-network tutorial, on the **8×8 handwritten digits** (1,797 images; 20 %,
+359 of them, held out for validation). The model is one linear layer, **64 pixels → 10
+scores**, followed by `log_softmax`; the loss is the negative log-likelihood `F.nll_loss`; SGD
+with **lr 0.5**, batches of **64**, **2 epochs**. The diagram shows the layers as columns: 650
+parameters are too many to draw one by one.</source>
+            <translation>PyTorch 官网自己的第一个神经网络教程，用在 **8×8 手写数字**上（1,797 张图像；其中 20 %，即 359 张，留作验证集）。模型只有一个线性层，**64 个像素 → 10 个分数**，后接 `log_softmax`；损失是负对数似然 `F.nll_loss`；SGD，**lr 0.5**，批大小 **64**，**2 轮**。图中把各层画成列：650 个参数太多，没法一个一个地画。</translation>
+        </message>
+        <message>
+            <source>The digits experiment</source>
+            <translation>手写数字实验</translation>
+        </message>
+        <message>
+            <source>The first batch: **64 images** drawn by the DataLoader. 1,438 training images make **23
+batches** per epoch: 22 of 64 and a last one of 30.</source>
+            <translation>第一个批：DataLoader 取出的 **64 张图像**。1,438 张训练图像每轮分成 **23 个批**：22 个 64 张的批，最后一个批有 30 张。</translation>
+        </message>
+        <message>
+            <source>The tutorial's 2 epochs: 46 updates. The validation accuracy is **89.7 %**: one linear layer
+already reads most digits correctly. Write this number down for the comparison.</source>
+            <translation>教程里的 2 轮：46 次更新。验证准确率为 **89.7 %**：一个线性层就已经能认对大多数数字。记下这个数，后面要比较。</translation>
+        </message>
+        <message>
+            <source>zero_grad, the forward pass and the loss, one line per click. `log_softmax` turns the 10
+scores into log-probabilities, log pₖ = zₖ − log Σⱼ e^zⱼ, and `nll_loss` takes the mean of
+−log p(true digit) over the batch. Together they are exactly the cross-entropy loss. An
+untrained model gives every digit about 1/10, so the loss starts near ln 10 ≈ 2.3 (2.37 on the
+whole training set).</source>
+            <translation>zero_grad、前向传播和损失，每点一次执行一行。`log_softmax` 把 10 个分数变成对数概率 log pₖ = zₖ − log Σⱼ e^zⱼ，`nll_loss` 对整个批取 −log p(真实数字) 的平均值。两者合起来恰好就是交叉熵损失。未训练的模型给每个数字的概率都约为 1/10，所以损失从 ln 10 ≈ 2.3 附近开始（在整个训练集上是 2.37）。</translation>
+        </message>
+    </context>
+    <context>
         <name>lesson:learning_rate</name>
         <message>
             <source>**Exactly right: lr = 0.5.** 1 − 2 × 0.5 = 0: a single step lands on the minimum, x = 0.
@@ -4820,6 +4887,80 @@ net_o2 = 1.224921404，out_o2 = **0.772928465**</translation>
         </message>
     </context>
     <context>
+        <name>lesson:minibatches</name>
+        <message>
+            <source>**Batch size 16.** Same network, same seed. The first batch now holds 16 points, and
+`loss.backward()` averages their gradients: the batch arrow lands near the middle of the
+cloud. The variance of that mean falls like 1/B, so 16 samples make a gradient about four
+times less spread (in length) than one.</source>
+            <translation>**批大小 16。** 同样的网络，同样的种子。第一个批现在有 16 个点，`loss.backward()` 对它们的梯度取平均：批的箭头落在梯度云的中间附近。这个平均值的方差按 1/B 下降，所以 16 个样本得到的梯度，其散布（按长度计）约为单个样本的四分之一。</translation>
+        </message>
+        <message>
+            <source>**The whole set** (`batch_size = 0`: no DataLoader, all 320 points every iteration). Now one
+epoch is **one update**, every iteration sees the same data, and the gradient has no noise at
+all. After one epoch the validation loss is still **0.654** (55 % correct): one step, however
+exact, does not get far.</source>
+            <translation>**整个数据集**（`batch_size = 0`：没有 DataLoader，每次迭代都用全部 320 个点）。现在一轮只有**一次更新**，每次迭代看到的数据都相同，梯度完全没有噪声。一轮之后验证损失仍是 **0.654**（正确率 55 %）：只走一步，再精确也走不远。</translation>
+        </message>
+        <message>
+            <source>**Two moons**: 400 points of two classes. 20 % (80 points) are held out for validation, so
+the network (2 → 4 → 2, tanh, cross-entropy, SGD lr 0.5) trains on 320. The code panel now
+shows the loop a learner writes: `for xb, yb in loader:` draws the batches from a real
+`DataLoader(train_set, batch_size=1, shuffle=True)`.</source>
+            <translation>**两个月牙**：400 个点，分两类。其中 20 %（80 个点）留作验证集，所以网络（2 → 4 → 2，tanh，交叉熵，SGD lr 0.5）在 320 个点上训练。代码面板现在显示的是学习者自己会写的循环：`for xb, yb in loader:` 从一个真正的 `DataLoader(train_set, batch_size=1, shuffle=True)` 中取出各个批。</translation>
+        </message>
+        <message>
+            <source>19 more epochs: **20 updates**, the same number batches of 16 made in a single epoch, and the
+validation loss is **0.379** again. The full batch paid 20 passes over the data for what
+mini-batches did in one. That is why training uses mini-batches: far more updates per pass,
+each a little noisy, and the noise averages out over the steps.</source>
+            <translation>再训练 19 轮：共 **20 次更新**，与批大小 16 在一轮里做的更新次数相同，验证损失又是 **0.379**。全批量为了小批量一轮就做到的事，付出了 20 遍遍历数据的代价。这就是训练使用小批量的原因：每遍历一次能做多得多的更新，每次更新带一点噪声，而噪声会在多步之间相互抵消。</translation>
+        </message>
+        <message>
+            <source>Mini-batches and noise</source>
+            <translation>小批量与噪声</translation>
+        </message>
+        <message>
+            <source>One epoch with batches of 16 is only **20 updates** (320 / 16), yet the validation loss after
+it is **0.379**, as low as after 320 single-sample updates (0.385). The loss curve is much
+calmer: the 320 small steps partly undid each other, each pulled towards its own point; the 20
+averaged steps all pointed roughly downhill for the whole set.</source>
+            <translation>批大小为 16 时，一轮只有 **20 次更新**（320 / 16），但之后的验证损失是 **0.379**，和 320 次单样本更新之后（0.385）一样低。损失曲线平稳得多：那 320 小步彼此部分抵消，每一步都被拉向它自己的那个点；而 20 个取过平均的步子都大致朝着整个数据集的下坡方向。</translation>
+        </message>
+        <message>
+            <source>One micro-step: the loader hands over the first **batch**. With `batch_size=1` it is a single
+point, chosen at random (the shuffle is seeded, so a learner's own script with the same seed
+draws the same one). `xb` has shape (1, 2).</source>
+            <translation>一个微步：加载器交出第一个**批**。`batch_size=1` 时它只有一个点，随机选出（打乱顺序用了固定种子，所以学习者自己的脚本用同一个种子会取到同一个点）。`xb` 的形状是 (1, 2)。</translation>
+        </message>
+        <message>
+            <source>Run to the end of the **epoch**: 320 batches of one point, so 320 updates, and every training
+point was used exactly once. **One epoch = one pass over the training set.** At the epoch's end
+the network is evaluated on the 80 held-out points: validation loss **0.385**, 86 % correct.
+The loss plot (the Plots tab beside this panel) is jagged: each point on it is the loss of a
+different single sample, so it jumps with the sample drawn, not only with training.</source>
+            <translation>一直运行到这一**轮**（epoch）结束：320 个只含一个点的批，也就是 320 次更新，每个训练点恰好用了一次。**一轮 = 把训练集完整遍历一遍。** 在这一轮结束时，网络在 80 个留出的点上评估：验证损失 **0.385**，正确率 86 %。损失图（本面板旁边的“图表”标签页）是锯齿状的：图上的每个点都是另一个样本各自的损失，所以它随抽到的样本跳动，而不只是随训练变化。</translation>
+        </message>
+        <message>
+            <source>The **loss surface** tab, over w1 and w2: the white path of the 320 updates wanders, because
+each step went where one sample pointed. For a run with mini-batches the surface also draws
+the current batch's **gradient cloud**: one thin arrow per sample, its own step −lr·gᵢ, and a
+thick arrow for the batch's step, the mean of them. With a batch of one there is no mean: the
+step is whichever arrow was drawn.</source>
+            <translation>**损失曲面**标签页，横轴纵轴是 w1 和 w2：320 次更新留下的白色路径弯弯曲曲，因为每一步都走向某一个样本所指的方向。对使用小批量的训练，曲面上还会画出当前批的**梯度云**：每个样本一支细箭头，即它自己的一步 −lr·gᵢ；另有一支粗箭头表示整批的一步，也就是它们的平均。批里只有一个样本时没有平均可言：这一步就是抽到的那支箭头。</translation>
+        </message>
+        <message>
+            <source>The rest of the iteration: zero_grad, forward, loss, backward and step, all on that one
+point. The parameters moved towards what **this one point** wants, not what the whole data set
+wants. That is **stochastic** gradient descent in its purest form.</source>
+            <translation>本次迭代的其余部分：zero_grad、前向、损失、反向和 step，全都只用这一个点。参数朝着**这一个点**想要的方向移动，而不是整个数据集想要的方向。这就是最纯粹的**随机**梯度下降。</translation>
+        </message>
+        <message>
+            <source>Two moons with batches of 1, 16 and the whole set: what a batch is, why the loss gets noisy, one epoch = one pass.</source>
+            <translation>在两个月牙数据上分别用 1、16 和整个数据集作为批：什么是批，为什么损失曲线会有噪声，一轮等于遍历一遍数据。</translation>
+        </message>
+    </context>
+    <context>
         <name>lesson:minima_saddles</name>
         <message>
             <source>**A saddle**: f(x, y) = x² − y², starting at (1.5, 0.001). After 20 iterations the point is at
@@ -4958,6 +5099,75 @@ from (−1.8, 0.4) multiplies x by 0.91 per step but y by **−0.8**. One step:
             <translation>f(x, y) = x² + 20·y² 是 **病态的**：y 方向比 x 方向陡 20 倍。SGD 取 lr 0.045，
 从 (−1.8, 0.4) 出发，每一步把 x 乘以 0.91，却把 y 乘以 **−0.8**。一步之后：
 (−1.8, 0.4) → (**−1.638**, **−0.32**)。</translation>
+        </message>
+    </context>
+    <context>
+        <name>lesson:training_loop</name>
+        <message>
+            <source>Eight more batches, then the last batch of the epoch up to its update. After it come the lines
+that run once per epoch: `model.eval()` switches the model to evaluation mode (dropout off,
+batch norm uses its running statistics).</source>
+            <translation>再跑八个批，然后把这一轮的最后一个批执行到它的更新为止。之后是每轮只运行一次的几行：`model.eval()` 把模型切换到评估模式（dropout 关闭，批归一化改用它的滑动统计量）。</translation>
+        </message>
+        <message>
+            <source>Four lines, one click each: `optimizer.zero_grad()` clears last batch's gradients,
+`model(xb)` runs the 32 points forward, the loss is their mean cross-entropy, and
+`loss.backward()` fills every parameter's `.grad` with the gradient of that mean.</source>
+            <translation>四行代码，每行点一次：`optimizer.zero_grad()` 清除上一个批的梯度，`model(xb)` 让 32 个点做前向传播，损失是它们交叉熵的平均值，`loss.backward()` 把这个平均值的梯度写进每个参数的 `.grad`。</translation>
+        </message>
+        <message>
+            <source>The full training loop</source>
+            <translation>完整的训练循环</translation>
+        </message>
+        <message>
+            <source>The loop as it is written in real projects, on two moons (320 training points, 80 held out):
+batches of 32, so **10 batches per epoch**, 4 epochs, gradient clipping at norm 0.25, and a
+**StepLR** schedule that halves the learning rate after every epoch. Read the code panel: every
+line of it is a micro-step here. The learning rate starts at **0.5**.</source>
+            <translation>实际项目里写的那种循环，用在两个月牙上（320 个训练点，留出 80 个）：批大小 32，所以**每轮 10 个批**，共 4 轮，梯度按范数 0.25 裁剪，再加一个 **StepLR** 调度器，每轮结束后把学习率减半。看看代码面板：这里每一行都是一个微步。学习率从 **0.5** 开始。</translation>
+        </message>
+        <message>
+            <source>The other three epochs. The learning rate went 0.5, 0.25, 0.125, 0.0625 and is now
+**0.03125**. Epoch by epoch, the validation loss fell from 0.489 to **0.393**, and it stays
+close to the training loss (0.373), so the network is not memorising its training points. When validation starts rising while training keeps falling,
+the network is overfitting: that is what the held-out set is there to notice.</source>
+            <translation>剩下的三轮。学习率依次是 0.5、0.25、0.125、0.0625，现在是 **0.03125**。一轮接一轮，验证损失从 0.489 降到 **0.393**，并且一直接近训练损失（0.373），说明网络没有死记它的训练点。如果验证损失开始上升而训练损失还在下降，网络就是在过拟合：留出验证集正是为了发现这一点。</translation>
+        </message>
+        <message>
+            <source>`clip_grad_norm_(model.parameters(), max_norm=0.25)` treats all gradients as one long vector.
+Its length here is **0.298**, more than 0.25, so every gradient is multiplied by the same
+factor s = 0.25 / (0.298 + 10⁻⁶) = **0.839**: the direction stays, only the step gets shorter.
+(When the norm is below max_norm, s = 1 and nothing changes.) Clipping guards against the
+rare huge gradient that would throw the parameters far away.</source>
+            <translation>`clip_grad_norm_(model.parameters(), max_norm=0.25)` 把所有梯度看成一个长向量。它的长度在这里是 **0.298**，大于 0.25，所以每个梯度都乘以同一个因子 s = 0.25 / (0.298 + 10⁻⁶) = **0.839**：方向不变，只是步子变短。（范数小于 max_norm 时 s = 1，什么都不变。）裁剪是为了防止偶尔出现的巨大梯度把参数甩得很远。</translation>
+        </message>
+        <message>
+            <source>`for xb, yb in loader:` draws the first batch: **32 points**, shuffled with the run's seed.
+`model.train()` above it switched the model to training mode (it matters for layers such as
+dropout and batch norm; this network has none, so nothing changes yet).</source>
+            <translation>`for xb, yb in loader:` 取出第一个批：**32 个点**，按本次运行的种子打乱。它上面的 `model.train()` 把模型切换到训练模式（这对 dropout 和批归一化这类层有影响；这个网络没有这些层，所以暂时什么也没变）。</translation>
+        </message>
+        <message>
+            <source>`optimizer.step()` moves every parameter by −lr × (its clipped gradient), with lr 0.5. Click a
+parameter in the diagram: the update formula shows the factor s with the gradient it scaled.</source>
+            <translation>`optimizer.step()` 把每个参数移动 −lr ×（它裁剪后的梯度），lr 为 0.5。在图中点一个参数：更新公式里会显示因子 s 以及被它缩放的梯度。</translation>
+        </message>
+        <message>
+            <source>`scheduler.step()`, once per epoch: StepLR multiplies the learning rate by γ = 0.5, so epoch 2
+trains with **lr 0.25**. A schedule takes big steps early, while the loss is far from a
+minimum, and small ones later, to settle instead of bouncing around it.</source>
+            <translation>`scheduler.step()`，每轮一次：StepLR 把学习率乘以 γ = 0.5，所以第 2 轮用 **lr 0.25** 训练。调度器在前期损失离极小值还远时迈大步，后期迈小步，好让参数稳定下来，而不是在极小值附近来回跳。</translation>
+        </message>
+        <message>
+            <source>`with torch.no_grad():` the 80 validation points go forward without building a graph: no
+gradients, no update, just a measurement. Epoch 1: the training loss (the mean of the 10 batch
+losses) is **0.599**, the validation loss **0.489**. Validation is lower here because the
+training mean still includes the first, untrained batches.</source>
+            <translation>`with torch.no_grad():` 80 个验证点做前向传播，但不构建计算图：没有梯度，没有更新，只是一次测量。第 1 轮：训练损失（10 个批损失的平均值）为 **0.599**，验证损失为 **0.489**。这里验证损失更低，是因为训练损失的平均值里还包含最初那几个尚未训练的批。</translation>
+        </message>
+        <message>
+            <source>zero_grad, forward, loss, backward, clip_grad_norm_, step, scheduler.step(), then model.eval() and torch.no_grad() at each epoch's end.</source>
+            <translation>zero_grad、前向、损失、反向、clip_grad_norm_、step、scheduler.step()，每轮结束时再做 model.eval() 和 torch.no_grad()。</translation>
         </message>
     </context>
     <context>

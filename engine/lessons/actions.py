@@ -22,11 +22,12 @@ from engine.models.test_functions import FUNCTIONS
 TABS = ("training", "surface", "race", "basins", "labs")
 LABS = ("activation", "vanishing", "softmax", "autograd", "gradient_check", "classification")
 PLANES = ("params", "random", "pca")
-CODE_LINES = ("zero_grad", "forward", "loss", "backward", "step", "none")
+CODE_LINES = (*PHASES[2:], "none")  # batch, zero_grad, ..., clip, step, schedule, evaluate
 SURFACES = tuple(name for name, fn in FUNCTIONS.items() if fn.dims == 2)
 LAB_KEYS = tuple(entry.key for entry in LAB_ACTIVATIONS)
 CHAIN_ACTIVATIONS = tuple(n for n in ACTIVATION_NAMES if n not in OUTPUT_ONLY and n != "step")
-ASYNC_ACTIONS = frozenset({"run", "basin_map", "open_lab"})  # may finish later: Next waits
+# They may finish later: Next waits.
+ASYNC_ACTIONS = frozenset({"run", "run_epochs", "basin_map", "open_lab"})
 MAX_ITERATIONS = 1_000_000
 # Race steps are taken at once on the GUI thread, about 0.6 ms each (measured): at most ~1 s.
 MAX_RACE_JUMP = 1_000
@@ -41,8 +42,10 @@ ACTIONS: dict[str, dict[str, Arg]] = {
     },  # plus any setting of engine.models.config.Config, checked whole
     "step": {"count": COUNT},
     "step_until": {"phase": Arg("str", True, PHASES[2:]), "focus": Arg("str")},
+    "step_line": {"count": COUNT},  # every micro-step of the current line of the loop
     "step_iteration": {"count": COUNT},
     "run": {"iterations": Arg("int", True, low=1, high=MAX_ITERATIONS)},
+    "run_epochs": {"count": Arg("int", low=1, high=1_000)},  # to the end of the epoch(s)
     "back": {"count": COUNT},
     "reset": {},
     "highlight": {"label": Arg("str", required=True)},
@@ -94,11 +97,17 @@ def settings_config(args: Mapping[str, Any], where: str = "settings") -> Config:
     if "preset" not in args:
         raise EngineError(f"{where}: missing field 'preset'")
     check_args({"preset": args["preset"]}, ACTIONS["settings"], where)
-    data = {**get_preset(args["preset"]).to_dict(), **args}
+    data = {**get_preset(args["preset"]).to_dict(), **_dataset_defaults(args), **args}
     try:
         return Config.from_dict(data)
     except (EngineError, TypeError, ValueError) as error:
         raise EngineError(f"{where}: {error}") from None
+
+
+def _dataset_defaults(args: Mapping[str, Any]) -> dict[str, Any]:
+    """A dataset replaces the preset's own samples and hand-set starting values (a lesson may
+    still give them)."""
+    return {"inputs": (), "targets": (), "initial_params": {}} if args.get("dataset") else {}
 
 
 def _check_lab_activation(args: Mapping[str, Any], where: str) -> None:

@@ -24,12 +24,14 @@ from engine.models.function_model import FunctionModel
 from engine.models.losses import Loss
 from engine.models.mlp import MLP
 from engine.training.checkpoints import Checkpoint, CheckpointStore
+from engine.training.clipping import Clipped
 from engine.training.fast_batch import FastIterations
 from engine.training.fast_forward import FastForward, RunResult
 from engine.training.history import HandEdits, History
 from engine.training.history_budget import checkpoints_kept_for
 from engine.training.live_settings import SettingsChanges
 from engine.training.look_ahead import LookAhead
+from engine.training.loop_data import LoopData
 from engine.training.optimizer_state import ElementStateReader
 from engine.training.optimizers import OptimizerLike
 from engine.training.phases import PhaseMachine, make_timeline
@@ -140,6 +142,20 @@ class Stepper:
     def iteration_length(self) -> int:
         """The current iteration's micro-steps."""
         return self.timeline.length(self._position.iteration)
+
+    @property
+    def loop(self) -> LoopData | None:
+        """The run's training and validation sets and its batches; None for one fixed batch."""
+        return self._setup.loop
+
+    @property
+    def clipped(self) -> Clipped | None:
+        """What clipping did in the iteration shown; None before its clip or without one."""
+        position = self._position
+        p = position.pass_
+        if p is None and position.finished and position.finished[0] == self.snapshot.iteration:
+            p = position.finished[1]
+        return None if p is None else p.clipped
 
     @property
     def checkpoints(self) -> dict[int, Checkpoint]:

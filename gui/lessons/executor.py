@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from engine.core.errors import EngineError
 from engine.lessons import Action, settings_config
-from engine.training.code_listing import PHASE_LINES
+from engine.training.code_listing import phase_lines
 
 if TYPE_CHECKING:
     from gui.pages.tabs import TrainingPage
@@ -56,6 +56,10 @@ class ActionExecutor:
         for _ in range(args.get("count", 1)):
             self._require(self.controller.step_phase())
 
+    def _step_line(self, args: Mapping[str, Any]) -> None:
+        for _ in range(args.get("count", 1)):
+            self._require(self.controller.step_line())
+
     def _step_iteration(self, args: Mapping[str, Any]) -> None:
         for _ in range(args.get("count", 1)):
             self._require(self.controller.step_iteration())
@@ -75,6 +79,12 @@ class ActionExecutor:
         self._require(self.controller.run_iterations(args["iterations"]))
         return lambda: not self.controller.busy
 
+    def _run_epochs(self, args: Mapping[str, Any]) -> Done:
+        """Run to the end of the current epoch, then `count` − 1 more (an epoch begun counts)."""
+        per_epoch = self.controller.read(lambda stepper: stepper.timeline.per_epoch)
+        started = self.controller.snapshot.completed % per_epoch
+        return self._run({"iterations": per_epoch * args.get("count", 1) - started})
+
     def _back(self, args: Mapping[str, Any]) -> None:
         for _ in range(args.get("count", 1)):
             self._require(self.controller.back())
@@ -90,7 +100,13 @@ class ActionExecutor:
 
     def _highlight_code(self, args: Mapping[str, Any]) -> None:
         line = args["line"]
-        self._training.highlight_line(None if line == "none" else PHASE_LINES[line])
+        if line == "none":
+            self._training.highlight_line(None)
+            return
+        lines = phase_lines(self.controller.config)
+        if line not in lines:
+            raise EngineError(tr("This loop has no {0} line.").format(line))
+        self._training.highlight_line(lines[line])
 
     def _show_tab(self, args: Mapping[str, Any]) -> None:
         self.window.show_page(args["tab"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from engine.lessons import LessonState
+from engine.lessons.loop_facts import loop_facts
 
 if TYPE_CHECKING:
     from gui.window_parts import WindowParts
@@ -32,5 +33,6 @@ def lesson_state(window: WindowParts) -> LessonState:
         params=dict(snapshot.params),
         grads=dict(snapshot.grads),
         loss=controller.current_loss(),  # at the parameters shown now
+        loop=controller.read(loop_facts),
         **pages,
     )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from engine.lessons import LessonState, failures
+from engine.lessons.loop_facts import LoopFacts
+from engine.training.evaluation import Evaluation
 
 
 def state(**changes) -> LessonState:
@@ -37,3 +39,36 @@ def test_vanishing_ratios_are_compared_within_one_percent():
     assert failures({"vanishing_ratio": {"sigmoid": 3.9e-11}}, shown) == []
     assert failures({"vanishing_ratio": {"sigmoid": 3.5e-11}}, shown) != []
     assert failures({"vanishing_ratio": {"relu": 0.5}}, shown) != []
+
+
+def loop_state() -> LessonState:
+    evaluations = (Evaluation(1, 0.6, 0.49, 0.78), Evaluation(2, 0.44, 0.42, 0.81))
+    facts = LoopFacts(batch_size=32, epoch=2, batch=10, lr=0.25, clip_scale=0.8387,
+                      evaluations=evaluations)  # fmt: skip
+    return state(loop=facts)
+
+
+def test_loop_facts_that_match_have_no_failures():
+    expect = {"batch_size": 32, "epoch": 2, "batch": 10, "lr": 0.25, "clip_scale": 0.8387,
+              "evaluated": 2, "train_loss": 0.44, "val_loss": 0.42,
+              "val_accuracy_above": 0.81, "val_accuracy_below": 0.82}  # fmt: skip
+    assert failures(expect, loop_state()) == []
+
+
+def test_each_loop_mismatch_is_named_and_the_last_epoch_counts():
+    expect = {"batch_size": 16, "epoch": 1, "batch": 9, "lr": 0.5, "clip_scale": 1.0,
+              "evaluated": 1, "train_loss": 0.6, "val_loss": 0.49,
+              "val_accuracy_above": 0.9, "val_accuracy_below": 0.8}  # fmt: skip
+    found = failures(expect, loop_state())
+    assert len(found) == len(expect)
+    assert "val_accuracy is 0.81, expected at least 0.9" in found
+    assert any(line.startswith("lr is 0.25") for line in found)
+
+
+def test_loop_expectations_fail_when_there_is_nothing_to_check():
+    no_loop = state()
+    assert failures({"batch_size": 4}, no_loop) == ["batch_size is None, expected 4"]
+    unevaluated = state(loop=LoopFacts(4, 1, 1, 0.5, None))
+    assert failures({"val_accuracy_above": 0.0}, unevaluated) != []
+    assert failures({"clip_scale": 1.0}, unevaluated) != []
+    assert failures({"val_loss": 0.3}, unevaluated) != []

@@ -20,7 +20,7 @@ def write(tmp_path, body: str, name: str = "lesson.toml"):
 def test_every_shipped_lesson_loads():
     catalog = load_lessons(LESSONS_FOLDER)
     assert catalog.broken == ()
-    assert len(catalog.lessons) == 6
+    assert len(catalog.lessons) == 9
     assert [lesson.order for lesson in catalog.lessons] == sorted(
         lesson.order for lesson in catalog.lessons
     )
