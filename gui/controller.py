@@ -20,6 +20,7 @@ from engine.models.config import Config
 from engine.training.stepper import RunResult, Stepper
 from gui.crash_guard import log_exception, one_line, show_error
 from gui.fast_forward import FastForward, reading_of
+from gui.loop_commands import LoopCommands
 from gui.pending_settings import PendingSettings
 from gui.play_clock import PlayClock, repeated
 from gui.run_commands import RunCommands
@@ -40,7 +41,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Controller", text)
 
 
-class Controller(RunCommands, QObject):
+class Controller(LoopCommands, RunCommands, QObject):
     """Owns the Stepper; turns commands into Snapshots and messages."""
 
     snapshot_changed = Signal(object)  # Snapshot
