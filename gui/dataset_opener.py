@@ -83,12 +83,16 @@ class DatasetOpener(QObject):
 
     def _cancel(self) -> None:
         """The file is read to its end in the worker, then dropped: nothing changes."""
+        if self._cancelled:
+            return
         self._cancelled = True
         self.task.cancel()
         self._say(tr("Opening the dataset was cancelled: nothing changed."))
 
     def _close_progress(self) -> None:
         if self.progress is not None:
+            if self.progress.wasCanceled():  # cancelled before its signal was connected
+                self._cancel()
             self.progress.canceled.disconnect(self._cancel)
             self.progress.close()
             self.progress.deleteLater()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from engine.core.snapshot import Snapshot
 from gui.plain_text import plain_label
@@ -51,8 +51,7 @@ class BatchStrip(QWidget):
         )
         self.thumbnails = BatchThumbnails()
         self.scatter = pg.PlotWidget()
-        self.scatter.setFixedHeight(110)
-        self.scatter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.scatter.setFixedSize(230, 120)  # the toy sets are about twice as wide as tall
         self.scatter.setMenuEnabled(False)
         self.scatter.setMouseEnabled(False, False)
         self.scatter.hideButtons()
@@ -66,7 +65,8 @@ class BatchStrip(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.header)
         layout.addWidget(self.thumbnails, 1)
-        layout.addWidget(self.scatter, 1)
+        layout.addWidget(self.scatter)
+        layout.addStretch(0)
         self.setVisible(False)
 
     # -- a run comes in ----------------------------------------------------------------------
@@ -91,6 +91,8 @@ class BatchStrip(QWidget):
         if facts is None or facts.train is None:
             return
         batch = snapshot.batch
+        if not facts.batched:  # every iteration trains on the whole set
+            batch = tuple(range(len(facts.train)))
         self.header.setText(self._header_text(snapshot, facts, batch))
         if facts.train.image_shape is not None:
             self._show_pictures(batch)

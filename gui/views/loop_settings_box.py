@@ -51,6 +51,10 @@ class LoopSettingsBox(QGroupBox):
         self._filling = False
         form = QFormLayout(self)
         self.dataset_box = QComboBox()
+        self.dataset_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )  # a long file name must not widen the dock
+        self.dataset_box.setMinimumContentsLength(12)
         self.dataset_box.setToolTip(
             tr("The samples the run learns from (File → Open dataset… adds a CSV or IDX file)")
         )
@@ -73,12 +77,7 @@ class LoopSettingsBox(QGroupBox):
         form.addRow(self.shuffle_box)
         self.val_field = self._number(tr("Share of the samples held out for validation, in [0, 1)"))
         form.addRow(tr("Validation share"), self.val_field)
-        form.addRow(tr("Scheduler"), self._scheduler_row())
-        self.keywords_field = CheckedField(
-            keywords_text, tr("The scheduler's keywords, e.g. step_size=2,gamma=0.5")
-        )
-        self._watch(self.keywords_field)
-        form.addRow(tr("Its keywords"), self.keywords_field)
+        self._scheduler_rows(form)
         form.addRow(tr("Clip gradients"), self._clip_row())
 
     # -- building ----------------------------------------------------------------------------
@@ -95,22 +94,25 @@ class LoopSettingsBox(QGroupBox):
         self._watch(field)
         return field
 
-    def _scheduler_row(self) -> QHBoxLayout:
+    def _scheduler_rows(self, form: QFormLayout) -> None:
         self.scheduler_box = QComboBox()
         self.scheduler_box.addItem(tr("none"), "")
         for name in SCHEDULER_NAMES:
             self.scheduler_box.addItem(name, name)
         self.scheduler_box.setToolTip(tr("A torch.optim.lr_scheduler class that moves the lr"))
         self._watch(self.scheduler_box)
+        form.addRow(tr("Scheduler"), self.scheduler_box)
+        self.keywords_field = CheckedField(
+            keywords_text, tr("The scheduler's keywords, e.g. step_size=2,gamma=0.5")
+        )
+        self._watch(self.keywords_field)
+        form.addRow(tr("Its keywords"), self.keywords_field)
         self.scheduler_step_box = QComboBox()
         for step, text in zip(SCHEDULER_STEPS, (tr("per batch"), tr("per epoch")), strict=True):
             self.scheduler_step_box.addItem(text, step)
         self.scheduler_step_box.setToolTip(tr("When scheduler.step() runs"))
         self._watch(self.scheduler_step_box)
-        row = QHBoxLayout()
-        row.addWidget(self.scheduler_box, 1)
-        row.addWidget(self.scheduler_step_box)
-        return row
+        form.addRow(tr("It steps"), self.scheduler_step_box)
 
     def _clip_row(self) -> QHBoxLayout:
         self.clip_box = QComboBox()
