@@ -132,7 +132,11 @@ class LoopWindow:
         self.strip.set_loop(facts)
         wide = self.controller.wide
         step = self.window.transport.step_action
-        tip = tr(WIDE_STEP_TIP) if wide else QCoreApplication.translate("TransportBar", STEP_TIP)
+        tip = (
+            tr("Run one line of the loop: this network is too wide to follow value by value")
+            if wide
+            else QCoreApplication.translate("TransportBar", STEP_TIP)  # the bar's own words
+        )
         step.setToolTip(
             f"{tip} ({step.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
         )
