@@ -131,7 +131,15 @@ def test_back_to_the_presets_own_rows(qtbot, window, asked) -> None:
             "whole number",
         ),
         (lambda qtbot, box: type_into(qtbot, box.val_field, "1.5"), "validation share"),
+        (
+            lambda qtbot, box: (
+                choose(box.scheduler_box, "StepLR"),
+                type_into(qtbot, box.keywords_field, "steps=2"),
+            ),
+            "has no keyword 'steps'",
+        ),
     ],
+    ids=["batch-too-large", "keyword-wrong-type", "val-share-1.5", "unknown-keyword"],
 )
 def test_a_refused_change_says_why_and_keeps_the_run(qtbot, window, asked, change, words) -> None:
     controller = window.controller

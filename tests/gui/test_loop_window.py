@@ -187,6 +187,7 @@ def test_a_tiny_idx_pair_becomes_the_dataset(qtbot, window, tmp_path, start_new_
         (b"\x00\x00\x08\x03" + struct.pack(">III", 100, 8, 8) + b"\x01" * 10, "tiny-images"),
         (None, "different labels, found 1"),
     ],
+    ids=["truncated-idx", "csv-one-class"],
 )
 def test_a_broken_file_changes_nothing(qtbot, window, tmp_path, content, words) -> None:
     controller = window.controller
