@@ -219,3 +219,16 @@ def test_cancel_drops_the_file_read(qtbot, window, tmp_path, start_new_runs) -> 
     qtbot.wait(20)
     assert controller.config is config and controller.snapshot is snapshot
     assert "cancelled" in window.last_message
+
+
+def test_the_step_buttons_tooltip_says_what_a_step_is(qtbot, window) -> None:
+    step = window.transport.step_action
+    assert "one micro-step" in step.toolTip()
+    assert window.controller.apply_config(DIGITS_LOOP)
+    assert "one line of the loop" in step.toolTip()
+    step.trigger()  # the DataLoader's line: the batch is drawn, nothing else
+    assert window.controller.snapshot.phase == "batch"
+    step.trigger()
+    step.trigger()  # zero_grad, then all of forward at once
+    assert window.controller.snapshot.phase == "forward"
+    assert window.controller.stepper.micro == window.controller.stepper.plan.index(("loss", None))
