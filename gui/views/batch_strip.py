@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from engine.core.snapshot import Snapshot
@@ -21,7 +21,7 @@ from gui.views.batch_thumbnails import MAX_SHOWN, BatchThumbnails
 if TYPE_CHECKING:
     from gui.run_copies import LoopFacts
 
-MAX_INDICES = 24  # sample numbers listed in the text; the rest are counted
+MAX_INDICES = 16  # sample numbers listed in the text (the rest are counted): it fits 2 rows
 HEADER_WIDTH = 190
 CLASS_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b")
 
@@ -45,6 +45,7 @@ class BatchStrip(QWidget):
         self.facts: LoopFacts | None = None
         self.header = plain_label()
         self.header.setWordWrap(True)
+        self.header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.header.setFixedWidth(HEADER_WIDTH)
         self.header.setToolTip(
             tr("The samples of the training set the DataLoader drew for this iteration")

@@ -18,6 +18,7 @@ from engine.data.datasets import load_dataset
 from engine.data.digits import load_digits
 from engine.models.run_samples import run_samples
 from gui.shortcut_sheet import ShortcutSheet
+from gui.views.batch_strip import MAX_INDICES
 from gui.views.batch_thumbnails import ink
 from gui.views.explanation_panel import phase_title
 
@@ -49,8 +50,9 @@ def test_the_strip_shows_exactly_the_batch_and_the_digits_pixels(qtbot, window) 
     controller.step_line()  # the DataLoader hands over the first batch
     batch = controller.snapshot.batch
     assert len(batch) == 64
-    assert ", ".join(str(i) for i in batch[:24]) in strip.header.text()
-    assert "40 more" in strip.header.text() and "batch 1 of 23" in strip.header.text()
+    assert ", ".join(str(i) for i in batch[:MAX_INDICES]) in strip.header.text()
+    assert f"{64 - MAX_INDICES} more" in strip.header.text()
+    assert "batch 1 of 23" in strip.header.text()
     # The training rows the strip shows are the digits' own rows, through the seeded split.
     digits = load_digits()
     train = run_samples(DIGITS_LOOP).train
