@@ -20,6 +20,7 @@ from engine.models.config import Config
 from engine.training.stepper import RunResult, Stepper
 from gui.crash_guard import log_exception, one_line, show_error
 from gui.fast_forward import FastForward, reading_of
+from gui.loop_commands import LoopCommands
 from gui.pending_settings import PendingSettings
 from gui.play_clock import PlayClock, repeated
 from gui.run_commands import RunCommands
@@ -40,7 +41,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Controller", text)
 
 
-class Controller(RunCommands, QObject):
+class Controller(LoopCommands, RunCommands, QObject):
     """Owns the Stepper; turns commands into Snapshots and messages."""
 
     snapshot_changed = Signal(object)  # Snapshot
@@ -145,11 +146,6 @@ class Controller(RunCommands, QObject):
     def step_phase(self) -> bool:
         self._pending.apply_waiting()
         return self._command(self._stepper.step_phase)
-
-    @Slot()
-    def step_line(self) -> bool:
-        self._pending.apply_waiting()
-        return self._command(self._stepper.step_line)
 
     @Slot()
     def step_iteration(self) -> bool:

@@ -33,6 +33,7 @@ from gui.labs import LabsWidget
 from gui.language import add_language_menu
 from gui.layout_memory import restore_layout, save_layout
 from gui.lessons import install_lessons
+from gui.loop_window import install_loop
 from gui.loss_status import loss_status
 from gui.pages import Page
 from gui.pages.labs import LabsPage
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self._install_export_menus()
         self._rebuild()
         self.run_edits = install_run_edits(self, self.controller, self.network_view)
+        self.loop = install_loop(self)  # Step line and epoch, Open dataset, the batch drawn
         compact_combo_boxes(self)  # before the first layout: the window fits 1024×768
         aside = {self.race_view, self.basin_view, self.labs}
         self.docks_per_tab = DocksPerTab(self.tabs, [self.plots_dock, self.settings_dock], aside)
@@ -185,11 +187,8 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
+        f = QDockWidget.DockWidgetFeature
+        dock.setFeatures(f.DockWidgetMovable | f.DockWidgetFloatable | f.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
@@ -238,12 +237,12 @@ class MainWindow(QMainWindow):
         for action in (t.back_action, t.step_action, t.iteration_action, t.play_action):
             action.triggered.connect(self.banner.dismiss)  # a notice lasts until the next step
         t.back_action.triggered.connect(c.back)
-        t.step_action.triggered.connect(c.step_phase)
+        t.step_action.triggered.connect(c.step)  # a line on a wide network
         t.iteration_action.triggered.connect(c.step_iteration)
         t.play_action.triggered.connect(self.play_target.toggle)
         t.reset_action.triggered.connect(c.reset)
         t.speed_changed.connect(self._set_speed)
-        t.run_requested.connect(c.run_iterations)
+        t.run_requested.connect(c.run_count)
         t.cancel_requested.connect(c.cancel_run)
         self._set_speed(t.speed_slider.value())
         self.network_view.element_hovered.connect(self._hovered)

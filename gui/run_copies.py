@@ -15,6 +15,7 @@ import numpy as np
 
 from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
+from engine.data.dataset import Dataset
 from engine.landscape.picture import RunPicture
 from engine.models.parameters import ParamInfo
 from engine.training.edit_log import settings_changes
@@ -109,3 +110,38 @@ class PictureTaker:
         if picture is None:  # nothing taken yet and a run is going: wait for its rest
             raise EngineError("the run has not come to rest yet")
         return picture
+
+
+@dataclass(frozen=True)
+class LoopFacts:
+    """The loop around the model, copied once per run: where its batches come from and how
+    many make an epoch. `train` is the training set (read-only arrays), None when the run
+    trains on the config's own rows."""
+
+    per_epoch: int  # batches per epoch (1: the whole set every iteration)
+    epochs: int  # the epochs the run plans for (0: not set)
+    batched: bool  # a DataLoader draws mini-batches
+    train: Dataset | None
+
+    def epoch_of(self, iteration: int) -> tuple[int, int]:
+        """(epoch, batch within it), both 1-based, of iteration `iteration` (0-based)."""
+        epoch, batch = divmod(iteration, self.per_epoch)
+        return epoch + 1, batch + 1
+
+
+def loop_facts(stepper: Stepper) -> LoopFacts:
+    samples = stepper.samples
+    train = None if samples is None else _read_only(samples.train)
+    config = stepper.config
+    per_epoch = stepper.timeline.per_epoch
+    return LoopFacts(per_epoch, config.epochs, config.batch_size > 0, train)
+
+
+def _read_only(data: Dataset) -> Dataset:
+    """A copy whose arrays nothing can change: the views keep it for the run's length."""
+    arrays = [data.x.copy(), data.y.copy()]
+    labels = None if data.labels is None else data.labels.copy()
+    for array in (*arrays, labels):
+        if array is not None:
+            array.setflags(write=False)
+    return Dataset(data.name, arrays[0], arrays[1], labels, data.classes, data.image_shape)

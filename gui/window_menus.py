@@ -58,7 +58,7 @@ class WindowMenus:
 
     def _file_menu(self) -> None:
         window = self.window
-        menu = window.menuBar().addMenu(tr("&File"))
+        self.file_menu = menu = window.menuBar().addMenu(tr("&File"))
         self.session_menu = SessionMenu(window, menu)
         self.starting_parameters = StartingParameters(window, menu)
         export = self._action(
@@ -100,7 +100,7 @@ class WindowMenus:
 
     def _run_menu(self) -> None:
         transport = self.window.transport
-        menu = self.window.menuBar().addMenu(tr("&Run"))
+        self.run_menu = menu = self.window.menuBar().addMenu(tr("&Run"))
         for action in transport.stepping_actions():
             menu.addAction(action)
         menu.addSeparator()

@@ -580,6 +580,44 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>BatchStrip</name>
+        <message>
+            <location filename="../../gui/views/batch_strip.py" line="36" />
+            <source>, … ({0} more)</source>
+            <translation>，…（另有 {0} 个）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_strip.py" line="109" />
+            <source>Epoch {0}{1}, batch {2} of {3}</source>
+            <translation>第 {0}{1} 轮，第 {2} 批（共 {3} 批）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_strip.py" line="112" />
+            <source>No batch drawn yet: the next step draws one.</source>
+            <translation>还没有抽取批次：下一步会抽取一批。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_strip.py" line="52" />
+            <source>The samples of the training set the DataLoader drew for this iteration</source>
+            <translation>DataLoader 为本次迭代从训练集中抽取的样本</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_strip.py" line="60" />
+            <source>The whole training set (grey) and the batch's points</source>
+            <translation>整个训练集（灰色）和本批次的点</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_strip.py" line="106" />
+            <source>The whole training set ({0} samples) every iteration</source>
+            <translation>每次迭代使用整个训练集（{0} 个样本）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/batch_strip.py" line="112" />
+            <source>{0} samples: {1}</source>
+            <translation>{0} 个样本：{1}</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckedField</name>
         <message>
             <location filename="../../gui/views/checked_field.py" line="35" />
@@ -686,17 +724,17 @@ closed form: {c}
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../gui/controller.py" line="240" />
+            <location filename="../../gui/controller.py" line="241" />
             <source>A run is already in progress.</source>
             <translation>已有一次运行正在进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="340" />
+            <location filename="../../gui/controller.py" line="341" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="162" />
+            <location filename="../../gui/controller.py" line="163" />
             <source>Already at the start: there is nothing to undo.</source>
             <translation>已在起点：没有可撤销的步骤。</translation>
         </message>
@@ -751,13 +789,13 @@ closed form: {c}
             <translation>新的优化器设置会等本次迭代结束：从下一次迭代起生效（设置只在两次迭代之间更改）。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="329" />
+            <location filename="../../gui/controller.py" line="330" />
             <source>The run stopped</source>
             <translation>运行已停止</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="297" />
-            <location filename="../../gui/controller.py" line="327" />
+            <location filename="../../gui/controller.py" line="298" />
+            <location filename="../../gui/controller.py" line="328" />
             <source>The run stopped with an error: {0}</source>
             <translation>运行因错误而停止：{0}</translation>
         </message>
@@ -772,8 +810,8 @@ closed form: {c}
             <translation>训练在第 {0} 次迭代发散：损失变为 {1}。请后退（←）、重置或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="209" />
-            <location filename="../../gui/controller.py" line="251" />
+            <location filename="../../gui/controller.py" line="210" />
+            <location filename="../../gui/controller.py" line="252" />
             <source>Training diverged: go back, reset or change the settings.</source>
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
@@ -839,6 +877,40 @@ closed form: {c}
             <location filename="../../gui/data_table.py" line="48" />
             <source>target {0}</source>
             <translation>目标 {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatasetOpener</name>
+        <message>
+            <location filename="../../gui/dataset_opener.py" line="72" />
+            <source>A dataset is already being read.</source>
+            <translation>正在读取另一个数据集。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dataset_opener.py" line="76" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dataset_opener.py" line="118" />
+            <source>Dataset not opened: {0}</source>
+            <translation>未打开数据集：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dataset_opener.py" line="63" />
+            <location filename="../../gui/dataset_opener.py" line="78" />
+            <source>Open dataset</source>
+            <translation>打开数据集</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dataset_opener.py" line="90" />
+            <source>Opening the dataset was cancelled: nothing changed.</source>
+            <translation>已取消打开数据集：没有任何改变。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dataset_opener.py" line="76" />
+            <source>Reading {0}…</source>
+            <translation>正在读取 {0}…</translation>
         </message>
     </context>
     <context>
@@ -1492,27 +1564,27 @@ closed form: {c}
     <context>
         <name>ExplanationPanel</name>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="105" />
+            <location filename="../../gui/views/explanation_panel.py" line="110" />
             <source>Copy formula as LaTeX</source>
             <translation>将公式复制为 LaTeX</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="103" />
+            <location filename="../../gui/views/explanation_panel.py" line="108" />
             <source>Copy this factor's formula as LaTeX</source>
             <translation>将此因子的公式复制为 LaTeX</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="133" />
+            <location filename="../../gui/views/explanation_panel.py" line="138" />
             <source>Iteration {0}</source>
             <translation>第 {0} 次迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="118" />
+            <location filename="../../gui/views/explanation_panel.py" line="123" />
             <source>Selected: {0}</source>
             <translation>已选中：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/explanation_panel.py" line="60" />
+            <location filename="../../gui/views/explanation_panel.py" line="65" />
             <source>What the current micro-step does, with its numbers. Click a factor to see where it comes from; right-click to copy the formula as LaTeX.</source>
             <translation>当前微步做了什么，附带具体数值。点击某个因子可查看它从何而来；右键可将公式复制为 LaTeX。</translation>
         </message>
@@ -1530,6 +1602,11 @@ closed form: {c}
             <location filename="../../gui/views/explanation_panel.py" line="37" />
             <source>forward pass</source>
             <translation>前向传播</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="42" />
+            <source>gradient clipping</source>
+            <translation>梯度裁剪</translation>
         </message>
         <message>
             <location filename="../../gui/views/factor_expansion.py" line="78" />
@@ -1550,6 +1627,11 @@ closed form: {c}
             <location filename="../../gui/views/factor_expansion.py" line="79" />
             <source>show all</source>
             <translation>全部展开</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/explanation_panel.py" line="45" />
+            <source>validation pass</source>
+            <translation>验证计算</translation>
         </message>
     </context>
     <context>
@@ -2465,6 +2547,54 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>LoopWindow</name>
+        <message>
+            <location filename="../../gui/loop_window.py" line="59" />
+            <source>Epoch {0}{1} · batch {2}/{3}</source>
+            <translation>第 {0}{1} 轮 · 第 {2}/{3} 批</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loop_window.py" line="80" />
+            <source>Open &amp;dataset…</source>
+            <translation>打开数据集(&amp;D)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loop_window.py" line="70" />
+            <source>Run every micro-step of the current line of the loop (all of forward, …)</source>
+            <translation>执行循环当前这一行的所有微步（整个前向传播，……）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loop_window.py" line="137" />
+            <source>Run one line of the loop: this network is too wide to follow value by value</source>
+            <translation>执行循环的一行：这个网络太宽，无法逐个数值跟随</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loop_window.py" line="76" />
+            <source>Run to the end of the current epoch (off the window's thread when long)</source>
+            <translation>运行到当前这一轮的末尾（较长时在窗口线程之外运行）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loop_window.py" line="75" />
+            <source>Step epoch ⇥⇥</source>
+            <translation>单步一轮 ⇥⇥</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loop_window.py" line="69" />
+            <source>Step line ↓</source>
+            <translation>单步一行 ↓</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loop_window.py" line="96" />
+            <source>The epoch and the batch within it</source>
+            <translation>当前轮次及其中的批次</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loop_window.py" line="83" />
+            <source>Use a CSV (x, y, label) or an MNIST-format IDX images file as the dataset</source>
+            <translation>使用 CSV 文件（x, y, 标签）或 MNIST 格式的 IDX 图像文件作为数据集</translation>
+        </message>
+    </context>
+    <context>
         <name>Loss</name>
         <message>
             <source>Cross-entropy</source>
@@ -2607,18 +2737,18 @@ closed form: {c}
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="142" />
+            <location filename="../../gui/main_window.py" line="144" />
             <source>Activations, vanishing gradients, softmax, autograd, classification</source>
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="78" />
+            <location filename="../../gui/main_window.py" line="79" />
             <source>Backprop Studio</source>
             <translation>Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="139" />
-            <location filename="../../gui/main_window.py" line="269" />
+            <location filename="../../gui/main_window.py" line="141" />
+            <location filename="../../gui/main_window.py" line="268" />
             <source>Basin map</source>
             <translation>吸引域图</translation>
         </message>
@@ -2683,63 +2813,63 @@ closed form: {c}
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="263" />
+            <location filename="../../gui/main_window.py" line="262" />
             <source>Gradient norm per iteration</source>
             <translation>每次迭代的梯度范数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="372" />
+            <location filename="../../gui/main_window.py" line="371" />
             <source>Iteration {0} · {1} done</source>
             <translation>第 {0} 次迭代 · 已完成 {1} 次</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="141" />
+            <location filename="../../gui/main_window.py" line="143" />
             <source>Labs</source>
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="90" />
+            <location filename="../../gui/main_window.py" line="91" />
             <source>Lesson</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="260" />
+            <location filename="../../gui/main_window.py" line="259" />
             <source>Loss per iteration</source>
             <translation>每次迭代的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="135" />
-            <location filename="../../gui/main_window.py" line="266" />
+            <location filename="../../gui/main_window.py" line="137" />
+            <location filename="../../gui/main_window.py" line="265" />
             <source>Loss surface</source>
             <translation>损失曲面</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="273" />
+            <location filename="../../gui/main_window.py" line="272" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="137" />
+            <location filename="../../gui/main_window.py" line="139" />
             <source>Optimizer race</source>
             <translation>优化器竞赛</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="268" />
+            <location filename="../../gui/main_window.py" line="267" />
             <source>Optimizer race losses</source>
             <translation>优化器竞赛的损失</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="267" />
+            <location filename="../../gui/main_window.py" line="266" />
             <source>Optimizer race paths</source>
             <translation>优化器竞赛的路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="265" />
+            <location filename="../../gui/main_window.py" line="264" />
             <source>Parameter values per iteration</source>
             <translation>每次迭代的参数值</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="178" />
+            <location filename="../../gui/main_window.py" line="180" />
             <source>Plots</source>
             <translation>图表</translation>
         </message>
@@ -2754,12 +2884,12 @@ closed form: {c}
             <translation>正在录制帧…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="138" />
+            <location filename="../../gui/main_window.py" line="140" />
             <source>SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, Lookahead side by side</source>
             <translation>SGD、动量、Nesterov、Adagrad、RMSprop、Adam、Lookahead 并排比较</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="179" />
+            <location filename="../../gui/main_window.py" line="181" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -2779,22 +2909,22 @@ closed form: {c}
             <translation>停止快进运行</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="203" />
+            <location filename="../../gui/main_window.py" line="202" />
             <source>The iteration being stepped through, and how many have finished</source>
             <translation>正在单步执行的迭代，以及已完成的次数</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="136" />
+            <location filename="../../gui/main_window.py" line="138" />
             <source>The loss over a plane of parameters, with the descent path</source>
             <translation>参数平面上的损失，以及下降路径</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="204" />
+            <location filename="../../gui/main_window.py" line="203" />
             <source>The micro-step just executed</source>
             <translation>刚执行的微步</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="134" />
+            <location filename="../../gui/main_window.py" line="136" />
             <source>The network stepping through backprop</source>
             <translation>网络逐步执行反向传播</translation>
         </message>
@@ -2809,7 +2939,7 @@ closed form: {c}
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="209" />
+            <location filename="../../gui/main_window.py" line="208" />
             <source>This iteration's loss, once its forward pass has computed it; after its optimizer.step(), also the loss at the new parameters; after an edit, the previewed E at the edited values</source>
             <translation>本次迭代的损失（前向传播算出后显示）；optimizer.step() 之后还显示新参数处的损失；手动修改之后显示按修改后的值预览的 E</translation>
         </message>
@@ -2819,8 +2949,8 @@ closed form: {c}
             <translation>请先在曲面上至少训练一次迭代。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="115" />
-            <location filename="../../gui/main_window.py" line="134" />
+            <location filename="../../gui/main_window.py" line="117" />
+            <location filename="../../gui/main_window.py" line="136" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
@@ -2830,17 +2960,17 @@ closed form: {c}
             <translation>版本、所用的库和设备</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="116" />
+            <location filename="../../gui/main_window.py" line="118" />
             <source>What happens now</source>
             <translation>现在发生什么</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="210" />
+            <location filename="../../gui/main_window.py" line="209" />
             <source>Where the tensors live, and their precision</source>
             <translation>张量所在的设备及其精度</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="140" />
+            <location filename="../../gui/main_window.py" line="142" />
             <source>Which minimum each starting point reaches</source>
             <translation>每个起点到达哪个极小值</translation>
         </message>
@@ -2860,12 +2990,12 @@ closed form: {c}
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="308" />
+            <location filename="../../gui/main_window.py" line="307" />
             <source>{0} placed from the surface: {1} edits, ← undoes each.</source>
             <translation>已从曲面放置 {0}：共 {1} 次编辑，← 逐个撤销。</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="342" />
+            <location filename="../../gui/main_window.py" line="341" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -3719,22 +3849,32 @@ closed form: {c}
     <context>
         <name>SettingsPanel</name>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="220" />
+            <location filename="../../gui/views/loop_settings_box.py" line="156" />
+            <source>(the preset's data)</source>
+            <translation>（预设自带的数据）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="102" />
+            <source>A torch.optim.lr_scheduler class that moves the lr</source>
+            <translation>调整学习率的 torch.optim.lr_scheduler 类</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_form.py" line="224" />
             <source>Activation of this layer's neurons</source>
             <translation>这一层神经元的激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="76" />
+            <location filename="../../gui/views/settings_form.py" line="80" />
             <source>Activations</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="109" />
+            <location filename="../../gui/views/settings_form.py" line="113" />
             <source>Adam's β₁: decay of the 1st moment, in [0, 1)</source>
             <translation>Adam 的 β₁：一阶矩的衰减率，取值 [0, 1)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="110" />
+            <location filename="../../gui/views/settings_form.py" line="114" />
             <source>Adam's β₂: decay of the 2nd moment, in [0, 1)</source>
             <translation>Adam 的 β₂：二阶矩的衰减率，取值 [0, 1)</translation>
         </message>
@@ -3744,139 +3884,189 @@ closed form: {c}
             <translation>应用</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="114" />
+            <location filename="../../gui/views/loop_settings_box.py" line="69" />
+            <source>Batch size</source>
+            <translation>批大小</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_form.py" line="118" />
             <source>Betas</source>
             <translation>β₁, β₂</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="175" />
+            <location filename="../../gui/views/settings_form.py" line="179" />
             <source>CUDA is unavailable: {0}</source>
             <translation>CUDA 不可用：{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_panel.py" line="100" />
+            <location filename="../../gui/views/settings_panel.py" line="103" />
             <source>Changed: Apply rebuilds the model.</source>
             <translation>已修改：“应用”会重建模型。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="92" />
+            <location filename="../../gui/views/loop_settings_box.py" line="81" />
+            <source>Clip gradients</source>
+            <translation>梯度裁剪</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="50" />
+            <source>Data and loop</source>
+            <translation>数据与循环</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="62" />
+            <source>Dataset</source>
+            <translation>数据集</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_form.py" line="96" />
             <source>Device</source>
             <translation>设备</translation>
         </message>
         <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="75" />
+            <source>Draw the batches in a new seeded order every epoch</source>
+            <translation>每一轮都按新的带种子顺序抽取批次</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="73" />
+            <source>Epochs</source>
+            <translation>轮数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="72" />
+            <source>Epochs the run and its schedule plan for</source>
+            <translation>训练及其学习率调度计划的轮数</translation>
+        </message>
+        <message>
             <location filename="../../gui/views/settings_panel.py" line="88" />
-            <location filename="../../gui/views/settings_panel.py" line="93" />
+            <location filename="../../gui/views/settings_panel.py" line="96" />
             <source>Fix the marked field before applying.</source>
             <translation>请先修正标出的字段再应用。</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="89" />
+            <location filename="../../gui/views/settings_form.py" line="93" />
             <source>Floating-point precision of tensors</source>
             <translation>张量的浮点精度</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="83" />
+            <location filename="../../gui/views/settings_form.py" line="87" />
             <source>Init seed</source>
             <translation>初始化种子</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="72" />
+            <location filename="../../gui/views/loop_settings_box.py" line="115" />
+            <source>It steps</source>
+            <translation>步进时机</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="109" />
+            <source>Its keywords</source>
+            <translation>关键字参数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_form.py" line="76" />
             <source>Layer sizes</source>
             <translation>各层大小</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="102" />
+            <location filename="../../gui/views/settings_panel.py" line="107" />
+            <source>Layer sizes become {0} to fit the data.</source>
+            <translation>层大小将变为 {0} 以匹配数据。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_form.py" line="106" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="101" />
+            <location filename="../../gui/views/settings_form.py" line="105" />
             <source>Learning rate: how far each step moves (≥ 0)</source>
             <translation>学习率：每一步移动多远（≥ 0）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="137" />
+            <location filename="../../gui/views/settings_form.py" line="141" />
             <source>Leave optimizer.zero_grad() out: gradients accumulate across iterations</source>
             <translation>省略 optimizer.zero_grad()：梯度在迭代之间累积</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="86" />
+            <location filename="../../gui/views/settings_form.py" line="90" />
             <source>Let the optimizer update the biases too (Mazur's example keeps them fixed)</source>
             <translation>让优化器也更新偏置（Mazur 的例子中偏置固定不变）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="62" />
+            <location filename="../../gui/views/settings_form.py" line="66" />
             <source>Load a preset: its network, data and settings</source>
             <translation>载入预设：它的网络、数据和设置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="125" />
+            <location filename="../../gui/views/settings_form.py" line="129" />
             <source>Lookahead k</source>
             <translation>Lookahead k</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="129" />
+            <location filename="../../gui/views/settings_form.py" line="133" />
             <source>Lookahead α</source>
             <translation>Lookahead α</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="128" />
+            <location filename="../../gui/views/settings_form.py" line="132" />
             <source>Lookahead α in (0, 1]: how far the slow weights move</source>
             <translation>Lookahead α，取值 (0, 1]：慢权重移动多远</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="122" />
+            <location filename="../../gui/views/settings_form.py" line="126" />
             <source>Lookahead: sync the slow weights every k steps (0 = off)</source>
             <translation>Lookahead：每 k 步同步一次慢权重（0 = 关闭）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="78" />
+            <location filename="../../gui/views/settings_form.py" line="82" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="58" />
+            <location filename="../../gui/views/settings_form.py" line="62" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="104" />
+            <location filename="../../gui/views/settings_form.py" line="108" />
             <source>Momentum</source>
             <translation>动量</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="103" />
+            <location filename="../../gui/views/settings_form.py" line="107" />
             <source>Momentum in [0, 1) (SGD and RMSprop)</source>
             <translation>动量，取值 [0, 1)（SGD 和 RMSprop）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="106" />
+            <location filename="../../gui/views/settings_form.py" line="110" />
             <source>Nesterov</source>
             <translation>Nesterov 动量</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="107" />
+            <location filename="../../gui/views/settings_form.py" line="111" />
             <source>Nesterov momentum (SGD with momentum &gt; 0)</source>
             <translation>Nesterov 动量（SGD 且动量 &gt; 0）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="69" />
+            <location filename="../../gui/views/settings_form.py" line="73" />
             <source>Neurons per layer, input first and output last, e.g. 2,2,2 or 2,4,4,2</source>
             <translation>每层神经元数，先输入层后输出层，例如 2,2,2 或 2,4,4,2</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="96" />
             <location filename="../../gui/views/settings_form.py" line="100" />
+            <location filename="../../gui/views/settings_form.py" line="104" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="66" />
+            <location filename="../../gui/views/settings_form.py" line="70" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="141" />
+            <location filename="../../gui/views/settings_form.py" line="145" />
             <source>Published variant (Mazur)</source>
             <translation>原文变体（Mazur）</translation>
         </message>
@@ -3886,7 +4076,7 @@ closed form: {c}
             <translation>用这些设置重建模型</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="145" />
+            <location filename="../../gui/views/settings_form.py" line="149" />
             <source>Reproduce the post's closing figures: hidden-layer gradients computed with the already-updated output weights (not correct backprop)</source>
             <translation>复现原文结尾的数字：用已更新的输出层权重计算隐藏层梯度（不是正确的反向传播）</translation>
         </message>
@@ -3896,9 +4086,24 @@ closed form: {c}
             <translation>还原</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="81" />
+            <location filename="../../gui/views/loop_settings_box.py" line="67" />
+            <source>Samples per batch (all: the whole training set every iteration)</source>
+            <translation>每批样本数（全部：每次迭代使用整个训练集）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="104" />
+            <source>Scheduler</source>
+            <translation>调度器</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_form.py" line="85" />
             <source>Seed of the initial weights not given by the preset</source>
             <translation>预设未给定的初始权重所用的种子</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="78" />
+            <source>Share of the samples held out for validation, in [0, 1)</source>
+            <translation>留作验证的样本比例，在 [0, 1) 内</translation>
         </message>
         <message>
             <location filename="../../gui/views/settings_panel.py" line="63" />
@@ -3906,69 +4111,140 @@ closed form: {c}
             <translation>重新显示正在使用的设置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="136" />
+            <location filename="../../gui/views/loop_settings_box.py" line="74" />
+            <source>Shuffle</source>
+            <translation>打乱顺序</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_form.py" line="140" />
             <source>Skip zero_grad()</source>
             <translation>跳过 zero_grad()</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="77" />
+            <location filename="../../gui/views/loop_settings_box.py" line="125" />
+            <source>The largest norm, or the largest absolute value</source>
+            <translation>最大范数，或最大绝对值</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_form.py" line="81" />
             <source>The loss function compared to targets</source>
             <translation>与目标比较的损失函数</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="85" />
+            <location filename="../../gui/views/loop_settings_box.py" line="60" />
+            <source>The samples the run learns from (File → Open dataset… adds a CSV or IDX file)</source>
+            <translation>训练所用的样本（文件 → 打开数据集… 可添加 CSV 或 IDX 文件）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="107" />
+            <source>The scheduler's keywords, e.g. step_size=2,gamma=0.5</source>
+            <translation>调度器的关键字参数，例如 step_size=2,gamma=0.5</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_form.py" line="89" />
             <source>Train biases</source>
             <translation>训练偏置</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="133" />
+            <location filename="../../gui/views/settings_form.py" line="137" />
             <source>Training loop</source>
             <translation>训练循环</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="116" />
+            <location filename="../../gui/views/loop_settings_box.py" line="79" />
+            <source>Validation share</source>
+            <translation>验证比例</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_form.py" line="120" />
             <source>Weight decay</source>
             <translation>权重衰减</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="115" />
+            <location filename="../../gui/views/settings_form.py" line="119" />
             <source>Weight decay (L2 penalty), ≥ 0</source>
             <translation>权重衰减（L2 惩罚），≥ 0</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="169" />
+            <location filename="../../gui/views/loop_settings_box.py" line="113" />
+            <source>When scheduler.step() runs</source>
+            <translation>何时执行 scheduler.step()</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_form.py" line="173" />
             <source>Where the tensors live</source>
             <translation>张量所在的设备</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="177" />
+            <location filename="../../gui/views/settings_form.py" line="181" />
             <source>Where the tensors live. {0}</source>
             <translation>张量所在的设备。{0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="98" />
+            <location filename="../../gui/views/settings_form.py" line="102" />
             <source>Which torch.optim optimizer</source>
             <translation>使用哪个 torch.optim 优化器</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="90" />
+            <location filename="../../gui/views/loop_settings_box.py" line="66" />
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="119" />
+            <source>by norm</source>
+            <translation>按范数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="119" />
+            <source>by value</source>
+            <translation>按数值</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="123" />
+            <source>clip_grad_norm_ (the whole gradient's length) or clip_grad_value_ (each value)</source>
+            <translation>clip_grad_norm_（整个梯度的长度）或 clip_grad_value_（每个数值）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/settings_form.py" line="94" />
             <source>dtype</source>
             <translation>数据类型</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="224" />
+            <location filename="../../gui/views/settings_form.py" line="228" />
             <source>hidden {0}</source>
             <translation>隐藏层 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="119" />
+            <location filename="../../gui/views/loop_settings_box.py" line="99" />
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="71" />
+            <source>not set</source>
+            <translation>未设置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="119" />
+            <location filename="../../gui/views/settings_form.py" line="123" />
             <source>off</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../gui/views/settings_form.py" line="224" />
+            <location filename="../../gui/views/settings_form.py" line="228" />
             <source>output</source>
             <translation>输出</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="111" />
+            <source>per batch</source>
+            <translation>每批</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/loop_settings_box.py" line="111" />
+            <source>per epoch</source>
+            <translation>每轮</translation>
         </message>
     </context>
     <context>
@@ -4358,108 +4634,139 @@ max |∂CE/∂a − (p − y)| = {g:.1e}
     <context>
         <name>TransportBar</name>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="125" />
+            <location filename="../../gui/views/transport_bar.py" line="178" />
+            <source> epochs</source>
+            <translation> 轮</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="130" />
             <source>%v / %m</source>
             <translation>%v / %m</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="83" />
+            <location filename="../../gui/views/transport_bar.py" line="85" />
             <source>Back to the starting parameters; clears the history</source>
             <translation>回到初始参数；清空历史</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="129" />
+            <location filename="../../gui/views/transport_bar.py" line="134" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="117" />
+            <location filename="../../gui/views/transport_bar.py" line="152" />
+            <source>Count batches</source>
+            <translation>按批计数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="153" />
+            <source>Count epochs</source>
+            <translation>按轮计数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="119" />
             <source>Fast-forward this many iterations in the background</source>
             <translation>在后台快进这么多次迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="114" />
+            <location filename="../../gui/views/transport_bar.py" line="181" />
+            <source>How many epochs Run goes through</source>
+            <translation>运行要经过多少轮</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="116" />
+            <location filename="../../gui/views/transport_bar.py" line="183" />
             <source>How many whole iterations Run performs</source>
             <translation>“运行”执行多少次完整迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="128" />
+            <location filename="../../gui/views/transport_bar.py" line="133" />
             <source>Iterations done in the current run</source>
             <translation>本次运行已完成的迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="77" />
+            <location filename="../../gui/views/transport_bar.py" line="79" />
             <source>Play or pause: one micro-step per tick at the chosen speed</source>
             <translation>播放或暂停：按所选速度每次执行一个微步</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="96" />
+            <location filename="../../gui/views/transport_bar.py" line="98" />
             <source>Play speed in micro-steps per second</source>
             <translation>播放速度（每秒微步数）</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="116" />
+            <location filename="../../gui/views/transport_bar.py" line="118" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="67" />
+            <location filename="../../gui/views/transport_bar.py" line="155" />
+            <source>Run goes on to the end of this many epochs from here</source>
+            <translation>运行从这里一直到这么多轮的末尾</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="69" />
             <source>Run one micro-step: one neuron, one gradient or one parameter update</source>
             <translation>执行一个微步：一个神经元、一个梯度或一次参数更新</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="72" />
+            <location filename="../../gui/views/transport_bar.py" line="154" />
+            <source>Run performs this many iterations, one batch each</source>
+            <translation>运行执行这么多次迭代，每次一批</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/transport_bar.py" line="74" />
             <source>Run to the end of the current iteration</source>
             <translation>运行到本次迭代结束</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="71" />
+            <location filename="../../gui/views/transport_bar.py" line="73" />
             <source>Step iteration ⇥</source>
             <translation>单步迭代 ⇥</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="66" />
+            <location filename="../../gui/views/transport_bar.py" line="68" />
             <source>Step →</source>
             <translation>单步 →</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="130" />
+            <location filename="../../gui/views/transport_bar.py" line="135" />
             <source>Stop the run after the current iteration</source>
             <translation>在当前迭代后停止运行</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="38" />
+            <location filename="../../gui/views/transport_bar.py" line="40" />
             <source>Transport</source>
             <translation>播放控制</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="62" />
+            <location filename="../../gui/views/transport_bar.py" line="64" />
             <source>Undo one micro-step exactly: parameters, gradients and optimizer state</source>
             <translation>精确撤销一个微步：参数、梯度和优化器状态</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="106" />
+            <location filename="../../gui/views/transport_bar.py" line="108" />
             <source>{0}/s</source>
             <translation>{0}/秒</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="61" />
+            <location filename="../../gui/views/transport_bar.py" line="63" />
             <source>← Back</source>
             <translation>← 后退</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="157" />
+            <location filename="../../gui/views/transport_bar.py" line="212" />
             <source>⏸ Pause</source>
             <translation>⏸ 暂停</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="76" />
-            <location filename="../../gui/views/transport_bar.py" line="158" />
+            <location filename="../../gui/views/transport_bar.py" line="78" />
+            <location filename="../../gui/views/transport_bar.py" line="213" />
             <source>▶ Play</source>
             <translation>▶ 播放</translation>
         </message>
         <message>
-            <location filename="../../gui/views/transport_bar.py" line="82" />
+            <location filename="../../gui/views/transport_bar.py" line="84" />
             <source>⟲ Reset</source>
             <translation>⟲ 重置</translation>
         </message>

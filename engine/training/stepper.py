@@ -23,6 +23,7 @@ from engine.models.forward_preview import ForwardPreview, forward_preview
 from engine.models.function_model import FunctionModel
 from engine.models.losses import Loss
 from engine.models.mlp import MLP
+from engine.models.run_samples import RunSamples
 from engine.training.checkpoints import Checkpoint, CheckpointStore
 from engine.training.clipping import Clipped
 from engine.training.fast_batch import FastIterations
@@ -156,6 +157,12 @@ class Stepper:
         if p is None and position.finished and position.finished[0] == self.snapshot.iteration:
             p = position.finished[1]
         return None if p is None else p.clipped
+
+    @property
+    def samples(self) -> RunSamples | None:
+        """The run's training and validation sets (None: the config's own rows, one batch)."""
+        loop = self._setup.loop
+        return None if loop is None else loop.samples
 
     @property
     def checkpoints(self) -> dict[int, Checkpoint]:

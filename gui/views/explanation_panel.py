@@ -38,6 +38,11 @@ def phase_title(phase: str) -> str:
         "loss": QCoreApplication.translate("ExplanationPanel", "loss"),
         "backward": "loss.backward()",
         "step": "optimizer.step()",
+        "batch": "for xb, yb in loader",
+        "clip": QCoreApplication.translate("ExplanationPanel", "gradient clipping"),
+        "schedule": "scheduler.step()",
+        "eval_mode": "model.eval()",
+        "evaluate": QCoreApplication.translate("ExplanationPanel", "validation pass"),
     }
     return titles.get(phase, phase)
 

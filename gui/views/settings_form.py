@@ -27,6 +27,7 @@ from engine.models.config import DTYPE_NAMES, OPTIMIZER_NAMES, Config
 from engine.models.losses import LOSS_NAMES
 from engine.models.presets import PRESETS
 from gui.views.checked_field import CheckedField, parse_float, parse_sizes
+from gui.views.loop_settings_box import LoopSettingsBox
 
 MOMENTUM_OPTIMIZERS = ("sgd", "rmsprop")
 BETA_OPTIMIZERS = ("adam", "adamw")
@@ -51,6 +52,9 @@ class SettingsForm(QWidget):
         sections.addWidget(self._model_section())
         sections.addWidget(self._optimizer_section())
         sections.addWidget(self._loop_section())
+        self.loop_box = LoopSettingsBox()
+        self.loop_box.changed.connect(self._edited)
+        sections.addWidget(self.loop_box)
         sections.addStretch(1)
 
     # -- building ----------------------------------------------------------------------------
@@ -251,6 +255,7 @@ class SettingsForm(QWidget):
         self.lookahead_k_box.setValue(c.lookahead_k)
         self.skip_zero_grad_box.setChecked(c.skip_zero_grad)
         self.variant_box.setChecked(c.published_variant)
+        self.loop_box.fill(c)
         network = c.has_layers
         network_widgets = (self.layers_field, self.activations_box, self.loss_box)
         for widget in (*network_widgets, self.biases_box, self.variant_box):
@@ -285,6 +290,7 @@ class SettingsForm(QWidget):
             "beta2": self.beta2_field,
             "weight_decay": self.decay_field,
             "lookahead_alpha": self.lookahead_alpha_field,
+            **self.loop_box.checked_fields(),
         }
 
     def values(self) -> dict[str, Any] | None:
@@ -299,6 +305,9 @@ class SettingsForm(QWidget):
         if len(values) < len(self.checked_fields()):
             return None
         values["betas"] = (values.pop("beta1"), values.pop("beta2"))
+        for name in self.loop_box.checked_fields():
+            values.pop(name)
+        values.update(self.loop_box.values())
         values["activations"] = tuple(box.currentText() for box in self.activation_boxes)
         values.update(
             loss=self.loss_box.currentText(),

@@ -89,7 +89,10 @@ class SettingsPanel(QWidget):
         try:
             config = assemble(base, values)
         except FieldRefused as refused:
-            self.form.checked_fields()[refused.field].set_error(refused.message)
+            field = self.form.checked_fields().get(refused.field)
+            if field is None:  # a choice, not a typed field: the message says it all
+                return self._refuse(refused.message)
+            field.set_error(refused.message)
             return self._refuse(self.tr("Fix the marked field before applying."))
         except EngineError as error:
             return self._refuse(str(error), at_field=True)
@@ -99,6 +102,9 @@ class SettingsPanel(QWidget):
         note = self.tr("Changed: Apply rebuilds the model.")
         if pending and self.change_note is not None:
             note = self.change_note(base, config) or note
+        if config.layers != values.get("layers", config.layers):
+            sizes = ",".join(str(n) for n in config.layers)
+            note += " " + self.tr("Layer sizes become {0} to fit the data.").format(sizes)
         self.message_label.setText(note if pending else "")
         return config
 

@@ -7,14 +7,16 @@ window they work wherever the focus is in that window, the network diagram inclu
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSlider,
     QSpinBox,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -29,7 +31,7 @@ class TransportBar(QToolBar):
     """Buttons and shortcuts that drive the controller; knows nothing of the engine."""
 
     speed_changed = Signal(int)  # micro-steps per second
-    run_requested = Signal(int)  # iterations
+    run_requested = Signal(int, str)  # how many, and of what: "batches" or "epochs"
     cancel_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -91,7 +93,7 @@ class TransportBar(QToolBar):
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setRange(MIN_SPEED, MAX_SPEED)
         self.speed_slider.setValue(DEFAULT_SPEED)
-        self.speed_slider.setFixedWidth(90)  # with the lr slider, the toolbar fits 1024 px
+        self.speed_slider.setFixedWidth(70)  # with the lr slider, the toolbar fits 1024 px
         self.speed_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # ←/→ stay with stepping
         self.speed_slider.setToolTip(self.tr("Play speed in micro-steps per second"))
         self.speed_label = QLabel()
@@ -117,7 +119,10 @@ class TransportBar(QToolBar):
             self.tr("Fast-forward this many iterations in the background"),
             QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
         )
-        self.run_action.triggered.connect(lambda: self.run_requested.emit(self.run_count.value()))
+        self.run_action.triggered.connect(
+            lambda: self.run_requested.emit(self.run_count.value(), self.unit())
+        )
+        self._make_units()
         self.progress = QProgressBar()
         self.progress.setFixedWidth(150)
         self.progress.setRange(0, 1)
@@ -132,9 +137,59 @@ class TransportBar(QToolBar):
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.addWidget(self.run_count)
         self.addAction(self.run_action)
+        self._menu_on(self.run_action, self.unit_menu)
         self.progress_item = self.addWidget(self.progress)  # a toolbar hides its item
         self.progress_item.setVisible(False)
         self.addWidget(self.cancel_button)
+
+    def _make_units(self) -> None:
+        """Run counts batches (iterations) or epochs: a choice in the Run button's menu, the
+        count's suffix saying which (the toolbar fits 1024 pixels)."""
+        self.unit_menu = QMenu(self)
+        self.unit_menu.setToolTipsVisible(True)
+        group = QActionGroup(self)
+        self.unit_actions: dict[str, QAction] = {}
+        texts = {"batches": self.tr("Count batches"), "epochs": self.tr("Count epochs")}
+        tips = {
+            "batches": self.tr("Run performs this many iterations, one batch each"),
+            "epochs": self.tr("Run goes on to the end of this many epochs from here"),
+        }
+        for unit, text in texts.items():
+            action = self.unit_menu.addAction(text)
+            action.setCheckable(True)
+            action.setToolTip(tips[unit])
+            action.triggered.connect(lambda _=False, u=unit: self.set_unit(u))
+            group.addAction(action)
+            self.unit_actions[unit] = action
+        self.unit_actions["batches"].setChecked(True)
+
+    def _menu_on(self, action: QAction, menu: QMenu) -> None:
+        """A small arrow beside the action's button opens `menu`; a click runs the action."""
+        button = self.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            button.setMenu(menu)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+
+    def unit(self) -> str:
+        return "epochs" if self.unit_actions["epochs"].isChecked() else "batches"
+
+    def set_unit(self, unit: str) -> None:
+        self.unit_actions[unit].setChecked(True)
+        self.run_count.setSuffix(self.tr(" epochs") if unit == "epochs" else "")
+        self.run_count.setToolTip(
+            self.tr("How many epochs Run goes through")
+            if unit == "epochs"
+            else self.tr("How many whole iterations Run performs")
+        )
+
+    def add_step_menu(self, actions: tuple[QAction, ...]) -> None:
+        """More sizes of step (a line, an epoch) in Step iteration's menu; each keeps its
+        shortcut and its place in the Run menu."""
+        self.step_menu = QMenu(self)
+        self.step_menu.setToolTipsVisible(True)
+        for action in actions:
+            self.step_menu.addAction(action)
+        self._menu_on(self.iteration_action, self.step_menu)
 
     # -- state from the controller -----------------------------------------------------------
     def stepping_actions(self) -> tuple[QAction, ...]:

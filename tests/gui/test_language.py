@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.data.datasets import DATASET_NAMES
 from engine.labs.activation_curves import LAB_KEYS
 from engine.models.activations import ACTIVATION_NAMES
 from engine.models.config import DEVICE_NAMES, OPTIMIZER_NAMES
 from engine.models.losses import LOSS_NAMES
 from engine.models.presets import PRESETS
+from engine.models.schedule_spec import SCHEDULER_NAMES
 from engine.models.test_functions import FUNCTIONS
 from gui import language
 from gui.background import wait_for_all
@@ -63,6 +65,8 @@ ENGINE_NAMES = {
     for word in re.findall(r"[A-Za-z]+", name)
 }
 ENGINE_NAMES |= {name.lower() for name in (*FUNCTIONS, *DEVICE_NAMES)}
+# Dataset names and torch's class names (the scheduler classes, DataLoader) are what code types.
+ENGINE_NAMES |= {name.lower() for name in (*DATASET_NAMES, *SCHEDULER_NAMES, "DataLoader")}
 ENGINE_NAMES |= {"momentum", "nesterov", "lookahead", "adagrad", "rmsprop", "relu", "swish"}
 
 
