@@ -22,6 +22,7 @@ from engine.training.stepper import Stepper
 
 Progress = Callable[[int, int], None]  # (iterations done, iterations in all)
 ShouldStop = Callable[[], bool]
+MAX_ITERATIONS = 10_000_000  # all heads together; the command line's cap on a run
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,12 @@ def compare_loop_heads(
     batches = steppers[0].timeline.per_epoch * epochs
     steppers[0].check_history_room(batches)
     total = batches * len(heads)
+    if total > MAX_ITERATIONS:
+        text = translate(
+            "EngineError",
+            "the head comparison may train at most {most:,} batches in all, got {total:,}",
+        )
+        raise EngineError(text.format(most=MAX_ITERATIONS, total=total))
     results = []
     for index, (head, stepper) in enumerate(zip(heads, steppers, strict=True)):
         report = _offset_progress(progress, index * batches, total)
