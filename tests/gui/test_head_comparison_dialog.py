@@ -3,6 +3,8 @@ without touching the run, and a run that is not a classification is refused with
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -11,8 +13,10 @@ from engine.labs.loop_heads import compare_loop_heads
 from engine.models.presets import PRESETS
 from gui.background import wait_for_all
 from gui.head_comparison_dialog import HeadComparisonDialog
+from gui.language import CHINESE, ENGLISH, install_language
 
 DIGITS = PRESETS["digits"]
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture
@@ -86,3 +90,22 @@ def test_cancel_from_the_menu_leaves_the_run_untouched(qtbot, window):
     assert run_state(window) == before and dict(window.controller.snapshot.params) == params
     assert np.isfinite(list(params.values())).all()
     dialog.close()
+
+
+def test_in_chinese_every_sentence_and_heading_is_translated(qtbot):
+    assert install_language(CHINESE)
+    try:
+        dialog = HeadComparisonDialog(DIGITS.replace(epochs=1))
+        qtbot.addWidget(dialog)
+        assert dialog.start()
+        qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=60_000)
+        headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(3)]
+        texts = [dialog.windowTitle(), dialog.status.text(), *headers]
+        texts += dialog.sentences.text().split("\n\n")
+        assert len(texts) == 10 and all(CJK.search(text) for text in texts), texts
+        assert dialog.table.item(4, 0).text() == "softmax + 交叉熵"
+        qtbot.waitUntil(lambda: not dialog.task.running, timeout=10_000)
+        dialog.close()
+    finally:
+        install_language(ENGLISH)
+        wait_for_all()
