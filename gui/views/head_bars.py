@@ -37,7 +37,7 @@ class HeadBars(pg.PlotWidget):
         self._add(bars)
         for k, (height, accuracy) in enumerate(zip(heights, accuracies, strict=True)):
             text = "—" if math.isnan(accuracy) else f"{height:.1f} %"
-            label = pg.TextItem(text, anchor=(0.5, 1.0), color="#444")
+            label = pg.TextItem(text, anchor=(0.5, 1.0), color=pg.getConfigOption("foreground"))
             label.setPos(k, height + 1)
             self._add(label)
         # Titles "a + b" over two lines, so five of them fit under the bars.
