@@ -19,6 +19,7 @@ from gui.copy_image import COPY_SHORTCUT, copy_figure, figure_in_view
 from gui.export import ExportError
 from gui.export_all import export_all_into_new_folder
 from gui.export_menu import LAST_FOLDER_KEY
+from gui.head_comparison_action import HeadComparisonAction
 from gui.plain_text import show_warning
 from gui.run_undo import RunUndo
 from gui.session_menu import SessionMenu
@@ -112,6 +113,8 @@ class WindowMenus:
             self.window.controller.cancel_run,
         )
         self.cancel_action.setEnabled(False)
+        menu.addSeparator()
+        self.head_comparison = HeadComparisonAction(self.window, menu)
 
     def _view_menu(self) -> None:
         window = self.window

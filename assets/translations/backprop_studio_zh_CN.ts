@@ -724,17 +724,17 @@ closed form: {c}
     <context>
         <name>Controller</name>
         <message>
-            <location filename="../../gui/controller.py" line="241" />
+            <location filename="../../gui/controller.py" line="236" />
             <source>A run is already in progress.</source>
             <translation>已有一次运行正在进行。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="341" />
+            <location filename="../../gui/controller.py" line="336" />
             <source>A run is in progress: wait for it or cancel it first.</source>
             <translation>正在运行：请先等待它结束或取消。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="163" />
+            <location filename="../../gui/controller.py" line="158" />
             <source>Already at the start: there is nothing to undo.</source>
             <translation>已在起点：没有可撤销的步骤。</translation>
         </message>
@@ -789,13 +789,13 @@ closed form: {c}
             <translation>新的优化器设置会等本次迭代结束：从下一次迭代起生效（设置只在两次迭代之间更改）。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="330" />
+            <location filename="../../gui/controller.py" line="325" />
             <source>The run stopped</source>
             <translation>运行已停止</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="298" />
-            <location filename="../../gui/controller.py" line="328" />
+            <location filename="../../gui/controller.py" line="293" />
+            <location filename="../../gui/controller.py" line="323" />
             <source>The run stopped with an error: {0}</source>
             <translation>运行因错误而停止：{0}</translation>
         </message>
@@ -810,8 +810,8 @@ closed form: {c}
             <translation>训练在第 {0} 次迭代发散：损失变为 {1}。请后退（←）、重置或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../gui/controller.py" line="210" />
-            <location filename="../../gui/controller.py" line="252" />
+            <location filename="../../gui/controller.py" line="205" />
+            <location filename="../../gui/controller.py" line="247" />
             <source>Training diverged: go back, reset or change the settings.</source>
             <translation>训练已发散：请后退、重置或修改设置。</translation>
         </message>
@@ -1136,6 +1136,31 @@ closed form: {c}
             <location filename="../../engine/data/digits.py" line="66" />
             <source>the digits data file {path} is damaged: reinstall the app</source>
             <translation>手写数字数据文件 {path} 已损坏：请重新安装本应用</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_heads.py" line="116" />
+            <source>the head comparison may train at most {most:,} batches in all, got {total:,}</source>
+            <translation>输出头比较最多总共训练 {most:,} 个批次，收到的是 {total:,}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_heads.py" line="88" />
+            <source>the head comparison needs a classification dataset with at least 2 classes</source>
+            <translation>输出头比较需要至少有 2 个类别的分类数据集</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_heads.py" line="80" />
+            <source>the head comparison needs a classification dataset, e.g. digits: this run has no dataset</source>
+            <translation>输出头比较需要一个分类数据集（例如 digits）：这次运行没有数据集</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_heads.py" line="72" />
+            <source>the head comparison needs a network, not a test function</source>
+            <translation>输出头比较需要一个网络，而不是测试函数</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_heads.py" line="95" />
+            <source>the head comparison needs held-out data: set a validation share above 0</source>
+            <translation>输出头比较需要留出数据：请把验证集比例设为大于 0</translation>
         </message>
         <message>
             <location filename="../../engine/data/csv_cells.py" line="72" />
@@ -2016,6 +2041,87 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>HeadComparisonAction</name>
+        <message>
+            <location filename="../../gui/head_comparison_action.py" line="42" />
+            <source>Cannot compare output heads: {0}</source>
+            <translation>无法比较输出头：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/head_comparison_action.py" line="29" />
+            <source>Compare output &amp;heads…</source>
+            <translation>比较输出头(&amp;H)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/head_comparison_action.py" line="32" />
+            <source>Train this network, seed and batches with each output head and compare accuracy</source>
+            <translation>用每种输出头以相同的网络、种子和批次训练，并比较准确率</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadComparisonDialog</name>
+        <message>
+            <location filename="../../gui/head_comparison_dialog.py" line="56" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/head_comparison_dialog.py" line="74" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../gui/head_comparison_dialog.py" line="42" />
+            <source>Compare output heads</source>
+            <translation>比较输出头</translation>
+        </message>
+        <message>
+            <location filename="../../gui/head_comparison_dialog.py" line="141" />
+            <source>Comparison cancelled: nothing was changed.</source>
+            <translation>比较已取消：没有任何改动。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/head_comparison_dialog.py" line="89" />
+            <source>Network {shape} on {data}, seed {seed}, {epochs} epoch(s): every head starts from the same weights and sees the same batches; only the output activation and the loss change.</source>
+            <translation>网络 {shape}，数据 {data}，种子 {seed}，{epochs} 轮：每种输出头都从相同的权重出发、看到相同的批次；只有输出激活函数和损失不同。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/head_comparison_dialog.py" line="93" />
+            <source>Output head</source>
+            <translation>输出头</translation>
+        </message>
+        <message>
+            <location filename="../../gui/head_comparison_dialog.py" line="57" />
+            <source>Stop the comparison; the run is not touched</source>
+            <translation>停止比较；当前运行不受影响</translation>
+        </message>
+        <message>
+            <location filename="../../gui/head_comparison_dialog.py" line="94" />
+            <source>Validation accuracy</source>
+            <translation>验证准确率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/head_comparison_dialog.py" line="151" />
+            <source>Validation accuracy (%)</source>
+            <translation>验证准确率（%）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/head_comparison_dialog.py" line="95" />
+            <source>Validation loss</source>
+            <translation>验证损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/head_comparison_dialog.py" line="146" />
+            <source>diverged</source>
+            <translation>发散</translation>
+        </message>
+        <message>
+            <location filename="../../gui/head_comparison_dialog.py" line="153" />
+            <source>• {title}: {sentence}</source>
+            <translation>• {title}：{sentence}</translation>
+        </message>
+    </context>
+    <context>
         <name>IterationPlot</name>
         <message>
             <location filename="../../gui/views/iteration_plot.py" line="86" />
@@ -2547,6 +2653,59 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>LoopHeads</name>
+        <message>
+            <location filename="../../engine/labs/loop_head_table.py" line="96" />
+            <source>F.cross_entropy applies log_softmax itself, so softmax outputs are squashed twice: the scores it sees lie between 0 and 1, the loss can never fall below log(1 + (K − 1)/e) for K classes, and the gradients stay small.</source>
+            <translation>F.cross_entropy 自己会再做一次 log_softmax，所以 softmax 的输出被压缩了两次：它看到的分数都在 0 到 1 之间，K 个类别时损失永远不会低于 log(1 + (K − 1)/e)，梯度也一直很小。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_head_table.py" line="70" />
+            <source>NLL over sigmoid outputs rewards only the true class's output, −σ(z_true): it pushes the true class up without ever pushing the others down, and each push fades as σ saturates near 1.</source>
+            <translation>在 sigmoid 输出上用 NLL 只奖励正确类别的输出 −σ(z_true)：它把正确类别往上推，却从不把其他类别往下压；而且 σ 接近 1 饱和时，每次推动都会减弱。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_head_table.py" line="57" />
+            <source>NLL over softmax outputs is −p(true class), not its log: the push p·(1 − p) fades as p nears 1 and also as it nears 0, so badly misclassified samples are given up on, and the loss (between −1 and 0) is no longer a log-likelihood.</source>
+            <translation>在 softmax 输出上用 NLL 得到的是 −p(正确类别)，而不是它的对数：推动力 p·(1 − p) 在 p 接近 1 时减弱，在 p 接近 0 时也减弱，于是错得很厉害的样本被放弃了；而且这个损失（介于 −1 和 0 之间）不再是对数似然。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_head_table.py" line="83" />
+            <source>NLL over tanh outputs is the same one-sided reward, −tanh(z_true), with a slope four times sigmoid's at 0, so it moves faster at first but still never pushes the wrong classes down.</source>
+            <translation>在 tanh 输出上用 NLL 是同样的单向奖励 −tanh(z_true)，它在 0 处的斜率是 sigmoid 的四倍，所以一开始走得更快，但仍然从不把错误的类别往下压。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_head_table.py" line="37" />
+            <source>log_softmax + NLL</source>
+            <translation>log_softmax + NLL</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_head_table.py" line="44" />
+            <source>log_softmax + NLL is cross-entropy, −log p(true class): each score's gradient is p − one-hot, so every sample pushes its true class up and all the others down, hardest where the network is most wrong.</source>
+            <translation>log_softmax + NLL 就是交叉熵 −log p(正确类别)：每个分数的梯度是 p − one-hot，所以每个样本都把正确类别往上推、把其他所有类别往下压，网络错得越厉害，推得越用力。</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_head_table.py" line="63" />
+            <source>sigmoid + NLL</source>
+            <translation>sigmoid + NLL</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_head_table.py" line="50" />
+            <source>softmax + NLL</source>
+            <translation>softmax + NLL</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_head_table.py" line="89" />
+            <source>softmax + cross-entropy</source>
+            <translation>softmax + 交叉熵</translation>
+        </message>
+        <message>
+            <location filename="../../engine/labs/loop_head_table.py" line="76" />
+            <source>tanh + NLL</source>
+            <translation>tanh + NLL</translation>
+        </message>
+    </context>
+    <context>
         <name>LoopWindow</name>
         <message>
             <location filename="../../gui/loop_window.py" line="59" />
@@ -2687,52 +2846,52 @@ closed form: {c}
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/window_menus.py" line="136" />
+            <location filename="../../gui/window_menus.py" line="139" />
             <source>&amp;About Backprop Studio</source>
             <translation>关于 Backprop Studio(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="95" />
+            <location filename="../../gui/window_menus.py" line="96" />
             <source>&amp;Copy image</source>
             <translation>复制图像(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="88" />
+            <location filename="../../gui/window_menus.py" line="89" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="66" />
+            <location filename="../../gui/window_menus.py" line="67" />
             <source>&amp;Export all figures…</source>
             <translation>导出全部图形(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="61" />
+            <location filename="../../gui/window_menus.py" line="62" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="126" />
+            <location filename="../../gui/window_menus.py" line="129" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="129" />
+            <location filename="../../gui/window_menus.py" line="132" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="84" />
+            <location filename="../../gui/window_menus.py" line="85" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="103" />
+            <location filename="../../gui/window_menus.py" line="104" />
             <source>&amp;Run</source>
             <translation>运行(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="118" />
+            <location filename="../../gui/window_menus.py" line="121" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
@@ -2758,57 +2917,57 @@ closed form: {c}
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="110" />
+            <location filename="../../gui/window_menus.py" line="111" />
             <source>Cancel run</source>
             <translation>取消运行</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="84" />
+            <location filename="../../gui/window_menus.py" line="85" />
             <source>Close Backprop Studio</source>
             <translation>关闭 Backprop Studio</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="176" />
+            <location filename="../../gui/window_menus.py" line="179" />
             <source>Copied the figure to the clipboard ({0} × {1} pixels)</source>
             <translation>已将图形复制到剪贴板（{0} × {1} 像素）</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="96" />
+            <location filename="../../gui/window_menus.py" line="97" />
             <source>Copy the figure under the pointer (or the focused one) to the clipboard</source>
             <translation>把指针下的图形（或当前焦点所在的图形）复制到剪贴板</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="130" />
+            <location filename="../../gui/window_menus.py" line="133" />
             <source>Every keyboard shortcut, with what it does</source>
             <translation>所有键盘快捷键及其作用</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="79" />
+            <location filename="../../gui/window_menus.py" line="80" />
             <source>Export &amp;iteration animation (GIF)…</source>
             <translation>导出迭代动画 (GIF)(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="146" />
+            <location filename="../../gui/window_menus.py" line="149" />
             <source>Export all figures to</source>
             <translation>导出全部图形到</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="182" />
+            <location filename="../../gui/window_menus.py" line="185" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="73" />
+            <location filename="../../gui/window_menus.py" line="74" />
             <source>Export descent &amp;animation (GIF)…</source>
             <translation>导出下降动画 (GIF)(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="163" />
+            <location filename="../../gui/window_menus.py" line="166" />
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="155" />
+            <location filename="../../gui/window_menus.py" line="158" />
             <source>Exporting at the run's next consistent point…</source>
             <translation>将在训练的下一个一致点导出…</translation>
         </message>
@@ -2874,7 +3033,7 @@ closed form: {c}
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="172" />
+            <location filename="../../gui/window_menus.py" line="175" />
             <source>Point at a figure (or click one), then copy it.</source>
             <translation>请先指向一幅图形（或点击它），再复制。</translation>
         </message>
@@ -2894,7 +3053,7 @@ closed form: {c}
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="121" />
+            <location filename="../../gui/window_menus.py" line="124" />
             <source>Show or hide the {0} panel</source>
             <translation>显示或隐藏“{0}”面板</translation>
         </message>
@@ -2904,7 +3063,7 @@ closed form: {c}
             <translation>请先单步进入一次迭代（并等运行结束）。</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="111" />
+            <location filename="../../gui/window_menus.py" line="112" />
             <source>Stop the fast-forward run</source>
             <translation>停止快进运行</translation>
         </message>
@@ -2929,12 +3088,12 @@ closed form: {c}
             <translation>网络逐步执行反向传播</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="80" />
+            <location filename="../../gui/window_menus.py" line="81" />
             <source>The network through every micro-step of this iteration</source>
             <translation>网络经历本次迭代的每一个微步</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="74" />
+            <location filename="../../gui/window_menus.py" line="75" />
             <source>The path growing over the loss surface, as an animated GIF</source>
             <translation>路径在损失曲面上延伸的 GIF 动画</translation>
         </message>
@@ -2955,7 +3114,7 @@ closed form: {c}
             <translation>训练循环</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="137" />
+            <location filename="../../gui/window_menus.py" line="140" />
             <source>Version, libraries and the device in use</source>
             <translation>版本、所用的库和设备</translation>
         </message>
@@ -2975,7 +3134,7 @@ closed form: {c}
             <translation>每个起点到达哪个极小值</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="67" />
+            <location filename="../../gui/window_menus.py" line="68" />
             <source>Write every plot (PNG, SVG, PDF, CSV), the diagram and the trajectory</source>
             <translation>写出每张图（PNG、SVG、PDF、CSV）、网络图和轨迹</translation>
         </message>
@@ -2985,7 +3144,7 @@ closed form: {c}
             <translation>已写入 {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/window_menus.py" line="166" />
+            <location filename="../../gui/window_menus.py" line="169" />
             <source>Wrote {0} files to {1}</source>
             <translation>已写入 {0} 个文件到 {1}</translation>
         </message>

@@ -25,6 +25,7 @@ from engine.commands.cli_values import (
     step_count,
     whole,
 )
+from engine.commands.compare_heads import add_compare_heads_command, run_compare_heads
 from engine.commands.replay import (
     add_replay_command,
     add_save_session_option,
@@ -86,6 +87,7 @@ def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
     add_config_options(add_trace_command(commands, step_count, sorted(PRESETS)))
     add_script_command(commands, add_config_options, step_count)
     add_replay_command(commands)
+    add_compare_heads_command(commands, add_config_options, sorted(PRESETS))
     return parser
 
 
@@ -295,6 +297,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "bench": run_bench_checked,
     "script": partial(run_script_command, config_from_args=config_from_args),
     "replay": partial(run_replay, report=train_report, render=report_text),
+    "compare-heads": partial(
+        run_compare_heads, config_from_args=config_from_args, render=report_text
+    ),
 }
 
 

@@ -49,6 +49,29 @@ XOR = Config(
 )
 
 
+# PyTorch's first-network tutorial ("What is torch.nn really?") on the 8×8 digits: one linear
+# layer 64 → 10 with log_softmax and the negative log-likelihood, SGD lr 0.5, batches of 64 from
+# a shuffled DataLoader, 2 epochs; a fifth of the images held out. The tutorial trains its bias
+# (`bias = torch.zeros(10, requires_grad=True)`), so this preset does too.
+DIGITS = Config(
+    preset="digits",
+    layers=(64, 10),
+    activations=("log_softmax",),
+    loss="nll",
+    optimizer="sgd",
+    lr=0.5,
+    seed=0,
+    train_biases=True,
+    inputs=(),
+    targets=(),
+    dataset="digits",
+    batch_size=64,
+    epochs=2,
+    shuffle=True,
+    val_share=0.2,
+)
+
+
 def function_preset(fn: TestFunction) -> Config:
     """A test function trained from its showcase start by plain SGD."""
     start = tuple(zip(("x", "y"), fn.start[: fn.dims], strict=False))
@@ -58,6 +81,7 @@ def function_preset(fn: TestFunction) -> Config:
 PRESETS: dict[str, Config] = {
     "mazur": MAZUR,
     "xor": XOR,
+    "digits": DIGITS,
     **{name: function_preset(fn) for name, fn in FUNCTIONS.items()},
 }
 

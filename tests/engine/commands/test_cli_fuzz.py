@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import engine.commands.cli as cli
 
 EXIT_OK, EXIT_DIVERGED = 0, 3
-SMALL_COUNTS = ("--steps", "--res")  # valid values stay tiny: a run must take milliseconds
+SMALL_COUNTS = ("--steps", "--res", "--epochs")  # valid values stay tiny: runs stay quick
 JUNK_OPTIONS = ("--bogus", "-x", "--lr=", "--json=1")
 # No leading "-": argparse would read it as an abbreviated option (e.g. "--scr...").
 JUNK_TEXT = st.text(alphabet="abcxyz0123456789.,:eE+_ ", max_size=12)
