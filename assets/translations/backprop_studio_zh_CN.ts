@@ -960,7 +960,7 @@ closed form: {c}
             <translation>运行 {more:,} 次迭代将为 {parameters:,} 个参数保存约 {needed:,.1f} GB 的历史（每次迭代的损失都会保留）；{budget:.1f} GB 内最多还能再运行 {room:,} 次：请减少迭代次数，或重置</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="56" />
+            <location filename="../../engine/models/loop_settings.py" line="54" />
             <source>a test function has no data: datasets, mini-batches and validation apply to networks</source>
             <translation>测试函数没有数据：数据集、小批量和验证只适用于网络</translation>
         </message>
@@ -970,7 +970,7 @@ closed form: {c}
             <translation>验证集比例 {share} 会让 {name} 的 {count} 个样本中一个训练样本也不剩</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="69" />
+            <location filename="../../engine/models/loop_settings.py" line="67" />
             <source>at most {most:,} epochs, got {value:,}</source>
             <translation>最多 {most:,} 个轮次，得到的是 {value:,}</translation>
         </message>
@@ -984,11 +984,6 @@ closed form: {c}
             <location filename="../../engine/data/idx.py" line="75" />
             <source>cannot tell which file holds the labels of {file}: an IDX images file's name contains 'images' or 'idx3' (like train-images-idx3-ubyte)</source>
             <translation>无法判断 {file} 的标签在哪个文件里：IDX 图像文件的文件名应包含“images”或“idx3”（例如 train-images-idx3-ubyte）</translation>
-        </message>
-        <message>
-            <location filename="../../engine/models/loop_settings.py" line="41" />
-            <source>clip by norm or by value, not both (one of them must be 0)</source>
-            <translation>按范数或按数值裁剪，不能同时使用（其中一个必须为 0）</translation>
         </message>
         <message>
             <location filename="../../engine/models/clip_limits.py" line="29" />
@@ -1051,7 +1046,7 @@ closed form: {c}
             <translation>CSV 文件至少需要 4 个点，实际只有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="99" />
+            <location filename="../../engine/models/loop_settings.py" line="97" />
             <source>the batch size {size} is larger than the training set ({train} samples)</source>
             <translation>批大小 {size} 大于训练集（{train} 个样本）</translation>
         </message>
@@ -1091,6 +1086,11 @@ closed form: {c}
             <translation>标签 {cell} 既不是整数也不是名称</translation>
         </message>
         <message>
+            <location filename="../../engine/training/live_settings.py" line="133" />
+            <source>the learning-rate schedule sets lr at every scheduler.step(): change the schedule instead, or turn it off</source>
+            <translation>学习率调度器在每次 scheduler.step() 时都会设置 lr：请改调度方案，或将其关闭</translation>
+        </message>
+        <message>
             <location filename="../../engine/training/live_settings.py" line="116" />
             <source>the optimizer's settings are unchanged</source>
             <translation>优化器设置没有变化</translation>
@@ -1106,7 +1106,7 @@ closed form: {c}
             <translation>原文变体只适用于用普通 SGD 训练的单隐藏层网络（没有动量、权重衰减、Lookahead，也不跳过 zero_grad）</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="44" />
+            <location filename="../../engine/models/loop_settings.py" line="42" />
             <source>the scheduler steps per batch or per epoch, not {step!r}</source>
             <translation>调度器按批次（batch）或按轮次（epoch）步进，不能是 {step!r}</translation>
         </message>
@@ -1121,7 +1121,7 @@ closed form: {c}
             <translation>验证集比例必须不小于 0 且小于 1，收到的是 {share}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="86" />
+            <location filename="../../engine/models/loop_settings.py" line="84" />
             <source>the validation share must be below 1 (a share of the data), got {v}</source>
             <translation>验证集比例必须小于 1（数据的一部分），得到的是 {v}</translation>
         </message>
@@ -1231,22 +1231,27 @@ closed form: {c}
             <translation>{labels} 中只有一个类别（{label}）；至少需要 2 个</translation>
         </message>
         <message>
-            <location filename="../../engine/training/history.py" line="154" />
+            <location filename="../../engine/training/history.py" line="150" />
+            <source>{label} is a value of the dataset's samples, which the DataLoader draws in batches: it cannot be set by hand (set a parameter instead)</source>
+            <translation>{label} 是数据集样本中的一个值，DataLoader 会按批次抽取这些样本：它不能手动设置（请改为设置参数）</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/history.py" line="163" />
             <source>{label} must be a finite number float32 can hold (at most ±{most:.7g}), got {value!r}</source>
             <translation>{label} 必须是 float32 能表示的有限数（绝对值至多 {most:.7g}），实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/training/history.py" line="157" />
+            <location filename="../../engine/training/history.py" line="166" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="81" />
+            <location filename="../../engine/models/loop_settings.py" line="79" />
             <source>{name} must be a finite number ≥ 0, got {value!r}</source>
             <translation>{name} 必须是 ≥ 0 的有限数，得到的是 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/models/loop_settings.py" line="66" />
+            <location filename="../../engine/models/loop_settings.py" line="64" />
             <source>{name} must be a whole number ≥ 0, got {value!r}</source>
             <translation>{name} 必须是 ≥ 0 的整数，得到的是 {value!r}</translation>
         </message>
@@ -1379,7 +1384,7 @@ closed form: {c}
             <translation>损失为 {value}：训练已发散。请后退，或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../engine/training/live_settings.py" line="133" />
+            <location filename="../../engine/training/live_settings.py" line="142" />
             <source>The optimizer's settings changed between iterations ({changes}); the run goes on from the next optimizer.step() with the new values, nothing rebuilt.</source>
             <translation>优化器设置在两次迭代之间更改了（{changes}）；训练继续进行，从下一次 optimizer.step() 起使用新值，模型没有重建。</translation>
         </message>

@@ -122,6 +122,15 @@ class SettingsChanges:
                     "settings",
                 )
             )
+        if config.scheduler and any(name == "lr" for name, _, _ in changes):
+            # scheduler.step() writes every param group's lr: a hand-set one would not last.
+            raise EngineError(
+                translate(
+                    "EngineError",
+                    "the learning-rate schedule sets lr at every scheduler.step(): change the "
+                    "schedule instead, or turn it off",
+                )
+            )
         return changes
 
 
