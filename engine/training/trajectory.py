@@ -151,6 +151,11 @@ class Trajectory:
         """The validation passes so far, one per finished epoch."""
         return tuple(e for i, e in sorted(self._evaluations.items()) if i < self.length)
 
+    def evaluation_of(self, iteration: int) -> Evaluation | None:
+        """The validation pass that ended iteration `iteration`, as soon as it ran (also at
+        the evaluate micro-step, before the iteration is finished)."""
+        return self._evaluations.get(iteration)
+
     @property
     def param_iterations(self) -> np.ndarray:
         """After how many iterations each row of `params` was taken (the last: `length`)."""

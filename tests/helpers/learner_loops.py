@@ -37,6 +37,7 @@ class LearnerRun:
     losses: list[float] = field(default_factory=list)
     lrs: list[float] = field(default_factory=list)
     norms: list[float] = field(default_factory=list)
+    clip_totals: list[float] = field(default_factory=list)  # clip_grad_norm_'s return value
     evaluations: list[tuple[float, float, float | None]] = field(default_factory=list)
     params: np.ndarray | None = None
 
@@ -78,7 +79,8 @@ def learner_loop(
             loss.backward()
             run.norms.append(math.sqrt(sum(float((p.grad**2).sum()) for p in trained)))
             if config.clip_norm:
-                torch.nn.utils.clip_grad_norm_(trained, config.clip_norm)
+                total = torch.nn.utils.clip_grad_norm_(trained, config.clip_norm)
+                run.clip_totals.append(float(total))
             if config.clip_value:
                 torch.nn.utils.clip_grad_value_(trained, config.clip_value)
             run.lrs.append(optimizer.param_groups[0]["lr"])
