@@ -81,4 +81,6 @@ def file_digest(path: Path) -> str:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise EngineError(f"cannot read the dataset file {path}: {reason}") from None
+    except ValueError:  # a path with a NUL character
+        raise EngineError(f"the dataset file {path!r} cannot be a file name") from None
     return digest.hexdigest()

@@ -178,3 +178,19 @@ def test_lookahead_with_a_schedule(tmp_path):
     stepper = Stepper(config)
     stepper.run(stepper.timeline.per_epoch)
     assert_script_matches(stepper, run_script(script_of_run(stepper), tmp_path))
+
+
+def test_the_script_command_exports_every_epoch_by_default(capsys, tmp_path):
+    from engine.commands.cli import main
+
+    out = tmp_path / "digits.py"
+    argv = [
+        "script", "--dataset", "digits", "--layers", "64,10", "--output-activation",
+        "log_softmax", "--loss", "nll", "--lr", "0.5", "--batch-size", "64", "--epochs", "2",
+        "--val-share", "0.2", "--seed", "1", "--train-biases", "--out", str(out),
+    ]  # fmt: skip
+    assert main(argv) == 0
+    stepper = Stepper(DIGITS)
+    assert f"steps = {stepper.timeline.per_epoch * 2}  # the optimizer steps the app ran" in (
+        out.read_text().splitlines()
+    )
