@@ -263,3 +263,17 @@ def test_other_live_changes_under_a_schedule_still_work():
     stepper.run(4)
     stepper.change_settings(stepper.config.replace(momentum=0.9))
     assert all(g["momentum"] == 0.9 for g in stepper.optimizer.param_groups)
+
+
+def test_a_momentum_change_under_one_cycle_is_refused_unless_it_does_not_cycle():
+    cycling = LOOP_RUN.replace(momentum=0.9, scheduler="OneCycleLR:total_steps=200")
+    stepper = Stepper(cycling)
+    stepper.run(2)
+    before = exact_state(stepper), stepper.tick
+    with pytest.raises(EngineError, match="OneCycleLR sets the momentum"):
+        stepper.change_settings(stepper.config.replace(momentum=0.5))
+    assert (exact_state(stepper), stepper.tick) == before
+    fixed = Stepper(cycling.replace(scheduler="OneCycleLR:total_steps=200,cycle_momentum=false"))
+    fixed.run(2)
+    fixed.change_settings(fixed.config.replace(momentum=0.5))
+    assert all(g["momentum"] == 0.5 for g in fixed.optimizer.param_groups)
