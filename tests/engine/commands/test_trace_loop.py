@@ -126,3 +126,18 @@ def test_the_cap_counts_the_values_a_wide_network_prints(capsys):
     assert_refused(capsys, digits, f"more than the {MAX_TRACE_VALUES:,} trace prints")
     with pytest.raises(EngineError):
         check_trace_size(Stepper(MAZUR), 20_000)
+
+
+def test_a_reader_that_stops_early_gets_no_error():
+    """`trace … | head -1`: the closed pipe ends the command quietly, not with an error."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    main_py = Path(__file__).resolve().parents[3] / "main.py"
+    command = [sys.executable, str(main_py), "trace", *ARGS, "--steps", "40"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert json.loads(process.stdout.readline())["phase"] == "batch"
+    process.stdout.close()  # as head does after its line
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 0 and err == b""
