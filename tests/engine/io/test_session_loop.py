@@ -314,3 +314,38 @@ def test_a_dataset_run_session_costs_its_samples(tmp_path, monkeypatch):
     with pytest.raises(EngineError, match=f"3 iterations of {samples:,} input rows"):
         save_session(stepper, tmp_path / "run.json")
     assert torch.is_tensor(stepper.x)
+
+
+def idx_file(path: Path, values: np.ndarray) -> None:
+    """An IDX file written by hand: 00 00, type 08 (uint8), dims, big-endian sizes, bytes."""
+    import struct
+
+    header = bytes((0, 0, 8, values.ndim)) + struct.pack(f">{values.ndim}I", *values.shape)
+    path.write_bytes(header + values.astype(np.uint8).tobytes())
+
+
+def test_an_idx_run_fingerprints_its_images_and_its_labels(tmp_path):
+    import hashlib
+
+    rng = np.random.default_rng(2)
+    images = tmp_path / "train-images-idx3-ubyte"
+    labels = tmp_path / "train-labels-idx1-ubyte"
+    idx_file(images, rng.integers(0, 256, (40, 2, 2)))
+    idx_file(labels, np.arange(40) % 3)
+    config = LOOP.replace(
+        dataset=str(images), layers=(4, 3, 3), batch_size=8, val_share=0.25, scheduler=""
+    )
+    stepper = Stepper(config)
+    stepper.run(5)
+    path = tmp_path / "run.json"
+    save_session(stepper, path)
+    entries = json.loads(path.read_text())["data_files"]
+    digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (images, labels)]
+    assert entries == [
+        {"path": str(images), "sha256": digests[0]},
+        {"path": str(labels), "sha256": digests[1]},
+    ]
+    assert exact(load_session(path)) == exact(stepper)
+    idx_file(labels, (np.arange(40) + 1) % 3)  # the same size, other labels
+    with pytest.raises(EngineError, match="train-labels-idx1-ubyte has changed"):
+        load_session(path)
