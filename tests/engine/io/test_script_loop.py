@@ -70,6 +70,25 @@ SINE = Config(
     train_biases=True,
 )
 
+BLOBS32 = Config(
+    preset="custom",
+    layers=(2, 5, 2),
+    activations=("relu", "identity"),
+    loss="cross_entropy",
+    optimizer="adam",
+    lr=0.01,
+    seed=0,
+    dtype="float32",
+    dataset="blobs",
+    inputs=(),
+    targets=(),
+    batch_size=30,
+    val_share=0.2,
+    epochs=2,
+    scheduler="WarmupCosine",
+    train_biases=True,
+)
+
 
 def run_script(text: str, folder: Path) -> dict:
     """Run the script in a fresh, isolated Python from an empty folder; its printed numbers."""
@@ -106,7 +125,9 @@ def assert_script_matches(stepper: Stepper, printed: dict) -> None:
     assert printed["params"] == stepper.params()
 
 
-@pytest.mark.parametrize("config", [MOONS, DIGITS, SINE], ids=["moons", "digits", "sine"])
+@pytest.mark.parametrize(
+    "config", [MOONS, DIGITS, SINE, BLOBS32], ids=["moons", "digits", "sine", "float32-warmup"]
+)
 def test_two_epochs_print_the_engines_numbers(config, tmp_path):
     stepper = Stepper(config)
     stepper.run(stepper.timeline.per_epoch * 2)
