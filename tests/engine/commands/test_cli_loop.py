@@ -166,3 +166,29 @@ def test_a_diverging_loop_run_is_strict_json(capsys):
     report = strict_json(out)  # NaN and infinity are null, never bare tokens
     assert "NaN" not in out and "Infinity" not in out
     assert report["diverged_at"] is not None
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--val-share", "1"], "the validation share must be below 1"),
+        (["--val-share", "nan"], "argument --val-share: 'nan' is not a finite number"),
+        (["--epochs", "-1"], "argument --epochs: '-1' must not be negative"),
+        (["--clip-norm", "-1"], "argument --clip-norm: '-1' must not be negative"),
+        (["--clip-value", "inf"], "argument --clip-value: 'inf' is not a finite number"),
+        (["--scheduler-step", "sometimes"], "invalid choice: 'sometimes'"),
+        (["--layers", "3,4,2"], "the data has 2 input(s) and 2 target(s) per sample"),
+        (
+            ["--optimizer", "adam", "--scheduler", "OneCycleLR:total_steps=2", "--batch-size", "8"],
+            "OneCycleLR plans 2 steps but the run steps it",
+        ),
+    ],
+    ids=[
+        "val-share-1", "val-share-nan", "negative-epochs", "negative-clip", "infinite-clip",
+        "scheduler-step", "layers-against-data", "one-cycle-too-short",
+    ],
+)  # fmt: skip
+def test_other_bad_loop_values_are_refused(capsys, argv, message):
+    assert_refused(
+        capsys, ["train", "--dataset", "moons", "--loss", "cross_entropy", *argv], message
+    )
