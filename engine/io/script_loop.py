@@ -72,12 +72,14 @@ def _per_epoch(config: Config, train_count: int) -> int:
 
 
 def _data(config: Config, samples: RunSamples) -> list[str]:
-    source = "the dataset " + config.dataset if _is_builtin(config.dataset) else "the data"
+    # Only a built-in set's name (letters) goes into the comment; a file's path never does.
+    builtin = _is_builtin(config.dataset) and config.dataset.strip().isalpha()
+    source = f"The {config.dataset.strip().lower()} dataset" if builtin else "The data"
     lines = [
         "# The samples, as the app split them (seed, validation share): zlib-compressed",
         "# float64 bytes in base64, embedded so the script needs no data file. unpack() gives",
         "# the numpy arrays back exactly.",
-        f"# They are {_safe(source)}'s {whole(len(samples.train))} training and "
+        f"# {source}: {whole(len(samples.train))} training and "
         f"{whole(len(samples.val))} validation samples.",
         *packed_lines("TRAIN_X", samples.train.x),
         *packed_lines("TRAIN_Y", samples.train.y),
@@ -104,11 +106,6 @@ def _is_builtin(spec: str) -> bool:
     from engine.data.datasets import DATASET_NAMES
 
     return spec.strip().casefold() in DATASET_NAMES
-
-
-def _safe(text: str) -> str:
-    """Only a built-in dataset's name goes into a comment; anything else is 'the data'."""
-    return text if all(c.isalnum() or c == " " for c in text) else "the data"
 
 
 def _scheduler(config: Config, per_epoch: int) -> list[str]:
