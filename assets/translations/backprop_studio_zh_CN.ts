@@ -1017,6 +1017,11 @@ closed form: {c}
             <translation>OneCycleLR 只规划了 {planned} 步，但本次训练会调用它 {total} 次：请设置 total_steps={total} 或更大</translation>
         </message>
         <message>
+            <location filename="../../engine/training/live_settings.py" line="142" />
+            <source>OneCycleLR sets the momentum (or Adam's β1) at every scheduler.step(): change the schedule instead, or give it cycle_momentum=false</source>
+            <translation>OneCycleLR 在每次 scheduler.step() 时都会设置动量（或 Adam 的 β1）：请改调度方案，或给它加上 cycle_momentum=false</translation>
+        </message>
+        <message>
             <location filename="../../engine/models/config.py" line="238" />
             <source>a layer may have at most {most} neurons, got {size}</source>
             <translation>每层最多 {most} 个神经元，实际为 {size}</translation>
@@ -1068,7 +1073,7 @@ closed form: {c}
             <translation>应有 3 个值（x, y, label），实际有 {count} 个</translation>
         </message>
         <message>
-            <location filename="../../engine/training/live_settings.py" line="124" />
+            <location filename="../../engine/training/live_settings.py" line="125" />
             <source>finish or rewind the current iteration before changing the optimizer's settings</source>
             <translation>请先完成或退回当前迭代，再更改优化器设置</translation>
         </message>
@@ -1183,7 +1188,12 @@ closed form: {c}
             <translation>标签 {cell} 既不是整数也不是名称</translation>
         </message>
         <message>
-            <location filename="../../engine/training/live_settings.py" line="116" />
+            <location filename="../../engine/training/live_settings.py" line="134" />
+            <source>the learning-rate schedule sets lr at every scheduler.step(): change the schedule instead, or turn it off</source>
+            <translation>学习率调度器在每次 scheduler.step() 时都会设置 lr：请改调度方案，或将其关闭</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/live_settings.py" line="117" />
             <source>the optimizer's settings are unchanged</source>
             <translation>优化器设置没有变化</translation>
         </message>
@@ -1218,7 +1228,7 @@ closed form: {c}
             <translation>验证集比例必须小于 1（数据的一部分），得到的是 {v}</translation>
         </message>
         <message>
-            <location filename="../../engine/training/live_settings.py" line="114" />
+            <location filename="../../engine/training/live_settings.py" line="115" />
             <source>these settings need a new model: apply them instead</source>
             <translation>这些设置需要新建模型：请改用“应用”</translation>
         </message>
@@ -1323,12 +1333,17 @@ closed form: {c}
             <translation>{labels} 中只有一个类别（{label}）；至少需要 2 个</translation>
         </message>
         <message>
-            <location filename="../../engine/training/history.py" line="155" />
+            <location filename="../../engine/training/history.py" line="151" />
+            <source>{label} is a value of the dataset's samples, which the DataLoader draws in batches: it cannot be set by hand (set a parameter instead)</source>
+            <translation>{label} 是数据集样本中的一个值，DataLoader 会按批次抽取这些样本：它不能手动设置（请改为设置参数）</translation>
+        </message>
+        <message>
+            <location filename="../../engine/training/history.py" line="164" />
             <source>{label} must be a finite number float32 can hold (at most ±{most:.7g}), got {value!r}</source>
             <translation>{label} 必须是 float32 能表示的有限数（绝对值至多 {most:.7g}），实际为 {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/training/history.py" line="158" />
+            <location filename="../../engine/training/history.py" line="167" />
             <source>{label} must be a finite number, got {value!r}</source>
             <translation>{label} 必须是有限的数，实际为 {value!r}</translation>
         </message>
@@ -1471,7 +1486,7 @@ closed form: {c}
             <translation>损失为 {value}：训练已发散。请后退，或降低学习率。</translation>
         </message>
         <message>
-            <location filename="../../engine/training/live_settings.py" line="133" />
+            <location filename="../../engine/training/live_settings.py" line="161" />
             <source>The optimizer's settings changed between iterations ({changes}); the run goes on from the next optimizer.step() with the new values, nothing rebuilt.</source>
             <translation>优化器设置在两次迭代之间更改了（{changes}）；训练继续进行，从下一次 optimizer.step() 起使用新值，模型没有重建。</translation>
         </message>
@@ -1506,7 +1521,7 @@ closed form: {c}
             <translation>clip_grad_value_ 把每个梯度各自限制在 [−{limit}, {limit}] 内：其中 {clipped} 个超出范围，现在停在边界上，这可能改变整体方向。</translation>
         </message>
         <message>
-            <location filename="../../engine/training/live_settings.py" line="50" />
+            <location filename="../../engine/training/live_settings.py" line="51" />
             <source>default</source>
             <translation>默认</translation>
         </message>

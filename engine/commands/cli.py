@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -311,8 +312,21 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return COMMANDS[args.command](args)
     except EngineError as error:
         parser.exit(EXIT_BAD_INPUT, f"{parser.prog} {args.command}: error: {error}\n")
+    except BrokenPipeError:  # `trace … | head`: the reader has what it wanted
+        _quiet_stdout()
+        return 0
     except OSError as error:  # e.g. --out names a folder, or the disk is full
         parser.exit(EXIT_BAD_INPUT, f"{parser.prog} {args.command}: error: {os_reason(error)}\n")
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so the flush at exit does not fail on the closed pipe
+    again (Python's documented way to leave quietly)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is no file (a test's capture)
+        pass
 
 
 def os_reason(error: OSError) -> str:

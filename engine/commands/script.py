@@ -21,6 +21,7 @@ from engine.io.torch_script import script_of_run, torch_script
 from engine.io.verify import verify_python
 from engine.models.config import Config
 from engine.models.presets import PRESETS
+from engine.training.stepper import Stepper
 
 DEFAULT_STEPS = 1  # as `train`
 
@@ -70,7 +71,10 @@ def _session_script(args: argparse.Namespace) -> str:
 def _options_script(args: argparse.Namespace, config_from_args: ConfigFromArgs) -> str:
     preset = args.script_preset or "mazur"
     config = config_from_args(argparse.Namespace(**{**vars(args), "preset": preset}))
-    steps = DEFAULT_STEPS if args.script_steps is None else args.script_steps
+    steps = args.script_steps
+    if steps is None:  # as `train`: every epoch of --epochs, else one step
+        epochs = config.epochs
+        steps = Stepper(config).timeline.per_epoch * epochs if epochs else DEFAULT_STEPS
     return torch_script(config, steps)
 
 

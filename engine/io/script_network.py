@@ -58,11 +58,13 @@ class NetworkScript:
         return f"{linear}.bias", f"({whole(info.row)},)"
 
 
-def network_body(config: Config, model: TrainableModel) -> list[str]:
+def network_body(config: Config, model: TrainableModel, data: list[str] | None = None) -> list[str]:
+    """From the helper classes to the optimizer; `data`: the lines that make the samples
+    (None: the config's rows as x and target)."""
     specs = [canonical_activation(spec) for spec in config.activations]
     return [
         *(helper_classes(config, specs) or [""]),
-        *_data(config),
+        *(_data(config) if data is None else data),
         *_model(config, model),
         *_starting_weights(config, model),
         *_frozen_biases(config),

@@ -23,6 +23,13 @@ Positions after the current one (undone steps that could be redone) are not save
 `trajectory` is for readers outside the app: row i of `params` holds the parameters at the
 start of iteration i, and the last row the current ones.
 
+A run with the loop around the model (a dataset, mini-batches, validation, a schedule or
+clipping) also writes, still as format 1 (earlier files stay readable; these keys are optional):
+"trajectory": {..., "lrs": [the lr each optimizer step used], "evaluations": [{"epoch": 1,
+"train_loss": ..., "val_loss": ..., "val_accuracy": ... or null}]}, both checked on opening;
+and for a dataset read from a file, "data_files": [{"path": "points.csv", "sha256": "…"}] at the
+top, checked before anything is built (engine.io.session_data).
+
 Floats are written with repr, so they read back bit for bit. JSON has no NaN or infinity:
 non-finite floats are written as the strings "nan", "inf" and "-inf"; null means "none"
 (a cleared gradient, a loss not yet computed).
@@ -41,11 +48,15 @@ from engine.training.timeline import Timeline
 FORMAT_VERSION = 1
 APP_NAME = "Backprop Studio"
 TOP_KEYS = ("format", "app", "version", "config", "history", "trajectory", "snapshot")
+TOP_OPTIONAL = ("data_files",)  # written only for a dataset read from a file
 HISTORY_KEYS = ("tick", "edits")
 HISTORY_OPTIONAL = ("settings",)  # written only when the run has live settings changes
 EDIT_KEYS = ("tick", "label", "value")
 SETTINGS_KEYS = ("tick", "changes")
 TRAJECTORY_KEYS = ("labels", "losses", "grad_norms", "params")
+# param_iterations: written when a long run was thinned; lrs and evaluations: for loop runs
+TRAJECTORY_OPTIONAL = ("param_iterations", "lrs", "evaluations")
+EVALUATION_KEYS = ("epoch", "train_loss", "val_loss", "val_accuracy")
 SNAPSHOT_KEYS = ("phase", "focus", "iteration", "params", "grads", "loss", "optimizer_state")
 NON_FINITE = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}
 

@@ -13,6 +13,7 @@ from typing import Any
 from engine.core.errors import EngineError
 from engine.io.load_limits import shown_size
 from engine.models.config import Config
+from engine.training.stepper import Stepper
 
 # Limits checked before any work: a session's size, nesting, input rows and replay cost.
 MAX_SESSION_BYTES = 64 * 2**20  # about 1.5 million iterations of the Mazur net
@@ -24,7 +25,16 @@ MAX_REPLAY_COST = 500_000_000
 ITERATION_OVERHEAD = 300  # an iteration's fixed cost in the same units (130 µs on Mazur)
 
 
-def check_reopenable(document: dict[str, Any], size: int) -> None:
+def rows_per_iteration(stepper: Stepper) -> int:
+    """The samples an iteration computes on: the config's rows, a batch, or a dataset's whole
+    training set (a dataset run's config holds no rows)."""
+    config = stepper.initial_config
+    if config.batch_size:
+        return config.batch_size
+    return max(len(config.inputs), len(stepper.x))
+
+
+def check_reopenable(document: dict[str, Any], size: int, rows: int) -> None:
     """A file that opening would refuse is not written: say so instead."""
     if size > MAX_SESSION_BYTES:
         raise EngineError(
@@ -32,9 +42,8 @@ def check_reopenable(document: dict[str, Any], size: int) -> None:
             f"{shown_size(MAX_SESSION_BYTES)} a session may be; reset or save a shorter run"
         )
     iterations = len(document["trajectory"]["losses"])
-    config = document["config"]
     parameters = len(document["trajectory"]["labels"])
-    check_replay_cost(len(config["inputs"]), parameters, iterations, "cannot save the session")
+    check_replay_cost(rows, parameters, iterations, "cannot save the session")
 
 
 def check_input_rows(config: Config) -> None:

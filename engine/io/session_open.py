@@ -15,12 +15,14 @@ from typing import Any
 from engine.core.errors import EngineError
 from engine.io.load_limits import check_json_depth, read_regular_file
 from engine.io.session_checks import guarded, one_line
+from engine.io.session_data import check_data_files
 from engine.io.session_format import PathLike
 from engine.io.session_limits import (
     MAX_JSON_DEPTH,
     MAX_SESSION_BYTES,
     check_input_rows,
     check_replay_cost,
+    rows_per_iteration,
 )
 from engine.io.session_replay import Progress, Replay, replay_history, verify_replay
 from engine.io.session_schema import (
@@ -54,13 +56,14 @@ def load_session(
 def _load(path: Path, replay: Replay) -> Stepper:
     document = _read_document(path)
     check_header(document, path)
+    if "data_files" in document:  # before the dataset is read: a changed file is named
+        check_data_files(document["data_files"], document["config"])
     config = read_config(document["config"])
     check_input_rows(config)
     stepper = _build(config)
     history = read_history(document["history"], stepper)
-    check_replay_cost(
-        len(config.inputs), len(stepper.model.params), history.iteration, "cannot open the session"
-    )
+    rows, parameters = rows_per_iteration(stepper), len(stepper.model.params)
+    check_replay_cost(rows, parameters, history.iteration, "cannot open the session")
     saved = read_snapshot(document["snapshot"])
     trajectory = read_trajectory(document["trajectory"], stepper, history)
     replay_history(stepper, history, replay)

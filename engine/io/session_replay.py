@@ -106,9 +106,26 @@ def verify_replay(stepper: Stepper, saved: SavedSnapshot, trajectory: SavedTraje
             _same_list(row.tolist(), saved_row)
             for row, saved_row in zip(rows, trajectory.params, strict=True)
         )
+        and _same_loop_record(stepper, trajectory)
     )
     if not same:
         raise EngineError("the session does not replay to the saved state")
+
+
+def _same_loop_record(stepper: Stepper, trajectory: SavedTrajectory) -> bool:
+    """A loop run's learning rates and evaluations, where the file holds them."""
+    replayed = stepper.trajectory
+    if trajectory.lrs is not None and not _same_list(replayed.lrs.tolist(), trajectory.lrs):
+        return False
+    if trajectory.evaluations is None:
+        return True
+    evaluations = [
+        (e.epoch, e.train_loss, e.val_loss, e.val_accuracy) for e in replayed.evaluations
+    ]
+    return len(evaluations) == len(trajectory.evaluations) and all(
+        a[0] == b[0] and _same_list(list(a[1:]), list(b[1:]))
+        for a, b in zip(evaluations, trajectory.evaluations, strict=True)
+    )
 
 
 def _same_state(

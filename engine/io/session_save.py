@@ -11,6 +11,7 @@ from typing import Any
 from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
 from engine.io.safe_write import WriteError, safe_write_text
+from engine.io.session_data import data_file_entries
 from engine.io.session_format import (
     APP_NAME,
     FORMAT_VERSION,
@@ -20,8 +21,9 @@ from engine.io.session_format import (
     session_text,
     tick_position,
 )
-from engine.io.session_limits import check_reopenable
+from engine.io.session_limits import check_reopenable, rows_per_iteration
 from engine.io.verify import verify_json
+from engine.models.loop_settings import loop_is_plain
 from engine.training.edit_log import hand_edits, settings_changes
 from engine.training.stepper import Stepper
 
@@ -37,7 +39,7 @@ def session_copy(stepper: Stepper) -> str:
     `Stepper.run`'s visit); refused when opening it would be refused."""
     document = session_document(stepper)
     text = session_text(document)
-    check_reopenable(document, len(text.encode("utf-8")))
+    check_reopenable(document, len(text.encode("utf-8")), rows_per_iteration(stepper))
     return text
 
 
@@ -56,7 +58,7 @@ def session_document(stepper: Stepper) -> dict[str, Any]:
     history: dict[str, Any] = {"tick": stepper.tick, "edits": edits}
     if settings:  # without live changes the file stays as earlier versions wrote it
         history["settings"] = settings
-    return {
+    document = {
         "format": FORMAT_VERSION,
         "app": APP_NAME,
         "version": app_version(),
@@ -65,6 +67,8 @@ def session_document(stepper: Stepper) -> dict[str, Any]:
         "trajectory": _trajectory_data(stepper),
         "snapshot": _snapshot_data(stepper.snapshot),
     }
+    files = data_file_entries(stepper.initial_config.dataset)
+    return document | ({"data_files": files} if files else {})
 
 
 def _edits(stepper: Stepper) -> list[dict[str, Any]]:
@@ -103,12 +107,31 @@ def _check_position(stepper: Stepper, edits: list[dict[str, Any]]) -> None:
 
 def _trajectory_data(stepper: Stepper) -> dict[str, Any]:
     trajectory = stepper.trajectory
+    return (
+        {
+            "labels": [info.label for info in stepper.model.params],
+            "losses": [json_number(v) for v in trajectory.losses.tolist()],
+            "grad_norms": [json_number(v) for v in trajectory.grad_norms.tolist()],
+            "params": [[json_number(v) for v in row] for row in trajectory.params.tolist()],
+        }
+        | _thinned_iterations(stepper)
+        | _loop_record(stepper)
+    )
+
+
+def _loop_record(stepper: Stepper) -> dict[str, Any]:
+    """The lr of every step and each epoch's evaluation, for runs with the loop around the
+    model (a plain run's file stays as earlier versions wrote it)."""
+    if loop_is_plain(stepper.initial_config):
+        return {}
+    trajectory = stepper.trajectory
     return {
-        "labels": [info.label for info in stepper.model.params],
-        "losses": [json_number(v) for v in trajectory.losses.tolist()],
-        "grad_norms": [json_number(v) for v in trajectory.grad_norms.tolist()],
-        "params": [[json_number(v) for v in row] for row in trajectory.params.tolist()],
-    } | _thinned_iterations(stepper)
+        "lrs": [json_number(v) for v in trajectory.lrs.tolist()],
+        "evaluations": [
+            {name: json_number(v) for name, v in e.to_dict().items()}
+            for e in trajectory.evaluations
+        ],
+    }
 
 
 def _thinned_iterations(stepper: Stepper) -> dict[str, Any]:

@@ -26,13 +26,16 @@ from engine.io.session_checks import (
 from engine.io.session_format import (
     APP_NAME,
     EDIT_KEYS,
+    EVALUATION_KEYS,
     FORMAT_VERSION,
     HISTORY_KEYS,
     HISTORY_OPTIONAL,
     SETTINGS_KEYS,
     SNAPSHOT_KEYS,
     TOP_KEYS,
+    TOP_OPTIONAL,
     TRAJECTORY_KEYS,
+    TRAJECTORY_OPTIONAL,
     PathLike,
     tick_position,
 )
@@ -56,7 +59,7 @@ def check_header(document: dict[str, Any], path: PathLike) -> None:
         raise EngineError(
             f"{path} has unknown format {version}; this version reads format {FORMAT_VERSION}"
         )
-    expect_keys(document, TOP_KEYS, "the session")
+    expect_keys(document, TOP_KEYS, "the session", optional=TOP_OPTIONAL)
     if document["app"] != APP_NAME:
         raise EngineError(f"{path} is not a {APP_NAME} session (app is {shown(document['app'])})")
     expect(isinstance(document["version"], str), "version must be text")
@@ -152,11 +155,13 @@ class SavedTrajectory:
     losses: list[float | None]
     params: list[list[float | None]]
     param_iterations: list[int]  # after how many iterations each params row was taken
+    lrs: list[float | None] | None = None  # a loop run's: the lr of every step
+    evaluations: list[tuple[int, float | None, float | None, float | None]] | None = None
 
 
 def read_trajectory(data: Any, stepper: Stepper, history: SavedHistory) -> SavedTrajectory:
     """Its size must match the history: that also bounds the replay by the file's size."""
-    expect_keys(data, TRAJECTORY_KEYS, "trajectory", optional=("param_iterations",))
+    expect_keys(data, TRAJECTORY_KEYS, "trajectory", optional=TRAJECTORY_OPTIONAL)
     labels = [info.label for info in stepper.model.params]
     expect(data["labels"] == labels, "trajectory labels do not match the model")
     losses = float_list(data["losses"], "trajectory losses")
@@ -168,7 +173,27 @@ def read_trajectory(data: Any, stepper: Stepper, history: SavedHistory) -> Saved
     iterations = _param_iterations(data.get("param_iterations"), len(losses))
     expect(len(norms) == len(losses) and len(params) == len(iterations), "trajectory is ragged")
     expect(all(len(row) == len(labels) for row in params), "trajectory rows are ragged")
-    return SavedTrajectory(losses, params, iterations)
+    lrs = float_list(data["lrs"], "trajectory lrs") if "lrs" in data else None
+    expect(lrs is None or len(lrs) == len(losses), "trajectory lrs do not match the losses")
+    evaluations = _evaluations(data["evaluations"]) if "evaluations" in data else None
+    return SavedTrajectory(losses, params, iterations, lrs, evaluations)
+
+
+def _evaluations(data: Any) -> list[tuple[int, float | None, float | None, float | None]]:
+    expect(isinstance(data, list), "trajectory evaluations must be a list")
+    found = []
+    for entry in data:
+        expect_keys(entry, EVALUATION_KEYS, "an evaluation")
+        expect(is_whole(entry["epoch"]), "an evaluation's epoch must be a whole number")
+        found.append(
+            (
+                entry["epoch"],
+                read_float(entry["train_loss"], "an evaluation's train_loss"),
+                read_float(entry["val_loss"], "an evaluation's val_loss"),
+                read_float(entry["val_accuracy"], "an evaluation's val_accuracy"),
+            )
+        )
+    return found
 
 
 def _param_iterations(data: Any, length: int) -> list[int]:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from engine.core.errors import EngineError
 from engine.io.script_family import SCRIPT_FAMILIES, ScriptFamily
+from engine.io.script_loop import loop_script
 from engine.io.script_parts import EDITS_HELPER, OPTIMIZER_CLASSES
 from engine.io.script_settings import after_loop, checked_changes, in_loop, settings_note
 from engine.io.script_values import ScriptError, check_names, label, number, whole
@@ -25,6 +26,7 @@ from engine.io.session_format import json_number
 from engine.models.build import build_model
 from engine.models.config import Config
 from engine.models.data_labels import INPUTS, DataCell, data_cell
+from engine.models.loop_settings import loop_is_plain
 from engine.models.mlp import MLP
 from engine.models.trainable_model import TrainableModel
 from engine.training.edit_log import HandEdit, SettingsChange, hand_edits, settings_changes
@@ -46,6 +48,9 @@ def torch_script(
     check_names(config, OPTIMIZER_CLASSES)
     family.check_names(config)
     model = build_model(config)
+    if not loop_is_plain(config):  # a dataset, batches, a schedule, clipping or validation
+        changes = checked_changes(changes, steps)
+        return loop_script(config, model, steps, _checked_loop_edits(edits, steps), changes)
     edits = _checked_edits(edits, model, steps, len(config.inputs))
     changes = checked_changes(changes, steps)
     header = _header(config, family, steps, len(edits), settings_note(changes))
@@ -75,6 +80,16 @@ def _checked_edits(
     for edit in edits:
         if edit.label not in model.index and _data_cell(edit.label, model, samples) is None:
             raise ScriptError(f"cannot export a PyTorch script: no parameter {edit.label!r}")
+        if not 0 <= edit.iteration <= steps:
+            raise ScriptError(
+                f"cannot export a PyTorch script: an edit before iteration {edit.iteration} "
+                f"lies outside the {steps} iteration(s) exported"
+            )
+    return list(edits)
+
+
+def _checked_loop_edits(edits: Sequence[HandEdit], steps: int) -> list[HandEdit]:
+    for edit in edits:
         if not 0 <= edit.iteration <= steps:
             raise ScriptError(
                 f"cannot export a PyTorch script: an edit before iteration {edit.iteration} "

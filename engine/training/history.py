@@ -140,6 +140,15 @@ class HandEdits:
         """Refuse an unknown label or a value the run cannot hold, before anything moves."""
         if label not in self._setup.model.index and self.cell_of(label) is None:
             raise EngineError(f"unknown parameter {label!r}")
+        if self._setup.loop is not None and self.cell_of(label) is not None:
+            # Each iteration's batch is drawn afresh from the dataset: an edited value of
+            # the current batch would vanish at the next one.
+            text = translate(
+                "EngineError",
+                "{label} is a value of the dataset's samples, which the DataLoader draws in "
+                "batches: it cannot be set by hand (set a parameter instead)",
+            )
+            raise EngineError(text.format(label=label))
         self._check_value(label, value)
 
     def _check_value(self, label: str, value: object) -> None:

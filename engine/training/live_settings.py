@@ -17,6 +17,7 @@ from engine.core.i18n import translate
 from engine.core.snapshot import Snapshot
 from engine.explain import phases as explain
 from engine.models.config import Config
+from engine.models.schedule_spec import parse_scheduler
 from engine.training.checkpoints import CheckpointStore
 from engine.training.optimizers import group_settings
 from engine.training.position import Position
@@ -122,7 +123,34 @@ class SettingsChanges:
                     "settings",
                 )
             )
+        if config.scheduler and any(name == "lr" for name, _, _ in changes):
+            # scheduler.step() writes every param group's lr: a hand-set one would not last.
+            raise EngineError(
+                translate(
+                    "EngineError",
+                    "the learning-rate schedule sets lr at every scheduler.step(): change the "
+                    "schedule instead, or turn it off",
+                )
+            )
+        if _cycles_momentum(config) and any(n in ("momentum", "betas") for n, _, _ in changes):
+            raise EngineError(
+                translate(
+                    "EngineError",
+                    "OneCycleLR sets the momentum (or Adam's β1) at every scheduler.step(): "
+                    "change the schedule instead, or give it cycle_momentum=false",
+                )
+            )
         return changes
+
+
+def _cycles_momentum(config: Config) -> bool:
+    """OneCycleLR writes momentum (β1) into the param groups too, unless told not to."""
+    spec = parse_scheduler(config.scheduler)
+    return (
+        spec is not None
+        and spec.name == "OneCycleLR"
+        and spec.option("cycle_momentum") is not False
+    )
 
 
 def _explained(changes: tuple[Change, ...], settings: dict[str, Any]) -> explain.Text:

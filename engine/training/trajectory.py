@@ -152,8 +152,8 @@ class Trajectory:
         return tuple(e for i, e in sorted(self._evaluations.items()) if i < self.length)
 
     def evaluation_at(self, iteration: int) -> Evaluation | None:
-        """The validation pass recorded for iteration `iteration`, finished or not (the caller
-        knows whether the micro-step that records it has run)."""
+        """The validation pass that ended iteration `iteration`, as soon as it ran (also at
+        the evaluate micro-step, before the iteration is finished)."""
         return self._evaluations.get(iteration)
 
     @property

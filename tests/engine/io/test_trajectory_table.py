@@ -7,6 +7,7 @@ import errno
 import stat
 
 import pytest
+import torch
 
 import engine.io.trajectory_table as trajectory_table_module
 from engine.io.safe_write import WriteError
@@ -64,3 +65,56 @@ def test_a_full_disk_keeps_the_previous_csv(stepper, tmp_path, monkeypatch):
     assert str(error.value) == f"cannot write {target}: no space left on device"
     assert [p.name for p in tmp_path.iterdir()] == ["trajectory.csv"]
     assert target.read_text() == "previous\n" and stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_loop_run_adds_its_lrs_and_each_epochs_evaluation(tmp_path):
+    """Checked against a learner's loop written in plain torch."""
+    from learner_loops import engine_start, learner_loop
+
+    from engine.models.config import Config
+
+    config = Config(
+        preset="custom",
+        layers=(2, 3, 2),
+        activations=("tanh", "identity"),
+        loss="cross_entropy",
+        lr=0.3,
+        seed=7,
+        dataset="moons",
+        inputs=(),
+        targets=(),
+        batch_size=64,
+        val_share=0.25,
+        scheduler="StepLR:step_size=3,gamma=0.5",
+        train_biases=True,
+    )
+    run = Stepper(config)
+    start = engine_start(run)
+    per_epoch = run.timeline.per_epoch
+    run.run(2 * per_epoch + 1)
+    target = write_trajectory_csv(run, tmp_path / "loop.csv")
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    scheduler = lambda opt: torch.optim.lr_scheduler.StepLR(opt, step_size=3, gamma=0.5)  # noqa: E731
+    learner = learner_loop(config, start, 2 * per_epoch + 1, scheduler=scheduler)
+    assert [float(r["lr"]) for r in rows] == learner.lrs
+    assert [float(r["loss"]) for r in rows] == learner.losses
+    ends = [r for r in rows if r["val_loss"]]
+    assert [float(r["iteration"]) for r in ends] == [per_epoch, 2.0 * per_epoch]
+    found = [(float(r["train_loss"]), float(r["val_loss"]), float(r["val_accuracy"])) for r in ends]
+    assert found == learner.evaluations
+    assert list(rows[0])[:7] == [
+        "iteration",
+        "loss",
+        "grad_norm",
+        "lr",
+        "train_loss",
+        "val_loss",
+        "val_accuracy",
+    ]
+
+
+def test_a_plain_run_keeps_its_columns(stepper, tmp_path):
+    target = write_trajectory_csv(stepper, tmp_path / "trajectory.csv")
+    header = target.read_text(encoding="utf-8").splitlines()[0]
+    labels = ",".join(info.label for info in stepper.model.params)
+    assert header == "iteration,loss,grad_norm," + labels

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from learner_loops import engine_start, learner_loop
 from run_state import mazur_loss, state
 
 from engine.core.errors import EngineError
 from engine.io.session_open import load_session
 from engine.io.session_save import save_session
+from engine.models.config import Config
 from engine.models.presets import MAZUR, XOR
 from engine.training.edit_log import hand_edits
 from engine.training.stepper import Stepper
@@ -110,3 +113,50 @@ def test_a_session_naming_a_value_the_data_lacks_is_refused(tmp_path):
         (tmp_path / "bad.json").write_text(text.replace('"target_o2"', f'"{label}"'))
         with pytest.raises(EngineError, match="unknown label"):
             load_session(tmp_path / "bad.json")
+
+
+# -- runs with a dataset -----------------------------------------------------------------------
+LOOP_RUN = Config(
+    preset="moons-edits",
+    layers=(2, 3, 2),
+    activations=("tanh", "identity"),
+    loss="cross_entropy",
+    lr=0.3,
+    seed=5,
+    dataset="moons",
+    inputs=(),
+    targets=(),
+    batch_size=16,
+    val_share=0.25,
+    train_biases=True,
+)
+
+
+@pytest.mark.parametrize("label", ["i1", "i2@3", "target_o1", "target_o2@5"])
+def test_a_data_edit_of_a_dataset_run_is_refused_and_the_run_kept(label):
+    stepper = Stepper(LOOP_RUN)
+    stepper.run(3)
+    before, tick = state(stepper), stepper.tick
+    with pytest.raises(EngineError, match="value of the dataset's samples"):
+        stepper.edit_parameter(label, 0.5)
+    with pytest.raises(EngineError, match="value of the dataset's samples"):
+        stepper.restart_iteration_with(label, 0.5)
+    assert state(stepper) == before and stepper.tick == tick
+
+
+def test_a_parameter_edit_between_epochs_of_a_dataset_run_matches_a_learner_loop():
+    stepper = Stepper(LOOP_RUN)
+    start = engine_start(stepper)
+    per_epoch = stepper.timeline.per_epoch
+    stepper.run(per_epoch)  # one whole epoch, its evaluation included
+    stepper.edit_parameter("w4", -0.75)  # w4: i2 -> h2, row 1 column 1 of the first weight
+    stepper.edit_parameter("b_o2", 0.25)
+    stepper.run(per_epoch + 3)
+    edits = {per_epoch: [(0, (1, 1), -0.75), (3, (1,), 0.25)]}
+    learner = learner_loop(LOOP_RUN, start, 2 * per_epoch + 3, edits=edits)
+    assert stepper.trajectory.losses.tolist() == learner.losses
+    assert np.array_equal(stepper.trajectory.current, learner.params)
+    evaluations = [
+        (e.train_loss, e.val_loss, e.val_accuracy) for e in stepper.trajectory.evaluations
+    ]
+    assert evaluations == learner.evaluations and len(evaluations) == 2

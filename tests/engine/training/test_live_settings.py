@@ -4,9 +4,11 @@ import numpy as np
 import pytest
 import torch
 from formula_checks import check_formulas, leaves
+from learner_loops import engine_start, learner_loop
 from torch import nn
 
 from engine.core.errors import EngineError
+from engine.models.config import Config
 from engine.models.presets import MAZUR
 from engine.training.edit_log import settings_changes
 from engine.training.live_settings import live_changes
@@ -213,3 +215,65 @@ def test_a_change_after_n_iterations_first_moves_the_loss_of_iteration_n_plus_2(
     losses, same = changed.trajectory.losses, plain.trajectory.losses
     assert list(losses[:3]) == list(same[:3])  # iterations 1 to 3: untouched
     assert losses[3] != same[3]  # iteration 4 = n + 2: the first loss the new lr moved
+
+
+# -- runs with the loop around the model -------------------------------------------------------
+LOOP_RUN = Config(
+    preset="moons-live",
+    layers=(2, 3, 2),
+    activations=("tanh", "identity"),
+    loss="cross_entropy",
+    lr=0.3,
+    seed=2,
+    dataset="moons",
+    inputs=(),
+    targets=(),
+    batch_size=20,
+    val_share=0.2,
+    train_biases=True,
+)
+
+
+def test_a_live_lr_change_on_a_dataset_run_matches_a_learner_loop():
+    stepper = Stepper(LOOP_RUN)
+    start = engine_start(stepper)
+    stepper.run(7)  # inside the first epoch
+    stepper.change_settings(stepper.config.replace(lr=0.05))
+    stepper.run(stepper.timeline.per_epoch)
+    learner = learner_loop(LOOP_RUN, start, stepper.iteration, new_lrs={7: 0.05})
+    assert stepper.trajectory.lrs.tolist() == learner.lrs
+    assert stepper.trajectory.losses.tolist() == learner.losses
+    assert np.array_equal(stepper.trajectory.current, learner.params)
+
+
+@pytest.mark.parametrize("step", ["batch", "epoch"])
+def test_a_live_lr_change_under_a_schedule_is_refused(step):
+    stepper = Stepper(LOOP_RUN.replace(scheduler="StepLR:step_size=3", scheduler_step=step))
+    stepper.run(4)
+    before = exact_state(stepper), stepper.tick, stepper.config
+    with pytest.raises(EngineError, match="schedule sets lr"):
+        stepper.change_settings(stepper.config.replace(lr=0.05))
+    assert (exact_state(stepper), stepper.tick, stepper.config) == before
+
+
+def test_other_live_changes_under_a_schedule_still_work():
+    """The schedule sets only lr: momentum is the learner's to change."""
+    config = LOOP_RUN.replace(scheduler="StepLR:step_size=3", momentum=0.5)
+    stepper = Stepper(config)
+    stepper.run(4)
+    stepper.change_settings(stepper.config.replace(momentum=0.9))
+    assert all(g["momentum"] == 0.9 for g in stepper.optimizer.param_groups)
+
+
+def test_a_momentum_change_under_one_cycle_is_refused_unless_it_does_not_cycle():
+    cycling = LOOP_RUN.replace(momentum=0.9, scheduler="OneCycleLR:total_steps=200")
+    stepper = Stepper(cycling)
+    stepper.run(2)
+    before = exact_state(stepper), stepper.tick
+    with pytest.raises(EngineError, match="OneCycleLR sets the momentum"):
+        stepper.change_settings(stepper.config.replace(momentum=0.5))
+    assert (exact_state(stepper), stepper.tick) == before
+    fixed = Stepper(cycling.replace(scheduler="OneCycleLR:total_steps=200,cycle_momentum=false"))
+    fixed.run(2)
+    fixed.change_settings(fixed.config.replace(momentum=0.5))
+    assert all(g["momentum"] == 0.5 for g in fixed.optimizer.param_groups)
