@@ -30,6 +30,7 @@ from engine.training.history import HandEdits, History
 from engine.training.history_budget import checkpoints_kept_for
 from engine.training.live_settings import SettingsChanges
 from engine.training.look_ahead import LookAhead
+from engine.training.loop_data import LoopData
 from engine.training.optimizer_state import ElementStateReader
 from engine.training.optimizers import OptimizerLike
 from engine.training.phases import PhaseMachine, make_timeline
@@ -94,6 +95,11 @@ class Stepper:
     def config(self) -> Config:
         """The settings in force at this position (hyperparameters may have changed live)."""
         return self._setup.config
+
+    @property
+    def loop(self) -> LoopData | None:
+        """The run's training and validation sets (None: it trains on the config's rows)."""
+        return self._setup.loop
 
     @property
     def optimizer(self) -> OptimizerLike:

@@ -1,0 +1,138 @@
+"""The gradient cloud on the live run: the per-sample gradients of the batch being trained on,
+drawn on the loss surface around the batch gradient, with the batch-size control and the
+variance-against-batch-size plot below the surface.
+
+It is computed on the GUI thread (a batch of 64 on 650 parameters: a few milliseconds) from
+copies only: the training set copied once per run, the parameters from the run's picture taken
+at rest. It is recomputed only when the parameters, the batch or the plane changed and the
+surface tab is shown.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QTabWidget
+
+from engine.core.errors import EngineError
+from engine.landscape.gradient_cloud import batch_noise, gradient_cloud
+from engine.landscape.picture import RunPicture
+from gui.controller import Controller
+from gui.gradient_cloud_panel import GradientCloudPanel, noise_sizes, random_batch
+from gui.run_copies import TrainingSet
+from gui.views.landscape_panel import LandscapePanel
+
+NOISE_EVERY_S = 1.0  # the variance curve (one vmap over the whole set) at most once a second
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LiveCloud", text)
+
+
+class LiveCloud(QObject):
+    """Feeds SurfaceView.show_gradient_cloud from the controller's copies."""
+
+    def __init__(self, controller: Controller, landscape: LandscapePanel, tabs: QTabWidget) -> None:
+        super().__init__(landscape)
+        self.controller, self.landscape, self.tabs = controller, landscape, tabs
+        self.panel = GradientCloudPanel(1)
+        self.panel.setVisible(False)
+        landscape.layout().addWidget(self.panel)
+        self.samples: TrainingSet | None = None
+        self.cloud = None
+        self._key: tuple | None = None
+        self._noise_key: tuple | None = None
+        self._noise_at = -np.inf
+        controller.snapshot_changed.connect(lambda _: self.update())
+        controller.trajectory_changed.connect(self.update)
+        tabs.currentChanged.connect(lambda _: self.update())
+        for box in (landscape.plane_box, landscape.axis_a, landscape.axis_b):
+            box.currentIndexChanged.connect(lambda _: self.update())
+        self.panel.batchSizeChanged.connect(lambda _: self.update())
+
+    def set_run(self, samples: TrainingSet | None) -> None:
+        """A new run: its training set (None: no dataset); the control offers 1..N."""
+        self.samples = samples if samples is not None and samples.batch_size > 0 else None
+        self._key = self._noise_key = None
+        self.cloud = None
+        self.panel.setVisible(self.samples is not None)
+        if self.samples is not None:
+            self.panel.batch_size.blockSignals(True)
+            self.panel.set_samples(len(self.samples.x))
+            self.panel.batch_size.setValue(self.samples.batch_size)
+            self.panel.batch_size.blockSignals(False)
+        self.landscape.view.show_gradient_cloud(None)
+        self.update()
+
+    def update(self) -> None:
+        """Draw the cloud for the current parameters and batch, when it can be seen."""
+        if not self._shown():
+            return
+        landscape = self.landscape.landscape
+        if landscape is None or landscape.plane.kind != "params":
+            self._show(None, tr("The cloud is drawn over two parameters of the network."))
+            return
+        picture = self.controller.run_picture()
+        batch, which = self._batch(picture)
+        axes = landscape.plane.axes
+        key = (picture.values.tobytes(), batch.tobytes(), axes, picture.config)
+        if key == self._key:
+            return
+        self._key = key
+        values = dict(zip(picture.labels, picture.values.tolist(), strict=True))
+        try:
+            cloud = gradient_cloud(picture.config, values, *self._data(), batch, axes)
+        except EngineError as error:
+            self._show(None, str(error))
+            return
+        self._show(cloud, which)
+        self._update_noise(picture, values)
+
+    def _shown(self) -> bool:
+        return (
+            self.samples is not None
+            and self.tabs.currentWidget() is self.landscape
+            and self.landscape.stack.currentWidget() is self.landscape.view
+            and self.controller.at_rest
+        )
+
+    def _data(self) -> tuple[np.ndarray, np.ndarray]:
+        assert self.samples is not None
+        return self.samples.x, self.samples.y
+
+    def _batch(self, picture: RunPicture) -> tuple[np.ndarray, str]:
+        """The batch the run is training on when the control shows its size; else a batch of
+        the chosen size drawn with the run's seed, as a shuffling DataLoader draws one."""
+        assert self.samples is not None
+        size = self.panel.batch_size.value()
+        current = picture.snapshot.batch
+        if size == self.samples.batch_size and current:
+            text = tr("the batch of iteration {0}").format(picture.snapshot.iteration + 1)
+            return np.asarray(current, dtype=np.int64), text
+        text = tr("a random batch of {0} (seed {1})").format(size, self.samples.seed)
+        return random_batch(len(self.samples.x), size, self.samples.seed), text
+
+    def _show(self, cloud, text: str) -> None:
+        self.cloud = cloud
+        lr = self.controller.config.lr
+        self.landscape.view.show_gradient_cloud(cloud, lr)
+        samples = len(self.samples.x) if self.samples is not None else 0
+        self.panel.note.setText(
+            tr("of {0} training samples: {1}").format(samples, text) if cloud else text
+        )
+
+    def _update_noise(self, picture: RunPicture, values: dict[str, float]) -> None:
+        key = (picture.values.tobytes(), picture.config)
+        now = time.monotonic()
+        if key == self._noise_key or now - self._noise_at < NOISE_EVERY_S:
+            return
+        self._noise_key, self._noise_at = key, now
+        assert self.samples is not None
+        sizes = noise_sizes(len(self.samples.x))
+        try:
+            noise = batch_noise(picture.config, values, *self._data(), sizes, self.samples.seed)
+        except EngineError:
+            return
+        self.panel.show_noise(noise)
