@@ -51,6 +51,12 @@ class LiveCloud(QObject):
         for box in (landscape.plane_box, landscape.axis_a, landscape.axis_b):
             box.currentIndexChanged.connect(lambda _: self.update())
         self.panel.batchSizeChanged.connect(lambda _: self.update())
+        # A big surface arrives from a worker after the cloud was computed: draw it then.
+        landscape.surface_task.finished.connect(self._surface_arrived)
+
+    def _surface_arrived(self) -> None:
+        self._key = None
+        self.update()
 
     def set_run(self, samples: TrainingSet | None) -> None:
         """A new run: its training set (None: no dataset); the control offers 1..N."""
@@ -87,7 +93,8 @@ class LiveCloud(QObject):
         except EngineError as error:
             self._show(None, str(error))
             return
-        self._show(cloud, which)
+        if not self._show(cloud, which):
+            self._key = None  # the surface of these axes is still being computed
         self._update_noise(picture, values)
 
     def _shown(self) -> bool:
@@ -114,14 +121,16 @@ class LiveCloud(QObject):
         text = tr("a random batch of {0} (seed {1})").format(size, self.samples.seed)
         return random_batch(len(self.samples.x), size, self.samples.seed), text
 
-    def _show(self, cloud, text: str) -> None:
+    def _show(self, cloud, text: str) -> bool:
+        """Hand the cloud to the surface; False when its surface is not drawn yet."""
         self.cloud = cloud
         lr = self.controller.config.lr
-        self.landscape.view.show_gradient_cloud(cloud, lr)
+        drawn = self.landscape.view.show_gradient_cloud(cloud, lr)
         samples = len(self.samples.x) if self.samples is not None else 0
         self.panel.note.setText(
             tr("of {0} training samples: {1}").format(samples, text) if cloud else text
         )
+        return drawn
 
     def _update_noise(self, picture: RunPicture, values: dict[str, float]) -> None:
         key = (picture.values.tobytes(), picture.config)

@@ -101,7 +101,7 @@ def network_facts(stepper: Stepper) -> NetworkFacts:
 
 @dataclass(frozen=True, eq=False)
 class TrainingSet:
-    """A copy of the run's training samples, taken once per run (read-only arrays)."""
+    """A copy of the run's training samples, taken once per run (nothing writes to it)."""
 
     x: np.ndarray
     y: np.ndarray
@@ -116,9 +116,7 @@ def training_set(stepper: Stepper) -> TrainingSet | None:
     if loop is None:
         return None
     train = loop.samples.train
-    x, y = train.x.copy(), train.y.copy()
-    for array in (x, y):
-        array.setflags(write=False)
+    x, y = train.x.copy(), train.y.copy()  # the window's own: torch wants writable arrays
     config = stepper.config
     return TrainingSet(x, y, tuple(train.classes), config.batch_size, config.seed)
 
