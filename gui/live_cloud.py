@@ -39,7 +39,9 @@ class LiveCloud(QObject):
         self.controller, self.landscape, self.tabs = controller, landscape, tabs
         self.panel = GradientCloudPanel(1)
         self.panel.setVisible(False)
-        landscape.layout().addWidget(self.panel)
+        layout = landscape.layout()
+        layout.addWidget(self.panel, 2)
+        layout.setStretchFactor(landscape.stack, 5)  # the surface stays the larger part
         self.samples: TrainingSet | None = None
         self.cloud = None
         self._key: tuple | None = None

@@ -30,7 +30,7 @@ class ConfusionView(QWidget):
         super().__init__(parent)
         self.matrix: ConfusionMatrix | None = None
         self.plot_widget = pg.PlotWidget()
-        self.plot_widget.setMinimumHeight(220)
+        self.plot_widget.setMinimumHeight(300)
         self.plot_item = self.plot_widget.getPlotItem()
         self.plot_item.setMenuEnabled(False)
         self.plot_item.setLabel("left", self.tr("true class"))
@@ -105,7 +105,7 @@ class ConfusionView(QWidget):
     def _write_counts(self, counts: np.ndarray, top: int) -> None:
         size = counts.shape[0]
         font = QFont()
-        font.setPointSizeF(8.0 if size <= 6 else 6.5)
+        font.setPointSizeF(8.0 if size <= 10 else 6.5)
         for true in range(size):
             for predicted in range(size):
                 value = int(counts[true, predicted])

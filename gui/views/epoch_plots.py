@@ -25,6 +25,16 @@ class Evaluation(Protocol):
 TRAIN_COLOUR = "#c0392b"
 VAL_COLOUR = "#2471a3"
 ACCURACY_COLOUR = "#1e8449"
+WHOLE_TICKS_UP_TO = 20  # epochs: below this every epoch is a labelled tick, never "1.5"
+
+
+def label_epochs(plot: IterationPlot, epochs: np.ndarray) -> None:
+    """Epochs are whole numbers: one tick each while few, pyqtgraph's own beyond."""
+    axis = plot.plot_item.getAxis("bottom")
+    if 0 < epochs.size <= WHOLE_TICKS_UP_TO:
+        axis.setTicks([[(float(e), str(int(e))) for e in epochs], []])
+    else:
+        axis.setTicks(None)
 
 
 class EpochLossPlot(IterationPlot):
@@ -47,6 +57,7 @@ class EpochLossPlot(IterationPlot):
         epochs = np.array([e.epoch for e in evaluations], dtype=float)
         set_series(self.train_curve, epochs, np.array([e.train_loss for e in evaluations]))
         set_series(self.val_curve, epochs, np.array([e.val_loss for e in evaluations]))
+        label_epochs(self, epochs)
         if evaluations:
             last = evaluations[-1]
             self.note.setText(
@@ -75,6 +86,7 @@ class AccuracyPlot(IterationPlot):
         epochs = np.array([e.epoch for e in scored], dtype=float)
         accuracies = np.array([e.val_accuracy for e in scored], dtype=float)
         set_series(self.accuracy_curve, epochs, accuracies)
+        label_epochs(self, epochs)
         if scored:
             self.note.setText(
                 self.tr("epoch {0}: {1:.2%}").format(scored[-1].epoch, accuracies[-1])

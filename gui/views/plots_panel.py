@@ -3,8 +3,8 @@ per epoch (train and validation loss, validation accuracy, the confusion matrix)
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from engine.labs.confusion import ConfusionMatrix
 from gui.run_copies import TrajectoryData
@@ -27,6 +27,17 @@ def stacked(*widgets: QWidget) -> QWidget:
     return page
 
 
+def shared(shares: tuple[int, ...], *widgets: QWidget) -> QSplitter:
+    """Widgets one above the other in these shares of the height; the learner may drag."""
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.setChildrenCollapsible(False)
+    for k, widget in enumerate(widgets):
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(k, shares[k])
+    splitter.setSizes([100 * share for share in shares])
+    return splitter
+
+
 class PlotsPanel(QWidget):
     """Redraws from copies of the trajectory: once per finished iteration, and after a run."""
 
@@ -44,7 +55,8 @@ class PlotsPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         iterations = stacked(self.loss_plot, self.grad_norm_plot, self.lr_plot, self.param_plot)
-        epochs = stacked(self.epoch_loss_plot, self.accuracy_plot, self.confusion_view)
+        # The matrix's ten rows need the room: its counts are written in the cells.
+        epochs = shared((2, 2, 5), self.epoch_loss_plot, self.accuracy_plot, self.confusion_view)
         self.tabs.addTab(iterations, self.tr("Per iteration"))
         self.tabs.addTab(epochs, self.tr("Per epoch"))
         self.tabs.setTabToolTip(0, self.tr("Loss, gradient norm, learning rate and parameters"))
