@@ -2,10 +2,11 @@
 drawn on the loss surface around the batch gradient, with the batch-size control and the
 variance-against-batch-size plot below the surface.
 
-It is computed on the GUI thread (a batch of 64 on 650 parameters: a few milliseconds) from
-copies only: the training set copied once per run, the parameters from the run's picture taken
-at rest. It is recomputed only when the parameters, the batch or the plane changed and the
-surface tab is shown.
+The cloud is computed on the GUI thread (a batch of 64 on 650 parameters: tens of
+milliseconds), the variance curve (a vmap over the whole training set: about a second on
+digits) in a background task; both from copies only: the training set copied once per run,
+the parameters from the run's picture taken at rest. They are recomputed only when the
+parameters, the batch or the plane changed and the surface tab is shown.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from PySide6.QtWidgets import QTabWidget
 from engine.core.errors import EngineError
 from engine.landscape.gradient_cloud import batch_noise, gradient_cloud
 from engine.landscape.picture import RunPicture
+from gui.background import BackgroundTask
 from gui.controller import Controller
 from gui.gradient_cloud_panel import GradientCloudPanel, noise_sizes, random_batch
 from gui.run_copies import TrainingSet
 from gui.views.landscape_panel import LandscapePanel
 
-NOISE_EVERY_S = 1.0  # the variance curve (one vmap over the whole set) at most once a second
+NOISE_EVERY_S = 1.0  # the variance curve is recomputed at most once a second
 
 
 def tr(text: str) -> str:
@@ -47,6 +49,12 @@ class LiveCloud(QObject):
         self._key: tuple | None = None
         self._noise_key: tuple | None = None
         self._noise_at = -np.inf
+        self._noise_waiting: tuple | None = None  # the newest variance job not yet started
+        self._run = 0  # counts runs: a variance curve of the run before is dropped
+        self.noise_task = BackgroundTask(self)
+        self.noise_task.crash_dialog = False  # a curve that fails keeps the one shown
+        self.noise_task.finished.connect(self._noise_computed)
+        self.noise_task.running_changed.connect(lambda running: running or self._start_noise())
         controller.snapshot_changed.connect(lambda _: self.update())
         controller.trajectory_changed.connect(self.update)
         tabs.currentChanged.connect(lambda _: self.update())
@@ -63,7 +71,9 @@ class LiveCloud(QObject):
     def set_run(self, samples: TrainingSet | None) -> None:
         """A new run: its training set (None: no dataset); the control offers 1..N."""
         self.samples = samples if samples is not None and samples.batch_size > 0 else None
-        self._key = self._noise_key = None
+        self._key = self._noise_key = self._noise_waiting = None
+        self._noise_at = -np.inf
+        self._run += 1
         self.cloud = None
         self.panel.setVisible(self.samples is not None)
         if self.samples is not None:
@@ -141,9 +151,20 @@ class LiveCloud(QObject):
             return
         self._noise_key, self._noise_at = key, now
         assert self.samples is not None
-        sizes = noise_sizes(len(self.samples.x))
-        try:
-            noise = batch_noise(picture.config, values, *self._data(), sizes, self.samples.seed)
-        except EngineError:
+        x, y = self._data()
+        sizes, seed, run = noise_sizes(len(x)), self.samples.seed, self._run
+        self._noise_waiting = (run, picture.config, values, x, y, sizes, seed)
+        self._start_noise()
+
+    def _start_noise(self) -> None:
+        if self._noise_waiting is None or self.noise_task.running:
             return
-        self.panel.show_noise(noise)
+        run, config, values, x, y, sizes, seed = self._noise_waiting
+        self._noise_waiting = None
+        self.noise_task.start(
+            lambda progress, stop: (run, batch_noise(config, values, x, y, sizes, seed))
+        )
+
+    def _noise_computed(self, result: tuple | None) -> None:
+        if result is not None and result[0] == self._run and self.samples is not None:
+            self.panel.show_noise(result[1])

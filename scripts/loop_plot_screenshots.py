@@ -97,6 +97,9 @@ def cloud_window(app: QApplication) -> MainWindow:
     window.show_page("surface")
     window.landscape_panel.finish_surface()
     settle(app)
+    while window.loop_views.cloud.noise_task.running:  # the variance curve, off the GUI thread
+        app.processEvents()
+    settle(app)
     return window
 
 

@@ -19,10 +19,10 @@ from helpers.loop_runs import (
 )
 
 from engine.data.datasets import load_dataset, split
-from engine.landscape.gradient_cloud import gradient_cloud
+from engine.landscape.gradient_cloud import batch_noise, gradient_cloud
 from engine.models.presets import MAZUR
 from gui.background import wait_for_all
-from gui.gradient_cloud_panel import random_batch
+from gui.gradient_cloud_panel import noise_sizes, random_batch
 from gui.main_window import MainWindow
 
 
@@ -200,7 +200,7 @@ def test_the_cloud_on_the_surface_is_the_live_batchs(windows, qtbot) -> None:
     assert cloud.batch.tolist() == pytest.approx([grads[axes[0]], grads[axes[1]]], rel=1e-12)
 
 
-def test_the_batch_size_control_draws_a_seeded_batch_and_marks_the_noise(windows) -> None:
+def test_the_batch_size_control_draws_a_seeded_batch_and_marks_the_noise(windows, qtbot) -> None:
     config = moons_config(val_share=0.25, scheduler="")
     window = windows(config)
     controller, live = window.controller, window.loop_views.cloud
@@ -215,8 +215,11 @@ def test_the_batch_size_control_draws_a_seeded_batch_and_marks_the_noise(windows
         expected = gradient_cloud(config, values, train.x, train.y, rows, axes)
         np.testing.assert_array_equal(live.cloud.per_sample, expected.per_sample)
         assert live.panel.noise_plot.mark.value() == pytest.approx(math.log10(size))
-    assert live.panel.noise_plot.noise is not None
-    assert live.panel.noise_plot.noise.samples == len(train.x)
+    qtbot.waitUntil(lambda: live.panel.noise_plot.noise is not None, timeout=60_000)
+    noise = live.panel.noise_plot.noise  # computed off the GUI thread, at the run's parameters
+    expected = batch_noise(config, values, train.x, train.y, noise_sizes(len(train.x)), config.seed)
+    np.testing.assert_array_equal(noise.exact, expected.exact)
+    np.testing.assert_array_equal(noise.estimate, expected.estimate)
 
 
 def test_the_cloud_waits_for_the_surface_tab(windows) -> None:
