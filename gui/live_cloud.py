@@ -26,6 +26,7 @@ from gui.gradient_cloud_panel import GradientCloudPanel, noise_sizes, random_bat
 from gui.run_copies import TrainingSet
 from gui.views.landscape_panel import LandscapePanel
 
+NOISE_PLOT_MOST = 260  # pixels
 NOISE_EVERY_S = 1.0  # the variance curve is recomputed at most once a second
 
 
@@ -41,9 +42,8 @@ class LiveCloud(QObject):
         self.controller, self.landscape, self.tabs = controller, landscape, tabs
         self.panel = GradientCloudPanel(1)
         self.panel.setVisible(False)
-        layout = landscape.layout()
-        layout.addWidget(self.panel, 2)
-        layout.setStretchFactor(landscape.stack, 5)  # the surface stays the larger part
+        self.panel.noise_plot.setMaximumHeight(NOISE_PLOT_MOST)  # the surface stays the larger
+        landscape.layout().addWidget(self.panel)
         self.samples: TrainingSet | None = None
         self.cloud = None
         self._key: tuple | None = None

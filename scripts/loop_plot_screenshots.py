@@ -3,8 +3,10 @@ warm-up then a cosine, the per-epoch plots and the confusion matrix on digits, a
 cloud of a live moons run for batches of 1 and 64.
 
 Usage: QT_QPA_PLATFORM=offscreen python scripts/loop_plot_screenshots.py FOLDER
-Writes FOLDER/lr-warmup-cosine.png, FOLDER/digits-epochs.png, FOLDER/cloud-live-batch-1.png
-and FOLDER/cloud-live-batch-64.png. Exit code 2 with one line when an image cannot be written.
+Writes FOLDER/lr-warmup-cosine.png, FOLDER/digits-epochs.png, FOLDER/cloud-live-batch-16.png
+(the batch the run's DataLoader drew), FOLDER/cloud-live-batch-1.png and
+FOLDER/cloud-live-batch-64.png (seeded batches of those sizes). Exit code 2 with one line when
+an image cannot be written.
 """
 
 from __future__ import annotations
@@ -112,7 +114,7 @@ def main(folder: Path) -> int:
     digits = digits_epochs(app)
     grabs.append((digits.plots_dock.grab(), "digits-epochs.png"))
     cloud = cloud_window(app)
-    for size in (1, 64):
+    for size in (16, 1, 64):  # 16: the batch the DataLoader drew; 1 and 64: seeded draws
         cloud.loop_views.cloud.panel.batch_size.setValue(size)
         settle(app)
         grabs.append((cloud.landscape_panel.grab(), f"cloud-live-batch-{size}.png"))
