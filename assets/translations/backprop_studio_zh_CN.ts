@@ -2581,22 +2581,22 @@ closed form: {c}
     <context>
         <name>LiveCloud</name>
         <message>
-            <location filename="../../gui/live_cloud.py" line="83" />
+            <location filename="../../gui/live_cloud.py" line="93" />
             <source>The cloud is drawn over two parameters of the network.</source>
             <translation>梯度云只在以网络的两个参数为坐标轴的平面上绘制。</translation>
         </message>
         <message>
-            <location filename="../../gui/live_cloud.py" line="123" />
+            <location filename="../../gui/live_cloud.py" line="133" />
             <source>a random batch of {0} (seed {1})</source>
             <translation>随机抽取的 {0} 个样本的批次（种子 {1}）</translation>
         </message>
         <message>
-            <location filename="../../gui/live_cloud.py" line="133" />
+            <location filename="../../gui/live_cloud.py" line="143" />
             <source>of {0} training samples: {1}</source>
             <translation>共 {0} 个训练样本：{1}</translation>
         </message>
         <message>
-            <location filename="../../gui/live_cloud.py" line="121" />
+            <location filename="../../gui/live_cloud.py" line="131" />
             <source>the batch of iteration {0}</source>
             <translation>第 {0} 次迭代的批次</translation>
         </message>
@@ -2604,14 +2604,34 @@ closed form: {c}
     <context>
         <name>LoopViews</name>
         <message>
-            <location filename="../../gui/loop_views.py" line="63" />
+            <location filename="../../gui/loop_views.py" line="51" />
+            <source>Confusion matrix</source>
+            <translation>混淆矩阵</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loop_views.py" line="42" />
+            <source>Learning rate per iteration</source>
+            <translation>每次迭代的学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loop_views.py" line="43" />
+            <source>Loss per epoch</source>
+            <translation>每轮损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loop_views.py" line="85" />
             <source>Needs a classification run with a validation share above 0.</source>
             <translation>需要验证集比例大于 0 的分类训练。</translation>
         </message>
         <message>
-            <location filename="../../gui/loop_views.py" line="59" />
+            <location filename="../../gui/loop_views.py" line="81" />
             <source>Not computed: {0}</source>
             <translation>未能计算：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loop_views.py" line="44" />
+            <source>Validation accuracy per epoch</source>
+            <translation>每轮验证准确率</translation>
         </message>
     </context>
     <context>
@@ -2712,7 +2732,7 @@ closed form: {c}
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../gui/views/lr_plot.py" line="48" />
+            <location filename="../../gui/views/lr_plot.py" line="50" />
             <source>The learning rate each optimizer.step() used (solid), the schedule's plan (faint, dashed) and the iteration being stepped (the orange dot)</source>
             <translation>每次 optimizer.step() 使用的学习率（实线）、调度器的计划（浅色虚线）以及正在单步执行的迭代（橙色圆点）</translation>
         </message>
@@ -2722,7 +2742,7 @@ closed form: {c}
             <translation>迭代</translation>
         </message>
         <message>
-            <location filename="../../gui/views/lr_plot.py" line="69" />
+            <location filename="../../gui/views/lr_plot.py" line="71" />
             <source>last {0:.6g}</source>
             <translation>最新 {0:.6g}</translation>
         </message>
@@ -2732,9 +2752,24 @@ closed form: {c}
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../gui/views/lr_plot.py" line="71" />
+            <location filename="../../gui/views/lr_plot.py" line="34" />
+            <source>lr used</source>
+            <translation>实际学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/lr_plot.py" line="41" />
+            <source>next lr</source>
+            <translation>下一次学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/lr_plot.py" line="73" />
             <source>next {0:.6g}</source>
             <translation>下一次 {0:.6g}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/lr_plot.py" line="31" />
+            <source>planned lr</source>
+            <translation>计划学习率</translation>
         </message>
     </context>
     <context>

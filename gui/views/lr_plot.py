@@ -27,17 +27,19 @@ class LrPlot(IterationPlot):
         faint = QColor(LR_COLOUR)
         faint.setAlpha(PLAN_ALPHA)
         self.plan_curve = self.plot_item.plot(
-            [], [], pen=pg.mkPen(faint, width=2, style=Qt.PenStyle.DashLine)
-        )
+            [], [], pen=pg.mkPen(faint, width=2, style=Qt.PenStyle.DashLine),
+            name=self.tr("planned lr"),
+        )  # fmt: skip
         self.plan_curve.setZValue(-1)
-        self.lr_curve = self.curve(LR_COLOUR)
+        self.lr_curve = self.curve(LR_COLOUR, self.tr("lr used"))
         self.now_line = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(NOW_COLOUR, width=1, style=Qt.PenStyle.DotLine)
         )
         self.plot_item.addItem(self.now_line, ignoreBounds=True)
         self.now_dot = self.plot_item.plot(
-            [], [], pen=None, symbol="o", symbolSize=9, symbolBrush=NOW_COLOUR, symbolPen="w"
-        )
+            [], [], pen=None, symbol="o", symbolSize=9, symbolBrush=NOW_COLOUR, symbolPen="w",
+            name=self.tr("next lr"),
+        )  # fmt: skip
         self.lrs = np.empty(0)
         self.planned = np.empty(0)
         self.setToolTip(
