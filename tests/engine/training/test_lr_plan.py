@@ -38,3 +38,10 @@ def test_per_epoch_each_epochs_batches_share_one_lr() -> None:
 
 def test_a_constant_lr_has_no_plan() -> None:
     assert planned_iteration_lrs(MAZUR, 1).size == 0
+
+
+def test_a_plan_too_long_or_refused_is_not_drawn() -> None:
+    long_run = moons(epochs=20_000)  # 25 batches an epoch: 500,000 scheduler steps
+    assert planned_iteration_lrs(long_run, 25).size == 0
+    too_short = moons(scheduler="OneCycleLR:total_steps=3,cycle_momentum=false")
+    assert planned_iteration_lrs(too_short, 25).size == 0
