@@ -5,15 +5,11 @@ batch on the loss surface. Both are computed from copies the controller's side m
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 
 from engine.labs.confusion import ConfusionMatrix
-from gui.export_menu import figure_menu, install_plot_export
-from gui.figure_names import STEM_PROPERTY
 from gui.live_cloud import LiveCloud
 from gui.run_copies import TrainingSet, confusion_now, training_set
-
-IMAGE_FORMATS = ("png", "svg", "pdf")
 
 
 def tr(text: str) -> str:
@@ -32,25 +28,7 @@ class LoopViews(QObject):
         self.controller.network_changed.connect(self.new_run)
         self.plots.epochs_changed.connect(self._epoch_ended)
         self.plots.confusion_view.refresh_requested.connect(self.compute_confusion)
-        self._install_exports()
         self.new_run()
-
-    def _install_exports(self) -> None:
-        """Right-click → Export for the loop's plots, as for the loss and gradient-norm plots."""
-        plots = self.plots
-        for widget, title, stem in (
-            (plots.lr_plot.plot_widget, tr("Learning rate per iteration"), "learning_rate"),
-            (plots.epoch_loss_plot.plot_widget, tr("Loss per epoch"), "loss_per_epoch"),
-            (plots.accuracy_plot.plot_widget, tr("Validation accuracy per epoch"), "accuracy"),
-        ):
-            install_plot_export(widget, title, stem)
-        matrix = plots.confusion_view.plot_widget  # an image, not curves: no CSV of it
-        matrix.setProperty(STEM_PROPERTY, "confusion_matrix")
-        matrix.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        title = tr("Confusion matrix")
-        matrix.customContextMenuRequested.connect(
-            lambda at: figure_menu(matrix, title, IMAGE_FORMATS).exec(matrix.mapToGlobal(at))
-        )
 
     def new_run(self) -> None:
         self.controller.read_at_rest(training_set, self._run_read)

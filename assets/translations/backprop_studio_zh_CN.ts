@@ -2604,34 +2604,14 @@ closed form: {c}
     <context>
         <name>LoopViews</name>
         <message>
-            <location filename="../../gui/loop_views.py" line="51" />
-            <source>Confusion matrix</source>
-            <translation>混淆矩阵</translation>
-        </message>
-        <message>
-            <location filename="../../gui/loop_views.py" line="42" />
-            <source>Learning rate per iteration</source>
-            <translation>每次迭代的学习率</translation>
-        </message>
-        <message>
-            <location filename="../../gui/loop_views.py" line="43" />
-            <source>Loss per epoch</source>
-            <translation>每轮损失</translation>
-        </message>
-        <message>
-            <location filename="../../gui/loop_views.py" line="85" />
+            <location filename="../../gui/loop_views.py" line="63" />
             <source>Needs a classification run with a validation share above 0.</source>
             <translation>需要验证集比例大于 0 的分类训练。</translation>
         </message>
         <message>
-            <location filename="../../gui/loop_views.py" line="81" />
+            <location filename="../../gui/loop_views.py" line="59" />
             <source>Not computed: {0}</source>
             <translation>未能计算：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/loop_views.py" line="44" />
-            <source>Validation accuracy per epoch</source>
-            <translation>每轮验证准确率</translation>
         </message>
     </context>
     <context>

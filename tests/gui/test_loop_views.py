@@ -233,23 +233,3 @@ def test_the_cloud_waits_for_the_surface_tab(windows) -> None:
     window.show_page("training")
     assert controller.step_iteration()
     assert live.cloud is first
-
-
-def test_the_loop_plots_export_under_their_own_names(windows, tmp_path) -> None:
-    from gui.export import export_plot
-    from gui.export_menu import proposed_file_name
-
-    window = windows(moons_config(val_share=0.25))
-    panel = window.plots_panel
-    assert window.controller.run_blocking(30)
-    lr_widget = panel.lr_plot.plot_widget
-    assert proposed_file_name(lr_widget, "", "csv") == "learning_rate.csv"
-    export_plot(lr_widget.getPlotItem(), tmp_path / "learning_rate.csv")
-    header, *rows = (tmp_path / "learning_rate.csv").read_text(encoding="utf-8").splitlines()
-    assert header.split(",")[2:4] == ["lr used: iteration", "lr used"]
-    used = [float(row.split(",")[3]) for row in rows if row.split(",")[3]]
-    assert used == window.controller.stepper.trajectory.lrs.tolist()
-    matrix = panel.confusion_view.plot_widget
-    assert proposed_file_name(matrix, "", "png") == "confusion_matrix.png"
-    export_plot(matrix.getPlotItem(), tmp_path / "confusion_matrix.png")
-    assert (tmp_path / "confusion_matrix.png").stat().st_size > 1000
