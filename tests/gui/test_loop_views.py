@@ -233,3 +233,15 @@ def test_the_cloud_waits_for_the_surface_tab(windows) -> None:
     window.show_page("training")
     assert controller.step_iteration()
     assert live.cloud is first
+
+
+def test_the_lr_plot_grows_while_playing(windows, qtbot) -> None:
+    window = windows(moons_config())
+    controller, plot = window.controller, window.plots_panel.lr_plot
+    controller.set_speed(200)
+    controller.play()
+    qtbot.waitUntil(lambda: len(curve_data(plot.lr_curve)[1]) >= 3, timeout=60_000)
+    controller.pause()
+    drawn = curve_data(plot.lr_curve)[1]
+    assert drawn == controller.stepper.trajectory.lrs.tolist()
+    assert drawn == warmup_cosine_lrs(0.3, len(drawn))
