@@ -61,13 +61,14 @@ class ConfusionView(QWidget):
         self.compute_button.clicked.connect(self.refresh_requested)
         row = QHBoxLayout()
         row.setContentsMargins(4, 0, 4, 0)
-        row.addWidget(self.title)
-        row.addWidget(self.note, 1)
+        row.addWidget(self.title, 1)
         row.addWidget(self.compute_button)
+        self.note.setContentsMargins(4, 0, 4, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(row)
+        layout.addWidget(self.note)  # its own line: a narrow dock has no room beside the title
         layout.addWidget(self.plot_widget, 1)
         self.setToolTip(
             self.tr(
