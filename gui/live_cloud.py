@@ -102,7 +102,7 @@ class LiveCloud(QObject):
         values = dict(zip(picture.labels, picture.values.tolist(), strict=True))
         try:
             cloud = gradient_cloud(picture.config, values, *self._data(), batch, axes)
-        except EngineError as error:
+        except (EngineError, RuntimeError, ValueError) as error:  # shown; the window goes on
             self._show(None, str(error))
             return
         if not self._show(cloud, which):
