@@ -33,6 +33,7 @@ from gui.labs import LabsWidget
 from gui.language import add_language_menu
 from gui.layout_memory import restore_layout, save_layout
 from gui.lessons import install_lessons
+from gui.loop_views import install_loop_views
 from gui.loop_window import install_loop
 from gui.loss_status import loss_status
 from gui.pages import Page
@@ -91,14 +92,13 @@ class MainWindow(QMainWindow):
         self.lessons.player.busy_changed.connect(
             lambda busy: self.menus.run_undo.set_grouping(busy, lesson)
         )
-        self.menus.run_undo.undone.connect(
-            lambda why: why == lesson and self.lessons.player.leave()
-        )
+        self.menus.run_undo.undone.connect(lambda w: w == lesson and self.lessons.player.leave())
         self._connect()
         self._install_export_menus()
         self._rebuild()
         self.run_edits = install_run_edits(self, self.controller, self.network_view)
         self.loop = install_loop(self)  # Step line and epoch, Open dataset, the batch drawn
+        self.loop_views = install_loop_views(self)  # confusion matrix, live gradient cloud
         compact_combo_boxes(self)  # before the first layout: the window fits 1024×768
         aside = {self.race_view, self.basin_view, self.labs}
         self.docks_per_tab = DocksPerTab(self.tabs, [self.plots_dock, self.settings_dock], aside)

@@ -9,16 +9,19 @@ a rest, once per state.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from engine.core.errors import EngineError
 from engine.core.snapshot import Snapshot
 from engine.data.dataset import Dataset
+from engine.labs.confusion import ConfusionMatrix, confusion_matrix
 from engine.landscape.picture import RunPicture
 from engine.models.parameters import ParamInfo
 from engine.training.edit_log import settings_changes
+from engine.training.evaluation import Evaluation
+from engine.training.lr_plan import planned_iteration_lrs
 from engine.training.stepper import Stepper
 
 MAX_PARAM_VALUES = 2_000_000  # beyond this, plots get every k-th row of the parameter history
@@ -37,6 +40,11 @@ class TrajectoryData:
     trained: tuple[str, ...]  # the labels the optimizer updates
     # Live optimizer changes on the way here: (iteration it precedes, "lr 0.5 → 0.9").
     settings_marks: tuple[tuple[int, str], ...] = ()
+    lrs: np.ndarray = field(default_factory=lambda: np.empty(0))  # lrs[i]: iteration i's step
+    # The schedule's plan: planned_lrs[i] is the lr iteration i's step will use (empty: none).
+    planned_lrs: np.ndarray = field(default_factory=lambda: np.empty(0))
+    next_lr: float = math.nan  # the lr the next iteration's step will use
+    evaluations: tuple[Evaluation, ...] = ()  # one per finished epoch with a validation pass
 
 
 def trajectory_data(stepper: Stepper) -> TrajectoryData:
@@ -49,6 +57,7 @@ def trajectory_data(stepper: Stepper) -> TrajectoryData:
     rows = params.shape[0]
     stride = max(1, math.ceil(params.size / MAX_PARAM_VALUES))
     shown = np.unique(np.r_[np.arange(0, rows, stride), rows - 1])
+    planned = planned_iteration_lrs(stepper.config, stepper.timeline.per_epoch)
     return TrajectoryData(
         t.losses.copy(),
         t.grad_norms.copy(),
@@ -57,7 +66,18 @@ def trajectory_data(stepper: Stepper) -> TrajectoryData:
         labels,
         trained,
         tuple((change.iteration, change.text) for change in settings_changes(stepper)),
+        t.lrs.copy(),
+        planned,
+        _next_lr(planned, t.length, stepper.config.lr),
+        t.evaluations,
     )
+
+
+def _next_lr(planned: np.ndarray, done: int, lr: float) -> float:
+    """The planned lr of iteration `done` (0-based), or the constant one without a plan."""
+    if not planned.size:
+        return lr
+    return float(planned[done]) if done < planned.size else math.nan
 
 
 @dataclass(frozen=True)
@@ -78,6 +98,40 @@ def network_facts(stepper: Stepper) -> NetworkFacts:
     per, timeline = stepper.micro_steps_per_iteration, stepper.timeline
     longest = len(timeline.base) + len(timeline.epoch_end)
     return NetworkFacts(neurons, tuple(model.params), device, per, longest)
+
+
+@dataclass(frozen=True, eq=False)
+class TrainingSet:
+    """A copy of the run's training samples, taken once per run (nothing writes to it)."""
+
+    x: np.ndarray
+    y: np.ndarray
+    classes: tuple[str, ...]  # empty for regression
+    batch_size: int  # the run's (0: the whole set every iteration)
+    seed: int
+
+
+def training_set(stepper: Stepper) -> TrainingSet | None:
+    """The training set of a run on a dataset, copied; None when it trains on its own rows."""
+    loop = stepper.loop
+    if loop is None:
+        return None
+    train = loop.samples.train
+    x, y = train.x.copy(), train.y.copy()  # the window's own: torch wants writable arrays
+    config = stepper.config
+    return TrainingSet(x, y, tuple(train.classes), config.batch_size, config.seed)
+
+
+def confusion_now(stepper: Stepper) -> ConfusionMatrix | None:
+    """The validation set's confusion matrix at the current parameters; None for a run that
+    does not classify or holds no samples out."""
+    loop = stepper.loop
+    if loop is None or loop.val_labels is None or not loop.evaluates:
+        return None
+    classes = loop.samples.val.classes
+    return confusion_matrix(
+        stepper.model, loop.val_x, loop.val_labels, classes, stepper.trajectory.length
+    )
 
 
 def described(stepper: Stepper, label: str) -> str | None:

@@ -28,6 +28,8 @@ class RunPreview:
     done: int
     losses: np.ndarray
     grad_norms: np.ndarray
+    lrs: np.ndarray | None = None  # the lr each step used
+    evaluations: tuple = ()  # engine.training.evaluation.Evaluation, one per finished epoch
 
 
 Reading = Callable[[Stepper], object]  # reads a stepper at rest; its result is sent back
@@ -101,5 +103,11 @@ class RunWorker(QObject):
         if now - self._last_preview >= PREVIEW_SECONDS:
             self._last_preview = now
             trajectory = self.stepper.trajectory
-            copy = RunPreview(done, trajectory.losses.copy(), trajectory.grad_norms.copy())
+            copy = RunPreview(
+                done,
+                trajectory.losses.copy(),
+                trajectory.grad_norms.copy(),
+                trajectory.lrs.copy(),
+                trajectory.evaluations,
+            )
             self.preview.emit(copy)

@@ -100,6 +100,39 @@
         </message>
     </context>
     <context>
+        <name>AccuracyPlot</name>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="81" />
+            <source>The share of validation samples classified correctly</source>
+            <translation>验证集中被正确分类的样本所占比例</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="78" />
+            <source>Validation accuracy</source>
+            <translation>验证准确率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="78" />
+            <source>accuracy</source>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="95" />
+            <source>appears when an epoch of a classification run ends</source>
+            <translation>分类训练的一轮结束后显示</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="78" />
+            <source>epoch</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="92" />
+            <source>epoch {0}: {1:.2%}</source>
+            <translation>第 {0} 轮：{1:.2%}</translation>
+        </message>
+    </context>
+    <context>
         <name>Activation</name>
         <message>
             <source>A slope of α for negative nets keeps some gradient flowing, so its neurons cannot die as ReLU's can.</source>
@@ -719,6 +752,49 @@ closed form: {c}
             <location filename="../../gui/labs/comparison_table.py" line="135" />
             <source>test loss {l:.4g}</source>
             <translation>测试损失 {l:.4g}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfusionView</name>
+        <message>
+            <location filename="../../gui/views/confusion_view.py" line="55" />
+            <source>Compute now</source>
+            <translation>立即计算</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/confusion_view.py" line="50" />
+            <source>Confusion matrix (validation)</source>
+            <translation>混淆矩阵（验证集）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/confusion_view.py" line="78" />
+            <source>Row: the true class; column: the class the network's largest output picks. The diagonal holds the samples classified correctly.</source>
+            <translation>行：真实类别；列：网络最大输出所选的类别。对角线上是被正确分类的样本。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/confusion_view.py" line="60" />
+            <source>The matrix at the current parameters (it is also computed at each epoch's end)</source>
+            <translation>按当前参数计算矩阵（每轮结束时也会自动计算）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/confusion_view.py" line="101" />
+            <source>after {0} iterations: {1} of {2} correct ({3:.1%})</source>
+            <translation>{0} 次迭代后：{2} 个中 {1} 个正确（{3:.1%}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/confusion_view.py" line="89" />
+            <source>appears when an epoch ends (classification)</source>
+            <translation>一轮结束后显示（分类任务）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/confusion_view.py" line="37" />
+            <source>predicted class</source>
+            <translation>预测类别</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/confusion_view.py" line="36" />
+            <source>true class</source>
+            <translation>真实类别</translation>
         </message>
     </context>
     <context>
@@ -1421,6 +1497,49 @@ closed form: {c}
             <location filename="../../engine/models/schedule_spec.py" line="176" />
             <source>{scheduler}: {keyword} takes a whole number, got {value!r}</source>
             <translation>{scheduler}：{keyword} 需要一个整数，收到的是 {value!r}</translation>
+        </message>
+    </context>
+    <context>
+        <name>EpochLossPlot</name>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="53" />
+            <source>At each epoch's end: the mean of its batch losses, and the loss on the validation set under model.eval() and torch.no_grad()</source>
+            <translation>每轮结束时：该轮各批次损失的平均值，以及在 model.eval() 和 torch.no_grad() 下验证集上的损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="44" />
+            <source>Loss per epoch</source>
+            <translation>每轮损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="69" />
+            <source>appears when an epoch with a validation set ends</source>
+            <translation>带验证集的一轮结束后显示</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="44" />
+            <source>epoch</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="64" />
+            <source>epoch {0}: train {1:.6g} · validation {2:.6g}</source>
+            <translation>第 {0} 轮：训练 {1:.6g} · 验证 {2:.6g}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="44" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="46" />
+            <source>train (mean of the batches)</source>
+            <translation>训练（各批次平均）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/epoch_plots.py" line="47" />
+            <source>validation</source>
+            <translation>验证</translation>
         </message>
     </context>
     <context>
@@ -2668,6 +2787,29 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>LiveCloud</name>
+        <message>
+            <location filename="../../gui/live_cloud.py" line="93" />
+            <source>The cloud is drawn over two parameters of the network.</source>
+            <translation>梯度云只在以网络的两个参数为坐标轴的平面上绘制。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/live_cloud.py" line="133" />
+            <source>a random batch of {0} (seed {1})</source>
+            <translation>随机抽取的 {0} 个样本的批次（种子 {1}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/live_cloud.py" line="143" />
+            <source>of {0} training samples: {1}</source>
+            <translation>共 {0} 个训练样本：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/live_cloud.py" line="131" />
+            <source>the batch of iteration {0}</source>
+            <translation>第 {0} 次迭代的批次</translation>
+        </message>
+    </context>
+    <context>
         <name>LoopHeads</name>
         <message>
             <location filename="../../engine/labs/loop_head_table.py" line="96" />
@@ -2718,6 +2860,19 @@ closed form: {c}
             <location filename="../../engine/labs/loop_head_table.py" line="76" />
             <source>tanh + NLL</source>
             <translation>tanh + NLL</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoopViews</name>
+        <message>
+            <location filename="../../gui/loop_views.py" line="63" />
+            <source>Needs a classification run with a validation share above 0.</source>
+            <translation>需要验证集比例大于 0 的分类训练。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loop_views.py" line="59" />
+            <source>Not computed: {0}</source>
+            <translation>未能计算：{0}</translation>
         </message>
     </context>
     <context>
@@ -2859,6 +3014,54 @@ closed form: {c}
         </message>
     </context>
     <context>
+        <name>LrPlot</name>
+        <message>
+            <location filename="../../gui/views/lr_plot.py" line="26" />
+            <source>Learning rate</source>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/lr_plot.py" line="50" />
+            <source>The learning rate each optimizer.step() used (solid), the schedule's plan (faint, dashed) and the iteration being stepped (the orange dot)</source>
+            <translation>每次 optimizer.step() 使用的学习率（实线）、调度器的计划（浅色虚线）以及正在单步执行的迭代（橙色圆点）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/lr_plot.py" line="26" />
+            <source>iteration</source>
+            <translation>迭代</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/lr_plot.py" line="71" />
+            <source>last {0:.6g}</source>
+            <translation>最新 {0:.6g}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/lr_plot.py" line="26" />
+            <source>lr</source>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/lr_plot.py" line="34" />
+            <source>lr used</source>
+            <translation>实际学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/lr_plot.py" line="41" />
+            <source>next lr</source>
+            <translation>下一次学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/lr_plot.py" line="73" />
+            <source>next {0:.6g}</source>
+            <translation>下一次 {0:.6g}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/lr_plot.py" line="31" />
+            <source>planned lr</source>
+            <translation>计划学习率</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../gui/window_menus.py" line="139" />
@@ -2916,7 +3119,7 @@ closed form: {c}
             <translation>激活函数、梯度消失、softmax、autograd、分类</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="79" />
+            <location filename="../../gui/main_window.py" line="80" />
             <source>Backprop Studio</source>
             <translation>Backprop Studio</translation>
         </message>
@@ -3002,7 +3205,7 @@ closed form: {c}
             <translation>实验</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="91" />
+            <location filename="../../gui/main_window.py" line="92" />
             <source>Lesson</source>
             <translation>课程</translation>
         </message>
@@ -3673,6 +3876,29 @@ closed form: {c}
         <message>
             <source>xor</source>
             <translation>异或 (XOR)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlotsPanel</name>
+        <message>
+            <location filename="../../gui/views/plots_panel.py" line="62" />
+            <source>Loss, gradient norm, learning rate and parameters</source>
+            <translation>损失、梯度范数、学习率和参数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/plots_panel.py" line="61" />
+            <source>Per epoch</source>
+            <translation>每轮</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/plots_panel.py" line="60" />
+            <source>Per iteration</source>
+            <translation>每次迭代</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/plots_panel.py" line="65" />
+            <source>Train and validation loss, accuracy and the confusion matrix</source>
+            <translation>训练与验证损失、准确率和混淆矩阵</translation>
         </message>
     </context>
     <context>
