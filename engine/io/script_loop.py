@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from engine.data.dataset import Dataset
 from engine.io.script_data import packed_lines
 from engine.io.script_loop_parts import (
     batch_lines,
@@ -29,6 +30,7 @@ from engine.io.script_network import network_body
 from engine.io.script_settings import after_loop, in_loop
 from engine.io.script_values import ScriptError, whole
 from engine.models.config import Config
+from engine.models.losses import CLASS_LOSSES
 from engine.models.run_samples import RunSamples, run_samples
 from engine.models.trainable_model import TrainableModel
 from engine.training.edit_log import HandEdit, SettingsChange
@@ -57,12 +59,18 @@ def loop_script(
         *network_body(config, model, data=[]),
         *_scheduler(config, per_epoch),
         *loop_edits(model, edits),
-        *loss_function(config),
+        *loss_function(config, _on_classes(config, samples)),
         *_loop(config, steps, per_epoch, samples, edits, changes),
         *after_loop(config, changes, steps),
         *final_lines(model),
     ]
     return "\n".join(parts) + "\n"
+
+
+def _on_classes(config: Config, samples: RunSamples) -> bool:
+    """The loss is handed class indices, as the app's loop hands them (engine.models.losses
+    on_class_indices): then the script's losses are the app's to the last bit."""
+    return samples.classification and config.loss in CLASS_LOSSES
 
 
 def _per_epoch(config: Config, train_count: int) -> int:
@@ -82,24 +90,40 @@ def _data(config: Config, samples: RunSamples) -> list[str]:
         f"# {source}: {whole(len(samples.train))} training and "
         f"{whole(len(samples.val))} validation samples.",
         *packed_lines("TRAIN_X", samples.train.x),
-        *packed_lines("TRAIN_Y", samples.train.y),
         "train_x = torch.tensor(TRAIN_X, dtype=dtype)",
-        "train_y = torch.tensor(TRAIN_Y, dtype=dtype)",
+        *_targets("TRAIN", samples.train, _on_classes(config, samples)),
     ]
     if len(samples.val):
         lines += [
             *packed_lines("VAL_X", samples.val.x),
-            *packed_lines("VAL_Y", samples.val.y),
             "val_x = torch.tensor(VAL_X, dtype=dtype)",
-            "val_y = torch.tensor(VAL_Y, dtype=dtype)",
+            *_targets("VAL", samples.val, _on_classes(config, samples)),
         ]
-    if samples.classification and len(samples.val):
+    if _on_classes(config, samples) and len(samples.val):
+        lines.append("val_labels = val_y  # each validation sample's class")
+    elif samples.classification and len(samples.val):
         lines += [
             *packed_lines("VAL_LABELS", samples.val.labels.astype(np.int64)),
             "val_labels = torch.tensor(VAL_LABELS)  # each validation sample's class",
         ]
     lines += ["train_set = TensorDataset(train_x, train_y)", ""]
     return lines
+
+
+def _targets(name: str, samples: Dataset, on_classes: bool) -> list[str]:
+    """The targets: each sample's class as F.cross_entropy and F.nll_loss take it, or the
+    target rows as they are."""
+    variable = f"{name.lower()}_y"
+    if on_classes:
+        assert samples.labels is not None
+        return [
+            *packed_lines(f"{name}_CLASSES", samples.labels.astype(np.int64)),
+            f"{variable} = torch.tensor({name}_CLASSES)  # each sample's class",
+        ]
+    return [
+        *packed_lines(f"{name}_Y", samples.y),
+        f"{variable} = torch.tensor({name}_Y, dtype=dtype)",
+    ]
 
 
 def _is_builtin(spec: str) -> bool:

@@ -41,7 +41,7 @@ def header_lines(
         "import numpy as np",
         "import torch",
     ]
-    if "F." in get_loss(config.loss).torch_code and config.loss != "nll":
+    if "F." in get_loss(config.loss).torch_code:
         lines.append("import torch.nn.functional as F")
     lines += [
         "from torch import nn",
@@ -76,10 +76,12 @@ def batch_lines(config: Config, train_count: int) -> list[str]:
     ]
 
 
-def loss_function(config: Config) -> list[str]:
+def loss_function(config: Config, on_classes: bool = False) -> list[str]:
+    """`on_classes`: the targets are class indices, as F.cross_entropy and F.nll_loss take
+    them; else target rows (for NLL: −Σ target·out, the same number for one-hot rows)."""
     loss = get_loss(config.loss)
     code = loss.torch_code.removeprefix("loss = ")
-    if loss.name == "nll":  # F.nll_loss wants class indices; with one-hot targets: the same
+    if loss.name == "nll" and not on_classes:
         code = "-(target * out).sum() / len(out)"
     return [
         "",

@@ -99,11 +99,6 @@ class Stepper:
         return self._setup.config
 
     @property
-    def loop(self) -> LoopData | None:
-        """The run's training and validation sets (None: it trains on the config's rows)."""
-        return self._setup.loop
-
-    @property
     def optimizer(self) -> OptimizerLike:
         return self._setup.optimizer.get()
 
