@@ -21,8 +21,9 @@ def test_the_pages_report_every_tab_field_a_lesson_reads(window):
     reported: set[str] = set()
     for page in window.pages.values():
         reported |= set(page.state())
+    # Read from the run itself (the loop's facts: engine.lessons.loop_facts), not a page.
     training_fields = {"phase", "focus", "iteration", "completed", "diverged", "tab", "params",
-                       "grads", "loss"}  # fmt: skip
+                       "grads", "loss", "loop"}  # fmt: skip
     assert reported | training_fields == {f.name for f in dataclasses.fields(LessonState)}
 
 

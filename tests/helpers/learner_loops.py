@@ -24,11 +24,13 @@ ACTIVATIONS: dict[str, Callable[[torch.Tensor], torch.Tensor]] = {
     "log_softmax": lambda net: F.log_softmax(net, dim=-1),
     "softmax": lambda net: F.softmax(net, dim=-1),
 }
+# A classification set's one-hot rows go to F.cross_entropy and F.nll_loss as the class of
+# each sample, as a learner's loop hands them (argmax of a one-hot row is its class exactly).
 LOSSES: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]] = {
-    "cross_entropy": F.cross_entropy,
+    "cross_entropy": lambda out, target: F.cross_entropy(out, target.argmax(dim=1)),
     "mse": F.mse_loss,
     "half_sse": lambda out, target: 0.5 * ((target - out) ** 2).sum(),
-    "nll": lambda out, target: -(target * out).sum() / len(out),
+    "nll": lambda out, target: F.nll_loss(out, target.argmax(dim=1)),
 }
 
 
